@@ -1,0 +1,49 @@
+# VideoPlanet — `make run` starts everything, `make test` runs every test tier.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := frontend/node_modules/.package-lock.json
+
+.PHONY: run test install backend-test frontend-test e2e lint fmt migrate clean
+
+run: install
+	$(PY) scripts/run.py
+
+test: install
+	bash scripts/test.sh
+
+install: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): requirements/base.txt requirements/dev.txt requirements/prod.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+$(NODE_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+backend-test: $(PY_STAMP)
+	bash scripts/test.sh backend
+
+frontend-test: install
+	bash scripts/test.sh frontend
+
+e2e: install
+	bash scripts/test.sh e2e
+
+lint: $(PY_STAMP)
+	$(VENV)/bin/ruff check apps config tests scripts
+	$(VENV)/bin/ruff format --check apps config tests scripts
+
+fmt: $(PY_STAMP)
+	$(VENV)/bin/ruff check --fix apps config tests scripts
+	$(VENV)/bin/ruff format apps config tests scripts
+
+migrate: $(PY_STAMP)
+	$(PY) manage.py migrate
+
+clean:
+	rm -rf var/db.sqlite3 var/media var/redis frontend/.next

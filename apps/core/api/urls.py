@@ -1,0 +1,10 @@
+from django.urls import path
+
+from .notifications import NotificationList, NotificationRead, NotificationReadAll, NotificationUnreadCount
+
+urlpatterns = [
+    path("notifications/", NotificationList.as_view(), name="notification-list"),
+    path("notifications/unread-count/", NotificationUnreadCount.as_view(), name="notification-unread-count"),
+    path("notifications/read-all/", NotificationReadAll.as_view(), name="notification-read-all"),
+    path("notifications/<uuid:pk>/read/", NotificationRead.as_view(), name="notification-read"),
+]

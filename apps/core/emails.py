@@ -1,0 +1,31 @@
+"""Transactional email rendered from templates/emails/<name>/<locale>/ and delivered by a
+Celery task (console in development, SMTP or an anymail provider in production)."""
+
+import logging
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+def email_render(*, template: str, locale: str, context: dict) -> dict:
+    locale = locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    base = f"emails/{template}/{locale}"
+    context = {"frontend_url": settings.FRONTEND_URL, **context}
+    return {
+        "subject": render_to_string(f"{base}/subject.txt", context).strip(),
+        "text": render_to_string(f"{base}/body.txt", context),
+        "html": render_to_string(f"{base}/body.html", context),
+    }
+
+
+def email_send_templated(*, to: str, template: str, locale: str, context: dict) -> None:
+    from .tasks import deliver_email
+
+    message = email_render(template=template, locale=locale, context=context)
+    try:
+        deliver_email.delay(to=to, **message)
+    except Exception:  # noqa: BLE001 — the broker is down: deliver now rather than lose it
+        logger.warning("Broker unavailable; sending %s email inline", template, exc_info=True)
+        deliver_email.apply(kwargs={"to": to, **message})

@@ -1,0 +1,153 @@
+"""One error envelope for every failure under /api/:
+{"error": {"code", "message", "details", "request_id"}}."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, JsonResponse
+from django.views import defaults
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+
+from .request_context import current_request_id
+
+logger = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    """A business rule said no. Subclasses set a stable `code` and HTTP status."""
+
+    code = "domain_error"
+    status_code = status.HTTP_400_BAD_REQUEST
+    message = "The request could not be completed."
+
+    def __init__(self, message: str | None = None, *, details: dict | None = None):
+        self.message = message or self.message
+        self.details = details or {}
+        super().__init__(self.message)
+
+
+class Conflict(DomainError):
+    code = "conflict"
+    status_code = status.HTTP_409_CONFLICT
+
+
+class ServiceUnavailable(DomainError):
+    code = "service_unavailable"
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    message = "A backing service is unavailable. Try again shortly."
+
+
+def envelope(code: str, message: str, details: dict | None = None) -> dict:
+    return {
+        "error": {
+            "code": code,
+            "message": message,
+            "details": details or {},
+            "request_id": current_request_id(),
+        }
+    }
+
+
+def error_response(status_code: int, code: str, message: str, details: dict | None = None):
+    return JsonResponse(envelope(code, message, details), status=status_code)
+
+
+# DRF's default codes, renamed where ours are clearer to clients.
+_DRF_CODES = {
+    exceptions.ValidationError: "validation_error",
+    exceptions.ParseError: "parse_error",
+    exceptions.NotAuthenticated: "not_authenticated",
+    exceptions.AuthenticationFailed: "authentication_failed",
+    exceptions.PermissionDenied: "permission_denied",
+    exceptions.NotFound: "not_found",
+    exceptions.MethodNotAllowed: "method_not_allowed",
+    exceptions.NotAcceptable: "not_acceptable",
+    exceptions.UnsupportedMediaType: "unsupported_media_type",
+    exceptions.Throttled: "throttled",
+}
+
+
+def _details(data) -> dict:
+    if isinstance(data, dict):
+        return {k: v for k, v in data.items() if k != "detail"}
+    if isinstance(data, list):
+        return {"non_field_errors": data}
+    return {}
+
+
+def api_exception_handler(exc, context):
+    """DRF exception handler: every exception becomes the envelope."""
+    if isinstance(exc, DomainError):
+        return Response(envelope(exc.code, exc.message, exc.details), status=exc.status_code)
+    if isinstance(exc, (InvalidToken, TokenError)):
+        return Response(
+            envelope("token_invalid", "The token is invalid or expired."),
+            status=status.HTTP_401_UNAUTHORIZED,
+            headers={"WWW-Authenticate": 'Bearer realm="api"'},
+        )
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            envelope("payload_too_large", "The request body is too large."),
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, SuspiciousOperation):
+        exc = exceptions.ParseError("The request was malformed.")
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        logger.exception("Unhandled API error", exc_info=exc)
+        return Response(
+            envelope("server_error", "Something went wrong on our side."),
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
+
+    code = next((c for cls, c in _DRF_CODES.items() if isinstance(exc, cls)), "error")
+    if isinstance(exc, exceptions.ValidationError):
+        message = "The submitted data is invalid."
+        details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+    else:
+        message = str(getattr(exc, "detail", "")) or "The request failed."
+        details = _details(response.data)
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        details = {"retry_after": int(exc.wait)}
+    response.data = envelope(code, message, details)
+    return response
+
+
+# --- Django-level handlers: errors raised outside DRF views (URL not found, crashes) ---
+
+
+# Outside /api/ (admin, docs) Django's own pages stay; the API always gets JSON.
+def handler400(request, exception=None):
+    if not is_api(request):
+        return defaults.bad_request(request, exception)
+    return error_response(400, "bad_request", "The request was malformed.")
+
+
+def handler403(request, exception=None):
+    if not is_api(request):
+        return defaults.permission_denied(request, exception)
+    return error_response(403, "permission_denied", "You do not have permission to do this.")
+
+
+def handler404(request, exception=None):
+    if not is_api(request):
+        return defaults.page_not_found(request, exception)
+    return error_response(404, "not_found", "Not found.")
+
+
+def handler500(request):
+    if not is_api(request):
+        return defaults.server_error(request)
+    return error_response(500, "server_error", "Something went wrong on our side.")
+
+
+def is_api(request) -> bool:
+    return request.path.startswith("/api/")

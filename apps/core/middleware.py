@@ -1,0 +1,84 @@
+import logging
+import re
+import uuid
+
+from django.core.exceptions import RequestDataTooBig
+
+from .errors import error_response, is_api
+from .request_context import request_id_var
+
+logger = logging.getLogger(__name__)
+
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "throttled",
+    500: "server_error",
+    503: "service_unavailable",
+}
+
+
+class RequestIdMiddleware:
+    """Accepts a sane incoming X-Request-ID or makes one; echoes it and exposes it to logs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id
+        token = request_id_var.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class ApiErrorMiddleware:
+    """Last line of defence for /api/: anything that is not already JSON (Django's
+    debug pages, CSRF failures, oversized bodies, crashes) leaves as the envelope."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            is_api(request)
+            and response.status_code >= 400
+            and "application/json" not in response.get("Content-Type", "")
+        ):
+            code = _STATUS_CODES.get(response.status_code, "error")
+            return self._replace(response, code)
+        return response
+
+    def process_exception(self, request, exception):
+        if not is_api(request):
+            return None
+        if isinstance(exception, RequestDataTooBig):
+            return error_response(413, "payload_too_large", "The request body is too large.")
+        logger.exception("Unhandled error", exc_info=exception)
+        return error_response(500, "server_error", "Something went wrong on our side.")
+
+    @staticmethod
+    def _replace(response, code):
+        message = {
+            "not_found": "Not found.",
+            "method_not_allowed": "Method not allowed.",
+            "payload_too_large": "The request body is too large.",
+            "permission_denied": "You do not have permission to do this.",
+        }.get(code, "The request failed.")
+        new = error_response(response.status_code, code, message)
+        for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+            if header in response:
+                new[header] = response[header]
+        return new

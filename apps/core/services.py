@@ -1,0 +1,61 @@
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import events
+from .models import AuditLog, Notification
+from .request_context import current_request_id
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def notification_create(
+    *, recipient, verb: str, title: str, body: str = "", url: str = "", data: dict | None = None
+) -> Notification:
+    from .serializers import NotificationOut
+
+    notification = Notification.objects.create(
+        recipient=recipient, verb=verb, title=title, body=body, url=url, data=data or {}
+    )
+    events.publish(
+        stream=events.user_stream(recipient.pk),
+        type="notification.created",
+        data=NotificationOut(notification).data,
+    )
+    return notification
+
+
+def notification_mark_read(*, notification: Notification) -> Notification:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at", "updated_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now(), updated_at=timezone.now()
+    )
+
+
+def audit_record(*, action: str, actor=None, target: str = "", request=None, data: dict | None = None) -> AuditLog:
+    """Security-relevant actions: login ok/failed, password and role changes."""
+    ip = client_ip(request) if request is not None else None
+    entry = AuditLog.objects.create(
+        action=action,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        target=target,
+        ip=ip,
+        request_id=current_request_id(),
+        data=data or {},
+    )
+    logger.info("audit %s", action, extra={"audit_target": target, "actor_id": str(getattr(actor, "pk", ""))})
+    return entry
+
+
+def client_ip(request) -> str | None:
+    # REMOTE_ADDR only: X-Forwarded-For is trivially spoofed unless a trusted proxy
+    # rewrites it (Daphne's --proxy-headers does that in production).
+    return request.META.get("REMOTE_ADDR") or None

@@ -1,0 +1,61 @@
+"""WebSocket authentication: `?ticket=` (browsers) or `Authorization: Bearer` (API
+clients), plus the origin rule: a browser's Origin must be allowed; a connection with no
+Origin header is accepted only with a Bearer token (non-browser clients)."""
+
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.middleware import BaseMiddleware
+from channels.security.websocket import WebsocketDenier
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from rest_framework_simplejwt.authentication import JWTAuthentication
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+
+from .tickets import ticket_redeem
+
+
+def _header(scope, name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value.decode("latin1")
+    return ""
+
+
+def _bearer(scope) -> str:
+    auth = _header(scope, b"authorization")
+    return auth[7:].strip() if auth.lower().startswith("bearer ") else ""
+
+
+@database_sync_to_async
+def _active_user(user_id: str):
+    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+
+
+@database_sync_to_async
+def _user_from_jwt(raw: str):
+    auth = JWTAuthentication()
+    try:
+        return auth.get_user(auth.get_validated_token(raw.encode()))
+    except (InvalidToken, TokenError, Exception):  # noqa: BLE001 — any failure is "not authenticated"
+        return None
+
+
+class WebSocketAuthMiddleware(BaseMiddleware):
+    async def __call__(self, scope, receive, send):
+        origin = _header(scope, b"origin")
+        bearer = _bearer(scope)
+        if origin and origin not in settings.WS_ALLOWED_ORIGINS or not origin and not bearer:
+            denier = WebsocketDenier()
+            return await denier(scope, receive, send)
+
+        user = None
+        ticket = parse_qs(scope.get("query_string", b"").decode()).get("ticket", [""])[0]
+        if ticket:
+            user_id = await ticket_redeem(ticket)
+            user = await _active_user(user_id) if user_id else None
+        elif bearer:
+            user = await _user_from_jwt(bearer)
+        scope["user"] = user or AnonymousUser()
+        return await super().__call__(scope, receive, send)

@@ -1,0 +1,171 @@
+"""The pattern every realtime endpoint follows (DESIGN §5).
+
+A subclass names its stream and who may see it; this base does the protocol: hello with
+the stream's latest seq, forwarding of live events in seq order without gaps, `resume`
+from the stored events (or `resync`), ping/pong, bad-message errors, flood and size
+limits, and re-authorisation of every forwarded event."""
+
+import json
+import logging
+import time
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from apps.core import events
+
+logger = logging.getLogger(__name__)
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+CLOSE_FLOOD = 4408
+CLOSE_TOO_BIG = 1009
+CLOSE_UNAVAILABLE = 1011
+
+MAX_FRAME_BYTES = 64 * 1024
+MAX_MESSAGES_PER_SECOND = 20
+
+
+class Deny(Exception):
+    def __init__(self, code: int):
+        self.code = code
+
+
+class StreamConsumer(AsyncWebsocketConsumer):
+    stream: str = ""
+
+    # --- what subclasses provide -------------------------------------------------
+    async def resolve_stream(self) -> str:
+        """The stream this connection follows; raise Deny(code) to refuse."""
+        raise Deny(CLOSE_NOT_FOUND)
+
+    async def still_allowed(self) -> bool:
+        """Checked before every forwarded or replayed event."""
+        return True
+
+    async def presence(self) -> list:
+        return []
+
+    async def handle_client_message(self, kind: str, content: dict) -> bool:
+        """Stream-specific client messages; return False for unknown ones."""
+        return False
+
+    # --- protocol ----------------------------------------------------------------
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.last_seq = 0
+        self._window_start = time.monotonic()
+        self._window_count = 0
+        # Accept first: a close code can only reach the client after the handshake.
+        await self.accept()
+        if not self.user or not self.user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        try:
+            self.stream = await self.resolve_stream()
+        except Deny as deny:
+            await self.close(code=deny.code)
+            return
+        try:
+            await self.channel_layer.group_add(events.group_name(self.stream), self.channel_name)
+        except Exception:  # noqa: BLE001 — Redis is down: refuse cleanly, the client retries
+            logger.warning("Channel layer unavailable; refusing %s", self.stream, exc_info=True)
+            self.stream = ""
+            await self.close(code=CLOSE_UNAVAILABLE)
+            return
+        self.last_seq = await database_sync_to_async(events.latest_seq)(self.stream)
+        await self.send_json(
+            {"type": "hello", "stream": self.stream, "seq": self.last_seq, "presence": await self.presence()}
+        )
+
+    async def disconnect(self, code):
+        if self.stream:
+            try:
+                await self.channel_layer.group_discard(events.group_name(self.stream), self.channel_name)
+            except Exception:  # noqa: BLE001
+                logger.info("group_discard failed for %s", self.stream)
+
+    async def websocket_receive(self, message):
+        if not self.stream:
+            return
+        raw = message.get("text")
+        if raw is None:
+            raw = (message.get("bytes") or b"").decode("utf-8", "replace")
+        if len(raw.encode()) > MAX_FRAME_BYTES:
+            await self.close(code=CLOSE_TOO_BIG)
+            return
+        if self._flooding():
+            await self.close(code=CLOSE_FLOOD)
+            return
+        await self.receive(text_data=raw)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            content = json.loads(text_data or "")
+        except ValueError:
+            content = None
+        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+            await self.send_json({"type": "error", "code": "bad_message"})
+            return
+        kind = content["type"]
+        if kind == "ping":
+            await self.send_json({"type": "pong"})
+        elif kind == "resume":
+            await self._resume(content.get("after"))
+        elif not await self.handle_client_message(kind, content):
+            await self.send_json({"type": "error", "code": "bad_message"})
+
+    async def stream_message(self, payload):
+        """A message sent to the stream's group by events.publish / send_ephemeral."""
+        message = payload["message"]
+        seq = message.get("seq")
+        if not await self._authorised():
+            return
+        if seq is None:  # ephemeral
+            await self.send_json(message)
+            return
+        if seq <= self.last_seq:
+            return  # already delivered (resume or replay)
+        if seq > self.last_seq + 1:
+            # Another transaction's event committed first but its send was overtaken:
+            # fill the gap from the table so the client sees seq in order.
+            missing = await database_sync_to_async(events.events_between)(self.stream, self.last_seq, seq - 1)
+            for event in missing or []:
+                await self._send_event(events.wire_format(event))
+        await self._send_event(message)
+
+    # --- helpers -----------------------------------------------------------------
+    async def _resume(self, after):
+        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+            await self.send_json({"type": "error", "code": "bad_message"})
+            return
+        missed = await database_sync_to_async(events.events_between)(self.stream, after)
+        if missed is None:
+            await self.send_json({"type": "resync", "seq": await database_sync_to_async(events.latest_seq)(self.stream)})
+            return
+        if not await self._authorised():
+            return
+        self.last_seq = after
+        for event in missed:
+            await self._send_event(events.wire_format(event))
+
+    async def _send_event(self, message: dict):
+        self.last_seq = message["seq"]
+        await self.send_json(message)
+
+    async def _authorised(self) -> bool:
+        if await self.still_allowed():
+            return True
+        await self.close(code=CLOSE_FORBIDDEN)
+        return False
+
+    def _flooding(self) -> bool:
+        now = time.monotonic()
+        if now - self._window_start >= 1.0:
+            self._window_start, self._window_count = now, 0
+        self._window_count += 1
+        return self._window_count > MAX_MESSAGES_PER_SECOND
+
+    async def send_json(self, content):
+        await self.send(text_data=json.dumps(content, default=str))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FeedbacksConfig(AppConfig):
+    name = "apps.feedbacks"
+    label = "feedbacks"

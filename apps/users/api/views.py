@@ -1,0 +1,139 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.api.inputs import StrictSerializer
+from apps.core.throttling import AuthRateThrottle
+from apps.core.ws.tickets import ticket_issue
+from apps.users import services
+from apps.users.models import User
+
+from .serializers import AuthOut, ProfileIn, TokenPairOut, UserOut
+
+
+class _PublicAuthView(APIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [AuthRateThrottle]
+
+
+def _auth_response(user: User, status_code: int = status.HTTP_200_OK) -> Response:
+    return Response({**services.token_pair_for(user), "user": UserOut(user).data}, status=status_code)
+
+
+class RegisterView(_PublicAuthView):
+    class InputSerializer(StrictSerializer):
+        email = serializers.EmailField(max_length=254)
+        password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+        display_name = serializers.CharField(max_length=80)
+        locale = serializers.ChoiceField(choices=User.Locale.choices, required=False, default="ko")
+
+    @extend_schema(request=InputSerializer, responses={201: AuthOut})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = services.user_register(**data.validated_data, request=request)
+        return _auth_response(user, status.HTTP_201_CREATED)
+
+
+class LoginView(_PublicAuthView):
+    class InputSerializer(StrictSerializer):
+        email = serializers.EmailField(max_length=254)
+        password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(request=InputSerializer, responses={200: AuthOut})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = services.user_login(**data.validated_data, request=request)
+        return _auth_response(user)
+
+
+class RefreshView(_PublicAuthView):
+    class InputSerializer(StrictSerializer):
+        refresh = serializers.CharField(max_length=2000)
+
+    @extend_schema(request=InputSerializer, responses={200: TokenPairOut})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(services.token_rotate(raw_refresh=data.validated_data["refresh"]))
+
+
+class LogoutView(APIView):
+    class InputSerializer(StrictSerializer):
+        refresh = serializers.CharField(max_length=2000)
+
+    @extend_schema(request=InputSerializer, responses={204: None})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_logout(user=request.user, refresh=data.validated_data["refresh"], request=request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class WsTicketView(APIView):
+    @extend_schema(
+        request=None,
+        responses=inline_serializer(
+            "WsTicket", {"ticket": serializers.CharField(), "expires_in": serializers.IntegerField()}
+        ),
+    )
+    def post(self, request):
+        from django.conf import settings
+
+        return Response({"ticket": ticket_issue(user_id=request.user.pk), "expires_in": settings.WS_TICKET_TTL})
+
+
+class PasswordChangeView(APIView):
+    class InputSerializer(StrictSerializer):
+        old_password = serializers.CharField(max_length=128, trim_whitespace=False)
+        new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(request=InputSerializer, responses={204: None})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_change_password(user=request.user, **data.validated_data, request=request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordResetView(_PublicAuthView):
+    class InputSerializer(StrictSerializer):
+        email = serializers.EmailField(max_length=254)
+
+    @extend_schema(request=InputSerializer, responses={202: None})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_request_password_reset(email=data.validated_data["email"], request=request)
+        return Response(status=status.HTTP_202_ACCEPTED)
+
+
+class PasswordResetConfirmView(_PublicAuthView):
+    class InputSerializer(StrictSerializer):
+        uid = serializers.CharField(max_length=64)
+        token = serializers.CharField(max_length=128)
+        new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(request=InputSerializer, responses={204: None})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_confirm_password_reset(**data.validated_data, request=request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(APIView):
+    @extend_schema(responses=UserOut)
+    def get(self, request):
+        return Response(UserOut(request.user).data)
+
+    @extend_schema(request=ProfileIn, responses=UserOut)
+    def patch(self, request):
+        data = ProfileIn(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        user = services.user_update_profile(user=request.user, data=data.validated_data)
+        return Response(UserOut(user).data)

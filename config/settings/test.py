@@ -1,0 +1,20 @@
+"""Test run: same components as production (PostgreSQL/Redis when the env gives them),
+fast password hashing, in-memory email."""
+
+from .base import *  # noqa: F403
+from .base import REST_FRAMEWORK
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+# Generous defaults so the suite isn't throttled; throttle tests override rates.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {
+        **REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+        "user": "10000/min",
+        "ip": "10000/min",
+        "auth": "10000/min",
+    },
+}

@@ -1,0 +1,2 @@
+export { apiBaseUrl, wsBaseUrl, resolveApiBaseUrl, toWsBaseUrl } from "./env";
+export { routes, safeNextPath } from "./routes";

@@ -1,0 +1,42 @@
+"""`make run`: migrate, seed demo data on first start, then start every process with
+honcho (Procfile.dev). Without REDIS_URL an embedded redis-server joins them."""
+
+import os
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from ports import free_port  # noqa: E402
+
+env = dict(os.environ)
+env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+env.setdefault("API_PORT", "8000")
+env.setdefault("WEB_PORT", "3000")
+env.setdefault("PYTHONUNBUFFERED", "1")
+env.setdefault("FRONTEND_URL", f"http://localhost:{env['WEB_PORT']}")
+processes = ["web", "worker", "beat", "frontend"]
+if not env.get("REDIS_URL"):
+    env["REDIS_PORT"] = str(free_port())
+    env["REDIS_URL"] = f"redis://127.0.0.1:{env['REDIS_PORT']}/0"
+    processes.insert(0, "redis")
+(ROOT / "var" / "media").mkdir(parents=True, exist_ok=True)
+
+python = str(ROOT / ".venv" / "bin" / "python")
+subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+subprocess.run([python, "manage.py", "seed_demo"], cwd=ROOT, env=env, check=True)
+
+api, web = env["API_PORT"], env["WEB_PORT"]
+print(
+    "\n  VideoPlanet is starting:\n"
+    f"    web app   http://localhost:{web}/\n"
+    f"    API docs  http://localhost:{api}/api/v1/docs/\n"
+    f"    admin     http://localhost:{api}/admin/\n"
+    f"    redis     {env['REDIS_URL']}{' (embedded)' if 'redis' in processes else ''}\n"
+    "  Ctrl-C stops everything.\n",
+    flush=True,
+)
+honcho = str(ROOT / ".venv" / "bin" / "honcho")
+os.chdir(ROOT)
+os.execve(honcho, [honcho, "start", "-f", "Procfile.dev", *processes], env)

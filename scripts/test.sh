@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Every test tier, with a summary. `scripts/test.sh [backend|frontend|e2e]` runs one group.
+# With CI=true (or REQUIRE_ALL_TIERS=1) a skipped tier fails the run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+ONLY="${1:-all}"
+STRICT=0
+[[ "${CI:-}" == "true" || "${REQUIRE_ALL_TIERS:-}" == "1" ]] && STRICT=1
+
+names=(); results=(); failed=0
+tier() {  # tier NAME CMD...
+  local name=$1; shift
+  echo; echo "━━━ $name"; local start=$SECONDS
+  if "$@"; then results+=("passed   $(( SECONDS - start ))s"); else results+=("FAILED   $(( SECONDS - start ))s"); failed=1; fi
+  names+=("$name")
+}
+skip() {  # skip NAME REASON
+  names+=("$1"); results+=("SKIPPED  $2"); echo; echo "━━━ $1: SKIPPED — $2"
+  [[ $STRICT == 1 ]] && failed=1
+}
+want() { [[ "$ONLY" == all || "$ONLY" == "$1" ]]; }
+
+# Redis: the one given, else a real embedded redis-server for this run.
+if [[ -z "${REDIS_URL:-}" ]]; then
+  port=$(.venv/bin/python -c 'import sys; sys.path.insert(0, "scripts"); from ports import free_port; print(free_port())')
+  REDIS_PORT=$port .venv/bin/python scripts/embedded_redis.py >/dev/null 2>&1 &
+  redis_pid=$!
+  trap 'kill $redis_pid 2>/dev/null' EXIT
+  export REDIS_URL="redis://127.0.0.1:$port/0"
+  for _ in $(seq 50); do .venv/bin/python -c "import redis,sys; redis.Redis.from_url('$REDIS_URL').ping()" 2>/dev/null && break; sleep 0.1; done
+  echo "Using an embedded redis-server at $REDIS_URL"
+fi
+echo "Database: ${DATABASE_URL:-SQLite under var/}"
+
+if want backend; then
+  tier "backend lint (ruff)" .venv/bin/ruff check apps config tests scripts
+  tier "backend tests (pytest)" .venv/bin/pytest -p no:cacheprovider -q
+fi
+
+if want frontend; then
+  tier "frontend typecheck" npm --prefix frontend run --silent typecheck
+  tier "frontend lint (eslint)" npm --prefix frontend run --silent lint
+  tier "frontend layers (steiger)" npm --prefix frontend run --silent lint:fsd
+  tier "frontend unit (vitest)" npm --prefix frontend run --silent test
+fi
+
+if want e2e; then
+  CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [[ -x "$CHROMIUM_PATH" ]]; then
+    export CHROMIUM_PATH
+    tier "browser e2e (playwright + chromium)" npm --prefix frontend run --silent e2e
+  else
+    skip "browser e2e (playwright + chromium)" "no Chromium at $CHROMIUM_PATH (apt-get install chromium, or set CHROMIUM_PATH)"
+  fi
+fi
+
+echo; echo "━━━ Summary"
+for i in "${!names[@]}"; do printf '  %-40s %s\n' "${names[$i]}" "${results[$i]}"; done
+if [[ $failed == 0 ]]; then echo "All tiers passed."; else echo "Some tiers failed or were skipped."; fi
+exit $failed
