@@ -40,6 +40,9 @@ class StreamCursor(models.Model):
     stream = models.CharField(max_length=100, primary_key=True)
     last_seq = models.PositiveBigIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"{self.stream} @ {self.last_seq}"
+
 
 class Notification(BaseModel):
     recipient = models.ForeignKey(

@@ -11,9 +11,19 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-insecure-change-me")
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated variable; unset or empty means the default."""
+    return [value for value in env.list(name, default=[]) if value] or default
+
+
+def env_str(name: str, default: str | None) -> str | None:
+    """A string variable; unset or empty means the default (`.env` files keep empty keys)."""
+    return env(name, default="") or default
+
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-insecure-only-for-local-runs-0123456789abcdef")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000")
 
@@ -80,7 +90,7 @@ TEMPLATES = [
 
 # --- database: PostgreSQL via DATABASE_URL, SQLite under var/ otherwise ---
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+    "default": env.db_url_config(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -94,7 +104,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache, channel layer, Celery broker, ws tickets ---
-REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=1.0)
 
 CACHES = {
@@ -168,7 +178,7 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
-    "SIGNING_KEY": env("JWT_SIGNING_KEY", default=SECRET_KEY),
+    "SIGNING_KEY": env_str("JWT_SIGNING_KEY", SECRET_KEY),
     "USER_ID_FIELD": "id",
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
@@ -242,13 +252,10 @@ SPECTACULAR_SETTINGS = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
 
 # --- CORS / CSRF / WebSocket origins ---
-CORS_ALLOWED_ORIGINS = env.list(
-    "CORS_ALLOWED_ORIGINS",
-    default=["http://localhost:3000", "http://127.0.0.1:3000"],
-)
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"])
 CORS_EXPOSE_HEADERS = ["X-Request-ID"]
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=CORS_ALLOWED_ORIGINS)
-WS_ALLOWED_ORIGINS = env.list("WS_ALLOWED_ORIGINS", default=CORS_ALLOWED_ORIGINS)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", CORS_ALLOWED_ORIGINS)
+WS_ALLOWED_ORIGINS = env_list("WS_ALLOWED_ORIGINS", CORS_ALLOWED_ORIGINS)
 
 # --- security headers ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -279,12 +286,12 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
-AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
-AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
-AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", default=None)
-AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=None)
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", None)
+AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", None)
+AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID", None)
+AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY", None)
 AWS_DEFAULT_ACL = None
 AWS_QUERYSTRING_AUTH = True
 AWS_S3_FILE_OVERWRITE = False
@@ -298,13 +305,13 @@ STORAGES = {
 }
 
 # --- email: console unless SMTP or an anymail provider is configured ---
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="VideoPlanet <no-reply@videoplanet.local>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "VideoPlanet <no-reply@videoplanet.local>")
 ANYMAIL = {"SENDGRID_API_KEY": env("SENDGRID_API_KEY", default="")}
 
 # --- realtime streams ---

@@ -2,7 +2,7 @@
 `manage.py check --deploy` passes with these."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -16,4 +16,4 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-DATABASES = {"default": {**env.db("DATABASE_URL"), "CONN_MAX_AGE": env.int("DB_CONN_MAX_AGE", default=60)}}
+DATABASES["default"] = {**env.db("DATABASE_URL"), "CONN_MAX_AGE": env.int("DB_CONN_MAX_AGE", default=60)}

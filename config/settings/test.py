@@ -18,3 +18,7 @@ REST_FRAMEWORK = {
         "auth": "10000/min",
     },
 }
+
+# Serve static files straight from the apps (no collectstatic needed outside production).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

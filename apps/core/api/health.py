@@ -59,4 +59,5 @@ def readyz(request):
             results[name] = "error"
             failed.append(name)
     status = 503 if failed else 200
-    return JsonResponse({"status": "ok" if not failed else "unavailable", "checks": results, "failed": failed}, status=status)
+    body = {"status": "unavailable" if failed else "ok", "checks": results, "failed": failed}
+    return JsonResponse(body, status=status)

@@ -142,7 +142,8 @@ class StreamConsumer(AsyncWebsocketConsumer):
             return
         missed = await database_sync_to_async(events.events_between)(self.stream, after)
         if missed is None:
-            await self.send_json({"type": "resync", "seq": await database_sync_to_async(events.latest_seq)(self.stream)})
+            latest = await database_sync_to_async(events.latest_seq)(self.stream)
+            await self.send_json({"type": "resync", "seq": latest})
             return
         if not await self._authorised():
             return

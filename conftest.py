@@ -1,0 +1,46 @@
+import pytest
+from rest_framework.test import APIClient
+
+from apps.users.services import token_pair_for
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Throttle counters live in the (real Redis) cache; every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.delete_pattern("*")
+    yield
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def password() -> str:
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def make_user(db):
+    return UserFactory
+
+
+@pytest.fixture
+def tokens(user) -> dict:
+    return token_pair_for(user)
+
+
+@pytest.fixture
+def auth_client(user, tokens) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens['access']}")
+    return client

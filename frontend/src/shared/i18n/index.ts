@@ -1,0 +1,14 @@
+export {
+  DEFAULT_LOCALE,
+  DEFAULT_TIME_ZONE,
+  LOCALE_COOKIE,
+  LOCALES,
+  getActiveLocale,
+  isLocale,
+  normaliseLocale,
+  setActiveLocale,
+  type AppLocale,
+} from "./locales";
+export { messagesByLocale, type Messages } from "./messages";
+export { I18nProvider, useAppLocale, type I18nProviderProps } from "./provider";
+export { useFormatter, useNow, useTranslations } from "use-intl";

@@ -1,0 +1,73 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { IntlProvider, type IntlError } from "use-intl";
+
+import { DEFAULT_TIME_ZONE, isLocale, setActiveLocale, type AppLocale } from "./locales";
+import { messagesByLocale } from "./messages";
+import { persistLocale, readStoredLocale } from "./persistence";
+
+interface LocaleContextValue {
+  locale: AppLocale;
+  /** Change the UI language; remembered in a cookie and localStorage. */
+  setLocale: (locale: AppLocale) => void;
+}
+
+const LocaleContext = createContext<LocaleContextValue | null>(null);
+
+export interface I18nProviderProps {
+  /** From the locale cookie on the server, so SSR and hydration agree. */
+  initialLocale: AppLocale;
+  /** IANA zone for dates; the signed-in user's own when known. */
+  timeZone?: string;
+  children: ReactNode;
+}
+
+function reportIntlError(error: IntlError): void {
+  if (process.env.NODE_ENV !== "production") {
+    console.error(error);
+  }
+}
+
+export function I18nProvider({ initialLocale, timeZone, children }: I18nProviderProps) {
+  const [locale, setLocaleState] = useState<AppLocale>(initialLocale);
+  setActiveLocale(locale);
+
+  useEffect(() => {
+    // A choice kept only in localStorage (cookie cleared) still wins after hydration.
+    const stored = readStoredLocale();
+    if (isLocale(stored) && stored !== initialLocale) {
+      setLocaleState(stored);
+      persistLocale(stored);
+    }
+  }, [initialLocale]);
+
+  const setLocale = useCallback((next: AppLocale) => {
+    setActiveLocale(next);
+    persistLocale(next);
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+
+  return (
+    <LocaleContext.Provider value={value}>
+      <IntlProvider
+        locale={locale}
+        messages={messagesByLocale[locale]}
+        timeZone={timeZone ?? DEFAULT_TIME_ZONE}
+        onError={reportIntlError}
+      >
+        {children}
+      </IntlProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+export function useAppLocale(): LocaleContextValue {
+  const value = useContext(LocaleContext);
+  if (!value) {
+    throw new Error("useAppLocale must be used inside <I18nProvider>");
+  }
+  return value;
+}

@@ -1,0 +1,85 @@
+import { createAction, createSlice, type PayloadAction, type ThunkDispatch, type UnknownAction } from "@reduxjs/toolkit";
+
+import { baseApi, type TagType } from "@/shared/api";
+import { wsBaseUrl } from "@/shared/config";
+
+import type { WebSocketFactory, WsEvent, WsStatus } from "./types";
+import { WsManager } from "./ws-manager";
+
+/** Every realtime event enters the store through this one action. */
+export const wsEventReceived = createAction<WsEvent>("realtime/eventReceived");
+export const wsResyncRequested = createAction<{ stream: string | null }>("realtime/resyncRequested");
+
+interface RealtimeState {
+  status: WsStatus;
+}
+
+const initialState: RealtimeState = { status: "idle" };
+
+export const realtimeSlice = createSlice({
+  name: "realtime",
+  initialState,
+  reducers: {
+    wsStatusChanged(state, action: PayloadAction<WsStatus>) {
+      state.status = action.payload;
+    },
+  },
+  selectors: {
+    selectRealtimeStatus: (state) => state.status,
+  },
+});
+
+export const { wsStatusChanged } = realtimeSlice.actions;
+export const { selectRealtimeStatus } = realtimeSlice.selectors;
+
+interface WsTicket {
+  ticket: string;
+  expires_in: number;
+}
+
+const wsTicketApi = baseApi.injectEndpoints({
+  endpoints: (build) => ({
+    wsTicket: build.mutation<WsTicket, void>({
+      query: () => ({ url: "auth/ws-ticket/", method: "POST" }),
+    }),
+  }),
+});
+
+type StoreDispatch = ThunkDispatch<unknown, unknown, UnknownAction>;
+
+export interface RealtimeConnectionOptions {
+  dispatch: StoreDispatch;
+  path: string;
+  /** Tags refetched when the server answers `resync`. */
+  resyncTags: readonly TagType[];
+  createSocket?: WebSocketFactory;
+}
+
+/**
+ * Wire a {@link WsManager} to the store: tickets through the API (so an
+ * expired access token is refreshed first), events dispatched as
+ * {@link wsEventReceived}, `resync` as a tag invalidation.
+ */
+export function createRealtimeConnection({ dispatch, path, resyncTags, createSocket }: RealtimeConnectionOptions): WsManager {
+  return new WsManager({
+    path,
+    baseUrl: wsBaseUrl,
+    createSocket,
+    getTicket: async () => {
+      const { ticket } = await dispatch(wsTicketApi.endpoints.wsTicket.initiate(undefined, { track: false })).unwrap();
+      return ticket;
+    },
+    onEvent: (event) => {
+      dispatch(wsEventReceived(event));
+    },
+    onResync: (stream) => {
+      dispatch(wsResyncRequested({ stream }));
+      dispatch(baseApi.util.invalidateTags([...resyncTags]));
+    },
+    onStatusChange: (status) => {
+      dispatch(wsStatusChanged(status));
+    },
+  });
+}
+
+export const NOTIFICATIONS_SOCKET_PATH = "/ws/notifications/";

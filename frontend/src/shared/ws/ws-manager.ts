@@ -1,0 +1,338 @@
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_STALE,
+  CLOSE_UNAUTHENTICATED,
+  CLOSE_UNKNOWN_TARGET,
+  type WebSocketFactory,
+  type WebSocketLike,
+  type WsEvent,
+  type WsServerMessage,
+  type WsStatus,
+} from "./types";
+
+const OPEN = 1;
+const SEEN_WINDOW = 512;
+
+export interface WsManagerOptions {
+  /** Endpoint path, e.g. `/ws/notifications/`. */
+  path: string;
+  /** `ws(s)://host:port` of the API. */
+  baseUrl: () => string;
+  /** A fresh single-use ticket for every connection attempt. */
+  getTicket: () => Promise<string>;
+  /** Every event that is not protocol chatter, deduplicated by `seq`. */
+  onEvent: (event: WsEvent) => void;
+  /** The server could not replay what was missed: refetch everything of the stream. */
+  onResync: (stream: string | null) => void;
+  onStatusChange?: (status: WsStatus) => void;
+  createSocket?: WebSocketFactory;
+  /** [0, 1) — injectable so tests can pin the jitter. */
+  random?: () => number;
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  pingIntervalMs?: number;
+  /** Close and reconnect when nothing arrived for this long (pongs count). */
+  staleAfterMs?: number;
+  /** Window-like target for `online` events; `null` to disable. */
+  eventTarget?: Pick<EventTarget, "addEventListener" | "removeEventListener"> | null;
+}
+
+function defaultCreateSocket(url: string): WebSocketLike {
+  return new WebSocket(url);
+}
+
+function parse(raw: unknown): WsServerMessage | null {
+  if (typeof raw !== "string") return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === "object" && value !== null && typeof (value as WsServerMessage).type === "string") {
+      return value as WsServerMessage;
+    }
+  } catch {
+    // Not JSON: not ours.
+  }
+  return null;
+}
+
+/**
+ * One realtime connection with the whole protocol: ticket auth, reconnect with
+ * exponential backoff and jitter, `resume` from the last seen `seq` of each
+ * stream, `resync` handling, keep-alive pings and duplicate suppression.
+ */
+export class WsManager {
+  private readonly options: Required<Omit<WsManagerOptions, "onStatusChange" | "eventTarget">> &
+    Pick<WsManagerOptions, "onStatusChange" | "eventTarget">;
+  private socket: WebSocketLike | null = null;
+  private status: WsStatus = "idle";
+  private running = false;
+  private attempt = 0;
+  private generation = 0;
+  private stream: string | null = null;
+  private readonly lastSeq = new Map<string, number>();
+  private readonly seen = new Map<string, Set<number>>();
+  /** Open gaps per stream we asked the server to replay: (from, to) exclusive. */
+  private readonly gaps = new Map<string, { from: number; to: number }>();
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private lastMessageAt = 0;
+
+  constructor(options: WsManagerOptions) {
+    this.options = {
+      createSocket: defaultCreateSocket,
+      random: Math.random,
+      initialDelayMs: 1_000,
+      maxDelayMs: 30_000,
+      pingIntervalMs: 25_000,
+      staleAfterMs: 70_000,
+      ...options,
+      eventTarget: options.eventTarget === undefined ? (typeof window === "undefined" ? null : window) : options.eventTarget,
+    };
+  }
+
+  getStatus(): WsStatus {
+    return this.status;
+  }
+
+  /** Last `seq` seen on a stream (for tests and diagnostics). */
+  getLastSeq(stream: string): number | undefined {
+    return this.lastSeq.get(stream);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.attempt = 0;
+    this.options.eventTarget?.addEventListener("online", this.handleOnline);
+    void this.connect();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.generation += 1;
+    this.options.eventTarget?.removeEventListener("online", this.handleOnline);
+    this.clearReconnect();
+    this.stopPing();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = null;
+      socket.onmessage = null;
+      socket.onerror = null;
+      socket.onopen = null;
+      socket.close(1000, "client stop");
+    }
+    this.setStatus("idle");
+  }
+
+  /** Skip the remaining backoff (e.g. the browser came back online). */
+  reconnectNow(): void {
+    if (!this.running || this.socket) return;
+    this.clearReconnect();
+    void this.connect();
+  }
+
+  /** Delay before reconnect attempt `attempt` (0-based): "equal jitter" backoff. */
+  backoffDelay(attempt: number): number {
+    const { initialDelayMs, maxDelayMs, random } = this.options;
+    const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  }
+
+  private readonly handleOnline = () => {
+    this.reconnectNow();
+  };
+
+  private setStatus(status: WsStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.options.onStatusChange?.(status);
+  }
+
+  private async connect(): Promise<void> {
+    const generation = ++this.generation;
+    this.setStatus(this.attempt === 0 ? "connecting" : "reconnecting");
+
+    let ticket: string;
+    try {
+      ticket = await this.options.getTicket();
+    } catch {
+      if (generation === this.generation && this.running) this.scheduleReconnect();
+      return;
+    }
+    if (generation !== this.generation || !this.running) return;
+
+    const url = `${this.options.baseUrl()}${this.options.path}?ticket=${encodeURIComponent(ticket)}`;
+    const socket = this.options.createSocket(url);
+    this.socket = socket;
+
+    socket.onopen = () => {
+      this.lastMessageAt = Date.now();
+      this.startPing();
+    };
+    socket.onmessage = (event: MessageEvent) => {
+      this.lastMessageAt = Date.now();
+      this.handleMessage(event.data);
+    };
+    socket.onerror = () => {
+      // A close event always follows; reconnecting happens there.
+    };
+    socket.onclose = (event: CloseEvent) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.stopPing();
+      this.handleClose(event.code);
+    };
+  }
+
+  private handleClose(code: number): void {
+    if (!this.running) return;
+    if (code === CLOSE_FORBIDDEN || code === CLOSE_UNKNOWN_TARGET) {
+      // Retrying cannot help: the server said we may not have this stream.
+      this.running = false;
+      this.options.eventTarget?.removeEventListener("online", this.handleOnline);
+      this.setStatus("closed");
+      return;
+    }
+    if (code === CLOSE_UNAUTHENTICATED && this.attempt === 0) {
+      // The ticket was refused (expired or used): fetch a fresh one right away.
+      this.attempt = 1;
+      void this.connect();
+      return;
+    }
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    this.clearReconnect();
+    const delay = this.backoffDelay(this.attempt);
+    this.attempt += 1;
+    this.setStatus("reconnecting");
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private clearReconnect(): void {
+    if (this.reconnectTimer !== null) {
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = null;
+    }
+  }
+
+  private startPing(): void {
+    this.stopPing();
+    this.pingTimer = setInterval(() => {
+      const socket = this.socket;
+      if (!socket || socket.readyState !== OPEN) return;
+      if (Date.now() - this.lastMessageAt > this.options.staleAfterMs) {
+        // Half-open connection: nothing (not even a pong) came back.
+        socket.close(CLOSE_STALE, "stale");
+        return;
+      }
+      this.send({ type: "ping" });
+    }, this.options.pingIntervalMs);
+  }
+
+  private stopPing(): void {
+    if (this.pingTimer !== null) {
+      clearInterval(this.pingTimer);
+      this.pingTimer = null;
+    }
+  }
+
+  private send(message: Record<string, unknown>): void {
+    if (this.socket && this.socket.readyState === OPEN) {
+      this.socket.send(JSON.stringify(message));
+    }
+  }
+
+  private handleMessage(raw: unknown): void {
+    const message = parse(raw);
+    if (!message) return;
+
+    switch (message.type) {
+      case "hello":
+        this.handleHello(message);
+        return;
+      case "pong":
+        return;
+      case "resync":
+        if (this.stream) {
+          this.lastSeq.delete(this.stream);
+          this.seen.delete(this.stream);
+        }
+        this.options.onResync(this.stream);
+        return;
+      case "error":
+        if (process.env.NODE_ENV !== "production") {
+          console.warn("[ws] server error", message.code);
+        }
+        return;
+      default:
+        this.handleEvent(message);
+    }
+  }
+
+  private handleHello(message: WsServerMessage): void {
+    this.stream = typeof message.stream === "string" ? message.stream : null;
+    this.attempt = 0;
+    this.setStatus("open");
+    if (!this.stream || typeof message.seq !== "number") return;
+
+    const last = this.lastSeq.get(this.stream);
+    if (last === undefined) {
+      // First contact: everything up to now is already in the REST data.
+      this.lastSeq.set(this.stream, message.seq);
+    } else if (message.seq > last) {
+      this.send({ type: "resume", after: last });
+    } else if (message.seq < last) {
+      // The stream went backwards (server state reset): our position is meaningless.
+      this.lastSeq.set(this.stream, message.seq);
+      this.seen.delete(this.stream);
+      this.options.onResync(this.stream);
+    }
+  }
+
+  private handleEvent(message: WsServerMessage): void {
+    const stream = typeof message.stream === "string" ? message.stream : this.stream;
+    const seq = typeof message.seq === "number" ? message.seq : null;
+
+    if (seq !== null && stream) {
+      const seen = this.seen.get(stream) ?? new Set<number>();
+      const last = this.lastSeq.get(stream);
+      if (seen.has(seq) || (last !== undefined && seq <= last && !this.isReplayGap(stream, seq))) {
+        return;
+      }
+      if (last !== undefined && seq > last + 1) {
+        // We missed something live: ask for it; replayed copies are deduplicated.
+        this.gaps.set(stream, { from: last, to: seq });
+        this.send({ type: "resume", after: last });
+      }
+      seen.add(seq);
+      if (seen.size > SEEN_WINDOW) {
+        const oldest = seen.values().next().value;
+        if (oldest !== undefined) seen.delete(oldest);
+      }
+      this.seen.set(stream, seen);
+      this.lastSeq.set(stream, Math.max(last ?? seq, seq));
+    }
+
+    this.options.onEvent({
+      stream,
+      type: message.type,
+      seq,
+      ts: typeof message.ts === "string" ? message.ts : null,
+      data: message.data,
+    });
+  }
+
+  /** A replayed event that fills a gap we asked for. */
+  private isReplayGap(stream: string, seq: number): boolean {
+    const gap = this.gaps.get(stream);
+    if (!gap) return false;
+    if (seq > gap.from && seq < gap.to) return true;
+    if (seq >= gap.to) this.gaps.delete(stream);
+    return false;
+  }
+}
