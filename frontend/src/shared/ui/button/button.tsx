@@ -1,0 +1,57 @@
+import { forwardRef, type ButtonHTMLAttributes } from "react";
+
+import { cx } from "../lib/cx";
+import styles from "./button.module.css";
+
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+export type ButtonSize = "sm" | "md";
+
+export interface ButtonStyleOptions {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  iconOnly?: boolean;
+  fullWidth?: boolean;
+  className?: string;
+}
+
+/** Button look for things that are not `<button>` (e.g. a Next `<Link>`). */
+export function buttonClassName({
+  variant = "secondary",
+  size = "md",
+  iconOnly = false,
+  fullWidth = false,
+  className,
+}: ButtonStyleOptions = {}): string {
+  return cx(
+    styles.button,
+    styles[variant],
+    size === "sm" && styles.sm,
+    iconOnly && styles.iconOnly,
+    fullWidth && styles.fullWidth,
+    className,
+  );
+}
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, ButtonStyleOptions {
+  /** Shows a spinner, keeps the label for screen readers and blocks clicks. */
+  loading?: boolean;
+}
+
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { variant, size, iconOnly, fullWidth, className, loading = false, disabled, type = "button", children, ...rest },
+  ref,
+) {
+  return (
+    <button
+      ref={ref}
+      type={type}
+      className={buttonClassName({ variant, size, iconOnly, fullWidth, className })}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+      {...rest}
+    >
+      {loading ? <span className={styles.spinner} aria-hidden="true" /> : null}
+      {children}
+    </button>
+  );
+});
