@@ -67,8 +67,8 @@ def _group_send(stream: str, message: dict) -> None:
     layer = get_channel_layer()
     try:
         async_to_sync(layer.group_send)(group_name(stream), {"type": "stream.message", "message": message})
-    except Exception:  # noqa: BLE001 — the write already committed; clients resume later
-        logger.warning("Realtime delivery failed for %s; clients will resume", stream, exc_info=True)
+    except Exception as exc:  # noqa: BLE001 — the write already committed; clients resume later
+        logger.warning("Realtime delivery failed for %s (%s); clients will resume", stream, exc)
 
 
 def latest_seq(stream: str) -> int:

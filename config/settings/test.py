@@ -22,3 +22,8 @@ REST_FRAMEWORK = {
 # Serve static files straight from the apps (no collectstatic needed outside production).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A file-backed SQLite test database (when no DATABASE_URL) so that a real Celery worker
+# started by a test can see the same rows.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

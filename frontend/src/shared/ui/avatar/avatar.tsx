@@ -1,0 +1,38 @@
+import { cx } from "../lib/cx";
+import styles from "./avatar.module.css";
+
+export interface AvatarProps {
+  name: string;
+  src?: string | null;
+  size?: number;
+  className?: string;
+}
+
+/** First letter of the name (works for Hangul too), or up to two initials for Latin names. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "?";
+  const first = Array.from(words[0] ?? "")[0] ?? "?";
+  if (/^[\p{Script=Latin}]/u.test(first) && words.length > 1) {
+    const second = Array.from(words[words.length - 1] ?? "")[0] ?? "";
+    return (first + second).toUpperCase();
+  }
+  return first.toUpperCase();
+}
+
+export function Avatar({ name, src, size = 28, className }: AvatarProps) {
+  return (
+    <span
+      className={cx(styles.avatar, className)}
+      style={{ width: size, height: size, fontSize: Math.round(size * 0.42) }}
+      aria-hidden="true"
+    >
+      {src ? (
+        // eslint-disable-next-line @next/next/no-img-element -- user avatars come from the API origin, not next/image's loader
+        <img src={src} alt="" />
+      ) : (
+        initialsOf(name)
+      )}
+    </span>
+  );
+}

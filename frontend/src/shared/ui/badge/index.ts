@@ -1,0 +1,1 @@
+export { Badge, Dot, type BadgeProps } from "./badge";

@@ -1,0 +1,1 @@
+export { FormAlert, type AlertTone, type FormAlertProps } from "./form-alert";

@@ -1,0 +1,1 @@
+export { menuItemClassName, Popover, type PopoverProps, type PopoverTriggerProps } from "./popover";
