@@ -1,7 +1,10 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from apps.core.consumers import NotificationConsumer
+from apps.core.consumers import NotificationConsumer, UnknownStreamConsumer
+from apps.projects.consumers import ProjectConsumer
 
 websocket_urlpatterns = [
     path("ws/notifications/", NotificationConsumer.as_asgi()),
+    path("ws/projects/<uuid:project_id>/", ProjectConsumer.as_asgi()),
+    re_path(r"^ws/", UnknownStreamConsumer.as_asgi()),
 ]

@@ -8,6 +8,7 @@ from apps.core.api.health import healthz, readyz
 api_v1 = [
     path("", include("apps.users.api.urls")),
     path("", include("apps.core.api.urls")),
+    path("", include("apps.projects.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 ]

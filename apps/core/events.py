@@ -59,6 +59,16 @@ def send_ephemeral(*, stream: str, type: str, data: dict) -> None:
     _group_send(stream, {"type": type, "stream": stream, "data": data})
 
 
+async def send_ephemeral_async(*, stream: str, type: str, data: dict) -> None:
+    layer = get_channel_layer()
+    try:
+        await layer.group_send(
+            group_name(stream), {"type": "stream.message", "message": {"type": type, "stream": stream, "data": data}}
+        )
+    except Exception as exc:  # noqa: BLE001 — ephemeral: losing one is harmless
+        logger.info("Ephemeral delivery failed for %s (%s)", stream, exc)
+
+
 def send_to_group(event: StreamEvent) -> None:
     _group_send(event.stream, wire_format(event))
 

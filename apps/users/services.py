@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth.models import update_last_login
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
@@ -39,11 +40,13 @@ class InvalidResetLink(DomainError):
     message = "This password reset link is invalid or has expired."
 
 
-def _validate_password(password: str, user: User | None = None) -> None:
+def _validate_password(password: str, user: User | None = None, *, field: str = "password") -> None:
+    """Errors are keyed by the input field that carried the password, so clients can show
+    them beside it (`password` on register, `new_password` on change and reset)."""
     try:
         password_validation.validate_password(password, user)
     except DjangoValidationError as exc:
-        raise exceptions.ValidationError({"password": list(exc.messages)}) from exc
+        raise exceptions.ValidationError({field: list(exc.messages)}) from exc
 
 
 def token_pair_for(user: User) -> dict:
@@ -95,6 +98,8 @@ def user_login(*, email: str, password: str, request) -> User:
         audit_record(action="login.failed", target=email.lower(), request=request)
         raise InvalidCredentials()
     limiter.reset(email=email)
+    if jwt_settings.UPDATE_LAST_LOGIN:
+        update_last_login(None, user)
     audit_record(action="login.succeeded", actor=user, target=str(user.pk), request=request)
     return user
 
@@ -113,7 +118,7 @@ def user_logout(*, user: User, refresh: str, request=None) -> None:
 def user_change_password(*, user: User, old_password: str, new_password: str, request=None) -> None:
     if not user.check_password(old_password):
         raise exceptions.ValidationError({"old_password": ["The current password is incorrect."]})
-    _validate_password(new_password, user)
+    _validate_password(new_password, user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password"])
     _blacklist_all_refresh_tokens(user)
@@ -142,7 +147,7 @@ def user_confirm_password_reset(*, uid: str, token: str, new_password: str, requ
     # The token embeds the password hash and last login: it is one-time by construction.
     if not default_token_generator.check_token(user, token):
         raise InvalidResetLink()
-    _validate_password(new_password, user)
+    _validate_password(new_password, user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password"])
     _blacklist_all_refresh_tokens(user)

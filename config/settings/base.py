@@ -354,3 +354,6 @@ if SENTRY_DSN:
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
         send_default_pii=False,
     )
+
+# --- projects ---
+INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)

@@ -44,8 +44,18 @@ class StreamConsumer(AsyncWebsocketConsumer):
         """Checked before every forwarded or replayed event."""
         return True
 
+    async def event_visible(self, message: dict) -> bool:
+        """Whether this connection may see an event of its stream (say, managers-only)."""
+        return True
+
     async def presence(self) -> list:
         return []
+
+    async def on_joined(self) -> None:
+        """After hello (presence bookkeeping)."""
+
+    async def on_left(self) -> None:
+        """On disconnect of an accepted stream connection."""
 
     async def handle_client_message(self, kind: str, content: dict) -> bool:
         """Stream-specific client messages; return False for unknown ones."""
@@ -75,12 +85,14 @@ class StreamConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAVAILABLE)
             return
         self.last_seq = await database_sync_to_async(events.latest_seq)(self.stream)
+        await self.on_joined()
         await self.send_json(
             {"type": "hello", "stream": self.stream, "seq": self.last_seq, "presence": await self.presence()}
         )
 
     async def disconnect(self, code):
         if self.stream:
+            await self.on_left()
             try:
                 await self.channel_layer.group_discard(events.group_name(self.stream), self.channel_name)
             except Exception:  # noqa: BLE001
@@ -153,7 +165,8 @@ class StreamConsumer(AsyncWebsocketConsumer):
 
     async def _send_event(self, message: dict):
         self.last_seq = message["seq"]
-        await self.send_json(message)
+        if await self.event_visible(message):
+            await self.send_json(message)
 
     async def _authorised(self) -> bool:
         if await self.still_allowed():

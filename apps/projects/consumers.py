@@ -1,0 +1,88 @@
+import logging
+
+from channels.db import database_sync_to_async
+
+from apps.core.ws import presence
+from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
+from apps.projects import permissions
+from apps.projects.models import Membership, Project
+from apps.projects.services import project_stream
+
+logger = logging.getLogger(__name__)
+
+MANAGERS_ONLY = ("invitation.",)
+
+
+class ProjectConsumer(StreamConsumer):
+    """/ws/projects/<id>/ — project events and who is viewing the project now."""
+
+    async def resolve_stream(self) -> str:
+        self.project_id = self.scope["url_route"]["kwargs"]["project_id"]
+        if not await self._is_member():
+            raise Deny(CLOSE_NOT_FOUND)  # unknown and not-yours look the same
+        return project_stream(self.project_id)
+
+    async def still_allowed(self) -> bool:
+        return await self._is_member()
+
+    async def event_visible(self, message: dict) -> bool:
+        if message["type"].startswith(MANAGERS_ONLY):
+            return await self._can(permissions.MANAGE)
+        return True
+
+    async def stream_message(self, payload):
+        if payload["message"].get("type") == "project.deleted":
+            await self.send_json(payload["message"])
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        await super().stream_message(payload)
+
+    # --- presence ---
+    def _user_data(self) -> dict:
+        return {"id": str(self.user.pk), "display_name": self.user.display_name}
+
+    async def on_joined(self):
+        try:
+            await presence.presence_join(
+                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
+            )
+        except Exception as exc:  # noqa: BLE001 — presence is best effort
+            logger.info("presence join failed: %s", exc)
+
+    async def on_left(self):
+        try:
+            await presence.presence_leave(
+                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
+            )
+        except Exception as exc:  # noqa: BLE001
+            logger.info("presence leave failed: %s", exc)
+
+    async def presence(self) -> list:
+        try:
+            user_ids = await presence.presence_user_ids(stream=self.stream)
+        except Exception:  # noqa: BLE001
+            return []
+        return await self._users(user_ids)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.stream:
+            try:
+                await presence.presence_touch(stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name)
+            except Exception:  # noqa: BLE001
+                pass
+        await super().receive(text_data=text_data, bytes_data=bytes_data)
+
+    # --- database ---
+    @database_sync_to_async
+    def _is_member(self) -> bool:
+        return Membership.objects.filter(project_id=self.project_id, user_id=self.user.pk).exists()
+
+    @database_sync_to_async
+    def _can(self, action: str) -> bool:
+        project = Project.objects.filter(pk=self.project_id).first()
+        return project is not None and permissions.can(self.user, action, project)
+
+    @database_sync_to_async
+    def _users(self, user_ids: list[str]) -> list[dict]:
+        members = Membership.objects.filter(project_id=self.project_id, user_id__in=user_ids).select_related("user")
+        return [{"id": str(m.user_id), "display_name": m.user.display_name} for m in members]

@@ -1,0 +1,50 @@
+"""The role policy of DESIGN §3 as data. Views, consumers, tasks and tests all use `can`."""
+
+from .models import Membership, Project, Role
+
+READ = "read"  # see the project, its assets, feedback and plans
+COMMENT = "comment"  # comment, reply, react
+UPLOAD = "upload"  # upload versions, create assets, run AI planning
+RESOLVE = "resolve"  # resolve feedback, set a version's review status
+MANAGE = "manage"  # invite, change roles (not above own), edit the project and phases
+DELETE = "delete"  # delete or transfer the project
+
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    Role.OWNER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, DELETE}),
+    Role.MANAGER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE}),
+    Role.EDITOR: frozenset({READ, COMMENT, UPLOAD, RESOLVE}),
+    Role.REVIEWER: frozenset({READ, COMMENT, RESOLVE}),
+    Role.VIEWER: frozenset({READ}),
+}
+
+# Higher may act on lower: a manager grants at most manager and never touches an owner.
+ROLE_RANK = {Role.VIEWER: 1, Role.REVIEWER: 2, Role.EDITOR: 3, Role.MANAGER: 4, Role.OWNER: 5}
+
+
+def role_of(user, project: Project) -> str | None:
+    if not user or not user.is_authenticated:
+        return None
+    cached = getattr(project, "_role_cache", {})
+    if user.pk not in cached:
+        cached[user.pk] = (
+            Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
+        )
+        project._role_cache = cached
+    return cached[user.pk]
+
+
+def role_allows(role: str | None, action: str) -> bool:
+    return role is not None and action in ROLE_ACTIONS[role]
+
+
+def can(user, action: str, project: Project) -> bool:
+    return role_allows(role_of(user, project), action)
+
+
+def can_assign(actor_role: str | None, current_role: str | None, new_role: str | None) -> bool:
+    """Whether someone with `actor_role` may move a member from `current_role` to
+    `new_role` (None = not a member / removed)."""
+    if not role_allows(actor_role, MANAGE):
+        return False
+    rank = ROLE_RANK[actor_role]
+    return all(role is None or ROLE_RANK[role] <= rank for role in (current_role, new_role))

@@ -1,0 +1,58 @@
+"""Reads scoped by membership: an id from a project the caller is not in is simply not found."""
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+
+from .models import Activity, Invitation, Membership, Phase, Project
+
+
+def projects_for_user(*, user) -> QuerySet[Project]:
+    role = Membership.objects.filter(project=OuterRef("pk"), user=user).values("role")[:1]
+    return (
+        Project.objects.filter(memberships__user=user)
+        .select_related("owner")
+        .annotate(my_role=Subquery(role), member_count=Count("memberships", distinct=True))
+    )
+
+
+def project_search(*, user, status: str | None = None, q: str | None = None, ordering: str | None = None):
+    qs = projects_for_user(user=user)
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(description__icontains=q))
+    return qs.order_by(ordering or "-updated_at", "-created_at")
+
+
+def project_for_user(*, user, project_id) -> Project:
+    return get_object_or_404(projects_for_user(user=user), pk=project_id)
+
+
+def members_of(*, project: Project) -> QuerySet[Membership]:
+    return Membership.objects.filter(project=project).select_related("user").order_by("created_at")
+
+
+def membership_in(*, project: Project, user_id) -> Membership:
+    return get_object_or_404(members_of(project=project), user_id=user_id)
+
+
+def invitations_of(*, project: Project) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(project=project).select_related("inviter").order_by("-created_at")
+
+
+def phases_of(*, project: Project) -> QuerySet[Phase]:
+    return Phase.objects.filter(project=project).order_by("order")
+
+
+def phase_for_user(*, user, phase_id) -> Phase:
+    return get_object_or_404(
+        Phase.objects.select_related("project").filter(project__memberships__user=user), pk=phase_id
+    )
+
+
+def activity_of(*, project: Project) -> QuerySet[Activity]:
+    return Activity.objects.filter(project=project).select_related("actor")
+
+
+def is_member(*, user_id, project_id) -> bool:
+    return Membership.objects.filter(user_id=user_id, project_id=project_id).exists()

@@ -1,0 +1,1 @@
+export { makeStore, type AppDispatch, type AppStore, type RootState } from "./make-store";

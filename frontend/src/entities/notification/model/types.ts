@@ -1,0 +1,40 @@
+/** An in-app notification (`/api/v1/notifications/`). */
+export interface Notification {
+  id: string;
+  verb: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+  /** In-app path or absolute URL the notification points at, if any. */
+  url: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationFilter {
+  unread: boolean;
+}
+
+export interface UnreadCount {
+  count: number;
+}
+
+export function isNotification(value: unknown): value is Notification {
+  if (typeof value !== "object" || value === null) return false;
+  const n = value as Partial<Notification>;
+  return typeof n.id === "string" && typeof n.title === "string" && typeof n.created_at === "string";
+}
+
+/** Normalise a notification from the wire (optional fields may be missing in events). */
+export function toNotification(value: Notification): Notification {
+  return {
+    id: value.id,
+    verb: value.verb ?? "",
+    title: value.title,
+    body: value.body ?? "",
+    data: value.data ?? {},
+    url: value.url ?? null,
+    read_at: value.read_at ?? null,
+    created_at: value.created_at,
+  };
+}

@@ -1,0 +1,8 @@
+export {
+  selectIsAuthenticated,
+  selectSessionEndReason,
+  selectSessionStatus,
+  sessionRestored,
+  sessionSlice,
+  type SessionStatus,
+} from "./model/session-slice";

@@ -1,0 +1,1 @@
+export { otherServerErrors, serverFieldErrors, useApiErrorText, useValidationText } from "./use-error-text";

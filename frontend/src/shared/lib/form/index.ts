@@ -1,0 +1,1 @@
+export { useFormState, type FormStateOptions } from "./use-form-state";

@@ -1,0 +1,1 @@
+export { useAppDispatch, type ApiRootState, type AppThunkDispatch } from "./hooks";

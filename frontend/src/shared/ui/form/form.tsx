@@ -1,0 +1,17 @@
+import type { FormHTMLAttributes, HTMLAttributes } from "react";
+
+import { cx } from "../lib/cx";
+import styles from "./form.module.css";
+
+/** A vertical form; native validation bubbles are off because fields show their own errors. */
+export function Form({ className, ...rest }: FormHTMLAttributes<HTMLFormElement>) {
+  return <form noValidate className={cx(styles.form, className)} {...rest} />;
+}
+
+export function FormActions({ className, end, ...rest }: HTMLAttributes<HTMLDivElement> & { end?: boolean }) {
+  return <div className={cx(styles.actions, end && styles.actionsEnd, className)} {...rest} />;
+}
+
+export function FormRow({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cx(styles.row, className)} {...rest} />;
+}

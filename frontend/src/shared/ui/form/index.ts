@@ -1,0 +1,1 @@
+export { Form, FormActions, FormRow } from "./form";
