@@ -1,17 +1,19 @@
 """Reads scoped by membership: an id from a project the caller is not in is simply not found."""
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from .models import Activity, Invitation, Membership, Phase, Project
 
 
 def projects_for_user(*, user) -> QuerySet[Project]:
-    role = Membership.objects.filter(project=OuterRef("pk"), user=user).values("role")[:1]
+    mine = Membership.objects.filter(project=OuterRef("pk"), user=user)
+    # Exists, not a join on memberships: filtering that join to the caller would make the
+    # Count below count only the caller's own membership.
     return (
-        Project.objects.filter(memberships__user=user)
+        Project.objects.filter(Exists(mine))
         .select_related("owner")
-        .annotate(my_role=Subquery(role), member_count=Count("memberships", distinct=True))
+        .annotate(my_role=Subquery(mine.values("role")[:1]), member_count=Count("memberships", distinct=True))
     )
 
 

@@ -1,0 +1,20 @@
+from django.core.management import call_command
+
+from apps.projects.models import Activity, Invitation, Membership, Phase, Project, Role
+from apps.users.models import User
+
+
+def test_seed_demo_builds_a_living_project_once(db, capsys):
+    call_command("seed_demo")
+    call_command("seed_demo")  # second start: nothing new, credentials printed again
+
+    assert User.objects.filter(email="admin@videoplanet.local", is_staff=True, is_superuser=True).exists()
+    project = Project.objects.get()
+    roles = set(Membership.objects.filter(project=project).values_list("role", flat=True))
+    assert roles == set(Role.values)
+    assert Phase.objects.filter(project=project).count() == 5
+    assert Activity.objects.filter(project=project).count() >= 10
+    assert Invitation.objects.filter(project=project, accepted_at__isnull=True).count() == 1
+    out = capsys.readouterr().out
+    assert out.count("director@videoplanet.local") == 2
+    assert "vp-demo-2026!" in out
