@@ -261,3 +261,31 @@ async def test_idle_socket_still_receives_after_more_than_ten_seconds(member):
     event = await communicator.receive_json_from(timeout=5)
     assert event["data"]["title"] == "after idle"
     await communicator.disconnect()
+
+
+@pytest.fixture
+def dead_channel_layer(settings):
+    """The channel layer pointed at a loopback port where no Redis listens."""
+    from channels.layers import channel_layers
+
+    from scripts.ports import free_port
+
+    dead = f"redis://127.0.0.1:{free_port()}/0"
+    channel_layers.backends.clear()
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": dead, "socket_connect_timeout": 1}]},
+        }
+    }
+    yield
+    channel_layers.backends.clear()
+
+
+async def test_redis_down_refuses_the_socket_cleanly_with_1011(member, dead_channel_layer):
+    access = (await database_sync_to_async(token_pair_for)(member))["access"]
+    communicator, connected, _ = await connect(
+        "/ws/notifications/", headers=[(b"authorization", f"Bearer {access}".encode())]
+    )
+    assert connected
+    await expect_close(communicator, 1011)

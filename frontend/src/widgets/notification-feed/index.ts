@@ -1,0 +1,2 @@
+export { NotificationFeed } from "./ui/notification-feed";
+export { RecentNotifications } from "./ui/recent-notifications";
