@@ -21,8 +21,11 @@ $(PY_STAMP): requirements/base.txt requirements/dev.txt requirements/prod.txt
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	touch $@
 
+# `npm install`, not `npm ci`: the lock cannot list other platforms' optional binaries
+# (@next/swc-darwin-*, …) that this machine's registry does not carry, and `npm ci` refuses
+# such a lock. The pinned versions in the lock are still what gets installed.
 $(NODE_STAMP): frontend/package.json frontend/package-lock.json
-	cd frontend && npm ci --no-audit --no-fund
+	cd frontend && npm install --no-audit --no-fund
 	touch $@
 
 backend-test: $(PY_STAMP)
