@@ -121,7 +121,10 @@ def api_exception_handler(exc, context):
         message = "The submitted data is invalid."
         details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
     else:
-        message = str(getattr(exc, "detail", "")) or "The request failed."
+        detail = getattr(exc, "detail", "")
+        if isinstance(detail, dict):  # simplejwt's {"detail": …, "code": …}
+            detail = detail.get("detail", "")
+        message = str(detail) or "The request failed."
         details = _details(response.data)
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         details = {"retry_after": int(exc.wait)}

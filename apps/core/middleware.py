@@ -3,6 +3,7 @@ import re
 import uuid
 
 from django.core.exceptions import RequestDataTooBig
+from django.middleware import common
 
 from .errors import error_response, is_api
 from .request_context import request_id_var
@@ -82,3 +83,12 @@ class ApiErrorMiddleware:
             if header in response:
                 new[header] = response[header]
         return new
+
+
+class CommonMiddleware(common.CommonMiddleware):
+    """Django's, except that /api/ paths are never slash-redirected: a redirected POST
+    loses its body (and in DEBUG raises an HTML 500), so API clients get the 404 envelope
+    instead. Other paths (/admin) keep the redirect."""
+
+    def should_redirect_with_slash(self, request):
+        return not is_api(request) and super().should_redirect_with_slash(request)

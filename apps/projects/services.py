@@ -7,10 +7,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from apps.core import events
 from apps.core.emails import email_send_templated
 from apps.core.errors import Conflict, DomainError
+from apps.core.models import Notification
 from apps.core.services import notification_create
 
 from . import permissions
@@ -45,6 +47,12 @@ class InvitationNotUsable(DomainError):
         }
         self.code = f"invitation_{state}"
         super().__init__(messages[state])
+
+
+class InvitationNotFound(DomainError):
+    code = "not_found"
+    status_code = 404
+    message = "Not found."
 
 
 class InvitationForSomeoneElse(DomainError):
@@ -151,13 +159,14 @@ def project_transfer(*, project: Project, actor, new_owner_membership: Membershi
     if new_owner_membership.user_id == actor.pk:
         raise Conflict("You already own this project.")
     previous = Membership.objects.select_for_update().get(project=project, user=actor)
+    new_owner_before = new_owner_membership.role
     new_owner_membership.role = Role.OWNER
     new_owner_membership.save(update_fields=["role", "updated_at"])
     previous.role = Role.MANAGER
     previous.save(update_fields=["role", "updated_at"])
     project.owner = new_owner_membership.user
     project.save(update_fields=["owner", "updated_at"])
-    for membership, before in ((new_owner_membership, None), (previous, Role.OWNER)):
+    for membership, before in ((new_owner_membership, new_owner_before), (previous, Role.OWNER)):
         _record(
             project=project,
             actor=actor,
@@ -214,7 +223,7 @@ def member_change_role(*, project: Project, actor, membership: Membership, role:
         return membership
     _require_assignable(actor=actor, project=project, current=membership.role, new=role)
     if membership.role == Role.OWNER:
-        _require_another_owner(project, membership)
+        _hand_over_if_recorded_owner(project, _require_another_owner(project, membership), leaving=membership)
     before = membership.role
     membership.role = role
     membership.save(update_fields=["role", "updated_at"])
@@ -243,7 +252,7 @@ def member_remove(*, project: Project, actor, membership: Membership) -> None:
     if not leaving_self:
         _require_assignable(actor=actor, project=project, current=membership.role, new=None)
     if membership.role == Role.OWNER:
-        _require_another_owner(project, membership)
+        _hand_over_if_recorded_owner(project, _require_another_owner(project, membership), leaving=membership)
     payload = {"member": MemberOut(membership).data}
     user = membership.user
     membership.delete()
@@ -257,10 +266,20 @@ def member_remove(*, project: Project, actor, membership: Membership) -> None:
     )
 
 
-def _require_another_owner(project: Project, membership: Membership) -> None:
+def _require_another_owner(project: Project, membership: Membership) -> Membership:
     owners = Membership.objects.select_for_update().filter(project=project, role=Role.OWNER)
-    if not owners.exclude(pk=membership.pk).exists():
+    other = owners.exclude(pk=membership.pk).order_by("created_at").first()
+    if other is None:
         raise LastOwner()
+    return other
+
+
+def _hand_over_if_recorded_owner(project: Project, other_owner: Membership, *, leaving: Membership) -> None:
+    """`Project.owner` must stay an owning member: when that person stops owning the
+    project, the longest-standing remaining owner takes the field."""
+    if project.owner_id == leaving.user_id:
+        project.owner_id = other_owner.user_id
+        project.save(update_fields=["owner", "updated_at"])
 
 
 # --- invitations ------------------------------------------------------------------------
@@ -343,7 +362,7 @@ def invitation_revoke(*, invitation: Invitation, actor) -> Invitation:
 def invitation_accept(*, token: str, user) -> Membership:
     invitation = Invitation.objects.select_for_update().select_related("project").filter(token=token).first()
     if invitation is None:
-        raise InvitationNotUsable("revoked")
+        raise InvitationNotFound()
     if invitation.state != "pending":
         raise InvitationNotUsable(invitation.state)
     if invitation.email.lower() != user.email.lower():
@@ -474,7 +493,9 @@ def phases_reorder(*, project: Project, actor, phase_ids: list) -> list[Phase]:
 
 
 def _notify(user, project: Project, verb: str, title_ko: str, title_en: str, url: str = "") -> None:
-    title = (title_ko if user.locale == "ko" else title_en).format(project=project.name)
+    # replace, not format: titles embed display names, which may contain braces.
+    title = (title_ko if user.locale == "ko" else title_en).replace("{project}", project.name)
+    title = Truncator(title).chars(Notification._meta.get_field("title").max_length)
     notification_create(
         recipient=user,
         verb=verb,

@@ -15,6 +15,7 @@ def assert_error(response, status: int, code: str, *, details: set[str] | None =
     assert set(error) == _ENVELOPE_KEYS, error
     assert error["code"] == code, error
     assert isinstance(error["message"], str) and error["message"], error
+    assert "ErrorDetail" not in error["message"] and not error["message"].startswith("{"), error
     assert isinstance(error["details"], dict), error
     if details is not None:
         assert set(error["details"]) == set(details), error["details"]

@@ -1,11 +1,13 @@
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
+from django.forms.models import model_to_dict
 from rest_framework.test import APIClient
 
-from apps.core.models import StreamEvent
-from apps.projects.models import Invitation, Membership, Phase, Project, Role
+from apps.core.models import Notification, StreamEvent
+from apps.projects.models import Activity, Invitation, Membership, Phase, Project, Role
 from apps.projects.permissions import ROLE_ACTIONS
 from apps.projects.services import project_stream
 from apps.users.models import User
@@ -31,6 +33,26 @@ def stream_types(project: Project) -> list[str]:
     return list(
         StreamEvent.objects.filter(stream=project_stream(project)).order_by("seq").values_list("type", flat=True)
     )
+
+
+def _row_counts() -> dict[str, int]:
+    models = (StreamEvent, Activity, Notification, Project, Membership, Invitation, Phase)
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@contextmanager
+def nothing_changes(*instances) -> Iterator[None]:
+    """No row is added or removed anywhere the projects app writes (events included), and
+    the given instances keep their editable fields."""
+    counts = _row_counts()
+    for instance in instances:
+        instance.refresh_from_db()
+    before = [model_to_dict(instance) for instance in instances]
+    yield
+    assert _row_counts() == counts
+    for instance, fields in zip(instances, before, strict=True):
+        instance.refresh_from_db()
+        assert model_to_dict(instance) == fields
 
 
 @dataclass

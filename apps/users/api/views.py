@@ -5,6 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.inputs import StrictSerializer
+from apps.core.api.schema import error_response
 from apps.core.throttling import AuthRateThrottle
 from apps.core.ws.tickets import ticket_issue
 from apps.users import services
@@ -30,7 +31,9 @@ class RegisterView(_PublicAuthView):
         display_name = serializers.CharField(max_length=80)
         locale = serializers.ChoiceField(choices=User.Locale.choices, required=False, default="ko")
 
-    @extend_schema(request=InputSerializer, responses={201: AuthOut})
+    @extend_schema(
+        request=InputSerializer, responses={201: AuthOut, 409: error_response("Email already registered (`conflict`)")}
+    )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -43,7 +46,10 @@ class LoginView(_PublicAuthView):
         email = serializers.EmailField(max_length=254)
         password = serializers.CharField(max_length=128, trim_whitespace=False)
 
-    @extend_schema(request=InputSerializer, responses={200: AuthOut})
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: AuthOut, 401: error_response("Wrong email or password (`invalid_credentials`)")},
+    )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -55,7 +61,10 @@ class RefreshView(_PublicAuthView):
     class InputSerializer(StrictSerializer):
         refresh = serializers.CharField(max_length=2000)
 
-    @extend_schema(request=InputSerializer, responses={200: TokenPairOut})
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: TokenPairOut, 401: error_response("Refresh token invalid, expired or used (`token_invalid`)")},
+    )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -66,7 +75,10 @@ class LogoutView(APIView):
     class InputSerializer(StrictSerializer):
         refresh = serializers.CharField(max_length=2000)
 
-    @extend_schema(request=InputSerializer, responses={204: None})
+    @extend_schema(
+        request=InputSerializer,
+        responses={204: None, 403: error_response("The refresh token belongs to someone else")},
+    )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -77,9 +89,12 @@ class LogoutView(APIView):
 class WsTicketView(APIView):
     @extend_schema(
         request=None,
-        responses=inline_serializer(
-            "WsTicket", {"ticket": serializers.CharField(), "expires_in": serializers.IntegerField()}
-        ),
+        responses={
+            200: inline_serializer(
+                "WsTicket", {"ticket": serializers.CharField(), "expires_in": serializers.IntegerField()}
+            ),
+            503: error_response("Realtime (Redis) is unavailable (`service_unavailable`)"),
+        },
     )
     def post(self, request):
         from django.conf import settings

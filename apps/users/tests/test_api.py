@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import redis
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -110,6 +111,30 @@ def test_register_rejects_duplicate_email_in_different_case_with_409(api_client,
     assert User.objects.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_registrations_with_same_email_create_one_user():
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def register(email: str) -> None:
+        try:
+            client = APIClient()
+            barrier.wait(timeout=5)
+            statuses.append(client.post(REGISTER, registration(email=email), format="json").status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(email,)) for email in ("race@example.com", "RACE@example.com")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(statuses) == [201, 409]
+    assert list(User.objects.values_list("email", flat=True)) == ["race@example.com"]
+    assert AuditLog.objects.filter(action="user.registered").count() == 1
+
+
 def _assert_weak_password_refused(api_client, password: str, email: str = "new.member@example.com"):
     response = api_client.post(REGISTER, registration(email=email, password=password), format="json")
     error = assert_error(response, 400, "validation_error", details={"password"})
@@ -194,6 +219,29 @@ def test_register_rejects_json_array_body(api_client):
     response = api_client.post(REGISTER, data=json.dumps([registration()]), content_type="application/json")
 
     assert_error(response, 400, "validation_error", details={"non_field_errors"})
+    assert not User.objects.exists()
+
+
+def test_register_rejects_deeply_nested_json_with_parse_error(api_client):
+    body = "[" * 100_000 + "]" * 100_000  # well under the size limit, too deep for the decoder
+
+    response = api_client.post(REGISTER, data=body, content_type="application/json")
+
+    assert_error(response, 400, "parse_error")
+    assert not User.objects.exists()
+
+
+def test_register_rejects_json_null_body(api_client):
+    response = api_client.post(REGISTER, data="null", content_type="application/json")
+
+    assert_error(response, 400, "validation_error", details={"non_field_errors"})
+    assert not User.objects.exists()
+
+
+def test_register_rejects_nul_character_in_display_name(api_client):
+    response = api_client.post(REGISTER, registration(display_name="Kim\x00"), format="json")
+
+    assert_error(response, 400, "validation_error", details={"display_name"})
     assert not User.objects.exists()
 
 
@@ -299,6 +347,27 @@ def test_login_failure_counter_is_not_tripped_below_the_limit(api_client, user, 
         login(api_client, user.email, "Wrong-Password-1")
 
     assert login(api_client, user.email).status_code == 200
+
+
+def test_login_failure_counters_expire_after_the_window(api_client, user, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "login_failure": "5/15min"},
+    }
+    login(api_client, user.email, "Wrong-Password-1")
+    login(api_client, user.email, "Wrong-Password-2")
+
+    for key in (f"login-fail:email:{user.email}", "login-fail:ip:127.0.0.1"):
+        assert cache.get(key) == 2
+        assert 0 < cache.ttl(key) <= 15 * 60
+
+
+def test_login_success_clears_the_email_failure_counter(api_client, user):
+    login(api_client, user.email, "Wrong-Password-1")
+
+    assert login(api_client, user.email).status_code == 200
+
+    assert cache.get(f"login-fail:email:{user.email}") is None
 
 
 def test_login_email_is_case_insensitive(api_client, user):
@@ -467,7 +536,23 @@ def test_access_token_of_deactivated_user_is_rejected_with_401(auth_client, user
 
     response = auth_client.get(ME)
 
-    assert_error(response, 401, "authentication_failed")
+    error = assert_error(response, 401, "authentication_failed")
+    assert error["details"] == {"code": "user_inactive"}
+
+
+def test_malformed_authorization_header_is_rejected_with_401(db):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Bearer two parts")
+
+    error = assert_error(client.get(ME), 401, "authentication_failed")
+    assert error["details"] == {"code": "bad_authorization_header"}
+
+
+def test_non_bearer_authorization_header_is_treated_as_anonymous(db):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Basic dXNlcjpwYXNz")
+
+    assert_error(client.get(ME), 401, "not_authenticated")
 
 
 def test_access_token_of_deleted_user_is_rejected_with_401(auth_client, user):

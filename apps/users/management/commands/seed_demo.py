@@ -1,9 +1,9 @@
 """Demo data for `make run`: created on first start, credentials printed every start."""
 
+from datetime import date
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
-
-from datetime import date
 
 from apps.core.services import notification_create
 from apps.projects import services as projects
@@ -48,7 +48,9 @@ class Command(BaseCommand):
         )
         users = {}
         for email, name, locale, role in DEMO_USERS:
-            users[role] = User.objects.create_user(email=email, password=DEMO_PASSWORD, display_name=name, locale=locale)
+            users[role] = User.objects.create_user(
+                email=email, password=DEMO_PASSWORD, display_name=name, locale=locale
+            )
             notification_create(
                 recipient=users[role],
                 verb="system.welcome",
@@ -67,5 +69,6 @@ class Command(BaseCommand):
         for name, start, end in DEMO_PHASES:
             projects.phase_create(project=project, actor=users[Role.MANAGER], name=name, start=start, end=end)
         projects.project_update(project=project, actor=owner, data={"status": Project.Status.PRE_PRODUCTION})
-        projects.invitation_create(project=project, actor=users[Role.MANAGER], email="colorist@example.com",
-                                   role=Role.EDITOR)
+        projects.invitation_create(
+            project=project, actor=users[Role.MANAGER], email="colorist@example.com", role=Role.EDITOR
+        )

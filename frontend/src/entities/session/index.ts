@@ -1,3 +1,4 @@
+export { useGuestOnly } from "./lib/use-guest-only";
 export {
   selectIsAuthenticated,
   selectSessionEndReason,

@@ -115,6 +115,11 @@ export function toApiError(error: FetchBaseQueryError, meta?: FetchBaseQueryMeta
 /** For `catch (e)` around `.unwrap()`: anything thrown becomes an ApiError. */
 export function asApiError(value: unknown): ApiError {
   if (isApiError(value)) return value;
-  const message = value instanceof Error ? value.message : String(value);
+  const message =
+    typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string"
+      ? (value as { message: string }).message
+      : typeof value === "string"
+        ? value
+        : "";
   return { status: 0, code: "client_error", message, details: {}, requestId: null };
 }

@@ -5,7 +5,6 @@ export const DEFAULT_TIME_ZONE = "Asia/Seoul";
 
 /** Cookie read by the root layout so the first paint is already in the right language. */
 export const LOCALE_COOKIE = "vp_locale";
-export const LOCALE_STORAGE_KEY = "vp.locale";
 
 export function isLocale(value: unknown): value is AppLocale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -1,15 +1,15 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { IntlProvider, type IntlError } from "use-intl";
 
-import { DEFAULT_TIME_ZONE, isLocale, setActiveLocale, type AppLocale } from "./locales";
+import { DEFAULT_TIME_ZONE, setActiveLocale, type AppLocale } from "./locales";
 import { messagesByLocale } from "./messages";
-import { persistLocale, readStoredLocale } from "./persistence";
+import { persistLocale } from "./persistence";
 
 interface LocaleContextValue {
   locale: AppLocale;
-  /** Change the UI language; remembered in a cookie and localStorage. */
+  /** Change the UI language; remembered in a cookie the server reads for the first paint. */
   setLocale: (locale: AppLocale) => void;
 }
 
@@ -33,14 +33,6 @@ export function I18nProvider({ initialLocale, timeZone, children }: I18nProvider
   const [locale, setLocaleState] = useState<AppLocale>(initialLocale);
   setActiveLocale(locale);
 
-  useEffect(() => {
-    // A choice kept only in localStorage (cookie cleared) still wins after hydration.
-    const stored = readStoredLocale();
-    if (isLocale(stored) && stored !== initialLocale) {
-      setLocaleState(stored);
-      persistLocale(stored);
-    }
-  }, [initialLocale]);
 
   const setLocale = useCallback((next: AppLocale) => {
     setActiveLocale(next);

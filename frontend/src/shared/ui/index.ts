@@ -14,6 +14,7 @@ export { PageSpinner, Spinner, type SpinnerProps } from "./spinner";
 export { TextField, type TextFieldProps } from "./text-field";
 export { isTheme, THEME_COOKIE, themeBootScript, THEMES, ThemeProvider, useTheme, type Theme } from "./theme";
 export { VisuallyHidden } from "./visually-hidden";
-export { cx } from "./lib/cx";
+export { cx } from "@/shared/lib/classnames";
 export { ToastProvider, useToast, type ToastTone } from "./toast";
 export { Form, FormActions, FormRow } from "./form";
+export { AuthCard, Page, PageHeader, type AuthCardProps, type PageHeaderProps } from "./page";

@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from "react";
 
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./badge.module.css";
 
 export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {

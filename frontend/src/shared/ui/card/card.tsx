@@ -1,6 +1,6 @@
 import type { HTMLAttributes, ReactNode } from "react";
 
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./card.module.css";
 
 export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, "title"> {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./empty-state.module.css";
 
 export interface EmptyStateProps {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 import { AlertCircleIcon, CheckCircleIcon, InfoIcon } from "../icons";
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./form-alert.module.css";
 
 export type AlertTone = "error" | "success" | "info";

@@ -1,6 +1,6 @@
 import type { FormHTMLAttributes, HTMLAttributes } from "react";
 
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./form.module.css";
 
 /** A vertical form; native validation bubbles are off because fields show their own errors. */

@@ -10,7 +10,7 @@ import {
   type RefObject,
 } from "react";
 
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./popover.module.css";
 
 export interface PopoverTriggerProps {

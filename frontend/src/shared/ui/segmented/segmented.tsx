@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./segmented.module.css";
 
 export interface SegmentedOption<T extends string> {

@@ -1,7 +1,7 @@
 import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "react";
 
 import { AlertCircleIcon } from "../icons";
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "../text-field/field.module.css";
 
 export interface SelectOption {

@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./skeleton.module.css";
 
 export interface SkeletonProps {

@@ -1,4 +1,4 @@
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./spinner.module.css";
 
 export interface SpinnerProps {

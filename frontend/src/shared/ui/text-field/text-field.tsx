@@ -3,7 +3,7 @@
 import { forwardRef, useId, useState, type InputHTMLAttributes, type ReactNode } from "react";
 
 import { AlertCircleIcon, EyeIcon, EyeOffIcon } from "../icons";
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./field.module.css";
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {

@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { AlertCircleIcon, CheckCircleIcon, InfoIcon } from "../icons";
-import { cx } from "../lib/cx";
+import { cx } from "@/shared/lib/classnames";
 import styles from "./toast.module.css";
 
 export type ToastTone = "error" | "success" | "info";

@@ -1,0 +1,1 @@
+export { ResetPasswordConfirmPage as default } from "@/views/reset-password-confirm";

@@ -1,0 +1,27 @@
+"use client";
+
+import { useEffect } from "react";
+import { useSelector } from "react-redux";
+
+import { selectIsAuthenticated } from "@/entities/session";
+import { useAppDispatch } from "@/shared/lib/redux";
+import { createRealtimeConnection, NOTIFICATIONS_SOCKET_PATH } from "@/shared/ws";
+
+/** The one place a socket is opened: while signed in, the user's notification stream. */
+export function RealtimeBridge() {
+  const authenticated = useSelector(selectIsAuthenticated);
+  const dispatch = useAppDispatch();
+
+  useEffect(() => {
+    if (!authenticated) return;
+    const connection = createRealtimeConnection({
+      dispatch,
+      path: NOTIFICATIONS_SOCKET_PATH,
+      resyncTags: ["Notification", "UnreadCount"],
+    });
+    connection.start();
+    return () => connection.stop();
+  }, [authenticated, dispatch]);
+
+  return null;
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, type ReactNode } from "react";
+import { useSelector } from "react-redux";
+
+import { selectSessionStatus } from "@/entities/session";
+import { useGetMeQuery } from "@/entities/user";
+import { AppHeader } from "@/widgets/app-header";
+import { asApiError } from "@/shared/api";
+import { routes } from "@/shared/config";
+import { useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { AlertCircleIcon, Button, EmptyState, PageSpinner } from "@/shared/ui";
+
+import styles from "./app-layout.module.css";
+
+/**
+ * Everything behind sign-in: visitors without a session go to /login (and
+ * come back here afterwards); the shell appears once the profile is loaded.
+ */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const t = useTranslations("common");
+  const errorText = useApiErrorText();
+  const router = useRouter();
+  const pathname = usePathname();
+  const status = useSelector(selectSessionStatus);
+  const me = useGetMeQuery(undefined, { skip: status !== "authenticated" });
+
+  useEffect(() => {
+    if (status !== "anonymous") return;
+    const next = pathname && pathname !== routes.home ? `?next=${encodeURIComponent(pathname)}` : "";
+    router.replace(`${routes.login}${next}`);
+  }, [status, pathname, router]);
+
+  if (status === "authenticated" && me.isError && !me.data) {
+    return (
+      <div className={styles.center}>
+        <EmptyState
+          tone="error"
+          icon={<AlertCircleIcon size={20} />}
+          title={errorText(asApiError(me.error))}
+          action={<Button onClick={() => void me.refetch()}>{t("retry")}</Button>}
+        />
+      </div>
+    );
+  }
+
+  if (status !== "authenticated" || !me.data) {
+    return (
+      <div className={styles.center}>
+        <PageSpinner label={t("loading")} />
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <a className={styles.skip} href="#main">
+        {t("skipToContent")}
+      </a>
+      <AppHeader user={me.data} />
+      <main id="main" className={styles.main} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+
+import { LOCALE_COOKIE, normaliseLocale } from "@/shared/i18n";
+import { isTheme, THEME_COOKIE, themeBootScript } from "@/shared/ui";
+
+import { Providers } from "../entrypoint";
+import "../styles/globals.css";
+
+export const metadata: Metadata = {
+  title: "VideoPlanet",
+  description: "영상 제작 팀을 위한 실시간 협업 플랫폼 · Realtime collaboration for video production teams",
+  applicationName: "VideoPlanet",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f6f6f8" },
+    { media: "(prefers-color-scheme: dark)", color: "#0e0f11" },
+  ],
+};
+
+/**
+ * The html shell. Language and theme come from cookies so the first paint is
+ * already right; everything else renders in the browser.
+ */
+export async function RootLayout({ children }: { children: ReactNode }) {
+  const jar = await cookies();
+  const locale = normaliseLocale(jar.get(LOCALE_COOKIE)?.value);
+  const themeCookie = jar.get(THEME_COOKIE)?.value;
+  const theme = isTheme(themeCookie) ? themeCookie : null;
+
+  return (
+    <html lang={locale} data-theme={theme ?? undefined} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body>
+        <Providers initialLocale={locale} initialTheme={theme}>
+          {children}
+        </Providers>
+      </body>
+    </html>
+  );
+}

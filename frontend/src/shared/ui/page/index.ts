@@ -1,0 +1,1 @@
+export { AuthCard, Page, PageHeader, type AuthCardProps, type PageHeaderProps } from "./page";

@@ -1,0 +1,298 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { WebSocketLike, WsEvent } from "./types";
+import { WsManager, type WsManagerOptions } from "./ws-manager";
+
+/** A WebSocket double the test drives by hand. */
+class FakeSocket implements WebSocketLike {
+  static instances: FakeSocket[] = [];
+  readyState = 0;
+  sent: unknown[] = [];
+  closedWith: number | null = null;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+
+  constructor(public url: string) {
+    FakeSocket.instances.push(this);
+  }
+
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+
+  close(code = 1000) {
+    this.closedWith = code;
+    this.readyState = 3;
+  }
+
+  // --- driven by the test -------------------------------------------------
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event("open"));
+  }
+
+  receive(message: unknown) {
+    this.onmessage?.(new MessageEvent("message", { data: JSON.stringify(message) }));
+  }
+
+  drop(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.(new CloseEvent("close", { code }));
+  }
+
+  static last(): FakeSocket {
+    const socket = FakeSocket.instances.at(-1);
+    if (!socket) throw new Error("no socket was opened");
+    return socket;
+  }
+}
+
+const STREAM = "user:4f1c";
+
+function setup(overrides: Partial<WsManagerOptions> = {}) {
+  let ticketNo = 0;
+  const events: WsEvent[] = [];
+  const resyncs: Array<string | null> = [];
+  const statuses: string[] = [];
+  const getTicket = vi.fn(async () => `t${++ticketNo}`);
+  const manager = new WsManager({
+    path: "/ws/notifications/",
+    baseUrl: () => "ws://api.test:8000",
+    getTicket,
+    onEvent: (event) => events.push(event),
+    onResync: (stream) => resyncs.push(stream),
+    onStatusChange: (status) => statuses.push(status),
+    createSocket: (url) => new FakeSocket(url),
+    random: () => 0.5,
+    eventTarget: null,
+    ...overrides,
+  });
+  return { manager, events, resyncs, statuses, getTicket };
+}
+
+/** Let the awaited ticket promise settle. */
+async function flush() {
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+async function connect(manager: WsManager, seq = 10) {
+  manager.start();
+  await flush();
+  const socket = FakeSocket.last();
+  socket.open();
+  socket.receive({ type: "hello", stream: STREAM, seq, presence: [] });
+  return socket;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeSocket.instances = [];
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("WsManager", () => {
+  it("connects with a fresh ticket in the query string", async () => {
+    const { manager, statuses } = setup();
+    await connect(manager);
+    expect(FakeSocket.last().url).toBe("ws://api.test:8000/ws/notifications/?ticket=t1");
+    expect(statuses).toEqual(["connecting", "open"]);
+    manager.stop();
+  });
+
+  it("delivers events once, in order, and drops duplicates by seq", async () => {
+    const { manager, events } = setup();
+    const socket = await connect(manager, 10);
+    socket.receive({ type: "notification.created", seq: 11, ts: "2026-01-01T00:00:00Z", data: { id: "a" } });
+    socket.receive({ type: "notification.created", seq: 11, data: { id: "a" } });
+    socket.receive({ type: "notification.created", seq: 9, data: { id: "old" } });
+    socket.receive({ type: "notification.created", seq: 12, data: { id: "b" } });
+    expect(events.map((event) => event.seq)).toEqual([11, 12]);
+    expect(events[0]).toMatchObject({ stream: STREAM, type: "notification.created", ts: "2026-01-01T00:00:00Z" });
+    expect(manager.getLastSeq(STREAM)).toBe(12);
+    manager.stop();
+  });
+
+  it("ignores pong and answers nothing to it", async () => {
+    const { manager, events } = setup();
+    const socket = await connect(manager);
+    socket.receive({ type: "pong" });
+    expect(events).toEqual([]);
+    expect(socket.sent).toEqual([]);
+    manager.stop();
+  });
+
+  it("pings every 25 seconds while open", async () => {
+    const { manager } = setup();
+    const socket = await connect(manager);
+    await vi.advanceTimersByTimeAsync(24_999);
+    expect(socket.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.sent).toEqual([{ type: "ping" }]);
+    socket.receive({ type: "pong" });
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(socket.sent).toEqual([{ type: "ping" }, { type: "ping" }]);
+    manager.stop();
+  });
+
+  it("reconnects with exponential backoff and jitter, then resumes after the last seq", async () => {
+    const { manager, events, getTicket, statuses } = setup();
+    const first = await connect(manager, 10);
+    first.receive({ type: "notification.created", seq: 11, data: { id: "a" } });
+
+    first.drop(1006);
+    expect(statuses.at(-1)).toBe("reconnecting");
+    // attempt 0: ceiling 1 s, equal jitter with random 0.5 → 750 ms
+    await vi.advanceTimersByTimeAsync(749);
+    expect(FakeSocket.instances).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeSocket.instances).toHaveLength(2);
+    expect(getTicket).toHaveBeenCalledTimes(2);
+
+    // The second attempt fails before open: the next delay doubles (1.5 s).
+    const second = FakeSocket.last();
+    expect(second.url).toContain("ticket=t2");
+    second.drop(1006);
+    await vi.advanceTimersByTimeAsync(1_499);
+    expect(FakeSocket.instances).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    const third = FakeSocket.last();
+    expect(third.url).toContain("ticket=t3");
+
+    third.open();
+    third.receive({ type: "hello", stream: STREAM, seq: 14, presence: [] });
+    expect(third.sent).toEqual([{ type: "resume", after: 11 }]);
+
+    // The replay arrives; what we already had is not delivered twice.
+    third.receive({ type: "notification.created", seq: 11, data: { id: "a" } });
+    third.receive({ type: "notification.created", seq: 12, data: { id: "b" } });
+    third.receive({ type: "notification.created", seq: 13, data: { id: "c" } });
+    third.receive({ type: "notification.created", seq: 14, data: { id: "d" } });
+    expect(events.map((event) => event.seq)).toEqual([11, 12, 13, 14]);
+    expect(statuses.at(-1)).toBe("open");
+    manager.stop();
+  });
+
+  it("caps the backoff and resets it after a successful connection", async () => {
+    const { manager } = setup({ random: () => 0.999999 });
+    expect(manager.backoffDelay(0)).toBe(1_000);
+    expect(manager.backoffDelay(3)).toBe(8_000);
+    expect(manager.backoffDelay(10)).toBe(30_000);
+    const low = setup({ random: () => 0 }).manager;
+    expect(low.backoffDelay(2)).toBe(2_000);
+
+    const socket = await connect(manager);
+    socket.drop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    const again = FakeSocket.last();
+    again.open();
+    again.receive({ type: "hello", stream: STREAM, seq: 10 });
+    again.drop();
+    // Back to the first delay, not the second.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(FakeSocket.instances).toHaveLength(3);
+    manager.stop();
+  });
+
+  it("does not resume when nothing happened while away", async () => {
+    const { manager } = setup();
+    const socket = await connect(manager, 10);
+    socket.drop();
+    await vi.advanceTimersByTimeAsync(750);
+    const next = FakeSocket.last();
+    next.open();
+    next.receive({ type: "hello", stream: STREAM, seq: 10 });
+    expect(next.sent).toEqual([]);
+    manager.stop();
+  });
+
+  it("asks for a replay when a live event skips a seq", async () => {
+    const { manager, events } = setup();
+    const socket = await connect(manager, 10);
+    socket.receive({ type: "notification.created", seq: 13, data: { id: "c" } });
+    expect(socket.sent).toEqual([{ type: "resume", after: 10 }]);
+    socket.receive({ type: "notification.created", seq: 11, data: { id: "a" } });
+    socket.receive({ type: "notification.created", seq: 12, data: { id: "b" } });
+    socket.receive({ type: "notification.created", seq: 13, data: { id: "c" } });
+    expect(events.map((event) => event.seq)).toEqual([13, 11, 12]);
+    manager.stop();
+  });
+
+  it("handles resync by asking the app to refetch the stream", async () => {
+    const { manager, resyncs } = setup();
+    const socket = await connect(manager, 10);
+    socket.receive({ type: "resync" });
+    expect(resyncs).toEqual([STREAM]);
+    expect(manager.getLastSeq(STREAM)).toBeUndefined();
+    manager.stop();
+  });
+
+  it("gets a new ticket at once when the server closes with 4401", async () => {
+    const { manager, getTicket } = setup();
+    manager.start();
+    await flush();
+    FakeSocket.last().drop(4401);
+    await flush();
+    expect(getTicket).toHaveBeenCalledTimes(2);
+    expect(FakeSocket.instances).toHaveLength(2);
+    expect(FakeSocket.last().url).toContain("ticket=t2");
+    manager.stop();
+  });
+
+  it("stops for good on 4403 and 4404", async () => {
+    for (const code of [4403, 4404]) {
+      FakeSocket.instances = [];
+      const { manager, statuses } = setup();
+      const socket = await connect(manager);
+      socket.drop(code);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(FakeSocket.instances).toHaveLength(1);
+      expect(statuses.at(-1)).toBe("closed");
+    }
+  });
+
+  it("retries with backoff when the ticket cannot be fetched", async () => {
+    const getTicket = vi.fn().mockRejectedValueOnce(new Error("offline")).mockResolvedValue("t-ok");
+    const { manager } = setup({ getTicket });
+    manager.start();
+    await flush();
+    expect(FakeSocket.instances).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(750);
+    expect(FakeSocket.last().url).toContain("ticket=t-ok");
+    manager.stop();
+  });
+
+  it("closes a silent connection so it can be replaced", async () => {
+    const { manager } = setup({ staleAfterMs: 60_000 });
+    const socket = await connect(manager);
+    // Pings go out but nothing ever comes back.
+    await vi.advanceTimersByTimeAsync(75_000);
+    expect(socket.closedWith).toBe(4000);
+    manager.stop();
+  });
+
+  it("stop() closes the socket and never reconnects", async () => {
+    const { manager, statuses } = setup();
+    const socket = await connect(manager);
+    manager.stop();
+    expect(socket.closedWith).toBe(1000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(statuses.at(-1)).toBe("idle");
+  });
+
+  it("reconnects immediately when the browser comes back online", async () => {
+    const target = new EventTarget();
+    const { manager } = setup({ eventTarget: target });
+    const socket = await connect(manager);
+    socket.drop();
+    target.dispatchEvent(new Event("online"));
+    await flush();
+    expect(FakeSocket.instances).toHaveLength(2);
+    manager.stop();
+  });
+});

@@ -1,0 +1,46 @@
+"use client";
+
+import Link from "next/link";
+import { Suspense } from "react";
+import { useSelector } from "react-redux";
+
+import { LoginForm } from "@/features/auth-by-email";
+import { selectSessionEndReason, useGuestOnly } from "@/entities/session";
+import { routes } from "@/shared/config";
+import { useTranslations } from "@/shared/i18n";
+import { AuthCard, FormAlert } from "@/shared/ui";
+
+function LoginContent() {
+  const t = useTranslations("auth.login");
+  const tc = useTranslations("common");
+  const next = useGuestOnly();
+  const endReason = useSelector(selectSessionEndReason);
+
+  return (
+    <AuthCard
+      title={t("title")}
+      description={t("subtitle")}
+      footer={
+        <>
+          {t("noAccount")}{" "}
+          <Link href={next === routes.home ? routes.register : `${routes.register}?next=${encodeURIComponent(next)}`}>
+            {t("register")}
+          </Link>
+        </>
+      }
+    >
+      <title>{`${t("title")} · ${tc("appName")}`}</title>
+      {endReason === "expired" ? <FormAlert tone="info">{t("expired")}</FormAlert> : null}
+      {endReason === "user" ? <FormAlert tone="success">{t("loggedOut")}</FormAlert> : null}
+      <LoginForm passwordAside={<Link href={routes.resetPassword} style={{ fontSize: "var(--text-xs)" }}>{t("forgot")}</Link>} />
+    </AuthCard>
+  );
+}
+
+export function LoginPage() {
+  return (
+    <Suspense>
+      <LoginContent />
+    </Suspense>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useGetMeQuery } from "@/entities/user";
+import { ChangePasswordForm } from "@/features/change-password";
+import { ProfileForm } from "@/features/edit-profile";
+import { useTranslations } from "@/shared/i18n";
+import { Card, Page, PageHeader } from "@/shared/ui";
+
+export function ProfilePage() {
+  const t = useTranslations("profile");
+  const tc = useTranslations("common");
+  const { data: user } = useGetMeQuery();
+  if (!user) return null;
+
+  return (
+    <Page narrow>
+      <title>{`${t("title")} · ${tc("appName")}`}</title>
+      <PageHeader title={t("title")} description={t("subtitle")} />
+      <Card title={t("sectionProfile")}>
+        <ProfileForm key={user.id} user={user} />
+      </Card>
+      <Card title={t("sectionPassword")} description={t("passwordHelp")}>
+        <ChangePasswordForm />
+      </Card>
+    </Page>
+  );
+}
