@@ -4,7 +4,8 @@ Celery task (console in development, SMTP or an anymail provider in production).
 import logging
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 
 logger = logging.getLogger(__name__)
 
@@ -14,10 +15,15 @@ def email_render(*, template: str, locale: str, context: dict) -> dict:
     base = f"emails/{template}/{locale}"
     context = {"frontend_url": settings.FRONTEND_URL, **context}
     return {
-        "subject": render_to_string(f"{base}/subject.txt", context).strip(),
-        "text": render_to_string(f"{base}/body.txt", context),
+        "subject": " ".join(_render_plain(f"{base}/subject.txt", context).split()),
+        "text": _render_plain(f"{base}/body.txt", context),
         "html": render_to_string(f"{base}/body.html", context),
     }
+
+
+def _render_plain(name: str, context: dict) -> str:
+    """Plain-text parts are not HTML: no escaping (a project called `Tom & Jerry` stays so)."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def email_send_templated(*, to: str, template: str, locale: str, context: dict) -> None:

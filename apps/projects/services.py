@@ -158,6 +158,7 @@ def project_transfer(*, project: Project, actor, new_owner_membership: Membershi
     owner stays on as manager."""
     if new_owner_membership.user_id == actor.pk:
         raise Conflict("You already own this project.")
+    _lock_memberships(project)
     previous = Membership.objects.select_for_update().get(project=project, user=actor)
     new_owner_before = new_owner_membership.role
     new_owner_membership.role = Role.OWNER
@@ -218,6 +219,7 @@ def member_add(*, project: Project, actor, user, role: str) -> Membership:
 
 @transaction.atomic
 def member_change_role(*, project: Project, actor, membership: Membership, role: str) -> Membership:
+    _lock_memberships(project)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == role:
         return membership
@@ -247,6 +249,7 @@ def member_change_role(*, project: Project, actor, membership: Membership, role:
 
 @transaction.atomic
 def member_remove(*, project: Project, actor, membership: Membership) -> None:
+    _lock_memberships(project)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     leaving_self = membership.user_id == actor.pk
     if not leaving_self:
@@ -264,6 +267,13 @@ def member_remove(*, project: Project, actor, membership: Membership) -> None:
         data={"role": payload["member"]["role"], "self": leaving_self},
         payload=payload,
     )
+
+
+def _lock_memberships(project: Project) -> None:
+    """Role changes and removals of one project run one at a time (the project row is the
+    lock). Otherwise two owners demoting themselves at once each lock their own row, then
+    wait for the other's in the owner check: a deadlock (500) instead of `last_owner`."""
+    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk", flat=True))
 
 
 def _require_another_owner(project: Project, membership: Membership) -> Membership:

@@ -208,6 +208,10 @@ REST_FRAMEWORK = {
         "auth": env("THROTTLE_AUTH", default="20/min"),
         "login_failure": env("THROTTLE_LOGIN_FAILURES", default="5/15min"),
     },
+    # Throttles key on REMOTE_ADDR only. DRF's default (NUM_PROXIES unset) keys on the raw
+    # X-Forwarded-For header, which any client can vary to dodge the per-IP and auth limits;
+    # behind a proxy, Daphne's --proxy-headers puts the real client address in REMOTE_ADDR.
+    "NUM_PROXIES": 0,
     "EXCEPTION_HANDLER": "apps.core.errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

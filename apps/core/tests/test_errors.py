@@ -145,6 +145,26 @@ def test_auth_endpoint_throttle_answers_429_envelope_with_retry_after(api_client
     assert int(response["Retry-After"]) == error["details"]["retry_after"]
 
 
+def test_auth_endpoint_throttle_ignores_spoofed_x_forwarded_for(api_client, monkeypatch):
+    monkeypatch.setattr(AuthRateThrottle, "rate", "2/min", raising=False)
+    for n in range(2):
+        api_client.post(
+            "/api/v1/auth/password/reset/",
+            {"email": "someone@example.com"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        )
+
+    response = api_client.post(
+        "/api/v1/auth/password/reset/",
+        {"email": "someone@example.com"},
+        format="json",
+        HTTP_X_FORWARDED_FOR="203.0.113.99",
+    )
+
+    assert_error(response, 429, "throttled")
+
+
 def test_per_user_throttle_answers_429_envelope(auth_client, monkeypatch):
     monkeypatch.setattr(UserRateThrottle, "rate", "2/min", raising=False)
     for _ in range(2):

@@ -119,9 +119,7 @@ def test_notifications_list_is_empty_for_a_new_user(auth_client):
     assert auth_client.get(LIST).json() == {"next": None, "previous": None, "results": []}
 
 
-def test_notifications_list_query_count_does_not_grow_with_page_size(
-    auth_client, user, django_assert_num_queries
-):
+def test_notifications_list_query_count_does_not_grow_with_page_size(auth_client, user, django_assert_num_queries):
     make_notifications(user, 60)
 
     # One query authenticates the user, one reads the page: whatever the page size.

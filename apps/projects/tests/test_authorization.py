@@ -13,7 +13,7 @@ from apps.core.models import StreamEvent
 from apps.core.tests.assertions import assert_error
 from apps.projects.api import urls as project_urls
 from apps.projects.models import Activity, Invitation, Membership, Phase, Project, Role
-from apps.projects.permissions import DELETE, MANAGE, READ, ROLE_ACTIONS, can
+from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, ROLE_ACTIONS, UPLOAD, can
 
 from .conftest import ACTORS, ROLES, ProjectWithRoles
 from .factories import InvitationFactory
@@ -202,6 +202,21 @@ def test_can_follows_the_role_table(project_with_roles, action, actor):
     user = project_with_roles.users.get(actor)  # None for anonymous
     expected = actor in ROLES and action in ROLE_ACTIONS[actor]
     assert can(user, action, project_with_roles.project) is expected
+
+
+def test_role_table_is_the_designs():
+    """DESIGN §3 as written, row by row; the matrix above trusts ROLE_ACTIONS, this pins it."""
+    design = {
+        READ: {"owner", "manager", "editor", "reviewer", "viewer"},
+        COMMENT: {"owner", "manager", "editor", "reviewer"},
+        UPLOAD: {"owner", "manager", "editor"},
+        RESOLVE: {"owner", "manager", "editor", "reviewer"},
+        MANAGE: {"owner", "manager"},
+        DELETE: {"owner"},
+    }
+    assert set(ROLES) == {"owner", "manager", "editor", "reviewer", "viewer"}
+    assert {action: {r for r in ROLES if action in ROLE_ACTIONS[r]} for action in design} == design
+    assert set().union(*ROLE_ACTIONS.values()) == set(design)
 
 
 # --- BOLA: ids of the second project, directly or through the first project's URLs ---------

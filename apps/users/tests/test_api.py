@@ -406,6 +406,16 @@ def test_refresh_rotates_to_a_new_pair(api_client, user, tokens):
     assert api_client.post(REFRESH, {"refresh": pair["refresh"]}, format="json").status_code == 200
 
 
+def test_refresh_ignores_an_expired_access_token_in_the_header(user, tokens):
+    # The client's "refresh once on 401" flow may still send the stale access token.
+    stale = AccessToken.for_user(user)
+    stale.set_exp(from_time=timezone.now() - timedelta(hours=1), lifetime=timedelta(minutes=5))
+
+    response = bearer_client(str(stale)).post(REFRESH, {"refresh": tokens["refresh"]}, format="json")
+
+    assert response.status_code == 200, response.content
+
+
 def test_refresh_rejects_reused_refresh_token_with_401(api_client, tokens):
     assert api_client.post(REFRESH, {"refresh": tokens["refresh"]}, format="json").status_code == 200
 

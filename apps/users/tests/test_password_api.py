@@ -181,9 +181,7 @@ def reset_link(api_client, user, mailoutbox, django_capture_on_commit_callbacks)
     return {"uid": match["uid"], "token": match["token"]}
 
 
-def test_password_reset_confirm_sets_new_password_and_revokes_refresh_tokens(
-    api_client, user, tokens, reset_link
-):
+def test_password_reset_confirm_sets_new_password_and_revokes_refresh_tokens(api_client, user, tokens, reset_link):
     response = api_client.post(CONFIRM, {**reset_link, "new_password": NEW_PASSWORD})
 
     assert response.status_code == 204, response.content
@@ -201,6 +199,16 @@ def test_password_reset_link_works_only_once(api_client, user, reset_link):
     assert_error(response, 400, "reset_link_invalid")
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
+
+
+def test_password_reset_link_is_invalidated_by_a_later_login(api_client, user, reset_link):
+    # The reset token hashes last_login: remembering the password and logging in spends it.
+    assert login_status(api_client, user.email, DEFAULT_PASSWORD) == 200
+
+    response = api_client.post(CONFIRM, {**reset_link, "new_password": NEW_PASSWORD})
+
+    assert_error(response, 400, "reset_link_invalid")
+    assert password_unchanged(user)
 
 
 def test_password_reset_confirm_rejects_garbage_uid(api_client, user, reset_link):

@@ -73,7 +73,7 @@ export function createBaseQuery(options: BaseQueryOptions = {}): AppBaseQuery {
   let refreshing: Promise<boolean> | null = null;
 
   const refresh = (api: BaseQueryApi, extraOptions: object): Promise<boolean> => {
-    // mutated
+    if (refreshing) return refreshing;
     const tokens = getTokens();
     if (!tokens) return Promise.resolve(false);
     refreshing = (async () => {

@@ -1,0 +1,13 @@
+import path from "node:path";
+
+import type { Page } from "@playwright/test";
+
+const DIR = path.resolve(__dirname, "..", "screenshots");
+
+/** Save a full-page screenshot to e2e/screenshots/<name>.png (gitignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Let transitions and fonts settle so the picture shows the resting state.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(DIR, `${name}.png`), fullPage: true, animations: "disabled" });
+}
