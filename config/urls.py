@@ -4,11 +4,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from apps.core.api.health import healthz, readyz
+from apps.monitoring.api.metrics_view import metrics_view
 
 api_v1 = [
     path("", include("apps.users.api.urls")),
     path("", include("apps.core.api.urls")),
     path("", include("apps.projects.api.urls")),
+    path("", include("apps.monitoring.api.urls")),
+    path("", include("apps.ai_planning.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 ]
@@ -17,6 +20,7 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,7 @@
 """Settings shared by every run mode. Everything configurable comes from the environment
 (see `.env.example`); the embedded defaults let `make run` work with nothing configured."""
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "apps.core.middleware.RequestIdMiddleware",
+    "apps.monitoring.middleware.PrometheusMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -160,6 +162,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.core.tasks.prune_stream_events",
         "schedule": timedelta(hours=6),
     },
+    "ai-jobs-sweep": {
+        "task": "apps.ai_planning.tasks.ai_jobs_sweep",
+        "schedule": timedelta(minutes=5),
+    },
 }
 
 # --- auth ---
@@ -228,6 +234,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "apps.projects.models.Project.Status",
+        "PlanStatusEnum": "apps.ai_planning.models.Plan.Status",
+        "AIJobStatusEnum": "apps.ai_planning.models.AIJob.Status",
+        "LocaleEnum": "apps.ai_planning.models.Brief.Language",
+    },
     "APPEND_COMPONENTS": {
         "schemas": {
             "ErrorEnvelope": {
@@ -304,6 +316,17 @@ STORAGES = {
         else "django.core.files.storage.FileSystemStorage",
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Database backups: a private "backups/" prefix of the bucket, or a local folder that
+    # is never served (not under MEDIA_ROOT).
+    "backups": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "backups", "default_acl": "private", "querystring_auth": True},
+    }
+    if AWS_STORAGE_BUCKET_NAME
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("BACKUP_DIR", str(VAR_DIR / "backups"))},
+    },
 }
 
 # --- email: console unless SMTP or an anymail provider is configured ---
@@ -362,3 +385,81 @@ if SENTRY_DSN:
 
 # --- projects ---
 INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)
+
+# --- AI planning (an OpenAI-compatible endpoint; off without a key) ---
+OPENAI_API_KEY = env("OPENAI_API_KEY", default="")
+OPENAI_BASE_URL = env_str("OPENAI_BASE_URL", None)
+OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")
+AI_TIMEOUT_SECONDS = env.float("AI_TIMEOUT_SECONDS", default=60.0)
+AI_MAX_RETRIES = env.int("AI_MAX_RETRIES", default=3)  # per call, on 429/5xx/timeouts/connection errors
+AI_RETRY_BASE_SECONDS = env.float("AI_RETRY_BASE_SECONDS", default=1.0)
+AI_RETRY_MAX_SECONDS = env.float("AI_RETRY_MAX_SECONDS", default=30.0)
+AI_JOB_MAX_ATTEMPTS = env.int("AI_JOB_MAX_ATTEMPTS", default=3)  # whole-job attempts before needs_attention
+AI_JOB_RETRY_BASE_SECONDS = env.float("AI_JOB_RETRY_BASE_SECONDS", default=30.0)
+AI_JOB_LEASE_SECONDS = env.int("AI_JOB_LEASE_SECONDS", default=900)  # < CELERY visibility_timeout
+AI_CACHE_TTL_SECONDS = env.int("AI_CACHE_TTL_SECONDS", default=7 * 24 * 3600)
+# USD per million tokens: {"model": [input, output]}; AI_PRICES (JSON) adds or overrides.
+AI_PRICES = {
+    "gpt-4o-mini": [0.15, 0.60],
+    "gpt-4o": [2.50, 10.00],
+    "gpt-4.1-mini": [0.40, 1.60],
+    "gpt-4.1": [2.00, 8.00],
+    **json.loads(env_str("AI_PRICES", "{}")),
+}
+AI_DEFAULT_PRICE = [float(v) for v in env_list("AI_DEFAULT_PRICE", ["1.0", "4.0"])]
+AI_DEFAULT_MONTHLY_BUDGET_USD = env.float("AI_DEFAULT_MONTHLY_BUDGET_USD", default=20.0)
+AI_DEFAULT_APPROVAL_THRESHOLD_USD = env.float("AI_DEFAULT_APPROVAL_THRESHOLD_USD", default=0.50)
+
+# --- storyboard reference images: the first provider whose key is set ---
+GOOGLE_CSE_KEY = env("GOOGLE_CSE_KEY", default="")
+GOOGLE_CSE_CX = env("GOOGLE_CSE_CX", default="")
+PEXELS_API_KEY = env("PEXELS_API_KEY", default="")
+UNSPLASH_ACCESS_KEY = env("UNSPLASH_ACCESS_KEY", default="")
+GOOGLE_CSE_URL = env_str("GOOGLE_CSE_URL", "https://www.googleapis.com/customsearch/v1")
+PEXELS_URL = env_str("PEXELS_URL", "https://api.pexels.com/v1/search")
+UNSPLASH_URL = env_str("UNSPLASH_URL", "https://api.unsplash.com/search/photos")
+IMAGE_SEARCH_TIMEOUT_SECONDS = env.float("IMAGE_SEARCH_TIMEOUT_SECONDS", default=10.0)
+IMAGE_SEARCH_MAX_RETRIES = env.int("IMAGE_SEARCH_MAX_RETRIES", default=2)
+
+# --- monitoring ---
+MONITORING_HOST_NAME = env("MONITORING_HOST_NAME", default="")  # default: the machine's hostname
+MONITORING_COLLECT_INTERVAL = env.float("MONITORING_COLLECT_INTERVAL", default=15.0)  # seconds
+MONITORING_STALE_INTERVALS = env.int("MONITORING_STALE_INTERVALS", default=3)  # a value older is stale
+MONITORING_RETENTION_DAYS = {
+    "raw": env.int("MONITORING_RETENTION_RAW_DAYS", default=7),
+    "hour": env.int("MONITORING_RETENTION_HOURLY_DAYS", default=90),
+    "day": env.int("MONITORING_RETENTION_DAILY_DAYS", default=730),
+    "tasks": env.int("MONITORING_RETENTION_TASK_DAYS", default=7),
+}
+MONITORING_WEBHOOK_ALLOW_PRIVATE = env.bool("WEBHOOK_ALLOW_PRIVATE", default=False)
+MONITORING_WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=5.0)
+MONITORING_WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
+MONITORING_WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=10.0)
+MONITORING_CELERY_QUEUES = env_list("MONITORING_CELERY_QUEUES", ["celery"])
+MONITORING_ANOMALY_METRICS = env_list(
+    "MONITORING_ANOMALY_METRICS",
+    ["cpu.percent", "mem.percent", "load.1", "net.rx_bytes_per_s", "net.tx_bytes_per_s", "disk.write_bytes_per_s"],
+)
+MONITORING_ANOMALY_Z = env.float("MONITORING_ANOMALY_Z", default=3.0)
+MONITORING_ANOMALY_BASELINE_HOURS = env.int("MONITORING_ANOMALY_BASELINE_HOURS", default=6)
+MONITORING_ANOMALY_RECENT_MINUTES = env.int("MONITORING_ANOMALY_RECENT_MINUTES", default=10)
+MONITORING_BACKUP_STORAGE = "backups"
+MONITORING_BACKUP_PREFIX = ""
+MONITORING_BACKUP_TIMEOUT = env.int("BACKUP_TIMEOUT_SECONDS", default=3600)
+MONITORING_BACKUP_KEEP = {
+    "daily": env.int("BACKUP_KEEP_DAILY", default=7),
+    "weekly": env.int("BACKUP_KEEP_WEEKLY", default=4),
+    "monthly": env.int("BACKUP_KEEP_MONTHLY", default=12),
+}
+
+# /metrics: Prometheus text behind `Authorization: Bearer <METRICS_TOKEN>`; unset = disabled.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# Multiprocess mode for prometheus-client (several Daphne/Celery processes). It must be in
+# the environment before prometheus_client is imported, and wiped before the processes
+# start (scripts/run.py and the Procfile do that).
+PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR", None)
+if PROMETHEUS_MULTIPROC_DIR:
+    import os
+
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = PROMETHEUS_MULTIPROC_DIR
+    Path(PROMETHEUS_MULTIPROC_DIR).mkdir(parents=True, exist_ok=True)

@@ -27,3 +27,9 @@ WHITENOISE_AUTOREFRESH = True
 # started by a test can see the same rows.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+
+# Monitoring: fast webhook timeouts/backoff in tests; the metrics endpoint has a known token.
+MONITORING_WEBHOOK_TIMEOUT = 1.0
+MONITORING_WEBHOOK_RETRY_BASE = 1.0
+METRICS_TOKEN = "test-metrics-token"
+MONITORING_HOST_NAME = "test-host"

@@ -16,6 +16,7 @@ test("a new user registers, works in Korean and English, gets a live notificatio
   await page.goto("/register");
   await expect(page.getByRole("heading", { level: 1, name: "계정 만들기" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page).toHaveTitle("계정 만들기 · VideoPlanet");
   await screenshot(page, "01-register-ko");
 
   await page.getByLabel("이름").fill(name);
@@ -70,6 +71,7 @@ test("a new user registers, works in Korean and English, gets a live notificatio
   await dropdown.getByRole("link", { name: "View all notifications" }).click();
   await expect(page).toHaveURL(/\/notifications$/);
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  await expect(page).toHaveTitle("Notifications · VideoPlanet");
   const item = page.getByTestId("notification-list").getByTestId("notification-item").first();
   await expect(item).toContainText(title);
   await expect(item).toHaveAttribute("data-unread", "true");
@@ -83,15 +85,23 @@ test("a new user registers, works in Korean and English, gets a live notificatio
   await page.goto("/profile");
   await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(email);
-  await expect(page.getByLabel("Language")).toHaveValue("en");
+  await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
   await screenshot(page, "06-profile-en");
+
+  // Tablet width: the same shell, compacted.
+  await page.setViewportSize({ width: 820, height: 1100 });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${name}`);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" })).toBeVisible();
+  await screenshot(page, "06b-dashboard-tablet-en");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // --- log out ----------------------------------------------------------------------
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("You have been logged out.");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("You have been logged out.");
   await screenshot(page, "07-login-after-logout-en");
 
   // The session is really gone: the app sends us back to log in.
@@ -108,7 +118,7 @@ test("logging in with a wrong password shows the error and stays on the page", a
   await page.getByLabel("비밀번호", { exact: true }).fill("definitely-wrong");
   await page.getByRole("button", { name: "로그인" }).click();
 
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText("이메일 또는 비밀번호가 올바르지 않습니다.");
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByLabel("비밀번호", { exact: true })).toHaveValue("definitely-wrong");
@@ -127,11 +137,11 @@ test("the forms explain what is wrong before anything is sent", async ({ page })
   await expect(page.getByRole("heading", { level: 1, name: "비밀번호 재설정" })).toBeVisible();
   await page.getByLabel("이메일").fill(uniqueEmail("reset"));
   await page.getByRole("button", { name: "재설정 링크 보내기" }).click();
-  await expect(page.getByRole("status")).toContainText("메일을 확인하세요");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("메일을 확인하세요");
   await screenshot(page, "11-reset-requested-ko");
 
   await page.goto("/reset-password/confirm");
-  await expect(page.getByRole("alert")).toContainText("링크를 사용할 수 없습니다");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("링크를 사용할 수 없습니다");
 });
 
 test("dark theme is remembered", async ({ page }) => {

@@ -14,6 +14,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 
 from apps.core import events
 
+from .signals import ws_connected, ws_disconnected
+
 logger = logging.getLogger(__name__)
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -85,6 +87,7 @@ class StreamConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAVAILABLE)
             return
         self.last_seq = await database_sync_to_async(events.latest_seq)(self.stream)
+        ws_connected.send(sender=type(self), stream=self.stream)
         await self.on_joined()
         await self.send_json(
             {"type": "hello", "stream": self.stream, "seq": self.last_seq, "presence": await self.presence()}
@@ -92,6 +95,7 @@ class StreamConsumer(AsyncWebsocketConsumer):
 
     async def disconnect(self, code):
         if self.stream:
+            ws_disconnected.send(sender=type(self), stream=self.stream)
             await self.on_left()
             try:
                 await self.channel_layer.group_discard(events.group_name(self.stream), self.channel_name)

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The repository root (frontend/ is one level down). */
-const ROOT = path.resolve(__dirname, "..", "..", "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 /**
  * The environment scripts/e2e-backend.sh gives the server, so a management

@@ -1,8 +1,9 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import type { Page } from "@playwright/test";
 
-const DIR = path.resolve(__dirname, "..", "screenshots");
+const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
 
 /** Save a full-page screenshot to e2e/screenshots/<name>.png (gitignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {

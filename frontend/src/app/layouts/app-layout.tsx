@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 import { useSelector } from "react-redux";
 
-import { selectSessionStatus } from "@/entities/session";
+import { selectSessionEndReason, selectSessionStatus } from "@/entities/session";
 import { useGetMeQuery } from "@/entities/user";
 import { AppHeader } from "@/widgets/app-header";
 import { asApiError } from "@/shared/api";
@@ -25,13 +25,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const status = useSelector(selectSessionStatus);
+  const endReason = useSelector(selectSessionEndReason);
   const me = useGetMeQuery(undefined, { skip: status !== "authenticated" });
 
   useEffect(() => {
     if (status !== "anonymous") return;
-    const next = pathname && pathname !== routes.home ? `?next=${encodeURIComponent(pathname)}` : "";
-    router.replace(`${routes.login}${next}`);
-  }, [status, pathname, router]);
+    // Come back here after signing in — unless the user chose to log out.
+    const comeBack = endReason !== "user" && pathname && pathname !== routes.home;
+    router.replace(comeBack ? `${routes.login}?next=${encodeURIComponent(pathname)}` : routes.login);
+  }, [status, endReason, pathname, router]);
 
   if (status === "authenticated" && me.isError && !me.data) {
     return (

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { configureStore } from "@reduxjs/toolkit";
+import { configureStore, type Middleware } from "@reduxjs/toolkit";
 import { createApi } from "@reduxjs/toolkit/query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -36,15 +36,13 @@ function setupApi(handler: StubHandler) {
     }),
   });
   const actions: string[] = [];
+  const record: Middleware = () => (next) => (action) => {
+    actions.push((action as { type: string }).type);
+    return next(action);
+  };
   const store = configureStore({
     reducer: { [api.reducerPath]: api.reducer },
-    middleware: (getDefault) =>
-      getDefault()
-        .concat(api.middleware)
-        .concat(() => (next) => (action) => {
-          actions.push((action as { type: string }).type);
-          return next(action);
-        }),
+    middleware: (getDefault) => getDefault().concat(api.middleware).concat(record),
   });
   return { api, store, stub, actions };
 }

@@ -275,6 +275,40 @@ describe("WsManager", () => {
     manager.stop();
   });
 
+  it("keeps its defaults when options are passed as undefined", async () => {
+    const created: string[] = [];
+    class GlobalSocket extends FakeSocket {
+      constructor(url: string) {
+        super(url);
+        created.push(url);
+      }
+    }
+    vi.stubGlobal("WebSocket", GlobalSocket);
+    const { manager } = setup({ createSocket: undefined, random: undefined });
+    manager.start();
+    await flush();
+    expect(created).toEqual(["ws://api.test:8000/ws/notifications/?ticket=t1"]);
+    manager.stop();
+    vi.unstubAllGlobals();
+  });
+
+  it("retries when the socket cannot even be created", async () => {
+    let calls = 0;
+    const { manager, statuses } = setup({
+      createSocket: (url) => {
+        calls += 1;
+        if (calls === 1) throw new SyntaxError("bad url");
+        return new FakeSocket(url);
+      },
+    });
+    manager.start();
+    await flush();
+    expect(statuses.at(-1)).toBe("reconnecting");
+    await vi.advanceTimersByTimeAsync(750);
+    expect(FakeSocket.instances).toHaveLength(1);
+    manager.stop();
+  });
+
   it("stop() closes the socket and never reconnects", async () => {
     const { manager, statuses } = setup();
     const socket = await connect(manager);

@@ -77,14 +77,20 @@ export class WsManager {
   private lastMessageAt = 0;
 
   constructor(options: WsManagerOptions) {
+    // `??` per field: an explicit `undefined` must not wipe out a default.
     this.options = {
-      createSocket: defaultCreateSocket,
-      random: Math.random,
-      initialDelayMs: 1_000,
-      maxDelayMs: 30_000,
-      pingIntervalMs: 25_000,
-      staleAfterMs: 70_000,
-      ...options,
+      path: options.path,
+      baseUrl: options.baseUrl,
+      getTicket: options.getTicket,
+      onEvent: options.onEvent,
+      onResync: options.onResync,
+      onStatusChange: options.onStatusChange,
+      createSocket: options.createSocket ?? defaultCreateSocket,
+      random: options.random ?? Math.random,
+      initialDelayMs: options.initialDelayMs ?? 1_000,
+      maxDelayMs: options.maxDelayMs ?? 30_000,
+      pingIntervalMs: options.pingIntervalMs ?? 25_000,
+      staleAfterMs: options.staleAfterMs ?? 70_000,
       eventTarget: options.eventTarget === undefined ? (typeof window === "undefined" ? null : window) : options.eventTarget,
     };
   }
@@ -162,7 +168,14 @@ export class WsManager {
     if (generation !== this.generation || !this.running) return;
 
     const url = `${this.options.baseUrl()}${this.options.path}?ticket=${encodeURIComponent(ticket)}`;
-    const socket = this.options.createSocket(url);
+    let socket: WebSocketLike;
+    try {
+      socket = this.options.createSocket(url);
+    } catch {
+      // e.g. a malformed URL or a blocked scheme: keep trying, with backoff.
+      this.scheduleReconnect();
+      return;
+    }
     this.socket = socket;
 
     socket.onopen = () => {

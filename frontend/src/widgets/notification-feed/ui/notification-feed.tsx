@@ -75,33 +75,31 @@ export function NotificationFeed() {
   }
 
   return (
-    <Card
-      flush
-      title={
-        <span>
-          {t("title")}
-          {unreadCount > 0 ? (
-            <Badge className={styles.count} aria-label={t("bellLabelUnread", { count: unreadCount })}>
-              {unreadCount}
-            </Badge>
-          ) : null}
-        </span>
-      }
-      actions={
-        <div className={styles.toolbar}>
-          <Segmented<Filter>
-            label={t("filterLabel")}
-            value={filter}
-            onChange={setFilter}
-            options={[
-              { value: "all", label: t("filterAll") },
-              { value: "unread", label: t("filterUnread") },
-            ]}
-          />
-          <MarkAllReadButton disabled={unreadCount === 0} />
-        </div>
-      }
-    >
+    <Card flush aria-label={t("title")}>
+      <div className={styles.toolbar}>
+        <Segmented<Filter>
+          label={t("filterLabel")}
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: "all", label: t("filterAll") },
+            {
+              value: "unread",
+              label: (
+                <>
+                  {t("filterUnread")}
+                  {unreadCount > 0 ? (
+                    <Badge className={styles.count} tone="neutral" data-testid="feed-unread-count">
+                      {unreadCount}
+                    </Badge>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
+        <MarkAllReadButton disabled={unreadCount === 0} />
+      </div>
       <div aria-busy={list.isFetching || undefined}>{body}</div>
     </Card>
   );

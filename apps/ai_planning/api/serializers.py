@@ -1,0 +1,147 @@
+"""Output serializers shared by views and event payloads."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from apps.ai_planning.models import AIJob, AISettings, Brief, Plan, PlanRevision
+from apps.projects.api.serializers import UserBriefOut
+
+
+class BriefOut(serializers.ModelSerializer):
+    project = serializers.UUIDField(source="project_id", read_only=True)
+    created_by = UserBriefOut(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Brief
+        fields = [
+            "id", "project", "title", "description", "video_type", "target_duration_seconds", "audience", "tone",
+            "platform", "language", "created_by", "created_at", "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class PlanSummaryOut(serializers.ModelSerializer):
+    """A plan without its (large) result: lists and progress."""
+
+    brief = serializers.UUIDField(source="brief_id", read_only=True)
+    project = serializers.UUIDField(source="project_id", read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id", "brief", "project", "status", "model", "revision", "progress_step", "progress_percent", "busy",
+            "error", "created_at", "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class PlanOut(PlanSummaryOut):
+    result = serializers.SerializerMethodField()
+
+    class Meta(PlanSummaryOut.Meta):
+        fields = [*PlanSummaryOut.Meta.fields, "result"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_result(self, plan) -> dict:
+        return plan.result
+
+
+class PlanRevisionOut(serializers.ModelSerializer):
+    job = serializers.UUIDField(source="job_id", read_only=True, allow_null=True)
+    author = UserBriefOut(read_only=True, allow_null=True)
+
+    class Meta:
+        model = PlanRevision
+        fields = ["id", "number", "source", "section", "author", "job", "created_at"]
+        read_only_fields = fields
+
+
+class PlanRevisionDetailOut(PlanRevisionOut):
+    result = serializers.JSONField(read_only=True)
+
+    class Meta(PlanRevisionOut.Meta):
+        fields = [*PlanRevisionOut.Meta.fields, "result"]
+        read_only_fields = fields
+
+
+class AIJobOut(serializers.ModelSerializer):
+    project = serializers.UUIDField(source="project_id", read_only=True)
+    plan = serializers.UUIDField(source="plan_id", read_only=True, allow_null=True)
+    created_by = UserBriefOut(read_only=True, allow_null=True)
+    approved_by = UserBriefOut(read_only=True, allow_null=True)
+    rejected_by = UserBriefOut(read_only=True, allow_null=True)
+    risk_reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
+    params = serializers.DictField(read_only=True)
+
+    class Meta:
+        model = AIJob
+        fields = [
+            "id", "project", "kind", "status", "priority", "risk", "risk_reasons", "model", "plan", "params",
+            "estimated_tokens", "estimated_cost_usd", "tokens", "cost_usd", "attempts", "max_attempts",
+            "created_by", "approved_by", "approved_at", "rejected_by", "rejected_at", "error_code", "error",
+            "started_at", "finished_at", "created_at", "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class AISettingsOut(serializers.ModelSerializer):
+    effective_model = serializers.SerializerMethodField()
+    ai_configured = serializers.SerializerMethodField()
+    image_search_provider = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AISettings
+        fields = [
+            "monthly_budget_usd", "approval_threshold_usd", "model", "effective_model", "ai_configured",
+            "image_search_provider", "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_effective_model(self, obj) -> str:
+        return obj.effective_model()
+
+    def get_ai_configured(self, obj) -> bool:
+        from apps.ai_planning.ai_client import is_configured
+
+        return is_configured()
+
+    def get_image_search_provider(self, obj) -> str | None:
+        from apps.ai_planning.image_search import provider
+
+        found = provider()
+        return found.name if found else None
+
+
+class UsageDayOut(serializers.Serializer):
+    date = serializers.DateField()
+    kind = serializers.CharField()
+    calls = serializers.IntegerField()
+    cache_hits = serializers.IntegerField()
+    tokens = serializers.IntegerField()
+    cost_usd = serializers.DecimalField(max_digits=12, decimal_places=6)
+
+
+class UsageKindOut(serializers.Serializer):
+    kind = serializers.CharField()
+    calls = serializers.IntegerField()
+    cache_hits = serializers.IntegerField()
+    tokens = serializers.IntegerField()
+    cost_usd = serializers.DecimalField(max_digits=12, decimal_places=6)
+
+
+class UsageOut(serializers.Serializer):
+    month = serializers.CharField()
+    budget_usd = serializers.DecimalField(max_digits=12, decimal_places=6)
+    month_to_date_usd = serializers.DecimalField(max_digits=12, decimal_places=6)
+    budget_used_percent = serializers.FloatField()
+    forecast_usd = serializers.DecimalField(max_digits=12, decimal_places=6)
+    forecast_over_budget = serializers.BooleanField()
+    calls = serializers.IntegerField()
+    cache_hits = serializers.IntegerField()
+    cache_hit_rate = serializers.FloatField()
+    tokens = serializers.IntegerField()
+    daily = UsageDayOut(many=True)
+    by_kind = UsageKindOut(many=True)
+    ai_configured = serializers.BooleanField()

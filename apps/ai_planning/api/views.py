@@ -1,0 +1,299 @@
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.ai_planning import planning, selectors, services
+from apps.ai_planning.models import AIJob, Brief
+from apps.core.api.inputs import StrictSerializer
+from apps.core.pagination import PagePagination
+from apps.projects import permissions
+from apps.projects import selectors as project_selectors
+from apps.projects.api.views import _require, _valid
+
+from .serializers import (
+    AIJobOut,
+    AISettingsOut,
+    BriefOut,
+    PlanOut,
+    PlanRevisionDetailOut,
+    PlanRevisionOut,
+    PlanSummaryOut,
+    UsageOut,
+)
+
+
+class BriefIn(StrictSerializer):
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=5000)
+    video_type = serializers.CharField(max_length=100)
+    target_duration_seconds = serializers.IntegerField(
+        min_value=5, max_value=3 * 3600, help_text="Length of the finished video, 5 s to 3 h."
+    )
+    audience = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    tone = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    platform = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=Brief.Language.choices, required=False)
+
+
+class BriefListCreate(ListAPIView):
+    serializer_class = BriefOut
+    pagination_class = PagePagination
+    filter_backends = []
+
+    def get_queryset(self):
+        project = project_selectors.project_for_user(user=self.request.user, project_id=self.kwargs["project_id"])
+        return selectors.briefs_of(project=project)
+
+    @extend_schema(request=BriefIn, responses={201: BriefOut})
+    def post(self, request, project_id):
+        project = project_selectors.project_for_user(user=request.user, project_id=project_id)
+        _require(request.user, permissions.UPLOAD, project)
+        brief = services.brief_create(project=project, actor=request.user, **_valid(BriefIn, request.data))
+        return Response(BriefOut(brief).data, status=status.HTTP_201_CREATED)
+
+
+class BriefDetail(APIView):
+    @extend_schema(responses=BriefOut)
+    def get(self, request, brief_id):
+        return Response(BriefOut(selectors.brief_for_user(user=request.user, brief_id=brief_id)).data)
+
+    @extend_schema(request=BriefIn(partial=True), responses=BriefOut)
+    def patch(self, request, brief_id):
+        brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
+        _require(request.user, permissions.UPLOAD, brief.project)
+        data = _valid(BriefIn, request.data, partial=True)
+        return Response(BriefOut(services.brief_update(brief=brief, actor=request.user, data=data)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, brief_id):
+        brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
+        _require(request.user, permissions.UPLOAD, brief.project)
+        services.brief_delete(brief=brief, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class BriefPlans(APIView):
+    @extend_schema(responses=PlanSummaryOut(many=True))
+    def get(self, request, brief_id):
+        brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
+        return Response(PlanSummaryOut(selectors.plans_of(brief=brief), many=True).data)
+
+    @extend_schema(request=None, responses={202: AIJobOut})
+    def post(self, request, brief_id):
+        """Generate a plan from the brief. The job runs at once, or waits for approval when
+        it is costly; follow it with `plan.progress` events on the project's stream."""
+        brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
+        _require(request.user, permissions.UPLOAD, brief.project)
+        job = services.plan_request(brief=brief, actor=request.user)
+        return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class PlanDetail(APIView):
+    class InputSerializer(StrictSerializer):
+        result = serializers.JSONField(help_text="The whole plan as GET returns it in `result`.")
+        base_revision = serializers.IntegerField(
+            min_value=0, required=False, help_text="The revision the edit started from (409 if it changed)."
+        )
+
+        def validate_result(self, value):
+            if not isinstance(value, dict):
+                raise serializers.ValidationError("Expected a JSON object.")
+            problems = planning.plan_errors(value)
+            if problems:
+                raise serializers.ValidationError(problems)
+            return value
+
+    @extend_schema(responses=PlanOut)
+    def get(self, request, plan_id):
+        return Response(PlanOut(selectors.plan_for_user(user=request.user, plan_id=plan_id)).data)
+
+    @extend_schema(request=InputSerializer, responses=PlanOut)
+    def patch(self, request, plan_id):
+        """A manual edit, stored as a new revision."""
+        plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
+        _require(request.user, permissions.UPLOAD, plan.project)
+        data = _valid(self.InputSerializer, request.data)
+        plan = services.plan_edit(plan=plan, actor=request.user, result=data["result"],
+                                  base_revision=data.get("base_revision"))
+        return Response(PlanOut(plan).data)
+
+
+class PlanRegenerate(APIView):
+    class InputSerializer(StrictSerializer):
+        section = serializers.ChoiceField(choices=planning.SECTIONS)
+
+    @extend_schema(request=InputSerializer, responses={202: AIJobOut})
+    def post(self, request, plan_id):
+        """Regenerate one section, keeping the rest."""
+        plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
+        _require(request.user, permissions.UPLOAD, plan.project)
+        data = _valid(self.InputSerializer, request.data)
+        job = services.plan_regenerate(plan=plan, actor=request.user, section=data["section"])
+        return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+SHOT_COLUMNS = ["number", "scene", "shot_size", "camera_movement", "description", "audio", "duration_seconds",
+                "location", "props"]
+
+
+class PlanExport(APIView):
+    class FilterSerializer(serializers.Serializer):
+        format = serializers.ChoiceField(choices=["csv"])
+
+    def perform_content_negotiation(self, request, force=False):
+        # `?format=csv` names the export, not a DRF renderer; errors still render as JSON.
+        renderer = JSONRenderer()
+        return renderer, renderer.media_type
+
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="The shot list (UTF-8 BOM).")},
+    )
+    def get(self, request, plan_id):
+        plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
+        _valid(self.FilterSerializer, request.query_params)
+        if not plan.result:
+            raise services.PlanNotReady()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(SHOT_COLUMNS)
+        for shot in plan.result.get("shots", []):
+            writer.writerow([
+                "; ".join(shot.get(column) or []) if column == "props" else _cell(shot.get(column, ""))
+                for column in SHOT_COLUMNS
+            ])
+        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="shot-list-{plan.pk}-r{plan.revision}.csv"'
+        return response
+
+
+def _cell(value) -> str:
+    """Spreadsheet formula injection: a text cell never starts with = + - @."""
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@") else text
+
+
+class PlanRevisionList(APIView):
+    @extend_schema(responses=PlanRevisionOut(many=True))
+    def get(self, request, plan_id):
+        plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
+        return Response(PlanRevisionOut(selectors.revisions_of(plan=plan), many=True).data)
+
+
+class PlanRevisionDetail(APIView):
+    @extend_schema(responses=PlanRevisionDetailOut)
+    def get(self, request, plan_id, number):
+        plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
+        return Response(PlanRevisionDetailOut(selectors.revision_of(plan=plan, number=number)).data)
+
+
+class PlanRevisionRestore(APIView):
+    @extend_schema(request=None, responses=PlanOut)
+    def post(self, request, plan_id, number):
+        """Make an earlier revision the current one (as a new revision)."""
+        plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
+        _require(request.user, permissions.UPLOAD, plan.project)
+        revision = selectors.revision_of(plan=plan, number=number)
+        return Response(PlanOut(services.plan_restore(plan=plan, actor=request.user, revision=revision)).data)
+
+
+class AISettingsDetail(APIView):
+    class InputSerializer(StrictSerializer):
+        monthly_budget_usd = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"),
+                                                      max_value=Decimal("1000000"))
+        approval_threshold_usd = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0"),
+                                                          max_value=Decimal("1000000"))
+        model = serializers.CharField(max_length=100, allow_blank=True)
+
+    @extend_schema(responses=AISettingsOut)
+    def get(self, request, project_id):
+        project = project_selectors.project_for_user(user=request.user, project_id=project_id)
+        return Response(AISettingsOut(services.ai_settings_for(project)).data)
+
+    @extend_schema(request=InputSerializer(partial=True), responses=AISettingsOut)
+    def patch(self, request, project_id):
+        project = project_selectors.project_for_user(user=request.user, project_id=project_id)
+        _require(request.user, permissions.MANAGE, project)
+        data = _valid(self.InputSerializer, request.data, partial=True)
+        return Response(AISettingsOut(services.ai_settings_update(project=project, actor=request.user,
+                                                                  data=data)).data)
+
+
+class AIUsageDetail(APIView):
+    class FilterSerializer(serializers.Serializer):
+        month = serializers.RegexField(r"^\d{4}-(0[1-9]|1[0-2])$", required=False, help_text="YYYY-MM")
+
+    @extend_schema(parameters=[FilterSerializer], responses=UsageOut)
+    def get(self, request, project_id):
+        project = project_selectors.project_for_user(user=request.user, project_id=project_id)
+        filters = _valid(self.FilterSerializer, request.query_params)
+        month = None
+        if filters.get("month"):
+            year, number = map(int, filters["month"].split("-"))
+            month = datetime.date(year, number, 1)
+        return Response(UsageOut(selectors.usage_summary(project=project, month=month)).data)
+
+
+class AIJobList(ListAPIView):
+    serializer_class = AIJobOut
+    pagination_class = PagePagination
+    filter_backends = []
+
+    class FilterSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=AIJob.Status.choices, required=False)
+        kind = serializers.ChoiceField(choices=AIJob.Kind.choices, required=False)
+
+    @extend_schema(parameters=[FilterSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        project = project_selectors.project_for_user(user=self.request.user, project_id=self.kwargs["project_id"])
+        filters = _valid(self.FilterSerializer, self.request.query_params)
+        return selectors.jobs_of(project=project, status=filters.get("status"), kind=filters.get("kind"))
+
+
+class AIJobDetail(APIView):
+    @extend_schema(responses=AIJobOut)
+    def get(self, request, job_id):
+        return Response(AIJobOut(selectors.job_for_user(user=request.user, job_id=job_id)).data)
+
+
+class AIJobApprove(APIView):
+    @extend_schema(request=None, responses=AIJobOut)
+    def post(self, request, job_id):
+        job = selectors.job_for_user(user=request.user, job_id=job_id)
+        _require(request.user, permissions.MANAGE, job.project)
+        return Response(AIJobOut(services.job_approve(job=job, actor=request.user)).data)
+
+
+class AIJobReject(APIView):
+    class InputSerializer(StrictSerializer):
+        reason = serializers.CharField(max_length=500, required=False, allow_blank=True)
+
+    @extend_schema(request=InputSerializer, responses=AIJobOut)
+    def post(self, request, job_id):
+        job = selectors.job_for_user(user=request.user, job_id=job_id)
+        _require(request.user, permissions.MANAGE, job.project)
+        data = _valid(self.InputSerializer, request.data or {})
+        return Response(AIJobOut(services.job_reject(job=job, actor=request.user, reason=data.get("reason", ""))).data)
+
+
+class AIJobRetry(APIView):
+    @extend_schema(request=None, responses={202: AIJobOut})
+    def post(self, request, job_id):
+        job = selectors.job_for_user(user=request.user, job_id=job_id)
+        _require(request.user, permissions.UPLOAD, job.project)
+        job = services.job_retry(job=job, actor=request.user)
+        return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
+

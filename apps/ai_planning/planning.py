@@ -1,0 +1,230 @@
+"""What a plan is (JSON schemas) and how it is asked for, one section at a time.
+
+Pure functions: no database, no network. `services` runs the steps and `ai_client` makes
+the calls."""
+
+import datetime
+import json
+
+import jsonschema
+
+SHOT_SIZES = [
+    "extreme_wide", "wide", "full", "medium_wide", "medium", "medium_close_up", "close_up",
+    "extreme_close_up", "over_the_shoulder", "pov", "insert", "aerial",
+]
+CAMERA_MOVEMENTS = [
+    "static", "pan", "tilt", "dolly", "truck", "pedestal", "zoom", "handheld", "steadicam", "crane",
+    "drone", "tracking",
+]
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _obj(properties: dict) -> dict:
+    """Strict structured-output objects: every property required, nothing else allowed."""
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+def _text(max_length: int) -> dict:
+    return {"type": "string", "minLength": 1, "maxLength": max_length}
+
+
+def _list(item: dict, max_items: int, min_items: int = 1) -> dict:
+    return {"type": "array", "items": item, "minItems": min_items, "maxItems": max_items}
+
+
+SECTION = _obj({"title": _text(200), "purpose": _text(1000), "duration_seconds": {"type": "integer", "minimum": 1}})
+SCENE = _obj({
+    "number": {"type": "integer", "minimum": 1},
+    "section": _text(200),
+    "heading": _text(300),
+    "location": _text(300),
+    "time_of_day": _text(50),
+    "description": _text(2000),
+    "duration_seconds": {"type": "integer", "minimum": 1},
+})
+SHOT = _obj({
+    "number": {"type": "integer", "minimum": 1},
+    "scene": {"type": "integer", "minimum": 1},
+    "shot_size": {"type": "string", "enum": SHOT_SIZES},
+    "camera_movement": {"type": "string", "enum": CAMERA_MOVEMENTS},
+    "description": _text(2000),
+    "audio": {"type": "string", "maxLength": 2000},
+    "duration_seconds": {"type": "number", "exclusiveMinimum": 0},
+    "location": {"type": "string", "maxLength": 300},
+    "props": _list({"type": "string", "maxLength": 200}, 50, min_items=0),
+})
+FRAME = _obj({
+    "shot": {"type": "integer", "minimum": 1},
+    "description": _text(2000),
+    "image_query": _text(200),
+})
+IMAGE = _obj({
+    "url": {"type": "string", "maxLength": 2000},
+    "thumbnail_url": {"type": "string", "maxLength": 2000},
+    "source_url": {"type": "string", "maxLength": 2000},
+    "author": {"type": "string", "maxLength": 300},
+    "author_url": {"type": "string", "maxLength": 2000},
+    "license": {"type": "string", "maxLength": 300},
+    "provider": {"type": "string", "maxLength": 50},
+})
+SCHEDULE_ITEM = _obj({
+    "phase": _text(200),
+    "start": {"type": "string", "pattern": DATE_PATTERN},
+    "end": {"type": "string", "pattern": DATE_PATTERN},
+    "tasks": _list(_text(300), 30, min_items=0),
+})
+
+# Steps in the order they are generated; each is one AI call and one named, regenerable section.
+STEP_SCHEMAS: dict[str, dict] = {
+    "overview": _obj({"logline": _text(300), "synopsis": _text(3000)}),
+    "sections": _obj({"sections": _list(SECTION, 20)}),
+    "scenes": _obj({"scenes": _list(SCENE, 60)}),
+    "shots": _obj({"shots": _list(SHOT, 200)}),
+    "storyboard": _obj({"frames": _list(FRAME, 200)}),
+    "schedule": _obj({"schedule": _list(SCHEDULE_ITEM, 20)}),
+}
+STEPS = list(STEP_SCHEMAS)
+SECTIONS = STEPS  # the names `regenerate` accepts
+
+_STORED_FRAME = _obj({**FRAME["properties"], "images": _list(IMAGE, 3, min_items=0)})
+PLAN_SCHEMA = _obj({
+    "logline": _text(300),
+    "synopsis": _text(3000),
+    "sections": _list(SECTION, 20),
+    "scenes": _list(SCENE, 60),
+    "shots": _list(SHOT, 200),
+    "storyboard": _list(_STORED_FRAME, 200, min_items=0),
+    "schedule": _list(SCHEDULE_ITEM, 20, min_items=0),
+})
+# Written by the server after the image search ({provider, status, error}); optional on edits.
+PLAN_SCHEMA["properties"]["images_status"] = {"type": "object"}
+
+# Rough size of each step's answer, for the cost estimate before a job runs.
+_COMPLETION_TOKENS = {"overview": 400, "sections": 500, "scenes": 1500, "shots": 3000, "storyboard": 1500,
+                      "schedule": 600}
+
+LANGUAGE_NAMES = {"ko": "Korean (한국어)", "en": "English"}
+
+_INSTRUCTIONS = {
+    "overview": "Write a logline (one sentence) and a synopsis (one paragraph) for the video.",
+    "sections": "Split the video into sections (e.g. hook, body, call to action). Their durations in whole "
+    "seconds must add up exactly to the target duration.",
+    "scenes": "Write the scenes, numbered from 1, each inside one of the sections, with location, time of day "
+    "and duration in seconds; the durations of a section's scenes add up to the section's duration.",
+    "shots": "Write the shot list, numbered from 1 in order: for each shot the scene number, shot size, camera "
+    "movement, what we see, audio/voice-over, duration in seconds, location and props.",
+    "storyboard": "Write one storyboard frame per shot: the shot number, what the frame shows, and a short "
+    "English image search query (3-6 words) that finds a reference photo for it.",
+    "schedule": "Suggest a production schedule (pre-production, shoot, edit, review, delivery…) with ISO dates "
+    "(YYYY-MM-DD) and tasks per phase. Fit it to the project's phases and finish by the deadline.",
+}
+
+
+def brief_context(brief, *, phases: list[dict], deadline: datetime.date | None, today: datetime.date) -> dict:
+    return {
+        "title": brief.title,
+        "description": brief.description,
+        "video_type": brief.video_type,
+        "target_duration_seconds": brief.target_duration_seconds,
+        "audience": brief.audience,
+        "tone": brief.tone,
+        "platform": brief.platform,
+        "project_phases": phases,
+        "deadline": deadline.isoformat() if deadline else None,
+        "today": today.isoformat(),
+    }
+
+
+def messages_for(step: str, *, context: dict, language: str, plan_so_far: dict, variation: str = "") -> list[dict]:
+    """The chat for one step. Identical inputs give identical messages (the cache key)."""
+    system = (
+        "You are an experienced video producer and director planning a production. "
+        f"Write every human-readable text in {LANGUAGE_NAMES.get(language, language)} "
+        "(image search queries in English). Answer with JSON only, matching the given schema."
+    )
+    user = {
+        "task": _INSTRUCTIONS[step],
+        "brief": context,
+        "plan_so_far": {key: value for key, value in plan_so_far.items() if key != "storyboard"},
+    }
+    if variation:
+        user["variation"] = f"Propose a different take on this section than before ({variation})."
+    return [
+        {"role": "system", "content": system},
+        {"role": "user", "content": json.dumps(user, ensure_ascii=False, sort_keys=True)},
+    ]
+
+
+def check_for(step: str, *, deadline: datetime.date | None):
+    """Rules the schema cannot express; a violation is sent back to the model once."""
+    if step != "schedule":
+        return None
+
+    def check(data: dict) -> list[str]:
+        problems = []
+        for index, item in enumerate(data["schedule"]):
+            try:
+                start = datetime.date.fromisoformat(item["start"])
+                end = datetime.date.fromisoformat(item["end"])
+            except ValueError:
+                problems.append(f"schedule/{index}: start and end must be real dates.")
+                continue
+            if end < start:
+                problems.append(f"schedule/{index}: end is before start.")
+            if deadline and end > deadline:
+                problems.append(f"schedule/{index}: ends after the deadline {deadline.isoformat()}.")
+        return problems
+
+    return check
+
+
+def apply_step(step: str, data: dict, *, target_seconds: int) -> dict:
+    """The part of the plan a step's answer fills."""
+    if step == "overview":
+        return {"logline": data["logline"], "synopsis": data["synopsis"]}
+    if step == "sections":
+        return {"sections": fit_durations(data["sections"], target_seconds)}
+    if step == "storyboard":
+        return {"storyboard": [{**frame, "images": []} for frame in data["frames"]]}
+    return {step: data[step]}
+
+
+def fit_durations(sections: list[dict], target_seconds: int) -> list[dict]:
+    """Scale section durations so they add up exactly to the target (models are bad at sums)."""
+    total = sum(section["duration_seconds"] for section in sections)
+    if total == target_seconds or not sections:
+        return sections
+    fitted, used = [], 0
+    for index, section in enumerate(sections):
+        remaining = len(sections) - index - 1
+        if remaining:
+            share = max(1, round(section["duration_seconds"] * target_seconds / total))
+            share = min(share, target_seconds - used - remaining)
+        else:
+            share = target_seconds - used
+        used += share
+        fitted.append({**section, "duration_seconds": share})
+    return fitted
+
+
+def plan_errors(result: dict) -> list[str]:
+    validator = jsonschema.Draft202012Validator(PLAN_SCHEMA)
+    errors = sorted(validator.iter_errors(result), key=lambda e: list(e.absolute_path))
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors[:20]]
+
+
+def estimate_tokens_for(steps: list[str], *, context: dict, target_seconds: int) -> int:
+    """Prompt and answer tokens for the steps, scaled with the video's length."""
+    scale = min(4.0, max(1.0, target_seconds / 120))
+    base_prompt = len(json.dumps(context, ensure_ascii=False)) // 2 + 200
+    tokens = 0
+    for step in steps:
+        answer = int(_COMPLETION_TOKENS[step] * scale)
+        prior = sum(int(_COMPLETION_TOKENS[s] * scale) for s in STEPS[: STEPS.index(step)])
+        tokens += base_prompt + prior + answer
+    return tokens
+
+
+def estimate_split(tokens: int) -> tuple[int, int]:
+    """(prompt, completion) share of an estimate, for pricing."""
+    return tokens * 3 // 5, tokens * 2 // 5

@@ -1,0 +1,113 @@
+"""Reads scoped by membership: an id from a project the caller is not in is not found (404)."""
+
+import calendar
+import datetime
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from apps.projects.models import Project
+
+from . import ai_client
+from .models import AIJob, AIUsage, Brief, Plan, PlanRevision
+from .services import ai_settings_for, month_start
+
+
+def briefs_of(*, project: Project) -> QuerySet[Brief]:
+    return Brief.objects.filter(project=project).select_related("created_by").order_by("-created_at")
+
+
+def brief_for_user(*, user, brief_id) -> Brief:
+    return get_object_or_404(
+        Brief.objects.select_related("project", "created_by").filter(project__memberships__user=user), pk=brief_id
+    )
+
+
+def plans_of(*, brief: Brief) -> QuerySet[Plan]:
+    return Plan.objects.filter(brief=brief).order_by("-created_at")
+
+
+def plan_for_user(*, user, plan_id) -> Plan:
+    return get_object_or_404(
+        Plan.objects.select_related("project", "brief").filter(project__memberships__user=user), pk=plan_id
+    )
+
+
+def revisions_of(*, plan: Plan) -> QuerySet[PlanRevision]:
+    return PlanRevision.objects.filter(plan=plan).select_related("author").order_by("-number")
+
+
+def revision_of(*, plan: Plan, number: int) -> PlanRevision:
+    return get_object_or_404(PlanRevision, plan=plan, number=number)
+
+
+def jobs_of(*, project: Project, status: str | None = None, kind: str | None = None) -> QuerySet[AIJob]:
+    jobs = AIJob.objects.filter(project=project).select_related("created_by", "approved_by", "rejected_by")
+    if status:
+        jobs = jobs.filter(status=status)
+    if kind:
+        jobs = jobs.filter(kind=kind)
+    return jobs.order_by("-created_at", "-id")
+
+
+def job_for_user(*, user, job_id) -> AIJob:
+    return get_object_or_404(
+        AIJob.objects.select_related("project", "created_by", "approved_by", "rejected_by").filter(
+            project__memberships__user=user
+        ),
+        pk=job_id,
+    )
+
+
+def usage_summary(*, project: Project, month: datetime.date | None = None) -> dict:
+    """Totals per day and kind, cache hit rate, month-to-date cost against the budget and a
+    straight-line forecast to the end of the month (current month only)."""
+    now = timezone.now()
+    start = month_start(now) if month is None else month_start(
+        datetime.datetime(month.year, month.month, 1, tzinfo=datetime.UTC)
+    )
+    days = calendar.monthrange(start.year, start.month)[1]
+    end = start + datetime.timedelta(days=days)
+    rows = AIUsage.objects.filter(project=project, created_at__gte=start, created_at__lt=end)
+    metrics = {
+        "calls": Count("id"),
+        "cache_hits": Count("id", filter=Q(cache_hit=True)),
+        "tokens": Sum("prompt_tokens") + Sum("completion_tokens"),
+        "cost_usd": Sum("cost_usd"),
+    }
+    daily = [
+        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or Decimal("0")}
+        for row in rows.annotate(date=TruncDate("created_at")).values("date", "kind").annotate(**metrics)
+        .order_by("date", "kind")
+    ]
+    by_kind = [
+        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or Decimal("0")}
+        for row in rows.values("kind").annotate(**metrics).order_by("kind")
+    ]
+    totals = rows.aggregate(**metrics)
+    spent = totals["cost_usd"] or Decimal("0")
+    calls = totals["calls"] or 0
+    budget = ai_settings_for(project).monthly_budget_usd
+    if start <= now < end:
+        elapsed_days = max(1.0, (now - start).total_seconds() / 86400)
+        forecast = (spent / Decimal(str(elapsed_days)) * days).quantize(Decimal("0.000001"))
+    else:
+        forecast = spent
+    return {
+        "month": start.strftime("%Y-%m"),
+        "budget_usd": budget,
+        "month_to_date_usd": spent,
+        "budget_used_percent": round(float(spent / budget * 100), 2) if budget else 0.0,
+        "forecast_usd": forecast,
+        "forecast_over_budget": forecast > budget,
+        "calls": calls,
+        "cache_hits": totals["cache_hits"] or 0,
+        "cache_hit_rate": round((totals["cache_hits"] or 0) / calls, 4) if calls else 0.0,
+        "tokens": totals["tokens"] or 0,
+        "daily": daily,
+        "by_kind": by_kind,
+        "ai_configured": ai_client.is_configured(),
+    }

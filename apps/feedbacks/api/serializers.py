@@ -1,0 +1,285 @@
+"""Output serializers shared by views and event payloads (input serializers live in the
+views that use them)."""
+
+from django.conf import settings
+from django.db.models import Q
+from rest_framework import serializers
+
+from apps.projects.api.serializers import UserBriefOut
+
+from ..models import Asset, Feedback, ReviewDecision, ShareLink, Upload, Version
+from ..storage import default_storage
+
+
+def file_url(name: str, context: dict) -> str | None:
+    """A URL the browser can fetch: presigned on S3, `/media/…` (absolute when a request is
+    at hand) locally."""
+    if not name:
+        return None
+    url = default_storage().url(name)
+    request = context.get("request")
+    if url.startswith("/") and request is not None:
+        url = request.build_absolute_uri(url)
+    return url
+
+
+class DecisionOut(serializers.ModelSerializer):
+    reviewer = UserBriefOut(read_only=True)
+    decided_at = serializers.DateTimeField(source="updated_at", read_only=True)
+
+    class Meta:
+        model = ReviewDecision
+        fields = ["reviewer", "decision", "comment", "decided_at"]
+        read_only_fields = fields
+
+
+class VersionOut(serializers.ModelSerializer):
+    asset_id = serializers.UUIDField(read_only=True)
+    project_id = serializers.UUIDField(source="asset.project_id", read_only=True)
+    file_url = serializers.SerializerMethodField()
+    poster_url = serializers.SerializerMethodField()
+    required_reviewers = UserBriefOut(many=True, read_only=True)
+    decisions = DecisionOut(many=True, read_only=True)
+    uploaded_by = UserBriefOut(read_only=True, allow_null=True)
+    open_feedback_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Version
+        fields = [
+            "id", "asset_id", "project_id", "number", "label", "status", "failure_code", "failure_reason",
+            "original_name", "size", "content_type", "checksum", "duration", "fps", "frame_count", "width",
+            "height", "file_url", "poster_url", "review_status", "required_reviewers", "decisions",
+            "open_feedback_count", "uploaded_by", "processed_at", "created_at", "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_file_url(self, version) -> str | None:
+        if version.status not in (Version.Status.PROCESSING, Version.Status.READY):
+            return None
+        return file_url(version.file.name, self.context)
+
+    def get_poster_url(self, version) -> str | None:
+        return file_url(version.poster.name, self.context)
+
+    def get_open_feedback_count(self, version) -> int:
+        """Unresolved top-level feedback shown on this version (its own and carried over)."""
+        count = getattr(version, "open_feedback_count", None)
+        if count is not None:
+            return count
+        return (
+            Feedback.objects.filter(parent__isnull=True, resolved_at__isnull=True, deleted_at__isnull=True)
+            .filter(Q(version=version) | Q(carried_to__version=version))
+            .distinct()
+            .count()
+        )
+
+
+class VersionSummaryOut(serializers.ModelSerializer):
+    poster_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Version
+        fields = ["id", "number", "label", "status", "review_status", "duration", "poster_url", "created_at"]
+        read_only_fields = fields
+
+    def get_poster_url(self, version) -> str | None:
+        return file_url(version.poster.name, self.context)
+
+
+class AssetOut(serializers.ModelSerializer):
+    project_id = serializers.UUIDField(read_only=True)
+    created_by = UserBriefOut(read_only=True, allow_null=True)
+    version_count = serializers.SerializerMethodField()
+    latest_version = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Asset
+        fields = [
+            "id", "project_id", "title", "description", "order", "created_by", "version_count", "latest_version",
+            "created_at", "updated_at",
+        ]
+        read_only_fields = fields
+
+    def _arrived(self, asset) -> list[Version]:
+        # Prefetched by the selectors as `arrived_versions` (newest first); a fresh query otherwise.
+        versions = getattr(asset, "arrived_versions", None)
+        if versions is None:
+            versions = list(asset.versions.exclude(status=Version.Status.UPLOADING).order_by("-number"))
+        return versions
+
+    def get_version_count(self, asset) -> int:
+        return len(self._arrived(asset))
+
+    def get_latest_version(self, asset) -> VersionSummaryOut(allow_null=True):
+        versions = self._arrived(asset)
+        return VersionSummaryOut(versions[0], context=self.context).data if versions else None
+
+
+class UploadOut(serializers.ModelSerializer):
+    asset_id = serializers.UUIDField(read_only=True)
+    version = VersionOut(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Upload
+        fields = [
+            "id", "asset_id", "version", "state", "backend", "original_name", "content_type", "size", "part_size",
+            "part_count", "created_at", "completed_at", "aborted_at",
+        ]
+        read_only_fields = fields
+
+
+class ShareLinkOut(serializers.ModelSerializer):
+    version_id = serializers.UUIDField(read_only=True)
+    url = serializers.SerializerMethodField()
+    created_by = UserBriefOut(read_only=True, allow_null=True)
+
+    class Meta:
+        model = ShareLink
+        fields = [
+            "id", "version_id", "token", "url", "label", "permission", "has_password", "state", "expires_at",
+            "revoked_at", "created_by", "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_url(self, link) -> str:
+        return f"{settings.FRONTEND_URL}/share/{link.token}"
+
+
+class ReactionSummaryOut(serializers.Serializer):
+    emoji = serializers.CharField()
+    count = serializers.IntegerField()
+    user_ids = serializers.ListField(child=serializers.UUIDField())
+
+
+def reaction_summary(feedback) -> list[dict]:
+    """[{emoji, count, user_ids}] in the order each emoji was first used."""
+    summary: dict[str, list] = {}
+    for reaction in feedback.reactions.all():
+        summary.setdefault(reaction.emoji, []).append(str(reaction.user_id))
+    return [{"emoji": emoji, "count": len(users), "user_ids": users} for emoji, users in summary.items()]
+
+
+class FeedbackOut(serializers.ModelSerializer):
+    """A comment as members see it. `carried_over` is true when it belongs to an earlier
+    version than the one being listed (context `version_id`). Deleted comments that still
+    have replies keep their place with an empty body."""
+
+    version_id = serializers.UUIDField(read_only=True)
+    version_number = serializers.IntegerField(source="version.number", read_only=True)
+    parent_id = serializers.UUIDField(read_only=True, allow_null=True)
+    author = UserBriefOut(read_only=True, allow_null=True)
+    is_guest = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    timecode = serializers.FloatField(source="seconds", read_only=True)
+    end_timecode = serializers.SerializerMethodField()
+    smpte = serializers.CharField(read_only=True)
+    end_smpte = serializers.CharField(read_only=True, allow_null=True)
+    annotation = serializers.SerializerMethodField()
+    mentions = serializers.SerializerMethodField()
+    reactions = serializers.SerializerMethodField()
+    resolved = serializers.SerializerMethodField()
+    resolved_by = UserBriefOut(read_only=True, allow_null=True)
+    deleted = serializers.SerializerMethodField()
+    carried_over = serializers.SerializerMethodField()
+    replies = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Feedback
+        fields = [
+            "id", "version_id", "version_number", "parent_id", "author", "guest_name", "is_guest", "body", "frame",
+            "end_frame", "fps", "timecode", "end_timecode", "smpte", "end_smpte", "annotation", "internal",
+            "mentions", "reactions", "resolved", "resolved_by", "resolved_at", "edited_at", "deleted",
+            "carried_over", "created_at", "updated_at", "replies",
+        ]
+        read_only_fields = fields
+
+    def get_is_guest(self, feedback) -> bool:
+        return feedback.author_id is None and bool(feedback.guest_name)
+
+    def get_body(self, feedback) -> str:
+        return "" if feedback.deleted_at else feedback.body
+
+    def get_end_timecode(self, feedback) -> float | None:
+        return None if feedback.end_frame is None else round(feedback.end_frame / feedback.fps, 6)
+
+    def get_annotation(self, feedback) -> dict | None:
+        return None if feedback.deleted_at else feedback.annotation
+
+    def get_mentions(self, feedback) -> UserBriefOut(many=True):
+        return [] if feedback.deleted_at else UserBriefOut(feedback.mentions.all(), many=True).data
+
+    def get_reactions(self, feedback) -> ReactionSummaryOut(many=True):
+        return reaction_summary(feedback)
+
+    def get_resolved(self, feedback) -> bool:
+        return feedback.resolved_at is not None
+
+    def get_deleted(self, feedback) -> bool:
+        return feedback.deleted_at is not None
+
+    def get_carried_over(self, feedback) -> bool:
+        listed_on = self.context.get("version_id")
+        return listed_on is not None and str(listed_on) != str(feedback.version_id)
+
+    def get_replies(self, feedback) -> list[dict]:
+        if feedback.parent_id is not None:
+            return []
+        replies = [reply for reply in feedback.replies.all() if reply.deleted_at is None]
+        replies.sort(key=lambda reply: reply.created_at)
+        return FeedbackOut(replies, many=True, context=self.context).data
+
+
+class GuestAuthorOut(serializers.Serializer):
+    display_name = serializers.CharField()
+    is_guest = serializers.BooleanField()
+
+
+class GuestFeedbackOut(serializers.ModelSerializer):
+    """What a share-link guest sees: no internal notes, no emails, no ids of people."""
+
+    parent_id = serializers.UUIDField(read_only=True, allow_null=True)
+    author = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    timecode = serializers.FloatField(source="seconds", read_only=True)
+    smpte = serializers.CharField(read_only=True)
+    end_smpte = serializers.CharField(read_only=True, allow_null=True)
+    annotation = serializers.SerializerMethodField()
+    reactions = serializers.SerializerMethodField()
+    resolved = serializers.SerializerMethodField()
+    deleted = serializers.SerializerMethodField()
+    replies = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Feedback
+        fields = [
+            "id", "parent_id", "author", "body", "frame", "end_frame", "fps", "timecode", "smpte", "end_smpte",
+            "annotation", "reactions", "resolved", "deleted", "edited_at", "created_at", "replies",
+        ]
+        read_only_fields = fields
+
+    def get_author(self, feedback) -> GuestAuthorOut:
+        if feedback.author_id is None:
+            return {"display_name": feedback.guest_name, "is_guest": True}
+        return {"display_name": feedback.author.display_name, "is_guest": False}
+
+    def get_body(self, feedback) -> str:
+        return "" if feedback.deleted_at else feedback.body
+
+    def get_annotation(self, feedback) -> dict | None:
+        return None if feedback.deleted_at else feedback.annotation
+
+    def get_reactions(self, feedback) -> list[dict]:
+        return [{"emoji": r["emoji"], "count": r["count"]} for r in reaction_summary(feedback)]
+
+    def get_resolved(self, feedback) -> bool:
+        return feedback.resolved_at is not None
+
+    def get_deleted(self, feedback) -> bool:
+        return feedback.deleted_at is not None
+
+    def get_replies(self, feedback) -> list[dict]:
+        if feedback.parent_id is not None:
+            return []
+        replies = [r for r in feedback.replies.all() if r.deleted_at is None and not r.internal]
+        replies.sort(key=lambda reply: reply.created_at)
+        return GuestFeedbackOut(replies, many=True, context=self.context).data

@@ -1,0 +1,151 @@
+"""Reads scoped by project membership (an id from a project the caller is not in is simply
+not found) and prefetched so that lists cost the same number of queries at any page size."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from apps.projects.models import Membership, Project
+
+from .models import Asset, CarriedFeedback, Feedback, ReviewDecision, ShareLink, Upload, Version
+
+
+def _member_of(user, project_field: str) -> Exists:
+    return Exists(Membership.objects.filter(project_id=OuterRef(project_field), user_id=user.pk))
+
+
+def _arrived_versions() -> Prefetch:
+    return Prefetch(
+        "versions",
+        queryset=Version.objects.exclude(status=Version.Status.UPLOADING).order_by("-number"),
+        to_attr="arrived_versions",
+    )
+
+
+# --- assets -------------------------------------------------------------------------------
+
+
+def assets_of(*, project: Project) -> QuerySet[Asset]:
+    return (
+        Asset.objects.filter(project=project)
+        .select_related("created_by")
+        .prefetch_related(_arrived_versions())
+        .order_by("order", "created_at")
+    )
+
+
+def asset_for_user(*, user, asset_id) -> Asset:
+    qs = Asset.objects.filter(_member_of(user, "project_id")).select_related("project", "created_by")
+    return get_object_or_404(qs.prefetch_related(_arrived_versions()), pk=asset_id)
+
+
+# --- versions -----------------------------------------------------------------------------
+
+
+def _count(qs) -> Subquery:
+    return Coalesce(Subquery(qs.order_by().values("version").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
+def _versions(user) -> QuerySet[Version]:
+    open_own = Feedback.objects.filter(
+        version=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True, deleted_at__isnull=True
+    )
+    open_carried = CarriedFeedback.objects.filter(
+        version=OuterRef("pk"), feedback__resolved_at__isnull=True, feedback__deleted_at__isnull=True
+    )
+    return (
+        Version.objects.filter(_member_of(user, "asset__project_id"))
+        # A version still uploading is its uploader's business until it arrives.
+        .filter(~Q(status=Version.Status.UPLOADING) | Q(uploaded_by=user))
+        .select_related("asset__project", "uploaded_by")
+        .prefetch_related(
+            "required_reviewers",
+            Prefetch("decisions", queryset=ReviewDecision.objects.select_related("reviewer").order_by("created_at")),
+        )
+        .annotate(open_feedback_count=_count(open_own) + _count(open_carried))
+    )
+
+
+def versions_of(*, asset: Asset, user) -> QuerySet[Version]:
+    return _versions(user).filter(asset=asset).order_by("-number")
+
+
+def version_for_user(*, user, version_id) -> Version:
+    return get_object_or_404(_versions(user), pk=version_id)
+
+
+# --- uploads ------------------------------------------------------------------------------
+
+
+def upload_for_user(*, user, upload_id) -> Upload:
+    qs = Upload.objects.filter(_member_of(user, "asset__project_id")).select_related("asset__project", "version")
+    return get_object_or_404(qs, pk=upload_id)
+
+
+# --- feedback -----------------------------------------------------------------------------
+
+
+def _with_details(qs: QuerySet[Feedback], replies: QuerySet[Feedback]) -> QuerySet[Feedback]:
+    reply_qs = replies.select_related("author", "resolved_by", "version").prefetch_related("mentions", "reactions")
+    return qs.select_related("author", "resolved_by", "version").prefetch_related(
+        "mentions", "reactions", Prefetch("replies", queryset=reply_qs.order_by("created_at"))
+    )
+
+
+def feedback_for_user(*, user, feedback_id) -> Feedback:
+    qs = Feedback.objects.filter(_member_of(user, "version__asset__project_id")).select_related(
+        "version__asset__project", "parent"
+    )
+    return get_object_or_404(_with_details(qs, Feedback.objects.filter(deleted_at__isnull=True)), pk=feedback_id)
+
+
+def feedback_on_version(
+    *,
+    version: Version,
+    resolved: bool | None = None,
+    author_id=None,
+    internal: bool | None = None,
+    has_annotation: bool | None = None,
+) -> QuerySet[Feedback]:
+    """Top-level feedback listed on a version: its own, plus unresolved feedback carried over
+    from earlier versions; deleted comments only while they still have live replies. Ordered
+    by timecode. Replies come prefetched."""
+    carried = CarriedFeedback.objects.filter(version=version, feedback=OuterRef("pk"))
+    live_replies = Feedback.objects.filter(parent=OuterRef("pk"), deleted_at__isnull=True)
+    qs = Feedback.objects.filter(parent__isnull=True).filter(
+        Q(version=version) | Q(Exists(carried), resolved_at__isnull=True)
+    )
+    qs = qs.filter(Q(deleted_at__isnull=True) | Exists(live_replies))
+    if resolved is not None:
+        qs = qs.filter(resolved_at__isnull=not resolved)
+    if author_id is not None:
+        qs = qs.filter(author_id=author_id)
+    if internal is not None:
+        qs = qs.filter(internal=internal)
+    if has_annotation is not None:
+        qs = qs.filter(annotation__isnull=not has_annotation)
+    return _with_details(qs, Feedback.objects.filter(deleted_at__isnull=True)).order_by("seconds", "created_at", "id")
+
+
+def feedback_for_guest(*, version: Version) -> QuerySet[Feedback]:
+    """What a share-link guest sees: this version's own non-internal feedback and replies."""
+    visible_replies = Feedback.objects.filter(deleted_at__isnull=True, internal=False)
+    live_replies = visible_replies.filter(parent=OuterRef("pk"))
+    qs = Feedback.objects.filter(version=version, parent__isnull=True, internal=False).filter(
+        Q(deleted_at__isnull=True) | Exists(live_replies)
+    )
+    return _with_details(qs, visible_replies).order_by("seconds", "created_at", "id")
+
+
+# --- share links --------------------------------------------------------------------------
+
+
+def share_links_of(*, version: Version) -> QuerySet[ShareLink]:
+    return ShareLink.objects.filter(version=version).select_related("created_by").order_by("-created_at")
+
+
+def share_link_for_user(*, user, link_id) -> ShareLink:
+    qs = ShareLink.objects.filter(_member_of(user, "version__asset__project_id")).select_related(
+        "version__asset__project", "created_by"
+    )
+    return get_object_or_404(qs, pk=link_id)

@@ -1,0 +1,86 @@
+"""Assets: the deliverables of a project. Changes go to the project timeline and stream."""
+
+from django.db import transaction
+from django.db.models import Max
+
+from apps.core import events
+from apps.projects.models import Project
+from apps.projects.services import project_stream
+
+from .. import storage
+from ..api.serializers import AssetOut
+from ..models import Asset, Upload
+from .common import record, version_stream
+
+
+@transaction.atomic
+def asset_create(*, project: Project, actor, title: str, description: str = "", order: int | None = None) -> Asset:
+    if order is None:
+        order = (Asset.objects.filter(project=project).aggregate(top=Max("order"))["top"] or 0) + 1
+    asset = Asset(project=project, title=title, description=description, order=order, created_by=actor)
+    asset.full_clean()
+    asset.save()
+    record(
+        project=project,
+        actor=actor,
+        verb="asset.created",
+        target=asset,
+        data={"title": title},
+        payloads={project_stream(project): {"asset": AssetOut(asset).data}},
+    )
+    return asset
+
+
+@transaction.atomic
+def asset_update(*, asset: Asset, actor, data: dict) -> Asset:
+    changes = {
+        field: {"before": getattr(asset, field), "after": value}
+        for field, value in data.items()
+        if getattr(asset, field) != value
+    }
+    if not changes:
+        return asset
+    for field, value in data.items():
+        setattr(asset, field, value)
+    asset.full_clean()
+    asset.save()
+    record(
+        project=asset.project,
+        actor=actor,
+        verb="asset.updated",
+        target=asset,
+        data={"title": asset.title, "changes": changes},
+        payloads={project_stream(asset.project_id): {"asset": AssetOut(asset).data, "changes": changes}},
+    )
+    return asset
+
+
+@transaction.atomic
+def asset_delete(*, asset: Asset, actor) -> None:
+    """Deletes the asset with its versions and feedback; files and unfinished uploads are
+    removed from storage once the deletion has committed."""
+    versions = list(asset.versions.values_list("pk", "file", "poster"))
+    pending = list(Upload.objects.filter(asset=asset, state=Upload.State.PENDING))
+    payload = {"asset": {"id": str(asset.pk), "title": asset.title, "project_id": str(asset.project_id)}}
+    project, target = asset.project, Asset(pk=asset.pk)
+    asset.delete()
+    for version_id, _, _ in versions:
+        events.publish(stream=version_stream(version_id), type="version.deleted", data={"version": {"id": str(version_id)}})
+    record(
+        project=project,
+        actor=actor,
+        verb="asset.deleted",
+        target=target,
+        data={"title": payload["asset"]["title"]},
+        payloads={project_stream(project): payload},
+    )
+
+    def cleanup():
+        for upload in pending:
+            try:
+                storage.backend_for(upload.backend).abort(upload)
+            except Exception:  # noqa: BLE001 — the bucket's lifecycle rule aborts leftovers
+                pass
+        storage.delete_quietly(*[name for _, file, poster in versions for name in (file, poster)])
+
+    transaction.on_commit(cleanup)

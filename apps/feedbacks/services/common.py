@@ -1,0 +1,101 @@
+"""Shared by the feedbacks services: streams, the activity timeline, notifications, errors."""
+
+from django.db import transaction
+from django.utils.text import Truncator
+
+from apps.core import events
+from apps.core.errors import Conflict, DomainError
+from apps.core.models import Notification
+from apps.core.services import notification_create
+from apps.projects.api.serializers import ActivityOut
+from apps.projects.models import Activity, Membership, Project, Role
+from apps.projects.services import project_stream
+
+from ..models import Version
+
+
+def version_stream(version_or_id) -> str:
+    return f"version:{getattr(version_or_id, 'pk', version_or_id)}"
+
+
+class VersionNotReady(Conflict):
+    code = "version_not_ready"
+    message = "This version is not ready yet (still uploading or processing, or it failed)."
+
+
+class NotAuthor(DomainError):
+    code = "not_author"
+    status_code = 403
+    message = "Only the author can do this."
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    status_code = 404
+    message = "Not found."
+
+
+def record(
+    *,
+    project: Project,
+    actor,
+    verb: str,
+    target,
+    data: dict | None = None,
+    payloads: dict[str, dict],
+    timeline: bool = True,
+) -> Activity | None:
+    """A timeline row (unless `timeline` is false) and the event `verb` on each stream of
+    `payloads` ({stream: data}), sent after commit."""
+    activity = None
+    if timeline:
+        activity = Activity.objects.create(
+            project=project,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            verb=verb,
+            target_type=type(target).__name__.lower(),
+            target_id=str(target.pk),
+            data=data or {},
+        )
+    extra = {"activity": ActivityOut(activity).data} if activity else {}
+    for stream, payload in payloads.items():
+        events.publish(stream=stream, type=verb, data={**payload, **extra})
+    return activity
+
+
+def version_streams(version: Version) -> list[str]:
+    return [project_stream(version.asset.project_id), version_stream(version)]
+
+
+def notify(user, *, verb: str, title_ko: str, title_en: str, url: str, data: dict) -> Notification | None:
+    if user is None or not user.is_active:
+        return None
+    title = Truncator(title_ko if user.locale == "ko" else title_en).chars(
+        Notification._meta.get_field("title").max_length
+    )
+    return notification_create(recipient=user, verb=verb, title=title, url=url, data=data)
+
+
+def review_url(version: Version, feedback_id=None) -> str:
+    url = f"/projects/{version.asset.project_id}/review/{version.pk}"
+    return f"{url}?feedback={feedback_id}" if feedback_id else url
+
+
+def member_ids(project_id, *, roles=None) -> set:
+    qs = Membership.objects.filter(project_id=project_id)
+    if roles is not None:
+        qs = qs.filter(role__in=roles)
+    return {str(pk) for pk in qs.values_list("user_id", flat=True)}
+
+
+def managers_of(project_id):
+    return [
+        m.user
+        for m in Membership.objects.filter(project_id=project_id, role__in=[Role.OWNER, Role.MANAGER]).select_related(
+            "user"
+        )
+    ]
+
+
+def on_commit(func) -> None:
+    transaction.on_commit(func)

@@ -1,0 +1,295 @@
+"""Time-coded feedback, replies, mentions, reactions and resolving. Events go to the stream of
+every version the comment is listed on (its own and those it is carried over to)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from apps.core.errors import DomainError
+from apps.projects import permissions
+from apps.projects.api.serializers import UserBriefOut
+from apps.projects.models import Membership
+
+from .. import timecode
+from ..annotations import annotation_errors
+from ..api.serializers import FeedbackOut, reaction_summary
+from ..models import CarriedFeedback, Feedback, Reaction, ShareLink, Version
+from .common import NotAuthor, NotFound, VersionNotReady, notify, record, review_url, version_stream
+
+
+class CannotResolveReply(DomainError):
+    code = "cannot_resolve_reply"
+    message = "Replies are resolved with the comment they answer."
+
+
+def feedback_streams(feedback: Feedback) -> list[tuple[str, str]]:
+    """(stream, version id) for each version the comment (or its parent) is listed on."""
+    root_id = feedback.parent_id or feedback.pk
+    root_version = feedback.parent.version_id if feedback.parent_id else feedback.version_id
+    carried = CarriedFeedback.objects.filter(feedback_id=root_id).values_list("version_id", flat=True)
+    return [(version_stream(v), str(v)) for v in [root_version, *carried]]
+
+
+def _publish(feedback: Feedback, verb: str, *, actor, data: dict | None = None, timeline: bool = True) -> None:
+    payloads = {
+        stream: {"feedback": FeedbackOut(feedback, context={"version_id": version_id}).data}
+        for stream, version_id in feedback_streams(feedback)
+    }
+    record(
+        project=feedback.version.asset.project,
+        actor=actor,
+        verb=verb,
+        target=feedback,
+        data={
+            "version_id": str(feedback.version_id),
+            "asset_id": str(feedback.version.asset_id),
+            "excerpt": Truncator(feedback.body).chars(80),
+            "smpte": feedback.smpte,
+            "internal": feedback.internal,
+            **(data or {}),
+        },
+        payloads=payloads,
+        timeline=timeline,
+    )
+
+
+def _listed_on(feedback: Feedback, version: Version) -> bool:
+    return feedback.version_id == version.pk or CarriedFeedback.objects.filter(feedback=feedback, version=version).exists()
+
+
+def _frame_of(version: Version, *, frame: int | None, seconds: float | None, field: str) -> int | None:
+    if frame is None and seconds is not None:
+        frame = timecode.seconds_to_frame(seconds, version.fps)
+    if frame is None:
+        return None
+    if frame < 0:
+        raise ValidationError({field: ["A timecode cannot be negative."]})
+    if frame > version.last_frame:
+        end = timecode.frame_to_smpte(version.last_frame, version.fps)
+        raise ValidationError({field: [f"The timecode is past the end of the video (last frame {version.last_frame}, {end})."]})
+    return frame
+
+
+def _mentioned_users(version: Version, mention_ids) -> list:
+    ids = {str(pk) for pk in mention_ids or ()}
+    if not ids:
+        return []
+    if len(ids) > 20:
+        raise ValidationError({"mention_ids": ["Mention at most 20 people."]})
+    members = Membership.objects.filter(project_id=version.asset.project_id, user_id__in=ids).select_related("user")
+    users = [membership.user for membership in members]
+    if len(users) != len(ids):
+        raise ValidationError({"mention_ids": ["Only members of this project can be mentioned."]})
+    return users
+
+
+def _check_annotation(annotation) -> None:
+    if annotation is not None:
+        errors = annotation_errors(annotation)
+        if errors:
+            raise ValidationError({"annotation": errors})
+
+
+@transaction.atomic
+def feedback_create(
+    *,
+    version: Version,
+    body: str,
+    author=None,
+    guest_name: str = "",
+    share_link: ShareLink | None = None,
+    frame: int | None = None,
+    end_frame: int | None = None,
+    timecode_seconds: float | None = None,
+    end_timecode_seconds: float | None = None,
+    annotation: dict | None = None,
+    parent: Feedback | None = None,
+    internal: bool = False,
+    mention_ids=(),
+) -> Feedback:
+    """A comment at a frame (or a range) of a ready version, or a reply to a top-level comment
+    listed on it. Replies take their parent's timecode and are internal when it is."""
+    if parent is not None:
+        if parent.parent_id is not None:
+            raise ValidationError({"parent_id": ["Replies are one level deep: reply to the comment itself."]})
+        if parent.deleted_at is not None or not _listed_on(parent, version):
+            raise ValidationError({"parent_id": ["No such comment on this version."]})
+        if any(v is not None for v in (frame, end_frame, timecode_seconds, end_timecode_seconds, annotation)):
+            raise ValidationError({"parent_id": ["A reply takes its parent's timecode; send no timecode or drawing."]})
+        target, start, end, fps = parent.version, parent.frame, None, parent.fps
+        internal = internal or parent.internal
+    else:
+        if version.status != Version.Status.READY:
+            raise VersionNotReady()
+        start = _frame_of(version, frame=frame, seconds=timecode_seconds, field="frame")
+        if start is None:
+            raise ValidationError({"frame": ["Give the frame (or timecode) the comment is about."]})
+        end = _frame_of(version, frame=end_frame, seconds=end_timecode_seconds, field="end_frame")
+        if end is not None and end <= start:
+            raise ValidationError({"end_frame": ["The end of a range must come after its start."]})
+        target, fps = version, version.fps
+    _check_annotation(annotation)
+    mentioned = _mentioned_users(version, mention_ids)
+
+    feedback = Feedback(
+        version=target,
+        parent=parent,
+        author=author,
+        guest_name=guest_name if author is None else "",
+        share_link=share_link,
+        body=body,
+        frame=start,
+        end_frame=end,
+        fps=fps,
+        seconds=timecode.frame_to_seconds(start, fps),
+        annotation=annotation,
+        internal=internal,
+    )
+    feedback.full_clean()
+    feedback.save()
+    feedback.mentions.set(mentioned)
+    _publish(feedback, "feedback.created", actor=author, data={"reply": parent is not None})
+    _notify_people(feedback, mentioned=mentioned, replied_to=parent)
+    return feedback
+
+
+def _author_name(feedback: Feedback) -> str:
+    return feedback.author.display_name if feedback.author_id else feedback.guest_name
+
+
+def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback | None) -> None:
+    version = feedback.version
+    where = f"{version.asset.title} v{version.number} {feedback.smpte}"
+    data = {"project_id": str(version.asset.project_id), "version_id": str(version.pk), "feedback_id": str(feedback.pk)}
+    url = review_url(version, feedback.pk)
+    done = {feedback.author_id}
+    for user in mentioned:
+        if user.pk not in done:
+            done.add(user.pk)
+            notify(
+                user,
+                verb="feedback.mentioned",
+                title_ko=f"{_author_name(feedback)}님이 {where}에서 회원님을 언급했습니다",
+                title_en=f"{_author_name(feedback)} mentioned you on {where}",
+                url=url,
+                data=data,
+            )
+    if replied_to is not None and replied_to.author_id and replied_to.author_id not in done:
+        if Membership.objects.filter(project_id=version.asset.project_id, user_id=replied_to.author_id).exists():
+            notify(
+                replied_to.author,
+                verb="feedback.replied",
+                title_ko=f"{_author_name(feedback)}님이 {where} 코멘트에 답글을 남겼습니다",
+                title_en=f"{_author_name(feedback)} replied to your comment on {where}",
+                url=url,
+                data=data,
+            )
+
+
+def _require_live(feedback: Feedback) -> None:
+    if feedback.deleted_at is not None:
+        raise NotFound()
+
+
+@transaction.atomic
+def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
+    """The author edits body, drawing, internal flag (top-level only) or mentions."""
+    feedback = Feedback.objects.select_for_update().select_related("version__asset__project", "parent").get(pk=feedback.pk)
+    _require_live(feedback)
+    if feedback.author_id != actor.pk:
+        raise NotAuthor("Only the author can edit a comment.")
+    if feedback.parent_id is not None and (data.get("annotation") is not None or "internal" in data):
+        raise ValidationError({"parent_id": ["A reply has no drawing and follows its parent's internal flag."]})
+    if "annotation" in data:
+        _check_annotation(data["annotation"])
+    new_mentions = []
+    if "mention_ids" in data:
+        mentioned = _mentioned_users(feedback.version, data["mention_ids"])
+        before = set(feedback.mentions.values_list("pk", flat=True))
+        new_mentions = [user for user in mentioned if user.pk not in before]
+        feedback.mentions.set(mentioned)
+    for field in ("body", "annotation", "internal"):
+        if field in data:
+            setattr(feedback, field, data[field])
+    feedback.edited_at = timezone.now()
+    feedback.full_clean()
+    feedback.save()
+    _publish(feedback, "feedback.updated", actor=actor, timeline=False)
+    _notify_people(feedback, mentioned=new_mentions, replied_to=None)
+    return feedback
+
+
+@transaction.atomic
+def feedback_delete(*, feedback: Feedback, actor) -> None:
+    """Soft delete by the author (who may still comment) or a manager. Replies stay; a deleted
+    comment with replies keeps its place with an empty body."""
+    feedback = Feedback.objects.select_for_update().select_related("version__asset__project").get(pk=feedback.pk)
+    _require_live(feedback)
+    project = feedback.version.asset.project
+    own = feedback.author_id == actor.pk and permissions.can(actor, permissions.COMMENT, project)
+    if not own and not permissions.can(actor, permissions.MANAGE, project):
+        raise NotAuthor("Only the author or a project manager can delete this comment.")
+    feedback.deleted_at = timezone.now()
+    feedback.save(update_fields=["deleted_at", "updated_at"])
+    _publish(feedback, "feedback.deleted", actor=actor)
+
+
+@transaction.atomic
+def feedback_resolve(*, feedback: Feedback, actor, resolved: bool = True) -> Feedback:
+    feedback = Feedback.objects.select_for_update().select_related("version__asset__project").get(pk=feedback.pk)
+    _require_live(feedback)
+    if feedback.parent_id is not None:
+        raise CannotResolveReply()
+    if (feedback.resolved_at is not None) == resolved:
+        return feedback
+    feedback.resolved_at = timezone.now() if resolved else None
+    feedback.resolved_by = actor if resolved else None
+    feedback.save(update_fields=["resolved_at", "resolved_by", "updated_at"])
+    _publish(feedback, "feedback.resolved" if resolved else "feedback.reopened", actor=actor)
+    return feedback
+
+
+def _reaction_event(feedback: Feedback, verb: str, *, user, emoji: str) -> None:
+    feedback = Feedback.objects.prefetch_related("reactions").select_related("version__asset").get(pk=feedback.pk)
+    payload = {
+        "feedback_id": str(feedback.pk),
+        "parent_id": str(feedback.parent_id) if feedback.parent_id else None,
+        "version_id": str(feedback.version_id),
+        "emoji": emoji,
+        "user": UserBriefOut(user).data,
+        "reactions": reaction_summary(feedback),
+    }
+    record(
+        project=feedback.version.asset.project,
+        actor=user,
+        verb=verb,
+        target=feedback,
+        timeline=False,
+        payloads={stream: payload for stream, _ in feedback_streams(feedback)},
+    )
+
+
+@transaction.atomic
+def reaction_add(*, feedback: Feedback, user, emoji: str) -> bool:
+    """True when added, False when the user had already reacted so."""
+    _require_live(feedback)
+    if emoji not in settings.FEEDBACK_REACTIONS:
+        raise ValidationError({"emoji": [f"Choose one of {' '.join(settings.FEEDBACK_REACTIONS)}."]})
+    try:
+        with transaction.atomic():
+            Reaction.objects.create(feedback=feedback, user=user, emoji=emoji)
+    except IntegrityError:
+        return False
+    _reaction_event(feedback, "reaction.added", user=user, emoji=emoji)
+    return True
+
+
+@transaction.atomic
+def reaction_remove(*, feedback: Feedback, user, emoji: str) -> bool:
+    _require_live(feedback)
+    deleted, _ = Reaction.objects.filter(feedback=feedback, user=user, emoji=emoji).delete()
+    if deleted:
+        _reaction_event(feedback, "reaction.removed", user=user, emoji=emoji)
+    return bool(deleted)

@@ -1,0 +1,557 @@
+"""Monitoring REST API: thin views (input serializer → service/selector → output
+serializer). Everything is staff-only (or the monitoring permission)."""
+
+from datetime import timedelta
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.api.inputs import StrictSerializer
+from apps.core.api.schema import error_response
+from apps.core.pagination import PagePagination
+
+from .. import selectors, templating
+from ..models import (
+    Alert,
+    AlertRule,
+    Anomaly,
+    Backup,
+    Delivery,
+    Host,
+    NotificationChannel,
+    NotificationTemplate,
+    Operator,
+    Resolution,
+    Severity,
+    Silence,
+)
+from ..permissions import CanMonitor
+from ..serializers import (
+    AlertOut,
+    AnomalyOut,
+    BackupOut,
+    ChannelOut,
+    ChannelWithSecretOut,
+    DeliveryOut,
+    HostOut,
+    RuleOut,
+    SilenceOut,
+    TaskRunOut,
+    TemplateOut,
+)
+from ..services import alerts as alert_services
+from ..services import analysis
+from ..services import config as config_services
+from ..sources import sources_all
+
+
+def _valid(serializer_class, data, **kwargs) -> dict:
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class MonitoringView(APIView):
+    permission_classes = [CanMonitor]
+
+
+class MonitoringList(ListAPIView):
+    permission_classes = [CanMonitor]
+    pagination_class = PagePagination
+    filter_backends = []
+
+
+# --- hosts and metrics --------------------------------------------------------------
+
+
+class HostList(MonitoringView):
+    @extend_schema(responses=HostOut(many=True))
+    def get(self, request):
+        hosts, status_map, latest = selectors.hosts_with_latest()
+        return Response(HostOut(hosts, many=True, context={"status": status_map, "latest": latest}).data)
+
+
+class HostDetail(MonitoringView):
+    @extend_schema(responses=HostOut)
+    def get(self, request, pk):
+        hosts, status_map, latest = selectors.hosts_with_latest()
+        host = next((h for h in hosts if str(h.pk) == str(pk)), None)
+        if host is None:
+            raise Http404
+        return Response(HostOut(host, context={"status": status_map, "latest": latest}).data)
+
+
+class MetricCatalog(MonitoringView):
+    @extend_schema(responses=inline_serializer("MetricCatalog", {
+        "sources": serializers.DictField(child=serializers.DictField(child=serializers.CharField()))
+    }))
+    def get(self, request):
+        return Response({"sources": {name: source.metrics() for name, source in sources_all().items()}})
+
+
+def _metric_choices() -> list[str]:
+    from ..sources import HOST_METRICS
+
+    return sorted(HOST_METRICS)
+
+
+class MetricQuery(MonitoringView):
+    class FilterSerializer(serializers.Serializer):
+        host = serializers.UUIDField()
+        metric = serializers.ChoiceField(choices=_metric_choices())
+        labels = serializers.CharField(required=False, allow_blank=True, max_length=200)
+        # "from" is a Python keyword: declared below.
+        to = serializers.DateTimeField(required=False)
+        resolution = serializers.ChoiceField(choices=["auto", *Resolution.values], required=False, default="auto")
+
+        def get_fields(self):
+            fields = super().get_fields()
+            fields["from"] = serializers.DateTimeField(required=False)
+            return fields
+
+        def validate(self, attrs):
+            end = attrs.get("to") or timezone.now()
+            start = attrs.get("from") or end - timedelta(hours=1)
+            if start >= end:
+                raise serializers.ValidationError({"from": ["Must be before `to`."]})
+            if end - start > timedelta(days=800):
+                raise serializers.ValidationError({"from": ["The range is limited to 800 days."]})
+            attrs["from"], attrs["to"] = start, end
+            return attrs
+
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={200: inline_serializer("MetricSeries", {
+            "host": inline_serializer("MetricSeriesHost", {"id": serializers.UUIDField(),
+                                                           "name": serializers.CharField()}),
+            "metric": serializers.CharField(),
+            "resolution": serializers.ChoiceField(choices=Resolution.values),
+            "from": serializers.DateTimeField(),
+            "to": serializers.DateTimeField(),
+            "series": serializers.ListField(child=serializers.DictField()),
+        }), 422: error_response("`range_too_large`")},
+    )
+    def get(self, request):
+        data = _valid(self.FilterSerializer, request.query_params)
+        host = get_object_or_404(Host, pk=data["host"])
+        resolution = None if data["resolution"] == "auto" else data["resolution"]
+        return Response(selectors.metric_series(
+            host=host, metric=data["metric"], start=data["from"], end=data["to"], resolution=resolution,
+            labels=data.get("labels"),
+        ))
+
+
+class Stats(MonitoringView):
+    class FilterSerializer(serializers.Serializer):
+        metric = serializers.ChoiceField(choices=_metric_choices())
+        period = serializers.ChoiceField(choices=list(analysis.PERIODS), default="day")
+
+    @extend_schema(parameters=[FilterSerializer], responses=inline_serializer("Stats", {
+        "metric": serializers.CharField(), "period": serializers.CharField(), "source": serializers.CharField(),
+        "current": serializers.DictField(), "previous": serializers.DictField(),
+        "rows": serializers.ListField(child=serializers.DictField()),
+    }))
+    def get(self, request):
+        data = _valid(self.FilterSerializer, request.query_params)
+        return Response(analysis.stats_compute(metric=data["metric"], period=data["period"]))
+
+
+class Forecasts(MonitoringView):
+    class FilterSerializer(serializers.Serializer):
+        days = serializers.IntegerField(min_value=1, max_value=90, default=7)
+
+    @extend_schema(parameters=[FilterSerializer], responses=inline_serializer("DiskForecasts", {
+        "disks": serializers.ListField(child=serializers.DictField()),
+    }))
+    def get(self, request):
+        data = _valid(self.FilterSerializer, request.query_params)
+        return Response({"disks": analysis.disk_forecasts(days=data["days"])})
+
+
+class AnomalyList(MonitoringList):
+    serializer_class = AnomalyOut
+
+    class FilterSerializer(serializers.Serializer):
+        host = serializers.UUIDField(required=False)
+        metric = serializers.CharField(required=False, max_length=80)
+
+    @extend_schema(parameters=[FilterSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        data = _valid(self.FilterSerializer, self.request.query_params)
+        qs = Anomaly.objects.select_related("host").order_by("-detected_at", "-id")
+        if data.get("host"):
+            qs = qs.filter(host_id=data["host"])
+        if data.get("metric"):
+            qs = qs.filter(metric=data["metric"])
+        return qs
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+class RuleIn(StrictSerializer):
+    name = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    source = serializers.CharField(max_length=40, required=False, default="host")
+    metric = serializers.CharField(max_length=80)
+    labels = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    host_selector = serializers.DictField(required=False)
+    operator = serializers.ChoiceField(choices=Operator.choices)
+    threshold = serializers.FloatField()
+    for_seconds = serializers.IntegerField(min_value=0, max_value=7 * 86400, required=False)
+    severity = serializers.ChoiceField(choices=Severity.choices, required=False)
+    channels = serializers.PrimaryKeyRelatedField(queryset=NotificationChannel.objects.all(), many=True,
+                                                  required=False)
+    cooldown_seconds = serializers.IntegerField(min_value=0, max_value=30 * 86400, required=False)
+    enabled = serializers.BooleanField(required=False)
+    template = serializers.CharField(max_length=60, required=False, allow_blank=True)
+
+    def validate_threshold(self, value):
+        import math
+
+        if not math.isfinite(value):
+            raise serializers.ValidationError("A finite number is required.")
+        return value
+
+    def validate_host_selector(self, value):
+        unknown = set(value) - {"hosts", "name_glob"}
+        if unknown:
+            raise serializers.ValidationError(f"Unknown keys: {', '.join(sorted(unknown))}.")
+        if "hosts" in value and not (isinstance(value["hosts"], list)
+                                     and all(isinstance(h, str) for h in value["hosts"])):
+            raise serializers.ValidationError("`hosts` is a list of host names or ids.")
+        if "name_glob" in value and not isinstance(value["name_glob"], str):
+            raise serializers.ValidationError("`name_glob` is a string.")
+        return value
+
+    def validate(self, attrs):
+        from ..sources import metric_known, source_get
+
+        source = attrs.get("source") or getattr(self.instance, "source", "host")
+        metric = attrs.get("metric") or getattr(self.instance, "metric", None)
+        if source_get(source) is None:
+            raise serializers.ValidationError({"source": [f"Unknown source {source!r}."]})
+        if metric is not None and not metric_known(source, metric):
+            raise serializers.ValidationError({"metric": [f"Unknown metric {metric!r}."]})
+        return attrs
+
+
+class RuleListCreate(MonitoringList):
+    serializer_class = RuleOut
+
+    def get_queryset(self):
+        return selectors.rules_list()
+
+    @extend_schema(request=RuleIn, responses={201: RuleOut})
+    def post(self, request):
+        rule = config_services.rule_create(user=request.user, data=_valid(RuleIn, request.data))
+        return Response(RuleOut(selectors.rules_list().get(pk=rule.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class RuleDetail(MonitoringView):
+    @extend_schema(responses=RuleOut)
+    def get(self, request, pk):
+        return Response(RuleOut(get_object_or_404(selectors.rules_list(), pk=pk)).data)
+
+    @extend_schema(request=RuleIn(partial=True), responses=RuleOut)
+    def patch(self, request, pk):
+        rule = get_object_or_404(AlertRule, pk=pk)
+        data = _valid(RuleIn, request.data, partial=True, instance=rule)
+        config_services.rule_update(rule=rule, data=data)
+        return Response(RuleOut(selectors.rules_list().get(pk=pk)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk):
+        config_services.rule_delete(rule=get_object_or_404(AlertRule, pk=pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- alerts -------------------------------------------------------------------------
+
+
+class AlertList(MonitoringList):
+    serializer_class = AlertOut
+
+    class FilterSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=["open", *Alert.Status.values], required=False)
+        severity = serializers.ChoiceField(choices=Severity.choices, required=False)
+        host = serializers.UUIDField(required=False)
+        rule = serializers.UUIDField(required=False)
+
+    @extend_schema(parameters=[FilterSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        data = _valid(self.FilterSerializer, self.request.query_params)
+        return selectors.alerts_list(status=data.get("status"), severity=data.get("severity"),
+                                     host_id=data.get("host"), rule_id=data.get("rule"))
+
+
+class AlertDetail(MonitoringView):
+    class InputSerializer(StrictSerializer):
+        notes = serializers.CharField(max_length=5000, allow_blank=True)
+
+    @extend_schema(responses=AlertOut)
+    def get(self, request, pk):
+        return Response(AlertOut(get_object_or_404(selectors.alerts_list(), pk=pk)).data)
+
+    @extend_schema(request=InputSerializer, responses=AlertOut)
+    def patch(self, request, pk):
+        alert = get_object_or_404(selectors.alerts_list(), pk=pk)
+        data = _valid(self.InputSerializer, request.data)
+        return Response(AlertOut(alert_services.alert_update_notes(alert=alert, notes=data["notes"])).data)
+
+
+class AlertAck(MonitoringView):
+    @extend_schema(request=None, responses={200: AlertOut, 409: error_response("Already resolved (`conflict`)")})
+    def post(self, request, pk):
+        alert = get_object_or_404(Alert, pk=pk)
+        alert = alert_services.alert_acknowledge(alert=alert, user=request.user)
+        return Response(AlertOut(selectors.alerts_list().get(pk=alert.pk)).data)
+
+
+# --- silences -----------------------------------------------------------------------
+
+
+class SilenceIn(StrictSerializer):
+    kind = serializers.ChoiceField(choices=Silence.Kind.choices, required=False)
+    matchers = serializers.DictField(child=serializers.CharField(max_length=200), required=False)
+    starts_at = serializers.DateTimeField(required=False)
+    ends_at = serializers.DateTimeField()
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True)
+
+    def validate_matchers(self, value):
+        unknown = set(value) - {"rule", "host", "severity", "metric", "target"}
+        if unknown:
+            raise serializers.ValidationError(f"Unknown matchers: {', '.join(sorted(unknown))}.")
+        return value
+
+
+class SilenceListCreate(MonitoringList):
+    serializer_class = SilenceOut
+
+    class FilterSerializer(serializers.Serializer):
+        active = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+    @extend_schema(parameters=[FilterSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        data = _valid(self.FilterSerializer, self.request.query_params)
+        qs = Silence.objects.select_related("created_by").order_by("-starts_at", "-id")
+        now = timezone.now()
+        if data["active"] is True:
+            qs = qs.filter(starts_at__lte=now, ends_at__gt=now)
+        elif data["active"] is False:
+            qs = qs.exclude(starts_at__lte=now, ends_at__gt=now)
+        return qs
+
+    @extend_schema(request=SilenceIn, responses={201: SilenceOut})
+    def post(self, request):
+        data = _valid(SilenceIn, request.data)
+        data.setdefault("starts_at", timezone.now())
+        silence = config_services.silence_create(user=request.user, data=data)
+        return Response(SilenceOut(silence).data, status=status.HTTP_201_CREATED)
+
+
+class SilenceDetail(MonitoringView):
+    @extend_schema(responses=SilenceOut)
+    def get(self, request, pk):
+        return Response(SilenceOut(get_object_or_404(Silence, pk=pk)).data)
+
+    @extend_schema(request=SilenceIn(partial=True), responses=SilenceOut)
+    def patch(self, request, pk):
+        silence = get_object_or_404(Silence, pk=pk)
+        data = _valid(SilenceIn, request.data, partial=True)
+        return Response(SilenceOut(config_services.silence_update(silence=silence, data=data)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk):
+        """Ends the silence now (its record stays)."""
+        config_services.silence_expire(silence=get_object_or_404(Silence, pk=pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- channels -----------------------------------------------------------------------
+
+
+class ChannelIn(StrictSerializer):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=NotificationChannel.Kind.choices)
+    enabled = serializers.BooleanField(required=False)
+    locale = serializers.ChoiceField(choices=["ko", "en"], required=False)
+    recipients = serializers.ListField(child=serializers.EmailField(), max_length=50, required=False)
+    url = serializers.URLField(max_length=500, required=False, allow_blank=True)
+    secret = serializers.RegexField(r"^whsec_[A-Za-z0-9+/=]{16,}$", max_length=200, required=False)
+
+
+class ChannelUpdateIn(ChannelIn):
+    rotate_secret = serializers.BooleanField(required=False)
+
+
+class ChannelListCreate(MonitoringList):
+    serializer_class = ChannelOut
+
+    def get_queryset(self):
+        return NotificationChannel.objects.order_by("name", "id")
+
+    @extend_schema(request=ChannelIn, responses={201: ChannelWithSecretOut})
+    def post(self, request):
+        channel = config_services.channel_create(user=request.user, data=_valid(ChannelIn, request.data))
+        return Response(ChannelWithSecretOut(channel).data, status=status.HTTP_201_CREATED)
+
+
+class ChannelDetail(MonitoringView):
+    @extend_schema(responses=ChannelOut)
+    def get(self, request, pk):
+        return Response(ChannelOut(get_object_or_404(NotificationChannel, pk=pk)).data)
+
+    @extend_schema(request=ChannelUpdateIn(partial=True), responses=ChannelWithSecretOut)
+    def patch(self, request, pk):
+        channel = get_object_or_404(NotificationChannel, pk=pk)
+        data = _valid(ChannelUpdateIn, request.data, partial=True)
+        channel = config_services.channel_update(channel=channel, data=data)
+        out = ChannelWithSecretOut if data.get("rotate_secret") else ChannelOut
+        return Response(out(channel).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk):
+        get_object_or_404(NotificationChannel, pk=pk).delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ChannelTest(MonitoringView):
+    @extend_schema(request=None, responses={202: DeliveryOut})
+    def post(self, request, pk):
+        from ..services.notify import channel_send_test
+
+        delivery = channel_send_test(channel=get_object_or_404(NotificationChannel, pk=pk))
+        return Response(DeliveryOut(delivery).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ChannelDeliveries(MonitoringList):
+    serializer_class = DeliveryOut
+
+    def get_queryset(self):
+        channel = get_object_or_404(NotificationChannel, pk=self.kwargs["pk"])
+        return Delivery.objects.filter(channel=channel).prefetch_related("attempt_log").order_by("-created_at", "-id")
+
+
+# --- templates ----------------------------------------------------------------------
+
+
+class TemplateIn(StrictSerializer):
+    name = serializers.SlugField(max_length=60, required=False)
+    event_type = serializers.ChoiceField(choices=NotificationTemplate.Event.choices)
+    locale = serializers.ChoiceField(choices=["ko", "en"])
+    subject = serializers.CharField(max_length=300)
+    body = serializers.CharField(max_length=20000)
+
+
+class TemplateListCreate(MonitoringList):
+    serializer_class = TemplateOut
+
+    def get_queryset(self):
+        return NotificationTemplate.objects.order_by("name", "event_type", "locale")
+
+    @extend_schema(request=TemplateIn, responses={201: TemplateOut})
+    def post(self, request):
+        template = config_services.template_create(data=_valid(TemplateIn, request.data))
+        return Response(TemplateOut(template).data, status=status.HTTP_201_CREATED)
+
+
+class TemplateDetail(MonitoringView):
+    @extend_schema(responses=TemplateOut)
+    def get(self, request, pk):
+        return Response(TemplateOut(get_object_or_404(NotificationTemplate, pk=pk)).data)
+
+    @extend_schema(request=TemplateIn(partial=True), responses=TemplateOut)
+    def patch(self, request, pk):
+        template = get_object_or_404(NotificationTemplate, pk=pk)
+        data = _valid(TemplateIn, request.data, partial=True)
+        return Response(TemplateOut(config_services.template_update(template=template, data=data)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk):
+        get_object_or_404(NotificationTemplate, pk=pk).delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class TemplatePreview(MonitoringView):
+    class InputSerializer(StrictSerializer):
+        event_type = serializers.ChoiceField(choices=NotificationTemplate.Event.choices, default="alert.firing")
+        subject = serializers.CharField(max_length=300)
+        body = serializers.CharField(max_length=20000)
+        alert = serializers.UUIDField(required=False)
+
+    @extend_schema(request=InputSerializer, responses=inline_serializer("TemplatePreviewOut", {
+        "subject": serializers.CharField(), "body": serializers.CharField(), "context": serializers.DictField(),
+    }))
+    def post(self, request):
+        from django.core.exceptions import ValidationError as DjangoValidationError
+
+        from ..services.notify import alert_context
+
+        data = _valid(self.InputSerializer, request.data)
+        errors = {f: [p] for f in ("subject", "body") if (p := templating.template_validate(data[f]))}
+        if errors:
+            raise DjangoValidationError(errors)
+        if data.get("alert"):
+            alert = get_object_or_404(Alert.objects.select_related("rule", "host"), pk=data["alert"])
+            context = alert_context(alert, data["event_type"])
+        else:
+            context = templating.sample_context(data["event_type"])
+        return Response({
+            "subject": " ".join(templating.render(data["subject"], context).split()),
+            "body": templating.render(data["body"], context),
+            "context": context,
+        })
+
+
+# --- tasks and backups --------------------------------------------------------------
+
+
+class TasksOverview(MonitoringView):
+    @extend_schema(responses=inline_serializer("TasksOverview", {
+        "queues": serializers.DictField(child=serializers.IntegerField(), allow_null=True),
+        "summary": serializers.ListField(child=serializers.DictField()),
+        "recent": TaskRunOut(many=True),
+        "failures": TaskRunOut(many=True),
+        "retries": TaskRunOut(many=True),
+    }))
+    def get(self, request):
+        data = selectors.tasks_overview()
+        return Response({
+            "queues": data["queues"],
+            "summary": data["summary"],
+            "recent": TaskRunOut(data["recent"], many=True).data,
+            "failures": TaskRunOut(data["failures"], many=True).data,
+            "retries": TaskRunOut(data["retries"], many=True).data,
+        })
+
+
+class BackupList(MonitoringList):
+    serializer_class = BackupOut
+
+    def get_queryset(self):
+        return Backup.objects.order_by("-created_at", "-id")
+
+    @extend_schema(request=None, responses={202: inline_serializer("BackupQueued", {
+        "status": serializers.CharField()})})
+    def post(self, request):
+        """Start a backup now (runs in the worker)."""
+        from ..tasks import backup_database
+
+        backup_database.delay()
+        return Response({"status": "queued"}, status=status.HTTP_202_ACCEPTED)

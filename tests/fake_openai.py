@@ -1,0 +1,162 @@
+"""A real HTTP server on loopback that speaks the OpenAI chat-completions API, for tests.
+
+It answers `POST /v1/chat/completions` with JSON that matches the `response_format`
+json_schema of the request (generated from the schema itself), reports token usage, and on
+demand misbehaves: `fake.queue("429", "ok")` scripts the next replies; `fake.default` is used
+when the script is empty. Behaviours: ok, 429, 500, slow (sleeps past the client timeout,
+then answers), invalid_json, missing_fields, wrong_types. `fake.calls` records every request."""
+
+import datetime
+import json
+import threading
+import time
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+KOREAN_WORDS = ["장면", "제품", "도시", "아침", "빛", "사람", "이야기"]
+
+
+def instance_for(schema: dict, *, name: str = "", index: int = 0, korean: bool = True):
+    """A small value valid against `schema` (the subset our plan schemas use)."""
+    kind = schema.get("type")
+    if "enum" in schema:
+        return schema["enum"][index % len(schema["enum"])]
+    if kind == "object":
+        return {key: instance_for(sub, name=key, index=index, korean=korean)
+                for key, sub in schema.get("properties", {}).items() if key in schema.get("required", [])}
+    if kind == "array":
+        count = max(schema.get("minItems", 0), 2 if name not in ("props", "tasks") else 1)
+        count = min(count, schema.get("maxItems", count))
+        return [instance_for(schema["items"], name=name, index=i, korean=korean) for i in range(count)]
+    if kind in ("integer", "number"):
+        if name in ("number", "shot"):
+            return index + 1
+        if name == "scene":
+            return 1
+        return max(schema.get("minimum", 1), 10 + index)
+    if kind == "string":
+        if schema.get("pattern", "").startswith(r"^\d{4}"):
+            return (datetime.date.today() + datetime.timedelta(days=index)).isoformat()
+        if name == "image_query":
+            return ["city skyline at night", "coffee cup close up", "runner at sunrise"][index % 3]
+        word = KOREAN_WORDS[index % len(KOREAN_WORDS)] if korean else "sample"
+        return f"{word} {name} {index + 1}"[: schema.get("maxLength", 200)]
+    if kind == "boolean":
+        return True
+    return None
+
+
+class FakeOpenAI:
+    def __init__(self, *, slow_seconds: float = 3.0):
+        self.slow_seconds = slow_seconds
+        self.default = "ok"
+        self.calls: list[dict] = []
+        self._script: deque[str] = deque()
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+
+    # --- control ---
+    def queue(self, *behaviours: str) -> None:
+        with self._lock:
+            self._script.extend(behaviours)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._script.clear()
+            self.calls.clear()
+            self.default = "ok"
+
+    @property
+    def call_count(self) -> int:
+        with self._lock:
+            return len(self.calls)
+
+    def _next(self, body: dict) -> str:
+        with self._lock:
+            behaviour = self._script.popleft() if self._script else self.default
+            self.calls.append({"body": body, "behaviour": behaviour})
+            return behaviour
+
+    # --- server ---
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> "FakeOpenAI":
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                try:
+                    body = json.loads(self.rfile.read(length) or b"{}")
+                except ValueError:
+                    return self._send(400, {"error": {"message": "bad json", "type": "invalid_request_error"}})
+                if self.path.rstrip("/") != "/v1/chat/completions":
+                    return self._send(404, {"error": {"message": "not found", "type": "invalid_request_error"}})
+                if not self.headers.get("Authorization", "").startswith("Bearer "):
+                    return self._send(401, {"error": {"message": "no key", "type": "authentication_error"}})
+                fake.respond(self, body, fake._next(body))
+
+            def _send(self, status: int, payload: dict, headers: dict | None = None):
+                raw = json.dumps(payload, ensure_ascii=False).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(raw)))
+                    for key, value in (headers or {}).items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    self.wfile.write(raw)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeout test)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    # --- answers ---
+    def content_for(self, body: dict, behaviour: str) -> str:
+        response_format = body.get("response_format") or {}
+        schema = (response_format.get("json_schema") or {}).get("schema") or {"type": "object", "properties": {}}
+        korean = "Korean" in json.dumps(body.get("messages", [])[:1], ensure_ascii=False)
+        data = instance_for(schema, korean=korean)
+        if behaviour == "invalid_json":
+            return "Sure! Here is your plan: {not json"
+        if behaviour == "missing_fields":
+            return json.dumps({})
+        if behaviour == "wrong_types":
+            return json.dumps({key: 12345 for key in data})
+        return json.dumps(data, ensure_ascii=False)
+
+    def respond(self, handler, body: dict, behaviour: str) -> None:
+        if behaviour == "429":
+            return handler._send(429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}},
+                                 {"retry-after": "0"})
+        if behaviour == "500":
+            return handler._send(500, {"error": {"message": "The server had an error", "type": "server_error"}})
+        if behaviour == "slow":
+            time.sleep(self.slow_seconds)
+        content = self.content_for(body, behaviour)
+        prompt_tokens = len(json.dumps(body.get("messages", []), ensure_ascii=False)) // 4
+        completion_tokens = max(1, len(content) // 4)
+        handler._send(200, {
+            "id": f"chatcmpl-{len(self.calls)}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.get("model", "fake"),
+            "choices": [{"index": 0, "finish_reason": "stop",
+                         "message": {"role": "assistant", "content": content, "refusal": None}}],
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                      "total_tokens": prompt_tokens + completion_tokens},
+        })
