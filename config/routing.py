@@ -1,12 +1,14 @@
 from django.urls import path, re_path
 
 from apps.core.consumers import NotificationConsumer, UnknownStreamConsumer
+from apps.feedbacks.consumers import VersionConsumer
 from apps.monitoring.consumers import MonitoringConsumer
 from apps.projects.consumers import ProjectConsumer
 
 websocket_urlpatterns = [
     path("ws/notifications/", NotificationConsumer.as_asgi()),
     path("ws/projects/<uuid:project_id>/", ProjectConsumer.as_asgi()),
+    path("ws/versions/<uuid:version_id>/", VersionConsumer.as_asgi()),
     path("ws/monitoring/", MonitoringConsumer.as_asgi()),
     re_path(r"^ws/", UnknownStreamConsumer.as_asgi()),
 ]

@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("apps.users.api.urls")),
     path("", include("apps.core.api.urls")),
     path("", include("apps.projects.api.urls")),
+    path("", include("apps.feedbacks.api.urls")),
     path("", include("apps.monitoring.api.urls")),
     path("", include("apps.ai_planning.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

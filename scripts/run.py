@@ -3,6 +3,7 @@ honcho (Procfile.dev). Without REDIS_URL an embedded redis-server joins them."""
 
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -22,6 +23,11 @@ if not env.get("REDIS_URL"):
     env["REDIS_URL"] = f"redis://127.0.0.1:{env['REDIS_PORT']}/0"
     processes.insert(0, "redis")
 (ROOT / "var" / "media").mkdir(parents=True, exist_ok=True)
+# prometheus-client multiprocess mode: one folder shared by web and worker processes,
+# emptied before any of them starts (stale files from a previous run would be summed in).
+env.setdefault("PROMETHEUS_MULTIPROC_DIR", str(ROOT / "var" / "prometheus"))
+shutil.rmtree(env["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+pathlib.Path(env["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 
 python = str(ROOT / ".venv" / "bin" / "python")
 subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)

@@ -12,30 +12,51 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 def _google(query: str, count: int) -> dict:
-    return {"items": [
-        {"link": f"https://img.example.com/g/{i}.jpg", "displayLink": "example.com",
-         "image": {"thumbnailLink": f"https://img.example.com/g/{i}-t.jpg",
-                   "contextLink": f"https://example.com/page/{i}?q={urllib.parse.quote(query)}"}}
-        for i in range(count)
-    ]}
+    return {
+        "items": [
+            {
+                "link": f"https://img.example.com/g/{i}.jpg",
+                "displayLink": "example.com",
+                "image": {
+                    "thumbnailLink": f"https://img.example.com/g/{i}-t.jpg",
+                    "contextLink": f"https://example.com/page/{i}?q={urllib.parse.quote(query)}",
+                },
+            }
+            for i in range(count)
+        ]
+    }
 
 
 def _pexels(query: str, count: int) -> dict:
-    return {"photos": [
-        {"id": i, "url": f"https://www.pexels.com/photo/{i}/", "photographer": f"Pexels Author {i}",
-         "photographer_url": f"https://www.pexels.com/@author{i}",
-         "src": {"large": f"https://images.pexels.com/{i}-l.jpg", "tiny": f"https://images.pexels.com/{i}-t.jpg"}}
-        for i in range(count)
-    ]}
+    return {
+        "photos": [
+            {
+                "id": i,
+                "url": f"https://www.pexels.com/photo/{i}/",
+                "photographer": f"Pexels Author {i}",
+                "photographer_url": f"https://www.pexels.com/@author{i}",
+                "src": {
+                    "large": f"https://images.pexels.com/{i}-l.jpg",
+                    "tiny": f"https://images.pexels.com/{i}-t.jpg",
+                },
+            }
+            for i in range(count)
+        ]
+    }
 
 
 def _unsplash(query: str, count: int) -> dict:
-    return {"results": [
-        {"id": str(i), "urls": {"regular": f"https://images.unsplash.com/{i}", "thumb": f"https://images.unsplash.com/{i}t"},
-         "links": {"html": f"https://unsplash.com/photos/{i}"},
-         "user": {"name": f"Unsplash Author {i}", "links": {"html": f"https://unsplash.com/@u{i}"}}}
-        for i in range(count)
-    ]}
+    return {
+        "results": [
+            {
+                "id": str(i),
+                "urls": {"regular": f"https://images.unsplash.com/{i}", "thumb": f"https://images.unsplash.com/{i}t"},
+                "links": {"html": f"https://unsplash.com/photos/{i}"},
+                "user": {"name": f"Unsplash Author {i}", "links": {"html": f"https://unsplash.com/@u{i}"}},
+            }
+            for i in range(count)
+        ]
+    }
 
 
 ROUTES = {"/customsearch/v1": _google, "/v1/search": _pexels, "/search/photos": _unsplash}
@@ -77,9 +98,14 @@ class FakeImageSearch:
                 params = dict(urllib.parse.parse_qsl(parsed.query))
                 with fake._lock:
                     behaviour = fake._script.popleft() if fake._script else fake.default
-                    fake.calls.append({"path": parsed.path, "params": params,
-                                       "authorization": self.headers.get("Authorization", ""),
-                                       "behaviour": behaviour})
+                    fake.calls.append(
+                        {
+                            "path": parsed.path,
+                            "params": params,
+                            "authorization": self.headers.get("Authorization", ""),
+                            "behaviour": behaviour,
+                        }
+                    )
                 builder = ROUTES.get(parsed.path)
                 if builder is None:
                     return self._send(404, b'{"error": "not found"}')

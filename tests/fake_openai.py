@@ -3,8 +3,9 @@
 It answers `POST /v1/chat/completions` with JSON that matches the `response_format`
 json_schema of the request (generated from the schema itself), reports token usage, and on
 demand misbehaves: `fake.queue("429", "ok")` scripts the next replies; `fake.default` is used
-when the script is empty. Behaviours: ok, 429, 500, slow (sleeps past the client timeout,
-then answers), invalid_json, missing_fields, wrong_types. `fake.calls` records every request."""
+when the script is empty. Behaviours: ok, 429, any other HTTP status ("500", "401"), slow
+(sleeps past the client timeout, then answers), invalid_json, missing_fields, wrong_types.
+`fake.calls` records every request."""
 
 import datetime
 import json
@@ -22,8 +23,11 @@ def instance_for(schema: dict, *, name: str = "", index: int = 0, korean: bool =
     if "enum" in schema:
         return schema["enum"][index % len(schema["enum"])]
     if kind == "object":
-        return {key: instance_for(sub, name=key, index=index, korean=korean)
-                for key, sub in schema.get("properties", {}).items() if key in schema.get("required", [])}
+        return {
+            key: instance_for(sub, name=key, index=index, korean=korean)
+            for key, sub in schema.get("properties", {}).items()
+            if key in schema.get("required", [])
+        }
     if kind == "array":
         count = max(schema.get("minItems", 0), 2 if name not in ("props", "tasks") else 1)
         count = min(count, schema.get("maxItems", count))
@@ -37,6 +41,8 @@ def instance_for(schema: dict, *, name: str = "", index: int = 0, korean: bool =
     if kind == "string":
         if schema.get("pattern", "").startswith(r"^\d{4}"):
             return (datetime.date.today() + datetime.timedelta(days=index)).isoformat()
+        if "https?" in schema.get("pattern", ""):
+            return f"https://example.com/{name}/{index + 1}"
         if name == "image_query":
             return ["city skyline at night", "coffee cup close up", "runner at sunrise"][index % 3]
         word = KOREAN_WORDS[index % len(KOREAN_WORDS)] if korean else "sample"
@@ -141,22 +147,34 @@ class FakeOpenAI:
 
     def respond(self, handler, body: dict, behaviour: str) -> None:
         if behaviour == "429":
-            return handler._send(429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}},
-                                 {"retry-after": "0"})
-        if behaviour == "500":
-            return handler._send(500, {"error": {"message": "The server had an error", "type": "server_error"}})
+            return handler._send(
+                429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}}, {"retry-after": "0"}
+            )
+        if behaviour.isdigit():  # any other status: 500, 503, 400, 401…
+            return handler._send(int(behaviour), {"error": {"message": f"Error {behaviour}", "type": "server_error"}})
         if behaviour == "slow":
             time.sleep(self.slow_seconds)
         content = self.content_for(body, behaviour)
         prompt_tokens = len(json.dumps(body.get("messages", []), ensure_ascii=False)) // 4
         completion_tokens = max(1, len(content) // 4)
-        handler._send(200, {
-            "id": f"chatcmpl-{len(self.calls)}",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": body.get("model", "fake"),
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": content, "refusal": None}}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                      "total_tokens": prompt_tokens + completion_tokens},
-        })
+        handler._send(
+            200,
+            {
+                "id": f"chatcmpl-{len(self.calls)}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body.get("model", "fake"),
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": content, "refusal": None},
+                    }
+                ],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion_tokens,
+                    "total_tokens": prompt_tokens + completion_tokens,
+                },
+            },
+        )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision
+from .models import AICacheEntry, AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision
 
 
 @admin.register(AISettings)
@@ -34,15 +34,42 @@ class PlanAdmin(admin.ModelAdmin):
 
 @admin.register(AIJob)
 class AIJobAdmin(admin.ModelAdmin):
-    list_display = ("id", "project", "kind", "status", "priority", "risk", "estimated_cost_usd", "cost_usd",
-                    "attempts", "created_at")
+    list_display = (
+        "id",
+        "project",
+        "kind",
+        "status",
+        "priority",
+        "risk",
+        "estimated_cost_usd",
+        "cost_usd",
+        "attempts",
+        "created_at",
+    )
     list_filter = ("status", "kind", "risk")
     raw_id_fields = ("project", "plan", "created_by", "approved_by", "rejected_by")
 
 
 @admin.register(AIUsage)
 class AIUsageAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "project", "kind", "step", "model", "prompt_tokens", "completion_tokens",
-                    "cost_usd", "cache_hit", "outcome", "latency_ms")
+    list_display = (
+        "created_at",
+        "project",
+        "kind",
+        "step",
+        "model",
+        "prompt_tokens",
+        "completion_tokens",
+        "cost_usd",
+        "cache_hit",
+        "outcome",
+        "latency_ms",
+    )
     list_filter = ("kind", "cache_hit", "outcome")
     raw_id_fields = ("project", "job")
+
+
+@admin.register(AICacheEntry)
+class AICacheEntryAdmin(admin.ModelAdmin):
+    list_display = ("key", "model", "hits", "created_at", "expires_at")
+    readonly_fields = ("key", "model", "data", "hits", "created_at", "expires_at")

@@ -6,6 +6,7 @@ retries with exponential backoff and jitter on 429/5xx/timeouts/connection error
 JSON-schema validation (an invalid answer is asked again once, with the validation
 error) → token and cost accounting in `AIUsage` (cache hits are recorded at zero cost)."""
 
+import datetime
 import hashlib
 import json
 import logging
@@ -18,11 +19,12 @@ from decimal import Decimal
 import jsonschema
 import openai
 from django.conf import settings
-from django.core.cache import cache
+from django.db.models import F
+from django.utils import timezone
 
 from apps.core.errors import ServiceUnavailable
 
-from .models import AIJob, AIUsage
+from .models import AICacheEntry, AIJob, AIUsage
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +96,7 @@ def estimate_tokens(text: str) -> int:
 
 def cache_key(model: str, messages: list[dict], schema: dict) -> str:
     raw = json.dumps({"model": model, "messages": messages, "schema": schema}, sort_keys=True, ensure_ascii=False)
-    return "ai:answer:" + hashlib.sha256(raw.encode()).hexdigest()
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 @dataclass
@@ -115,14 +117,21 @@ class Call:
     model: str
 
 
+_clients: dict[tuple, openai.OpenAI] = {}
+
+
 def _client() -> openai.OpenAI:
+    """One client (and connection pool) per configuration and process."""
     require_configured()
-    return openai.OpenAI(
-        api_key=settings.OPENAI_API_KEY,
-        base_url=settings.OPENAI_BASE_URL or None,
-        timeout=settings.AI_TIMEOUT_SECONDS,
-        max_retries=0,  # ours below: counted, jittered, and the same for every server
-    )
+    config = (settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL, settings.AI_TIMEOUT_SECONDS)
+    if config not in _clients:
+        _clients[config] = openai.OpenAI(
+            api_key=settings.OPENAI_API_KEY,
+            base_url=settings.OPENAI_BASE_URL or None,
+            timeout=settings.AI_TIMEOUT_SECONDS,
+            max_retries=0,  # ours below: counted, jittered, and the same for every server
+        )
+    return _clients[config]
 
 
 _RETRYABLE = (openai.RateLimitError, openai.InternalServerError, openai.APITimeoutError, openai.APIConnectionError)
@@ -131,7 +140,7 @@ _RETRYABLE = (openai.RateLimitError, openai.InternalServerError, openai.APITimeo
 def _retryable(exc: Exception) -> bool:
     if isinstance(exc, _RETRYABLE):
         return True
-    return isinstance(exc, openai.APIStatusError) and exc.status_code >= 500
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code >= 500 or exc.status_code in (408, 409))
 
 
 def _backoff(attempt: int, exc: Exception) -> float:
@@ -164,7 +173,10 @@ def _request(client: openai.OpenAI, *, model: str, messages: list[dict], schema_
             return response, attempt + 1
         except openai.APIStatusError as exc:
             if not _retryable(exc):
-                raise AIRequestRefused(f"The AI server refused the request ({exc.status_code}).") from exc
+                hint = " Check OPENAI_API_KEY." if exc.status_code in (401, 403) else ""
+                refused = AIRequestRefused(f"The AI server refused the request ({exc.status_code}).{hint}")
+                refused.http_attempts = attempt + 1
+                raise refused from exc
             last = exc
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
             last = exc
@@ -210,8 +222,10 @@ def complete_json(
     """A schema-valid JSON answer, or an AIError. Every call is recorded in AIUsage."""
     key = cache_key(call.model, messages, schema)
     if use_cache:
-        cached = cache.get(key)
+        fresh = AICacheEntry.objects.filter(key=key, expires_at__gt=timezone.now())
+        cached = fresh.values_list("data", flat=True).first()
         if cached is not None:
+            AICacheEntry.objects.filter(key=key).update(hits=F("hits") + 1)
             _record(call, cache_hit=True, prompt_tokens=0, completion_tokens=0, cost_usd=Decimal("0"))
             return Answer(data=cached, prompt_tokens=0, completion_tokens=0, cost_usd=Decimal("0"), cache_hit=True)
 
@@ -225,9 +239,13 @@ def complete_json(
                 client, model=call.model, messages=conversation, schema_name=schema_name, schema=schema
             )
         except AIError as exc:
-            _record(call, outcome=AIUsage.Outcome.ERROR, error=exc.message[:300],
-                    latency_ms=int((time.monotonic() - started) * 1000),
-                    http_attempts=settings.AI_MAX_RETRIES + 1)
+            _record(
+                call,
+                outcome=AIUsage.Outcome.ERROR,
+                error=exc.message[:300],
+                latency_ms=int((time.monotonic() - started) * 1000),
+                http_attempts=getattr(exc, "http_attempts", settings.AI_MAX_RETRIES + 1),
+            )
             raise
         usage = response.usage
         prompt_tokens = getattr(usage, "prompt_tokens", 0) or 0
@@ -249,7 +267,14 @@ def complete_json(
             error="; ".join(problems)[:300],
         )
         if not problems:
-            cache.set(key, data, timeout=settings.AI_CACHE_TTL_SECONDS)
+            AICacheEntry.objects.update_or_create(
+                key=key,
+                defaults={
+                    "model": call.model,
+                    "data": data,
+                    "expires_at": timezone.now() + datetime.timedelta(seconds=settings.AI_CACHE_TTL_SECONDS),
+                },
+            )
             total.data = data
             return total
         if validation_round == 0:

@@ -67,21 +67,29 @@ class GoogleCustomSearch(ImageSearchProvider):
     def search(self, query: str, *, limit: int = MAX_IMAGES) -> list[Image]:
         data = self._get(
             settings.GOOGLE_CSE_URL,
-            {"key": settings.GOOGLE_CSE_KEY, "cx": settings.GOOGLE_CSE_CX, "q": query, "searchType": "image",
-             "num": limit, "safe": "active"},
+            {
+                "key": settings.GOOGLE_CSE_KEY,
+                "cx": settings.GOOGLE_CSE_CX,
+                "q": query,
+                "searchType": "image",
+                "num": limit,
+                "safe": "active",
+            },
         )
         images = []
         for item in data.get("items", [])[:limit]:
             image = item.get("image", {})
-            images.append(Image(
-                url=item.get("link", ""),
-                thumbnail_url=image.get("thumbnailLink", ""),
-                source_url=image.get("contextLink", ""),
-                author=item.get("displayLink", ""),
-                author_url=image.get("contextLink", ""),
-                license="See the source page for licensing",
-                provider=self.name,
-            ))
+            images.append(
+                Image(
+                    url=item.get("link", ""),
+                    thumbnail_url=image.get("thumbnailLink", ""),
+                    source_url=image.get("contextLink", ""),
+                    author=item.get("displayLink", ""),
+                    author_url=image.get("contextLink", ""),
+                    license="See the source page for licensing",
+                    provider=self.name,
+                )
+            )
         return images
 
 
@@ -89,8 +97,9 @@ class Pexels(ImageSearchProvider):
     name = "pexels"
 
     def search(self, query: str, *, limit: int = MAX_IMAGES) -> list[Image]:
-        data = self._get(settings.PEXELS_URL, {"query": query, "per_page": limit},
-                         {"Authorization": settings.PEXELS_API_KEY})
+        data = self._get(
+            settings.PEXELS_URL, {"query": query, "per_page": limit}, {"Authorization": settings.PEXELS_API_KEY}
+        )
         return [
             Image(
                 url=photo.get("src", {}).get("large", ""),
@@ -109,8 +118,11 @@ class Unsplash(ImageSearchProvider):
     name = "unsplash"
 
     def search(self, query: str, *, limit: int = MAX_IMAGES) -> list[Image]:
-        data = self._get(settings.UNSPLASH_URL, {"query": query, "per_page": limit},
-                         {"Authorization": f"Client-ID {settings.UNSPLASH_ACCESS_KEY}", "Accept-Version": "v1"})
+        data = self._get(
+            settings.UNSPLASH_URL,
+            {"query": query, "per_page": limit},
+            {"Authorization": f"Client-ID {settings.UNSPLASH_ACCESS_KEY}", "Accept-Version": "v1"},
+        )
         return [
             Image(
                 url=photo.get("urls", {}).get("regular", ""),

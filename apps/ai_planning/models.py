@@ -195,3 +195,19 @@ class AIUsage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}/{self.step} {self.model} ${self.cost_usd}"
+
+
+class AICacheEntry(models.Model):
+    """A validated answer to an exact request (key = hash of model + messages + schema).
+    In the database rather than Redis: shared by every worker, and a cache flush does not
+    silently turn free repeats into paid calls."""
+
+    key = models.CharField(max_length=64, primary_key=True)
+    model = models.CharField(max_length=100)
+    data = models.JSONField()
+    hits = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.key[:12]}"

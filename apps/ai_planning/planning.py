@@ -9,12 +9,32 @@ import json
 import jsonschema
 
 SHOT_SIZES = [
-    "extreme_wide", "wide", "full", "medium_wide", "medium", "medium_close_up", "close_up",
-    "extreme_close_up", "over_the_shoulder", "pov", "insert", "aerial",
+    "extreme_wide",
+    "wide",
+    "full",
+    "medium_wide",
+    "medium",
+    "medium_close_up",
+    "close_up",
+    "extreme_close_up",
+    "over_the_shoulder",
+    "pov",
+    "insert",
+    "aerial",
 ]
 CAMERA_MOVEMENTS = [
-    "static", "pan", "tilt", "dolly", "truck", "pedestal", "zoom", "handheld", "steadicam", "crane",
-    "drone", "tracking",
+    "static",
+    "pan",
+    "tilt",
+    "dolly",
+    "truck",
+    "pedestal",
+    "zoom",
+    "handheld",
+    "steadicam",
+    "crane",
+    "drone",
+    "tracking",
 ]
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -33,46 +53,58 @@ def _list(item: dict, max_items: int, min_items: int = 1) -> dict:
 
 
 SECTION = _obj({"title": _text(200), "purpose": _text(1000), "duration_seconds": {"type": "integer", "minimum": 1}})
-SCENE = _obj({
-    "number": {"type": "integer", "minimum": 1},
-    "section": _text(200),
-    "heading": _text(300),
-    "location": _text(300),
-    "time_of_day": _text(50),
-    "description": _text(2000),
-    "duration_seconds": {"type": "integer", "minimum": 1},
-})
-SHOT = _obj({
-    "number": {"type": "integer", "minimum": 1},
-    "scene": {"type": "integer", "minimum": 1},
-    "shot_size": {"type": "string", "enum": SHOT_SIZES},
-    "camera_movement": {"type": "string", "enum": CAMERA_MOVEMENTS},
-    "description": _text(2000),
-    "audio": {"type": "string", "maxLength": 2000},
-    "duration_seconds": {"type": "number", "exclusiveMinimum": 0},
-    "location": {"type": "string", "maxLength": 300},
-    "props": _list({"type": "string", "maxLength": 200}, 50, min_items=0),
-})
-FRAME = _obj({
-    "shot": {"type": "integer", "minimum": 1},
-    "description": _text(2000),
-    "image_query": _text(200),
-})
-IMAGE = _obj({
-    "url": {"type": "string", "maxLength": 2000},
-    "thumbnail_url": {"type": "string", "maxLength": 2000},
-    "source_url": {"type": "string", "maxLength": 2000},
-    "author": {"type": "string", "maxLength": 300},
-    "author_url": {"type": "string", "maxLength": 2000},
-    "license": {"type": "string", "maxLength": 300},
-    "provider": {"type": "string", "maxLength": 50},
-})
-SCHEDULE_ITEM = _obj({
-    "phase": _text(200),
-    "start": {"type": "string", "pattern": DATE_PATTERN},
-    "end": {"type": "string", "pattern": DATE_PATTERN},
-    "tasks": _list(_text(300), 30, min_items=0),
-})
+SCENE = _obj(
+    {
+        "number": {"type": "integer", "minimum": 1},
+        "section": _text(200),
+        "heading": _text(300),
+        "location": _text(300),
+        "time_of_day": _text(50),
+        "description": _text(2000),
+        "duration_seconds": {"type": "integer", "minimum": 1},
+    }
+)
+SHOT = _obj(
+    {
+        "number": {"type": "integer", "minimum": 1},
+        "scene": {"type": "integer", "minimum": 1},
+        "shot_size": {"type": "string", "enum": SHOT_SIZES},
+        "camera_movement": {"type": "string", "enum": CAMERA_MOVEMENTS},
+        "description": _text(2000),
+        "audio": {"type": "string", "maxLength": 2000},
+        "duration_seconds": {"type": "number", "exclusiveMinimum": 0},
+        "location": {"type": "string", "maxLength": 300},
+        "props": _list({"type": "string", "maxLength": 200}, 50, min_items=0),
+    }
+)
+FRAME = _obj(
+    {
+        "shot": {"type": "integer", "minimum": 1},
+        "description": _text(2000),
+        "image_query": _text(200),
+    }
+)
+# Only web links (never javascript: or data:), or empty.
+_URL = {"type": "string", "maxLength": 2000, "pattern": "^(https?://\\S+)?$"}
+IMAGE = _obj(
+    {
+        "url": _URL,
+        "thumbnail_url": _URL,
+        "source_url": _URL,
+        "author": {"type": "string", "maxLength": 300},
+        "author_url": _URL,
+        "license": {"type": "string", "maxLength": 300},
+        "provider": {"type": "string", "maxLength": 50},
+    }
+)
+SCHEDULE_ITEM = _obj(
+    {
+        "phase": _text(200),
+        "start": {"type": "string", "pattern": DATE_PATTERN},
+        "end": {"type": "string", "pattern": DATE_PATTERN},
+        "tasks": _list(_text(300), 30, min_items=0),
+    }
+)
 
 # Steps in the order they are generated; each is one AI call and one named, regenerable section.
 STEP_SCHEMAS: dict[str, dict] = {
@@ -87,21 +119,29 @@ STEPS = list(STEP_SCHEMAS)
 SECTIONS = STEPS  # the names `regenerate` accepts
 
 _STORED_FRAME = _obj({**FRAME["properties"], "images": _list(IMAGE, 3, min_items=0)})
-PLAN_SCHEMA = _obj({
-    "logline": _text(300),
-    "synopsis": _text(3000),
-    "sections": _list(SECTION, 20),
-    "scenes": _list(SCENE, 60),
-    "shots": _list(SHOT, 200),
-    "storyboard": _list(_STORED_FRAME, 200, min_items=0),
-    "schedule": _list(SCHEDULE_ITEM, 20, min_items=0),
-})
+PLAN_SCHEMA = _obj(
+    {
+        "logline": _text(300),
+        "synopsis": _text(3000),
+        "sections": _list(SECTION, 20),
+        "scenes": _list(SCENE, 60),
+        "shots": _list(SHOT, 200),
+        "storyboard": _list(_STORED_FRAME, 200, min_items=0),
+        "schedule": _list(SCHEDULE_ITEM, 20, min_items=0),
+    }
+)
 # Written by the server after the image search ({provider, status, error}); optional on edits.
 PLAN_SCHEMA["properties"]["images_status"] = {"type": "object"}
 
 # Rough size of each step's answer, for the cost estimate before a job runs.
-_COMPLETION_TOKENS = {"overview": 400, "sections": 500, "scenes": 1500, "shots": 3000, "storyboard": 1500,
-                      "schedule": 600}
+_COMPLETION_TOKENS = {
+    "overview": 400,
+    "sections": 500,
+    "scenes": 1500,
+    "shots": 3000,
+    "storyboard": 1500,
+    "schedule": 600,
+}
 
 LANGUAGE_NAMES = {"ko": "Korean (한국어)", "en": "English"}
 

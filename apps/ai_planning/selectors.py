@@ -66,8 +66,10 @@ def usage_summary(*, project: Project, month: datetime.date | None = None) -> di
     """Totals per day and kind, cache hit rate, month-to-date cost against the budget and a
     straight-line forecast to the end of the month (current month only)."""
     now = timezone.now()
-    start = month_start(now) if month is None else month_start(
-        datetime.datetime(month.year, month.month, 1, tzinfo=datetime.UTC)
+    start = (
+        month_start(now)
+        if month is None
+        else month_start(datetime.datetime(month.year, month.month, 1, tzinfo=datetime.UTC))
     )
     days = calendar.monthrange(start.year, start.month)[1]
     end = start + datetime.timedelta(days=days)
@@ -80,7 +82,9 @@ def usage_summary(*, project: Project, month: datetime.date | None = None) -> di
     }
     daily = [
         {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or Decimal("0")}
-        for row in rows.annotate(date=TruncDate("created_at")).values("date", "kind").annotate(**metrics)
+        for row in rows.annotate(date=TruncDate("created_at"))
+        .values("date", "kind")
+        .annotate(**metrics)
         .order_by("date", "kind")
     ]
     by_kind = [

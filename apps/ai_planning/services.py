@@ -22,8 +22,8 @@ from apps.projects.services import _record as activity_record
 from apps.projects.services import project_stream
 
 from . import ai_client, image_search, planning
-from .api.serializers import AIJobOut, BriefOut, PlanOut, PlanSummaryOut
-from .models import AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision
+from .api.serializers import AIJobOut, BriefOut, PlanSummaryOut
+from .models import AICacheEntry, AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision
 
 logger = logging.getLogger(__name__)
 
@@ -85,15 +85,24 @@ def ai_settings_update(*, project: Project, actor, data: dict) -> AISettings:
     current.full_clean()
     current.save()
     if changes:
-        activity_record(project=project, actor=actor, verb="ai_settings.updated", target=current, data=changes,
-                        payload={})
+        activity_record(
+            project=project, actor=actor, verb="ai_settings.updated", target=current, data=changes, payload={}
+        )
     return current
 
 
 # --- briefs -------------------------------------------------------------------------------
 
-BRIEF_FIELDS = ("title", "description", "video_type", "target_duration_seconds", "audience", "tone", "platform",
-                "language")
+BRIEF_FIELDS = (
+    "title",
+    "description",
+    "video_type",
+    "target_duration_seconds",
+    "audience",
+    "tone",
+    "platform",
+    "language",
+)
 
 
 @transaction.atomic
@@ -101,8 +110,14 @@ def brief_create(*, project: Project, actor, **data) -> Brief:
     brief = Brief(project=project, created_by=actor, **{k: v for k, v in data.items() if k in BRIEF_FIELDS})
     brief.full_clean()
     brief.save()
-    activity_record(project=project, actor=actor, verb="brief.created", target=brief,
-                    data={"title": brief.title}, payload={"brief": BriefOut(brief).data})
+    activity_record(
+        project=project,
+        actor=actor,
+        verb="brief.created",
+        target=brief,
+        data={"title": brief.title},
+        payload={"brief": BriefOut(brief).data},
+    )
     return brief
 
 
@@ -116,8 +131,14 @@ def brief_update(*, brief: Brief, actor, data: dict) -> Brief:
     brief.full_clean()
     brief.save()
     if changes:
-        activity_record(project=brief.project, actor=actor, verb="brief.updated", target=brief, data=changes,
-                        payload={"brief": BriefOut(brief).data})
+        activity_record(
+            project=brief.project,
+            actor=actor,
+            verb="brief.updated",
+            target=brief,
+            data=changes,
+            payload={"brief": BriefOut(brief).data},
+        )
     return brief
 
 
@@ -125,8 +146,14 @@ def brief_update(*, brief: Brief, actor, data: dict) -> Brief:
 def brief_delete(*, brief: Brief, actor) -> None:
     if brief.plans.filter(Q(status__in=[Plan.Status.QUEUED, Plan.Status.RUNNING]) | Q(busy=True)).exists():
         raise PlanBusy("A plan of this brief is being generated. Wait until it has finished.")
-    activity_record(project=brief.project, actor=actor, verb="brief.deleted", target=brief,
-                    data={"title": brief.title}, payload={"brief_id": str(brief.pk)})
+    activity_record(
+        project=brief.project,
+        actor=actor,
+        verb="brief.deleted",
+        target=brief,
+        data={"title": brief.title},
+        payload={"brief_id": str(brief.pk)},
+    )
     brief.delete()
 
 
@@ -179,7 +206,8 @@ def _triage(job: AIJob, ai_settings: AISettings, *, urgent: bool = False) -> Non
     """Priority from kind and urgency; high risk (→ approval) when costly or near the budget."""
     committed = _check_budget(ai_settings=ai_settings, estimate=job.estimated_cost_usd, job=job)
     job.priority = (
-        AIJob.Priority.URGENT if urgent
+        AIJob.Priority.URGENT
+        if urgent
         else {AIJob.Kind.REGENERATE_SECTION: AIJob.Priority.HIGH, AIJob.Kind.FEEDBACK_TRIAGE: AIJob.Priority.LOW}.get(
             job.kind, AIJob.Priority.NORMAL
         )
@@ -199,8 +227,9 @@ def _triage(job: AIJob, ai_settings: AISettings, *, urgent: bool = False) -> Non
 
 def _estimate(job: AIJob, *, steps: list[str], brief: Brief) -> None:
     context = _context(brief)
-    job.estimated_tokens = planning.estimate_tokens_for(steps, context=context,
-                                                        target_seconds=brief.target_duration_seconds)
+    job.estimated_tokens = planning.estimate_tokens_for(
+        steps, context=context, target_seconds=brief.target_duration_seconds
+    )
     prompt, completion = planning.estimate_split(job.estimated_tokens)
     job.estimated_cost_usd = ai_client.cost_of(job.model, prompt, completion)
 
@@ -236,13 +265,20 @@ def _notify(users, project: Project, *, verb: str, title_ko: str, title_en: str,
     limit = Notification._meta.get_field("title").max_length
     for user in users:
         title = (title_ko if user.locale == "ko" else title_en).replace("{project}", project.name)
-        notification_create(recipient=user, verb=verb, title=Truncator(title).chars(limit), url=url,
-                            data={"project_id": str(project.pk), **data})
+        notification_create(
+            recipient=user,
+            verb=verb,
+            title=Truncator(title).chars(limit),
+            url=url,
+            data={"project_id": str(project.pk), **data},
+        )
 
 
 def _approvers(project: Project):
-    return [m.user for m in Membership.objects.filter(project=project, role__in=[Role.OWNER, Role.MANAGER])
-            .select_related("user")]
+    return [
+        m.user
+        for m in Membership.objects.filter(project=project, role__in=[Role.OWNER, Role.MANAGER]).select_related("user")
+    ]
 
 
 def _enqueue(job: AIJob, ai_settings: AISettings) -> None:
@@ -251,10 +287,13 @@ def _enqueue(job: AIJob, ai_settings: AISettings) -> None:
     if job.status == AIJob.Status.AWAITING_APPROVAL:
         _job_event(job, "ai_job.awaiting_approval")
         _notify(
-            _approvers(job.project), job.project, verb="ai_job.awaiting_approval",
+            _approvers(job.project),
+            job.project,
+            verb="ai_job.awaiting_approval",
             title_ko="{project}: 승인이 필요한 AI 작업이 있습니다",
             title_en="{project}: an AI job is waiting for your approval",
-            url=f"/projects/{job.project_id}/ai/jobs", data={"job_id": str(job.pk)},
+            url=f"/projects/{job.project_id}/ai/jobs",
+            data={"job_id": str(job.pk)},
         )
     else:
         _job_event(job, "ai_job.queued")
@@ -270,8 +309,13 @@ def plan_request(*, brief: Brief, actor) -> AIJob:
     ai_client.require_configured()
     ai_settings = AISettings.objects.select_for_update().get(pk=ai_settings_for(brief.project).pk)
     plan = Plan(brief=brief, project=brief.project, created_by=actor, model=ai_settings.effective_model())
-    job = AIJob(project=brief.project, kind=AIJob.Kind.PLAN, model=plan.model, created_by=actor,
-                max_attempts=settings.AI_JOB_MAX_ATTEMPTS)
+    job = AIJob(
+        project=brief.project,
+        kind=AIJob.Kind.PLAN,
+        model=plan.model,
+        created_by=actor,
+        max_attempts=settings.AI_JOB_MAX_ATTEMPTS,
+    )
     _estimate(job, steps=planning.STEPS, brief=brief)
     _triage(job, ai_settings)
     plan.save()
@@ -286,8 +330,15 @@ def plan_regenerate(*, plan: Plan, actor, section: str) -> AIJob:
     plan = Plan.objects.select_for_update().select_related("brief", "project").get(pk=plan.pk)
     _require_idle(plan)
     ai_settings = AISettings.objects.select_for_update().get(pk=ai_settings_for(plan.project).pk)
-    job = AIJob(project=plan.project, kind=AIJob.Kind.REGENERATE_SECTION, model=ai_settings.effective_model(),
-                created_by=actor, plan=plan, params={"section": section}, max_attempts=settings.AI_JOB_MAX_ATTEMPTS)
+    job = AIJob(
+        project=plan.project,
+        kind=AIJob.Kind.REGENERATE_SECTION,
+        model=ai_settings.effective_model(),
+        created_by=actor,
+        plan=plan,
+        params={"section": section},
+        max_attempts=settings.AI_JOB_MAX_ATTEMPTS,
+    )
     _estimate(job, steps=[section], brief=plan.brief)
     _triage(job, ai_settings)
     plan.busy = True
@@ -306,8 +357,9 @@ def _require_idle(plan: Plan) -> None:
 def _new_revision(plan: Plan, *, result: dict, source: str, author=None, job=None, section: str = "") -> PlanRevision:
     plan.revision += 1
     plan.result = result
-    revision = PlanRevision.objects.create(plan=plan, number=plan.revision, result=result, source=source,
-                                           author=author, job=job, section=section)
+    revision = PlanRevision.objects.create(
+        plan=plan, number=plan.revision, result=result, source=source, author=author, job=job, section=section
+    )
     return revision
 
 
@@ -320,8 +372,14 @@ def plan_edit(*, plan: Plan, actor, result: dict, base_revision: int | None = No
         raise StaleRevision(details={"revision": plan.revision})
     _new_revision(plan, result=result, source=PlanRevision.Source.EDIT, author=actor)
     plan.save(update_fields=["revision", "result", "updated_at"])
-    activity_record(project=plan.project, actor=actor, verb="plan.edited", target=plan,
-                    data={"revision": plan.revision}, payload={"plan": PlanSummaryOut(plan).data})
+    activity_record(
+        project=plan.project,
+        actor=actor,
+        verb="plan.edited",
+        target=plan,
+        data={"revision": plan.revision},
+        payload={"plan": PlanSummaryOut(plan).data},
+    )
     return plan
 
 
@@ -331,9 +389,14 @@ def plan_restore(*, plan: Plan, actor, revision: PlanRevision) -> Plan:
     _require_idle(plan)
     _new_revision(plan, result=revision.result, source=PlanRevision.Source.RESTORE, author=actor)
     plan.save(update_fields=["revision", "result", "updated_at"])
-    activity_record(project=plan.project, actor=actor, verb="plan.restored", target=plan,
-                    data={"revision": plan.revision, "restored": revision.number},
-                    payload={"plan": PlanSummaryOut(plan).data})
+    activity_record(
+        project=plan.project,
+        actor=actor,
+        verb="plan.restored",
+        target=plan,
+        data={"revision": plan.revision, "restored": revision.number},
+        payload={"plan": PlanSummaryOut(plan).data},
+    )
     return plan
 
 
@@ -359,9 +422,14 @@ def job_approve(*, job: AIJob, actor) -> AIJob:
     job.approved_by = actor
     job.approved_at = timezone.now()
     job.save()
-    activity_record(project=job.project, actor=actor, verb="ai_job.approved", target=job,
-                    data={"kind": job.kind, "estimated_cost_usd": str(job.estimated_cost_usd)},
-                    payload={"job": AIJobOut(job).data})
+    activity_record(
+        project=job.project,
+        actor=actor,
+        verb="ai_job.approved",
+        target=job,
+        data={"kind": job.kind, "estimated_cost_usd": str(job.estimated_cost_usd)},
+        payload={"job": AIJobOut(job).data},
+    )
     _dispatch(job)
     return job
 
@@ -381,8 +449,14 @@ def job_reject(*, job: AIJob, actor, reason: str = "") -> AIJob:
     job.error = reason or "Rejected by an owner or manager."
     job.save()
     _release_plan(job, error=job.error)
-    activity_record(project=job.project, actor=actor, verb="ai_job.rejected", target=job,
-                    data={"kind": job.kind, "reason": reason}, payload={"job": AIJobOut(job).data})
+    activity_record(
+        project=job.project,
+        actor=actor,
+        verb="ai_job.rejected",
+        target=job,
+        data={"kind": job.kind, "reason": reason},
+        payload={"job": AIJobOut(job).data},
+    )
     return job
 
 
@@ -427,9 +501,16 @@ def _release_plan(job: AIJob, *, error: str) -> None:
     else:
         plan.busy = False
     plan.save()
-    events.publish(stream=project_stream(plan.project_id), type="plan.failed",
-                   data={"plan": PlanSummaryOut(plan).data, "job_id": str(job.pk), "error": error,
-                         "section": job.params.get("section", "")})
+    events.publish(
+        stream=project_stream(plan.project_id),
+        type="plan.failed",
+        data={
+            "plan": PlanSummaryOut(plan).data,
+            "job_id": str(job.pk),
+            "error": error,
+            "section": job.params.get("section", ""),
+        },
+    )
 
 
 # --- running (called by the Celery task) ---------------------------------------------------------
@@ -486,8 +567,9 @@ def _call(job: AIJob, step: str, *, plan: Plan, result: dict, variation: str = "
     deadline = plan.project.deadline
     answer = ai_client.complete_json(
         call=ai_client.Call(project_id=job.project_id, job=job, kind=job.kind, step=step, model=job.model),
-        messages=planning.messages_for(step, context=_context(brief), language=brief.language,
-                                       plan_so_far=result, variation=variation),
+        messages=planning.messages_for(
+            step, context=_context(brief), language=brief.language, plan_so_far=result, variation=variation
+        ),
         schema_name=f"plan_{step}",
         schema=planning.STEP_SCHEMAS[step],
         check=planning.check_for(step, deadline=deadline),
@@ -502,9 +584,17 @@ def _call(job: AIJob, step: str, *, plan: Plan, result: dict, variation: str = "
 @transaction.atomic
 def _progress(plan: Plan, job: AIJob, step: str, percent: int) -> None:
     Plan.objects.filter(pk=plan.pk).update(progress_step=step, progress_percent=percent, updated_at=timezone.now())
-    events.publish(stream=project_stream(plan.project_id), type="plan.progress",
-                   data={"plan_id": str(plan.pk), "job_id": str(job.pk), "step": step, "percent": percent,
-                         "section": job.params.get("section", "")})
+    events.publish(
+        stream=project_stream(plan.project_id),
+        type="plan.progress",
+        data={
+            "plan_id": str(plan.pk),
+            "job_id": str(job.pk),
+            "step": step,
+            "percent": percent,
+            "section": job.params.get("section", ""),
+        },
+    )
 
 
 def _run_plan(job: AIJob) -> None:
@@ -515,7 +605,7 @@ def _run_plan(job: AIJob) -> None:
         _progress(plan, job, step, int(index * 90 / len(steps)))
         result.update(_call(job, step, plan=plan, result=result))
     images_status = {"provider": None, "status": "off", "error": ""}
-    if result.get("storyboard"):
+    if result.get("storyboard") and image_search.provider() is not None:
         _progress(plan, job, "images", 90)
         images_status = image_search.attach_images(result["storyboard"])
     with transaction.atomic():
@@ -529,16 +619,26 @@ def _run_plan(job: AIJob) -> None:
         plan.progress_step, plan.progress_percent, plan.error = "done", 100, ""
         plan.save()
         _job_succeeded(job)
-        events.publish(stream=project_stream(plan.project_id), type="plan.progress",
-                       data={"plan_id": str(plan.pk), "job_id": str(job.pk), "step": "done", "percent": 100,
-                             "section": ""})
-        events.publish(stream=project_stream(plan.project_id), type="plan.succeeded",
-                       data={"plan": PlanSummaryOut(plan).data, "job_id": str(job.pk), "section": ""})
+        events.publish(
+            stream=project_stream(plan.project_id),
+            type="plan.progress",
+            data={"plan_id": str(plan.pk), "job_id": str(job.pk), "step": "done", "percent": 100, "section": ""},
+        )
+        events.publish(
+            stream=project_stream(plan.project_id),
+            type="plan.succeeded",
+            data={"plan": PlanSummaryOut(plan).data, "job_id": str(job.pk), "section": ""},
+        )
         if job.created_by_id:
-            _notify([job.created_by], plan.project, verb="plan.succeeded",
-                    title_ko=f"{{project}}: '{plan.brief.title}' 기획안이 완성되었습니다",
-                    title_en=f"{{project}}: the plan for '{plan.brief.title}' is ready",
-                    url=f"/projects/{plan.project_id}/plans/{plan.pk}", data={"plan_id": str(plan.pk)})
+            _notify(
+                [job.created_by],
+                plan.project,
+                verb="plan.succeeded",
+                title_ko=f"{{project}}: '{plan.brief.title}' 기획안이 완성되었습니다",
+                title_en=f"{{project}}: the plan for '{plan.brief.title}' is ready",
+                url=f"/projects/{plan.project_id}/plans/{plan.pk}",
+                data={"plan_id": str(plan.pk)},
+            )
 
 
 def _run_regenerate(job: AIJob) -> None:
@@ -549,7 +649,8 @@ def _run_regenerate(job: AIJob) -> None:
     others = {key: value for key, value in base.items() if key not in ("images_status",)}
     fresh = _call(job, section, plan=plan, result=others, variation=str(job.pk))
     if section == "storyboard":
-        _progress(plan, job, "images", 80)
+        if image_search.provider() is not None:
+            _progress(plan, job, "images", 80)
         fresh_status = image_search.attach_images(fresh["storyboard"])
     with transaction.atomic():
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -563,11 +664,16 @@ def _run_regenerate(job: AIJob) -> None:
         plan.busy = False
         plan.save()
         _job_succeeded(job)
-        events.publish(stream=project_stream(plan.project_id), type="plan.progress",
-                       data={"plan_id": str(plan.pk), "job_id": str(job.pk), "step": "done", "percent": 100,
-                             "section": section})
-        events.publish(stream=project_stream(plan.project_id), type="plan.succeeded",
-                       data={"plan": PlanSummaryOut(plan).data, "job_id": str(job.pk), "section": section})
+        events.publish(
+            stream=project_stream(plan.project_id),
+            type="plan.progress",
+            data={"plan_id": str(plan.pk), "job_id": str(job.pk), "step": "done", "percent": 100, "section": section},
+        )
+        events.publish(
+            stream=project_stream(plan.project_id),
+            type="plan.succeeded",
+            data={"plan": PlanSummaryOut(plan).data, "job_id": str(job.pk), "section": section},
+        )
 
 
 def _job_succeeded(job: AIJob) -> None:
@@ -602,10 +708,15 @@ def _job_failed(job: AIJob, exc: ai_client.AIError) -> None:
         people = {user.pk: user for user in _approvers(job.project)}
         if job.created_by_id:
             people.setdefault(job.created_by_id, job.created_by)
-        _notify(people.values(), job.project, verb="ai_job.needs_attention",
-                title_ko="{project}: AI 작업이 여러 번 실패했습니다. 확인이 필요합니다",
-                title_en="{project}: an AI job failed repeatedly and needs attention",
-                url=f"/projects/{job.project_id}/ai/jobs", data={"job_id": str(job.pk)})
+        _notify(
+            people.values(),
+            job.project,
+            verb="ai_job.needs_attention",
+            title_ko="{project}: AI 작업이 여러 번 실패했습니다. 확인이 필요합니다",
+            title_en="{project}: an AI job failed repeatedly and needs attention",
+            url=f"/projects/{job.project_id}/ai/jobs",
+            data={"job_id": str(job.pk)},
+        )
 
 
 def jobs_sweep() -> int:
@@ -616,9 +727,31 @@ def jobs_sweep() -> int:
         Q(status=AIJob.Status.QUEUED, updated_at__lt=now - datetime.timedelta(minutes=10))
         | Q(status=AIJob.Status.RUNNING, lease_until__lt=now)
     )
+    AICacheEntry.objects.filter(expires_at__lt=now).delete()
     count = 0
     for job in stale:
         with transaction.atomic():
             _dispatch(job)
         count += 1
     return count
+
+
+@transaction.atomic
+def plan_create_from_result(*, brief: Brief, actor, result: dict, model: str = "demo") -> Plan:
+    """A finished plan from given content (demo data, imports): no AI call, no job."""
+    problems = planning.plan_errors(result)
+    if problems:
+        raise DomainError("The plan content is invalid.", details={"result": problems})
+    plan = Plan(
+        brief=brief,
+        project=brief.project,
+        created_by=actor,
+        model=model,
+        status=Plan.Status.SUCCEEDED,
+        progress_step="done",
+        progress_percent=100,
+    )
+    plan.save()
+    _new_revision(plan, result=result, source=PlanRevision.Source.GENERATED, author=actor)
+    plan.save(update_fields=["revision", "result", "updated_at"])
+    return plan

@@ -27,17 +27,31 @@ def notification_create(
     return notification
 
 
+@transaction.atomic
 def notification_mark_read(*, notification: Notification) -> Notification:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at", "updated_at"])
+        # Other tabs and devices of the same user update their badge.
+        events.publish(
+            stream=events.user_stream(notification.recipient_id),
+            type="notification.read",
+            data={"id": str(notification.pk), "read_at": notification.read_at.isoformat()},
+        )
     return notification
 
 
+@transaction.atomic
 def notifications_mark_all_read(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
-        read_at=timezone.now(), updated_at=timezone.now()
-    )
+    now = timezone.now()
+    updated = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=now, updated_at=now)
+    if updated:
+        events.publish(
+            stream=events.user_stream(user.pk),
+            type="notification.read_all",
+            data={"updated": updated, "read_at": now.isoformat()},
+        )
+    return updated
 
 
 def audit_record(*, action: str, actor=None, target: str = "", request=None, data: dict | None = None) -> AuditLog:

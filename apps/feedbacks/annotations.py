@@ -51,8 +51,7 @@ ANNOTATION_SCHEMA = {
                 "properties": {"type": {"enum": sorted(SHAPES)}},
                 # One branch per shape type, so errors name the real problem.
                 "allOf": [
-                    {"if": {"properties": {"type": {"const": name}}}, "then": schema}
-                    for name, schema in SHAPES.items()
+                    {"if": {"properties": {"type": {"const": name}}}, "then": schema} for name, schema in SHAPES.items()
                 ],
             },
         },

@@ -25,8 +25,14 @@ _FPS = re.compile(r"([\d.]+) fps")
 _TBR = re.compile(r"([\d.]+)(k?) tbr")
 _FRAMES = re.compile(r"frame=\s*(\d+)")
 _STANDARD_RATES = (24000 / 1001, 24, 25, 30000 / 1001, 30, 48, 50, 60000 / 1001, 60, 100, 120)
-_NETWORK_TROUBLE = ("Connection refused", "Connection timed out", "Server returned 5", "Network is unreachable",
-                    "Failed to resolve", "I/O error")
+_NETWORK_TROUBLE = (
+    "Connection refused",
+    "Connection timed out",
+    "Server returned 5",
+    "Network is unreachable",
+    "Failed to resolve",
+    "I/O error",
+)
 
 
 class MediaError(Exception):
@@ -70,8 +76,9 @@ def _input_args(source: str) -> list[str]:
 
 
 def probe(source: str) -> Probe:
-    result = _run([*_input_args(source), "-map", "0:v:0", "-c", "copy", "-f", "null", "-"],
-                  settings.PROCESSING_TIMEOUT_SECONDS)
+    result = _run(
+        [*_input_args(source), "-map", "0:v:0", "-c", "copy", "-f", "null", "-"], settings.PROCESSING_TIMEOUT_SECONDS
+    )
     stderr = result.stderr.decode("utf-8", "replace")
     if any(marker in stderr for marker in _NETWORK_TROUBLE):
         raise TransientMediaError(stderr.strip().splitlines()[-1] if stderr.strip() else "storage unreachable")
@@ -106,7 +113,10 @@ def probe(source: str) -> Probe:
     if "partial file" in stderr or frame_count < 0.75 * duration * fps - 2:
         raise MediaError("truncated", "The video is cut short (the upload or the file is incomplete).")
     return Probe(
-        duration=round(duration, 3), fps=fps, width=int(size.group(1)), height=int(size.group(2)),
+        duration=round(duration, 3),
+        fps=fps,
+        width=int(size.group(1)),
+        height=int(size.group(2)),
         frame_count=frame_count,
     )
 
@@ -131,8 +141,24 @@ def poster(source: str, *, duration: float) -> bytes:
     with tempfile.TemporaryDirectory(prefix="vp-poster-") as folder:
         out = Path(folder) / "poster.jpg"
         for at in (min(1.0, duration / 10), 0.0):
-            _run(["-v", "error", "-ss", f"{at:.3f}", *_input_args(source), "-frames:v", "1",
-                  "-vf", "scale='min(1280,iw)':-2", "-q:v", "3", "-y", str(out)], 120)
+            _run(
+                [
+                    "-v",
+                    "error",
+                    "-ss",
+                    f"{at:.3f}",
+                    *_input_args(source),
+                    "-frames:v",
+                    "1",
+                    "-vf",
+                    "scale='min(1280,iw)':-2",
+                    "-q:v",
+                    "3",
+                    "-y",
+                    str(out),
+                ],
+                120,
+            )
             if out.exists() and out.stat().st_size > 0:
                 return out.read_bytes()
     raise MediaError("undecodable", "No frame of the video could be decoded.")

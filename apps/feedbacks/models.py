@@ -167,9 +167,7 @@ class Feedback(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     guest_name = models.CharField(max_length=80, blank=True)
-    share_link = models.ForeignKey(
-        ShareLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
+    share_link = models.ForeignKey(ShareLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback")
     body = models.TextField(max_length=5000)
     frame = models.PositiveIntegerField()
     end_frame = models.PositiveIntegerField(null=True, blank=True)

@@ -222,6 +222,14 @@ class S3Uploads:
         except UploadGone:
             pass
 
+    def stat(self, key: str) -> tuple[int, str] | None:
+        """(size, ETag) of a stored object, None when there is none."""
+        try:
+            head = self._call("head_object", Key=_s3_key(self.storage, key))
+        except UploadGone:
+            return None
+        return head["ContentLength"], head.get("ETag", "").strip('"')
+
 
 # --- local (embedded mode) ----------------------------------------------------------------
 
@@ -249,7 +257,7 @@ class LocalUploads:
         self.root = Path(settings.MEDIA_ROOT) / ".multipart"
 
     def _dir(self, upload) -> Path:
-        return self.root / str(uuid.UUID(upload.upload_id))
+        return self.root / uuid.UUID(upload.upload_id).hex  # validated: never a path
 
     def start(self, *, key: str, content_type: str) -> str:
         upload_id = uuid.uuid4().hex
@@ -311,6 +319,10 @@ class LocalUploads:
 
     def abort(self, upload) -> None:
         shutil.rmtree(self._dir(upload), ignore_errors=True)
+
+    def stat(self, key: str) -> tuple[int, str] | None:
+        path = Path(self.storage.path(key))
+        return (path.stat().st_size, "") if path.is_file() else None
 
 
 class PartTooLarge(DomainError):

@@ -10,7 +10,13 @@ import re
 _SMPTE = re.compile(r"^(\d{2}):([0-5]\d):([0-5]\d)[:;](\d{2})$")
 
 # ffmpeg prints rates rounded to 2 decimals; these are the broadcast rates they stand for.
-_NTSC_RATES = {23.98: 24000 / 1001, 29.97: 30000 / 1001, 47.95: 48000 / 1001, 59.94: 60000 / 1001, 119.88: 120000 / 1001}
+_NTSC_RATES = {
+    23.98: 24000 / 1001,
+    29.97: 30000 / 1001,
+    47.95: 48000 / 1001,
+    59.94: 60000 / 1001,
+    119.88: 120000 / 1001,
+}
 
 
 def exact_fps(printed: float) -> float:

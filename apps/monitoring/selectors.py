@@ -17,6 +17,7 @@ from .services.samples import hosts_status, sample_to_wire
 
 class RangeTooLarge(DomainError):
     code = "range_too_large"
+    status_code = 422
     message = "This range has too many raw points; ask for hour or day resolution."
 
 

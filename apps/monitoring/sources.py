@@ -1,4 +1,4 @@
-"""Pluggable metric sources for the rule engine.
+"""Pluggable metric sources for the rule engine (registered here: `host`, `anomaly`).
 
 A source knows its metric names and, given a rule and the time, says the current value of
 each target the rule watches (a host, a project, a site…). The engine does the rest (for
@@ -163,4 +163,31 @@ class HostSource(MetricSource):
         return out
 
 
+class AnomalySource(MetricSource):
+    """Alerting on anomalies: per host, the largest |z| among anomalies detected in the
+    last 15 minutes (0 when there is none, so the alert resolves)."""
+
+    name = "anomaly"
+
+    def metrics(self) -> dict[str, str]:
+        return {"anomaly.score": "largest |z-score| of a recent anomaly on the host (any watched metric)"}
+
+    def observe(self, rule, now: datetime) -> list[Observation]:
+        from .models import Anomaly
+
+        hosts = hosts_matching(rule.host_selector)
+        recent = Anomaly.objects.filter(host__in=hosts, detected_at__gt=now - timedelta(minutes=15),
+                                        detected_at__lte=now)
+        worst: dict = {}
+        for host_id, metric, score in recent.values_list("host_id", "metric", "score"):
+            if abs(score) > worst.get(host_id, ("", 0.0))[1]:
+                worst[host_id] = (metric, abs(score))
+        return [
+            Observation(target=str(h.pk), value=worst.get(h.pk, ("", 0.0))[1], host_id=h.pk,
+                        labels=worst.get(h.pk, ("", 0.0))[0], label=h.name)
+            for h in hosts if h.last_seen_at is not None
+        ]
+
+
 register_source(HostSource())
+register_source(AnomalySource())

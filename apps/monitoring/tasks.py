@@ -44,7 +44,9 @@ def deliver_notification(self, delivery_id: str) -> str:
     delivery = notify.delivery_attempt(delivery=delivery)
     if delivery.status == Delivery.Status.RETRYING:
         countdown = max(0, int((delivery.next_attempt_at - timezone.now()).total_seconds()))
-        deliver_notification.apply_async((delivery_id,), countdown=countdown)
+        # Same queue as this try (a worker may serve a queue other than the default).
+        queue = (self.request.delivery_info or {}).get("routing_key") or None
+        deliver_notification.apply_async((delivery_id,), countdown=countdown, queue=queue)
     return delivery.status
 
 

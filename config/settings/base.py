@@ -6,6 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+import imageio_ffmpeg
+from corsheaders.defaults import default_headers as cors_default_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -151,6 +153,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
@@ -161,6 +164,10 @@ CELERY_BEAT_SCHEDULE = {
     "prune-stream-events": {
         "task": "apps.core.tasks.prune_stream_events",
         "schedule": timedelta(hours=6),
+    },
+    "feedbacks-sweep-uploads": {
+        "task": "apps.feedbacks.tasks.sweep_uploads",
+        "schedule": timedelta(hours=1),
     },
     "ai-jobs-sweep": {
         "task": "apps.ai_planning.tasks.ai_jobs_sweep",
@@ -214,6 +221,8 @@ REST_FRAMEWORK = {
         "ip": env("THROTTLE_IP", default="300/min"),
         "auth": env("THROTTLE_AUTH", default="20/min"),
         "login_failure": env("THROTTLE_LOGIN_FAILURES", default="5/15min"),
+        "share": env("THROTTLE_SHARE", default="60/min"),
+        "share_password": env("THROTTLE_SHARE_PASSWORD", default="5/15min"),
     },
     # Throttles key on REMOTE_ADDR only. DRF's default (NUM_PROXIES unset) keys on the raw
     # X-Forwarded-For header, which any client can vary to dodge the per-IP and auth limits;
@@ -239,6 +248,13 @@ SPECTACULAR_SETTINGS = {
         "PlanStatusEnum": "apps.ai_planning.models.Plan.Status",
         "AIJobStatusEnum": "apps.ai_planning.models.AIJob.Status",
         "LocaleEnum": "apps.ai_planning.models.Brief.Language",
+        "MonitoringChannelKindEnum": "apps.monitoring.models.NotificationChannel.Kind",
+        "SilenceKindEnum": "apps.monitoring.models.Silence.Kind",
+        "VersionStatusEnum": "apps.feedbacks.models.Version.Status",
+        "VersionReviewStatusEnum": "apps.feedbacks.models.Version.ReviewStatus",
+        "UploadStateEnum": "apps.feedbacks.models.Upload.State",
+        "ShareLinkPermissionEnum": "apps.feedbacks.models.ShareLink.Permission",
+        "ReviewDecisionEnum": "apps.feedbacks.models.ReviewDecision.Decision",
     },
     "APPEND_COMPONENTS": {
         "schemas": {
@@ -267,7 +283,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=102
 
 # --- CORS / CSRF / WebSocket origins ---
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"])
-CORS_EXPOSE_HEADERS = ["X-Request-ID"]
+# ETag: the browser reads each uploaded part's ETag (embedded-mode part uploads come here).
+CORS_EXPOSE_HEADERS = ["X-Request-ID", "ETag"]
+CORS_ALLOW_HEADERS = (*cors_default_headers, "x-share-password")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", CORS_ALLOWED_ORIGINS)
 WS_ALLOWED_ORIGINS = env_list("WS_ALLOWED_ORIGINS", CORS_ALLOWED_ORIGINS)
 
@@ -306,6 +324,8 @@ AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", None)
 AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", None)
 AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID", None)
 AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY", None)
+# SigV4 presigned URLs (browser part uploads, playback); SigV2 is refused by newer regions.
+AWS_S3_SIGNATURE_VERSION = env_str("AWS_S3_SIGNATURE_VERSION", "s3v4")
 AWS_DEFAULT_ACL = None
 AWS_QUERYSTRING_AUTH = True
 AWS_S3_FILE_OVERWRITE = False
@@ -435,6 +455,8 @@ MONITORING_WEBHOOK_ALLOW_PRIVATE = env.bool("WEBHOOK_ALLOW_PRIVATE", default=Fal
 MONITORING_WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=5.0)
 MONITORING_WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
 MONITORING_WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=10.0)
+# staff get an in-app notification when an alert fires or resolves (outside silences)
+MONITORING_NOTIFY_STAFF_IN_APP = env.bool("MONITORING_NOTIFY_STAFF_IN_APP", default=True)
 MONITORING_CELERY_QUEUES = env_list("MONITORING_CELERY_QUEUES", ["celery"])
 MONITORING_ANOMALY_METRICS = env_list(
     "MONITORING_ANOMALY_METRICS",
@@ -463,3 +485,39 @@ if PROMETHEUS_MULTIPROC_DIR:
 
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = PROMETHEUS_MULTIPROC_DIR
     Path(PROMETHEUS_MULTIPROC_DIR).mkdir(parents=True, exist_ok=True)
+
+# --- feedbacks: uploads, processing, share links ---
+# Largest file accepted at all (multipart uploads), and largest sent as one request to
+# POST assets/{id}/versions/ (bigger files go through uploads/).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024**3)
+UPLOAD_SMALL_MAX_BYTES = env.int("UPLOAD_SMALL_MAX_BYTES", default=100 * 1024**2)
+UPLOAD_ALLOWED_CONTENT_TYPES = env_list(
+    "UPLOAD_ALLOWED_CONTENT_TYPES",
+    [
+        "video/mp4",
+        "video/quicktime",
+        "video/webm",
+        "video/x-matroska",
+        "video/x-m4v",
+        "video/x-msvideo",
+        "video/mpeg",
+        "video/mp2t",
+        "video/ogg",
+        "video/x-flv",
+        "video/mxf",
+        "video/x-ms-wmv",
+        "video/3gpp",
+    ],
+)
+# Multipart part size; never below 8 MiB (S3 wants >= 5 MiB) and grown to stay <= 10 000 parts.
+UPLOAD_PART_SIZE = max(env.int("UPLOAD_PART_SIZE", default=16 * 1024**2), 8 * 1024**2)
+# Presigned part URLs stay valid this long (at most an hour).
+UPLOAD_URL_EXPIRY_SECONDS = min(env.int("UPLOAD_URL_EXPIRY_SECONDS", default=3600), 3600)
+UPLOAD_STALE_HOURS = env.int("UPLOAD_STALE_HOURS", default=24)
+FFMPEG_BINARY = env_str("FFMPEG_BINARY", None) or imageio_ffmpeg.get_ffmpeg_exe()
+PROCESSING_TIMEOUT_SECONDS = env.int("PROCESSING_TIMEOUT_SECONDS", default=900)
+PROCESSING_MAX_ATTEMPTS = env.int("PROCESSING_MAX_ATTEMPTS", default=3)
+SHARE_LINK_DEFAULT_DAYS = env.int("SHARE_LINK_DEFAULT_DAYS", default=7)
+SHARE_LINK_MAX_DAYS = env.int("SHARE_LINK_MAX_DAYS", default=90)
+SHARE_FEEDBACK_LIMIT = 1000
+FEEDBACK_REACTIONS = ["👍", "👎", "❤️", "🎉", "😂", "😮", "🤔", "👀", "✅", "🔥"]

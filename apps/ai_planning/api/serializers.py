@@ -15,8 +15,19 @@ class BriefOut(serializers.ModelSerializer):
     class Meta:
         model = Brief
         fields = [
-            "id", "project", "title", "description", "video_type", "target_duration_seconds", "audience", "tone",
-            "platform", "language", "created_by", "created_at", "updated_at",
+            "id",
+            "project",
+            "title",
+            "description",
+            "video_type",
+            "target_duration_seconds",
+            "audience",
+            "tone",
+            "platform",
+            "language",
+            "created_by",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -30,8 +41,18 @@ class PlanSummaryOut(serializers.ModelSerializer):
     class Meta:
         model = Plan
         fields = [
-            "id", "brief", "project", "status", "model", "revision", "progress_step", "progress_percent", "busy",
-            "error", "created_at", "updated_at",
+            "id",
+            "brief",
+            "project",
+            "status",
+            "model",
+            "revision",
+            "progress_step",
+            "progress_percent",
+            "busy",
+            "error",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -78,10 +99,33 @@ class AIJobOut(serializers.ModelSerializer):
     class Meta:
         model = AIJob
         fields = [
-            "id", "project", "kind", "status", "priority", "risk", "risk_reasons", "model", "plan", "params",
-            "estimated_tokens", "estimated_cost_usd", "tokens", "cost_usd", "attempts", "max_attempts",
-            "created_by", "approved_by", "approved_at", "rejected_by", "rejected_at", "error_code", "error",
-            "started_at", "finished_at", "created_at", "updated_at",
+            "id",
+            "project",
+            "kind",
+            "status",
+            "priority",
+            "risk",
+            "risk_reasons",
+            "model",
+            "plan",
+            "params",
+            "estimated_tokens",
+            "estimated_cost_usd",
+            "tokens",
+            "cost_usd",
+            "attempts",
+            "max_attempts",
+            "created_by",
+            "approved_by",
+            "approved_at",
+            "rejected_by",
+            "rejected_at",
+            "error_code",
+            "error",
+            "started_at",
+            "finished_at",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -94,8 +138,13 @@ class AISettingsOut(serializers.ModelSerializer):
     class Meta:
         model = AISettings
         fields = [
-            "monthly_budget_usd", "approval_threshold_usd", "model", "effective_model", "ai_configured",
-            "image_search_provider", "updated_at",
+            "monthly_budget_usd",
+            "approval_threshold_usd",
+            "model",
+            "effective_model",
+            "ai_configured",
+            "image_search_provider",
+            "updated_at",
         ]
         read_only_fields = fields
 

@@ -82,11 +82,14 @@ class BriefDetail(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class BriefPlans(APIView):
-    @extend_schema(responses=PlanSummaryOut(many=True))
-    def get(self, request, brief_id):
-        brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
-        return Response(PlanSummaryOut(selectors.plans_of(brief=brief), many=True).data)
+class BriefPlans(ListAPIView):
+    serializer_class = PlanSummaryOut
+    pagination_class = PagePagination
+    filter_backends = []
+
+    def get_queryset(self):
+        brief = selectors.brief_for_user(user=self.request.user, brief_id=self.kwargs["brief_id"])
+        return selectors.plans_of(brief=brief)
 
     @extend_schema(request=None, responses={202: AIJobOut})
     def post(self, request, brief_id):
@@ -123,8 +126,9 @@ class PlanDetail(APIView):
         plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
         _require(request.user, permissions.UPLOAD, plan.project)
         data = _valid(self.InputSerializer, request.data)
-        plan = services.plan_edit(plan=plan, actor=request.user, result=data["result"],
-                                  base_revision=data.get("base_revision"))
+        plan = services.plan_edit(
+            plan=plan, actor=request.user, result=data["result"], base_revision=data.get("base_revision")
+        )
         return Response(PlanOut(plan).data)
 
 
@@ -142,8 +146,17 @@ class PlanRegenerate(APIView):
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
 
 
-SHOT_COLUMNS = ["number", "scene", "shot_size", "camera_movement", "description", "audio", "duration_seconds",
-                "location", "props"]
+SHOT_COLUMNS = [
+    "number",
+    "scene",
+    "shot_size",
+    "camera_movement",
+    "description",
+    "audio",
+    "duration_seconds",
+    "location",
+    "props",
+]
 
 
 class PlanExport(APIView):
@@ -168,10 +181,12 @@ class PlanExport(APIView):
         writer = csv.writer(buffer)
         writer.writerow(SHOT_COLUMNS)
         for shot in plan.result.get("shots", []):
-            writer.writerow([
-                "; ".join(shot.get(column) or []) if column == "props" else _cell(shot.get(column, ""))
-                for column in SHOT_COLUMNS
-            ])
+            writer.writerow(
+                [
+                    "; ".join(shot.get(column) or []) if column == "props" else _cell(shot.get(column, ""))
+                    for column in SHOT_COLUMNS
+                ]
+            )
         response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="shot-list-{plan.pk}-r{plan.revision}.csv"'
         return response
@@ -183,11 +198,14 @@ def _cell(value) -> str:
     return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@") else text
 
 
-class PlanRevisionList(APIView):
-    @extend_schema(responses=PlanRevisionOut(many=True))
-    def get(self, request, plan_id):
-        plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
-        return Response(PlanRevisionOut(selectors.revisions_of(plan=plan), many=True).data)
+class PlanRevisionList(ListAPIView):
+    serializer_class = PlanRevisionOut
+    pagination_class = PagePagination
+    filter_backends = []
+
+    def get_queryset(self):
+        plan = selectors.plan_for_user(user=self.request.user, plan_id=self.kwargs["plan_id"])
+        return selectors.revisions_of(plan=plan)
 
 
 class PlanRevisionDetail(APIView):
@@ -209,10 +227,12 @@ class PlanRevisionRestore(APIView):
 
 class AISettingsDetail(APIView):
     class InputSerializer(StrictSerializer):
-        monthly_budget_usd = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"),
-                                                      max_value=Decimal("1000000"))
-        approval_threshold_usd = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0"),
-                                                          max_value=Decimal("1000000"))
+        monthly_budget_usd = serializers.DecimalField(
+            max_digits=12, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("1000000")
+        )
+        approval_threshold_usd = serializers.DecimalField(
+            max_digits=12, decimal_places=2, min_value=Decimal("0"), max_value=Decimal("1000000")
+        )
         model = serializers.CharField(max_length=100, allow_blank=True)
 
     @extend_schema(responses=AISettingsOut)
@@ -225,8 +245,7 @@ class AISettingsDetail(APIView):
         project = project_selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
         data = _valid(self.InputSerializer, request.data, partial=True)
-        return Response(AISettingsOut(services.ai_settings_update(project=project, actor=request.user,
-                                                                  data=data)).data)
+        return Response(AISettingsOut(services.ai_settings_update(project=project, actor=request.user, data=data)).data)
 
 
 class AIUsageDetail(APIView):
@@ -296,4 +315,3 @@ class AIJobRetry(APIView):
         _require(request.user, permissions.UPLOAD, job.project)
         job = services.job_retry(job=job, actor=request.user)
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
-

@@ -94,10 +94,20 @@ def _objects(project, owner):
     brief = BriefFactory(project=project, created_by=owner)
     plan = PlanFactory(brief=brief)
     busy_brief = BriefFactory(project=project, created_by=owner)  # its plans are mid-lifecycle
-    waiting = AIJobFactory(project=project, plan=PlanFactory(brief=busy_brief, queued=True), created_by=owner,
-                           status=AIJob.Status.AWAITING_APPROVAL, risk=AIJob.Risk.HIGH)
-    stuck = AIJobFactory(project=project, plan=PlanFactory(brief=busy_brief, failed=True), created_by=owner,
-                         status=AIJob.Status.NEEDS_ATTENTION, attempts=2)
+    waiting = AIJobFactory(
+        project=project,
+        plan=PlanFactory(brief=busy_brief, queued=True),
+        created_by=owner,
+        status=AIJob.Status.AWAITING_APPROVAL,
+        risk=AIJob.Risk.HIGH,
+    )
+    stuck = AIJobFactory(
+        project=project,
+        plan=PlanFactory(brief=busy_brief, failed=True),
+        created_by=owner,
+        status=AIJob.Status.NEEDS_ATTENTION,
+        attempts=2,
+    )
     return brief, plan, waiting, stuck
 
 

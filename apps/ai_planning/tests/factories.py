@@ -48,8 +48,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     progress_percent = 100
 
     class Params:
-        queued = factory.Trait(status=Plan.Status.QUEUED, result={}, revision=0, progress_step="",
-                               progress_percent=0)
+        queued = factory.Trait(status=Plan.Status.QUEUED, result={}, revision=0, progress_step="", progress_percent=0)
         failed = factory.Trait(status=Plan.Status.FAILED, result={}, revision=0, error="The AI server was failing.")
 
     @factory.post_generation

@@ -36,8 +36,9 @@ class Route:
 
     def call(self, p: Planning, actor: str):
         url = reverse(self.name, kwargs=self.kwargs(p))
-        return getattr(p.ctx.client(actor), self.method.lower())(url, self.body(p) if self.body else None,
-                                                                 format="json")
+        return getattr(p.ctx.client(actor), self.method.lower())(
+            url, self.body(p) if self.body else None, format="json"
+        )
 
     def expected(self, actor: str) -> int:
         if actor == "anonymous":
@@ -71,7 +72,12 @@ def _stuck(p):
     return {"job_id": p.stuck_job.pk}
 
 
-BRIEF_BODY = {"title": "봄 캠페인", "description": "봄 신상품 소개", "video_type": "광고", "target_duration_seconds": 30}
+BRIEF_BODY = {
+    "title": "봄 캠페인",
+    "description": "봄 신상품 소개",
+    "video_type": "광고",
+    "target_duration_seconds": 30,
+}
 
 ROUTES = [
     Route("project-briefs", "GET", READ, _project),

@@ -289,3 +289,20 @@ async def test_redis_down_refuses_the_socket_cleanly_with_1011(member, dead_chan
     )
     assert connected
     await expect_close(communicator, 1011)
+
+
+async def test_reading_notifications_is_pushed_to_the_users_other_tabs(member):
+    from apps.core.services import notification_mark_read, notifications_mark_all_read
+
+    first = await notify(member, "one")
+    await notify(member, "two")
+    communicator, _ = await open_stream(member)
+    await database_sync_to_async(notification_mark_read)(notification=first)
+    read = await communicator.receive_json_from(timeout=5)
+    assert (read["type"], read["data"]["id"]) == ("notification.read", str(first.pk))
+    await database_sync_to_async(notifications_mark_all_read)(user=member)
+    read_all = await communicator.receive_json_from(timeout=5)
+    assert (read_all["type"], read_all["data"]["updated"]) == ("notification.read_all", 1)
+    await database_sync_to_async(notifications_mark_all_read)(user=member)  # nothing left: no event
+    assert await communicator.receive_nothing(timeout=0.3)
+    await communicator.disconnect()

@@ -46,10 +46,33 @@ class VersionOut(serializers.ModelSerializer):
     class Meta:
         model = Version
         fields = [
-            "id", "asset_id", "project_id", "number", "label", "status", "failure_code", "failure_reason",
-            "original_name", "size", "content_type", "checksum", "duration", "fps", "frame_count", "width",
-            "height", "file_url", "poster_url", "review_status", "required_reviewers", "decisions",
-            "open_feedback_count", "uploaded_by", "processed_at", "created_at", "updated_at",
+            "id",
+            "asset_id",
+            "project_id",
+            "number",
+            "label",
+            "status",
+            "failure_code",
+            "failure_reason",
+            "original_name",
+            "size",
+            "content_type",
+            "checksum",
+            "duration",
+            "fps",
+            "frame_count",
+            "width",
+            "height",
+            "file_url",
+            "poster_url",
+            "review_status",
+            "required_reviewers",
+            "decisions",
+            "open_feedback_count",
+            "uploaded_by",
+            "processed_at",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -95,8 +118,16 @@ class AssetOut(serializers.ModelSerializer):
     class Meta:
         model = Asset
         fields = [
-            "id", "project_id", "title", "description", "order", "created_by", "version_count", "latest_version",
-            "created_at", "updated_at",
+            "id",
+            "project_id",
+            "title",
+            "description",
+            "order",
+            "created_by",
+            "version_count",
+            "latest_version",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -122,8 +153,19 @@ class UploadOut(serializers.ModelSerializer):
     class Meta:
         model = Upload
         fields = [
-            "id", "asset_id", "version", "state", "backend", "original_name", "content_type", "size", "part_size",
-            "part_count", "created_at", "completed_at", "aborted_at",
+            "id",
+            "asset_id",
+            "version",
+            "state",
+            "backend",
+            "original_name",
+            "content_type",
+            "size",
+            "part_size",
+            "part_count",
+            "created_at",
+            "completed_at",
+            "aborted_at",
         ]
         read_only_fields = fields
 
@@ -136,8 +178,18 @@ class ShareLinkOut(serializers.ModelSerializer):
     class Meta:
         model = ShareLink
         fields = [
-            "id", "version_id", "token", "url", "label", "permission", "has_password", "state", "expires_at",
-            "revoked_at", "created_by", "created_at",
+            "id",
+            "version_id",
+            "token",
+            "url",
+            "label",
+            "permission",
+            "has_password",
+            "state",
+            "expires_at",
+            "revoked_at",
+            "created_by",
+            "created_at",
         ]
         read_only_fields = fields
 
@@ -186,10 +238,34 @@ class FeedbackOut(serializers.ModelSerializer):
     class Meta:
         model = Feedback
         fields = [
-            "id", "version_id", "version_number", "parent_id", "author", "guest_name", "is_guest", "body", "frame",
-            "end_frame", "fps", "timecode", "end_timecode", "smpte", "end_smpte", "annotation", "internal",
-            "mentions", "reactions", "resolved", "resolved_by", "resolved_at", "edited_at", "deleted",
-            "carried_over", "created_at", "updated_at", "replies",
+            "id",
+            "version_id",
+            "version_number",
+            "parent_id",
+            "author",
+            "guest_name",
+            "is_guest",
+            "body",
+            "frame",
+            "end_frame",
+            "fps",
+            "timecode",
+            "end_timecode",
+            "smpte",
+            "end_smpte",
+            "annotation",
+            "internal",
+            "mentions",
+            "reactions",
+            "resolved",
+            "resolved_by",
+            "resolved_at",
+            "edited_at",
+            "deleted",
+            "carried_over",
+            "created_at",
+            "updated_at",
+            "replies",
         ]
         read_only_fields = fields
 
@@ -252,8 +328,23 @@ class GuestFeedbackOut(serializers.ModelSerializer):
     class Meta:
         model = Feedback
         fields = [
-            "id", "parent_id", "author", "body", "frame", "end_frame", "fps", "timecode", "smpte", "end_smpte",
-            "annotation", "reactions", "resolved", "deleted", "edited_at", "created_at", "replies",
+            "id",
+            "parent_id",
+            "author",
+            "body",
+            "frame",
+            "end_frame",
+            "fps",
+            "timecode",
+            "smpte",
+            "end_smpte",
+            "annotation",
+            "reactions",
+            "resolved",
+            "deleted",
+            "edited_at",
+            "created_at",
+            "replies",
         ]
         read_only_fields = fields
 

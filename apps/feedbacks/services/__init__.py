@@ -23,7 +23,14 @@ from .uploads import (
     upload_start,
     uploads_abort_stale,
 )
-from .versions import carry_over, review_status_for, version_create_from_file, version_review_decide, version_update
+from .versions import (
+    carry_over,
+    review_status_for,
+    version_change,
+    version_create_from_file,
+    version_review_decide,
+    version_update,
+)
 
 __all__ = [
     "NotAuthor",
@@ -52,6 +59,7 @@ __all__ = [
     "upload_parts_listed",
     "upload_start",
     "uploads_abort_stale",
+    "version_change",
     "version_create_from_file",
     "version_mark_failed",
     "version_mark_ready",

@@ -65,7 +65,9 @@ def asset_delete(*, asset: Asset, actor) -> None:
     project, target = asset.project, Asset(pk=asset.pk)
     asset.delete()
     for version_id, _, _ in versions:
-        events.publish(stream=version_stream(version_id), type="version.deleted", data={"version": {"id": str(version_id)}})
+        events.publish(
+            stream=version_stream(version_id), type="version.deleted", data={"version": {"id": str(version_id)}}
+        )
     record(
         project=project,
         actor=actor,

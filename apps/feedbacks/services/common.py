@@ -1,6 +1,5 @@
 """Shared by the feedbacks services: streams, the activity timeline, notifications, errors."""
 
-from django.db import transaction
 from django.utils.text import Truncator
 
 from apps.core import events
@@ -95,7 +94,3 @@ def managers_of(project_id):
             "user"
         )
     ]
-
-
-def on_commit(func) -> None:
-    transaction.on_commit(func)

@@ -31,28 +31,42 @@ def _author(feedback: Feedback) -> str:
 def feedback_csv(*, version: Version, items: list[Feedback]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([
-        "#", "reply_to", "timecode_in", "timecode_out", "frame", "seconds", "author", "comment", "internal",
-        "status", "version", "created_at",
-    ])
+    writer.writerow(
+        [
+            "#",
+            "reply_to",
+            "timecode_in",
+            "timecode_out",
+            "frame",
+            "seconds",
+            "author",
+            "comment",
+            "internal",
+            "status",
+            "version",
+            "created_at",
+        ]
+    )
     for number, feedback in enumerate(items, start=1):
         replies = sorted((r for r in feedback.replies.all() if r.deleted_at is None), key=lambda r: r.created_at)
         rows = [(feedback, "")] + [(reply, number) for reply in replies]
         for row, reply_to in rows:
-            writer.writerow([
-                number if not reply_to else "",
-                reply_to,
-                row.smpte,
-                row.end_smpte or "",
-                row.frame,
-                f"{row.seconds:.3f}",
-                _cell(_author(row)),
-                _cell(row.body),
-                "yes" if row.internal else "no",
-                "resolved" if feedback.resolved_at else "open",
-                f"v{row.version.number}",
-                row.created_at.isoformat(timespec="seconds"),
-            ])
+            writer.writerow(
+                [
+                    number if not reply_to else "",
+                    reply_to,
+                    row.smpte,
+                    row.end_smpte or "",
+                    row.frame,
+                    f"{row.seconds:.3f}",
+                    _cell(_author(row)),
+                    _cell(row.body),
+                    "yes" if row.internal else "no",
+                    "resolved" if feedback.resolved_at else "open",
+                    f"v{row.version.number}",
+                    row.created_at.isoformat(timespec="seconds"),
+                ]
+            )
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
@@ -61,7 +75,7 @@ _MARKER_TEXT = re.compile(r"[\r\n|]+")
 
 def feedback_edl(*, version: Version, items: list[Feedback], start_frame: int = 0) -> str:
     fps = version.fps
-    title = _MARKER_TEXT.sub(" ", f"{version.asset.title} v{version.number}")[:70]
+    title = " ".join(_MARKER_TEXT.sub(" ", f"{version.asset.title} v{version.number}").split())[:70]
     lines = [f"TITLE: {title}", "FCM: NON-DROP FRAME", ""]
     for number, feedback in enumerate(items, start=1):
         # Markers of comments carried over from an earlier version keep their frame; they are
@@ -71,10 +85,12 @@ def feedback_edl(*, version: Version, items: list[Feedback], start_frame: int = 
         tc_in = timecode.frame_to_smpte(first, fps)
         tc_out = timecode.frame_to_smpte(last + 1, fps)
         duration = last - first + 1
-        colour = "ResolveColorGreen" if feedback.resolved_at else (
-            "ResolveColorPurple" if feedback.internal else "ResolveColorRed"
+        colour = (
+            "ResolveColorGreen"
+            if feedback.resolved_at
+            else ("ResolveColorPurple" if feedback.internal else "ResolveColorRed")
         )
-        text = _MARKER_TEXT.sub(" ", f"{_author(feedback)}: {feedback.body}").strip()[:200]
+        text = " ".join(_MARKER_TEXT.sub(" ", f"{_author(feedback)}: {feedback.body}").split())[:200]
         lines.append(f"{number:03d}  001      V     C        {tc_in} {tc_out} {tc_in} {tc_out}  ")
         lines.append(f" |C:{colour} |M:{text} |D:{duration}")
         lines.append("")

@@ -56,7 +56,9 @@ def _publish(feedback: Feedback, verb: str, *, actor, data: dict | None = None, 
 
 
 def _listed_on(feedback: Feedback, version: Version) -> bool:
-    return feedback.version_id == version.pk or CarriedFeedback.objects.filter(feedback=feedback, version=version).exists()
+    return (
+        feedback.version_id == version.pk or CarriedFeedback.objects.filter(feedback=feedback, version=version).exists()
+    )
 
 
 def _frame_of(version: Version, *, frame: int | None, seconds: float | None, field: str) -> int | None:
@@ -68,7 +70,9 @@ def _frame_of(version: Version, *, frame: int | None, seconds: float | None, fie
         raise ValidationError({field: ["A timecode cannot be negative."]})
     if frame > version.last_frame:
         end = timecode.frame_to_smpte(version.last_frame, version.fps)
-        raise ValidationError({field: [f"The timecode is past the end of the video (last frame {version.last_frame}, {end})."]})
+        raise ValidationError(
+            {field: [f"The timecode is past the end of the video (last frame {version.last_frame}, {end})."]}
+        )
     return frame
 
 
@@ -196,7 +200,11 @@ def _require_live(feedback: Feedback) -> None:
 @transaction.atomic
 def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
     """The author edits body, drawing, internal flag (top-level only) or mentions."""
-    feedback = Feedback.objects.select_for_update().select_related("version__asset__project", "parent").get(pk=feedback.pk)
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",))
+        .select_related("version__asset__project", "parent")
+        .get(pk=feedback.pk)
+    )
     _require_live(feedback)
     if feedback.author_id != actor.pk:
         raise NotAuthor("Only the author can edit a comment.")
@@ -225,7 +233,9 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
 def feedback_delete(*, feedback: Feedback, actor) -> None:
     """Soft delete by the author (who may still comment) or a manager. Replies stay; a deleted
     comment with replies keeps its place with an empty body."""
-    feedback = Feedback.objects.select_for_update().select_related("version__asset__project").get(pk=feedback.pk)
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",)).select_related("version__asset__project").get(pk=feedback.pk)
+    )
     _require_live(feedback)
     project = feedback.version.asset.project
     own = feedback.author_id == actor.pk and permissions.can(actor, permissions.COMMENT, project)
@@ -238,7 +248,9 @@ def feedback_delete(*, feedback: Feedback, actor) -> None:
 
 @transaction.atomic
 def feedback_resolve(*, feedback: Feedback, actor, resolved: bool = True) -> Feedback:
-    feedback = Feedback.objects.select_for_update().select_related("version__asset__project").get(pk=feedback.pk)
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",)).select_related("version__asset__project").get(pk=feedback.pk)
+    )
     _require_live(feedback)
     if feedback.parent_id is not None:
         raise CannotResolveReply()

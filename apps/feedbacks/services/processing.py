@@ -41,6 +41,8 @@ def _analyse(version: Version) -> tuple[media.Probe, bytes]:
         raise media.TransientMediaError(str(exc)) from exc
     if size == 0:
         raise media.MediaError("empty_file", "The file is empty (0 bytes).")
+    if not storage.looks_like_video(storage.read_head(version.file.name)):
+        raise media.MediaError("not_a_video", "The file is not a video (its contents match no video container).")
     source = backing.path(version.file.name) if not storage.uses_s3() else backing.url(version.file.name)
     probe = media.probe(source)
     return probe, media.poster(source, duration=probe.duration)
@@ -51,7 +53,7 @@ def version_mark_ready(*, version: Version, probe: media.Probe, poster: bytes) -
         storage.poster_key(asset_id=version.asset_id, version_id=version.pk), ContentFile(poster)
     )
     with transaction.atomic():
-        version = Version.objects.select_for_update().select_related("asset__project").get(pk=version.pk)
+        version = Version.objects.select_for_update(of=("self",)).select_related("asset__project").get(pk=version.pk)
         if version.status != Version.Status.PROCESSING:  # another run finished first
             transaction.on_commit(lambda: storage.delete_quietly(poster_name))
             return version
@@ -67,7 +69,7 @@ def version_mark_ready(*, version: Version, probe: media.Probe, poster: bytes) -
 
 def version_mark_failed(*, version: Version, code: str, reason: str) -> Version:
     with transaction.atomic():
-        version = Version.objects.select_for_update().select_related("asset__project").get(pk=version.pk)
+        version = Version.objects.select_for_update(of=("self",)).select_related("asset__project").get(pk=version.pk)
         if version.status != Version.Status.PROCESSING:
             return version
         version.status, version.processed_at = Version.Status.FAILED, timezone.now()

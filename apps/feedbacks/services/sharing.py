@@ -101,7 +101,7 @@ def share_link_create(
 
 @transaction.atomic
 def share_link_revoke(*, link: ShareLink, actor) -> ShareLink:
-    link = ShareLink.objects.select_for_update().select_related("version__asset__project").get(pk=link.pk)
+    link = ShareLink.objects.select_for_update(of=("self",)).select_related("version__asset__project").get(pk=link.pk)
     if link.revoked_at is None:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at", "updated_at"])

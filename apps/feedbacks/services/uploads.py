@@ -139,28 +139,22 @@ def upload_complete(*, upload: Upload, actor, parts: list[dict]) -> Version:
         missing = sorted(set(expected) - set(numbers))
         raise PartsInvalid(
             f"This upload has {upload.part_count} parts; send all of them.",
-            details={"parts": ["incomplete"], "missing": missing[:100], "unknown": sorted(set(numbers) - set(expected))},
+            details={
+                "parts": ["incomplete"],
+                "missing": missing[:100],
+                "unknown": sorted(set(numbers) - set(expected)),
+            },
         )
     backend = storage.backend_for(upload.backend)
-    listed = {part.number: part for part in backend.list_parts(upload)}
-    if sum(part.size for part in listed.values()) > upload.size or set(listed) - set(expected):
-        raise UploadTooLarge()
-    not_uploaded = [n for n in numbers if n not in listed]
-    if not_uploaded:
-        raise PartsInvalid(
-            "Some parts have not been uploaded.", details={"parts": ["not_uploaded"], "missing": not_uploaded[:100]}
-        )
-    wrong = [p["number"] for p in parts if storage.normalise_etag(p["etag"]) != listed[p["number"]].etag]
-    if wrong:
-        raise PartsInvalid("Some ETags do not match the uploaded parts.", details={"parts": ["etag_mismatch"], "wrong": wrong[:100]})
-    total = sum(listed[n].size for n in numbers)
-    if total != upload.size:
-        raise PartsInvalid(
-            f"The parts add up to {total} bytes, not the declared {upload.size}.",
-            details={"parts": ["size_mismatch"], "size": total},
-        )
-
-    etag = backend.complete(upload, [listed[n] for n in numbers])
+    try:
+        etag, total = _assemble(upload, backend, parts)
+    except storage.UploadGone:
+        # Storage finished this upload on an earlier try whose answer never reached us
+        # (timeout, crash): the object is there, the parts are not. Finish the bookkeeping.
+        stored = backend.stat(upload.key)
+        if stored is None or stored[0] != upload.size:
+            raise
+        etag, total = stored[1], stored[0]
     if not storage.looks_like_video(storage.read_head(upload.key)):
         _discard(upload, reason="not a video")
         storage.delete_quietly(upload.key)
@@ -171,7 +165,9 @@ def upload_complete(*, upload: Upload, actor, parts: list[dict]) -> Version:
         _require_pending(upload)
         upload.state, upload.completed_at = Upload.State.COMPLETED, timezone.now()
         upload.save(update_fields=["state", "completed_at", "updated_at"])
-        version = Version.objects.select_for_update().select_related("asset__project").get(pk=upload.version_id)
+        version = (
+            Version.objects.select_for_update(of=("self",)).select_related("asset__project").get(pk=upload.version_id)
+        )
         version.file.name = upload.key
         version.size = total
         version.checksum = f"s3-etag:{etag}"
@@ -179,6 +175,32 @@ def upload_complete(*, upload: Upload, actor, parts: list[dict]) -> Version:
         version.save()
         version_arrived(version=version, actor=actor)
     return version
+
+
+def _assemble(upload: Upload, backend, parts: list[dict]) -> tuple[str, int]:
+    """Checks the client's part list against what storage lists, then has storage join the
+    parts. Returns (ETag of the whole, size)."""
+    numbers = [part["number"] for part in parts]
+    listed = {part.number: part for part in backend.list_parts(upload)}
+    if sum(part.size for part in listed.values()) > upload.size or set(listed) - set(numbers):
+        raise UploadTooLarge()
+    not_uploaded = [n for n in numbers if n not in listed]
+    if not_uploaded:
+        raise PartsInvalid(
+            "Some parts have not been uploaded.", details={"parts": ["not_uploaded"], "missing": not_uploaded[:100]}
+        )
+    wrong = [p["number"] for p in parts if storage.normalise_etag(p["etag"]) != listed[p["number"]].etag]
+    if wrong:
+        raise PartsInvalid(
+            "Some ETags do not match the uploaded parts.", details={"parts": ["etag_mismatch"], "wrong": wrong[:100]}
+        )
+    total = sum(listed[n].size for n in numbers)
+    if total != upload.size:
+        raise PartsInvalid(
+            f"The parts add up to {total} bytes, not the declared {upload.size}.",
+            details={"parts": ["size_mismatch"], "size": total},
+        )
+    return backend.complete(upload, [listed[n] for n in numbers]), total
 
 
 def upload_abort(*, upload: Upload, actor=None) -> None:

@@ -166,7 +166,7 @@ def carry_over(*, version: Version) -> int:
 @transaction.atomic
 def version_update(*, version: Version, actor, data: dict) -> Version:
     """Label and required reviewers (the review status is re-evaluated when those change)."""
-    version = Version.objects.select_for_update().select_related("asset__project").get(pk=version.pk)
+    version = Version.objects.select_for_update(of=("self",)).select_related("asset__project").get(pk=version.pk)
     changes = {}
     if "label" in data and data["label"] != version.label:
         changes["label"] = {"before": version.label, "after": data["label"]}
@@ -191,7 +191,9 @@ def version_update(*, version: Version, actor, data: dict) -> Version:
         verb="version.updated",
         target=version,
         data={"number": version.number, "changes": changes},
-        payloads={stream: {"version": VersionOut(version).data, "changes": changes} for stream in version_streams(version)},
+        payloads={
+            stream: {"version": VersionOut(version).data, "changes": changes} for stream in version_streams(version)
+        },
     )
     _apply_review_status(version=version, actor=actor)
     return version
@@ -201,7 +203,7 @@ def version_update(*, version: Version, actor, data: dict) -> Version:
 def version_review_decide(*, version: Version, actor, decision: str | None, comment: str = "") -> Version:
     """Records the actor's decision (`approved`, `changes_requested`, or None to withdraw it)
     and applies the review-status rule."""
-    version = Version.objects.select_for_update().select_related("asset__project").get(pk=version.pk)
+    version = Version.objects.select_for_update(of=("self",)).select_related("asset__project").get(pk=version.pk)
     if version.status != Version.Status.READY:
         raise VersionNotReady()
     if decision is None:
@@ -267,18 +269,23 @@ def _apply_review_status(*, version: Version, actor) -> bool:
         target=version,
         data={"number": version.number, "review_status": change},
         payloads={
-            stream: {"version": VersionOut(version).data, "review_status": change} for stream in version_streams(version)
+            stream: {"version": VersionOut(version).data, "review_status": change}
+            for stream in version_streams(version)
         },
     )
     titles = {
         Version.ReviewStatus.APPROVED: ("{asset} v{n}이(가) 승인되었습니다", "{asset} v{n} was approved"),
-        Version.ReviewStatus.CHANGES_REQUESTED: ("{asset} v{n}에 수정 요청이 있습니다", "Changes requested on {asset} v{n}"),
+        Version.ReviewStatus.CHANGES_REQUESTED: (
+            "{asset} v{n}에 수정 요청이 있습니다",
+            "Changes requested on {asset} v{n}",
+        ),
         Version.ReviewStatus.IN_REVIEW: ("{asset} v{n}이(가) 다시 검토 중입니다", "{asset} v{n} is back in review"),
     }[status]
     recipients = {user.pk: user for user in managers_of(version.asset.project_id)}
-    if version.uploaded_by_id and Membership.objects.filter(
-        project_id=version.asset.project_id, user_id=version.uploaded_by_id
-    ).exists():
+    if (
+        version.uploaded_by_id
+        and Membership.objects.filter(project_id=version.asset.project_id, user_id=version.uploaded_by_id).exists()
+    ):
         recipients[version.uploaded_by_id] = version.uploaded_by
     recipients.pop(getattr(actor, "pk", None), None)
     for user in recipients.values():
@@ -291,3 +298,19 @@ def _apply_review_status(*, version: Version, actor) -> bool:
             data={"project_id": str(version.asset.project_id), "version_id": str(version.pk), "review_status": status},
         )
     return True
+
+
+@transaction.atomic
+def version_change(*, version: Version, actor, data: dict) -> Version:
+    """PATCH versions/{id}/: label / required reviewers, and the actor's review decision
+    (`review_status`: approved, changes_requested, or in_review to withdraw it), in one
+    transaction."""
+    details = {k: v for k, v in data.items() if k in ("label", "required_reviewer_ids")}
+    if details:
+        version = version_update(version=version, actor=actor, data=details)
+    if "review_status" in data:
+        decision = None if data["review_status"] == Version.ReviewStatus.IN_REVIEW else data["review_status"]
+        version = version_review_decide(
+            version=version, actor=actor, decision=decision, comment=data.get("review_comment", "")
+        )
+    return version

@@ -11,6 +11,7 @@ urlpatterns = [
     path("monitoring/forecasts/", views.Forecasts.as_view(), name="monitoring-forecasts"),
     path("monitoring/anomalies/", views.AnomalyList.as_view(), name="monitoring-anomalies"),
     path("monitoring/rules/", views.RuleListCreate.as_view(), name="monitoring-rules"),
+    path("monitoring/rules/preview/", views.RulePreview.as_view(), name="monitoring-rule-preview"),
     path("monitoring/rules/<uuid:pk>/", views.RuleDetail.as_view(), name="monitoring-rule"),
     path("monitoring/alerts/", views.AlertList.as_view(), name="monitoring-alerts"),
     path("monitoring/alerts/<uuid:pk>/", views.AlertDetail.as_view(), name="monitoring-alert"),

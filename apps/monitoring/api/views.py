@@ -3,6 +3,7 @@ serializer). Everything is staff-only (or the monitoring permission)."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -275,6 +276,37 @@ class RuleDetail(MonitoringView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class RulePreview(MonitoringView):
+    class InputSerializer(StrictSerializer):
+        metric = serializers.CharField(max_length=80)
+        labels = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+        host_selector = serializers.DictField(required=False, default=dict)
+        operator = serializers.ChoiceField(choices=Operator.choices)
+        threshold = serializers.FloatField()
+        for_seconds = serializers.IntegerField(min_value=0, max_value=7 * 86400, required=False, default=0)
+        hours = serializers.IntegerField(min_value=1, max_value=72, required=False, default=24)
+
+        def validate_metric(self, value):
+            from ..sources import metric_known
+
+            if not metric_known("host", value):
+                raise serializers.ValidationError(f"Unknown metric {value!r}.")
+            return value
+
+        validate_threshold = RuleIn.validate_threshold
+        validate_host_selector = RuleIn.validate_host_selector
+
+    @extend_schema(request=InputSerializer, responses=inline_serializer("RulePreviewOut", {
+        "from": serializers.DateTimeField(), "to": serializers.DateTimeField(),
+        "supported": serializers.BooleanField(), "hosts": serializers.ListField(child=serializers.DictField()),
+    }))
+    def post(self, request):
+        """How this rule would have fired over the last `hours` (default 24), per host."""
+        from ..services.preview import rule_preview
+
+        return Response(rule_preview(**_valid(self.InputSerializer, request.data)))
+
+
 # --- alerts -------------------------------------------------------------------------
 
 
@@ -390,7 +422,7 @@ class ChannelIn(StrictSerializer):
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=NotificationChannel.Kind.choices)
     enabled = serializers.BooleanField(required=False)
-    locale = serializers.ChoiceField(choices=["ko", "en"], required=False)
+    locale = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
     recipients = serializers.ListField(child=serializers.EmailField(), max_length=50, required=False)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     secret = serializers.RegexField(r"^whsec_[A-Za-z0-9+/=]{16,}$", max_length=200, required=False)
@@ -454,7 +486,7 @@ class ChannelDeliveries(MonitoringList):
 class TemplateIn(StrictSerializer):
     name = serializers.SlugField(max_length=60, required=False)
     event_type = serializers.ChoiceField(choices=NotificationTemplate.Event.choices)
-    locale = serializers.ChoiceField(choices=["ko", "en"])
+    locale = serializers.ChoiceField(choices=settings.LANGUAGES)
     subject = serializers.CharField(max_length=300)
     body = serializers.CharField(max_length=20000)
 

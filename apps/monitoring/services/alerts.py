@@ -29,7 +29,7 @@ from apps.core.errors import Conflict
 from ..models import Alert, AlertRule, Silence
 from ..serializers import AlertOut
 from ..sources import Observation, source_get
-from .notify import alert_notify
+from .notify import alert_notify, staff_notify_in_app
 from .samples import MONITORING_STREAM
 
 logger = logging.getLogger(__name__)
@@ -85,6 +85,8 @@ def _fire(alert: Alert, now: datetime, silenced: bool) -> None:
 
 def _notify(alert: Alert, event_type: str, now: datetime) -> None:
     alert_notify(alert=alert, event_type=event_type)
+    if event_type != "alert.renotify":
+        staff_notify_in_app(alert=alert, event_type=event_type)
     if event_type in ("alert.firing", "alert.renotify"):
         alert.fired_notified = True
     alert.last_notified_at = now
@@ -200,7 +202,7 @@ def alerts_close_for_disabled_rule(*, alert: Alert, now: datetime) -> None:
 @transaction.atomic
 def alert_acknowledge(*, alert: Alert, user, now: datetime | None = None) -> Alert:
     """Stops re-notification; the resolve notice is still sent."""
-    alert = Alert.objects.select_for_update().select_related("rule", "host").get(pk=alert.pk)
+    alert = Alert.objects.select_for_update(of=("self",)).select_related("rule", "host").get(pk=alert.pk)
     if alert.status == Alert.Status.RESOLVED:
         raise Conflict("This alert is already resolved.", details={"status": alert.status})
     if alert.acknowledged_at is None:

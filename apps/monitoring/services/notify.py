@@ -84,7 +84,8 @@ def alert_notify(*, alert: Alert, event_type: str) -> list[Delivery]:
 
 
 def channel_send_test(*, channel: NotificationChannel) -> Delivery:
-    return delivery_create(channel=channel, event_type="channel.test", context=templating.sample_context("channel.test"))
+    context = templating.sample_context("channel.test")
+    return delivery_create(channel=channel, event_type="channel.test", context=context)
 
 
 def retry_delay(attempt: int) -> int:
@@ -145,3 +146,21 @@ def deliveries_due(*, now: datetime | None = None) -> list[Delivery]:
     return list(Delivery.objects.filter(
         status__in=[Delivery.Status.PENDING, Delivery.Status.RETRYING], next_attempt_at__lte=now - timedelta(seconds=30)
     )[:200])
+
+
+def staff_notify_in_app(*, alert: Alert, event_type: str) -> None:
+    """In-app notifications (bell + /ws/notifications/) for active staff, unless disabled."""
+    from django.contrib.auth import get_user_model
+
+    from apps.core.services import notification_create
+
+    if not settings.MONITORING_NOTIFY_STAFF_IN_APP:
+        return
+    host = alert.host.name if alert.host else alert.target
+    state = "firing" if event_type == "alert.firing" else "resolved"
+    for user in get_user_model().objects.filter(is_staff=True, is_active=True).only("pk"):
+        notification_create(
+            recipient=user, verb=event_type, title=f"[{alert.severity}] {alert.rule.name} {state}: {host}"[:200],
+            body=f"{alert.rule.metric} = {alert.value}", url=f"/monitoring/alerts?alert={alert.pk}",
+            data={"alert_id": str(alert.pk), "rule_id": str(alert.rule_id), "status": state},
+        )

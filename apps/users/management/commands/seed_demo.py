@@ -5,6 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from apps.ai_planning.demo import seed_demo_plan
 from apps.core.services import notification_create
 from apps.projects import services as projects
 from apps.projects.models import Project, Role
@@ -72,3 +73,4 @@ class Command(BaseCommand):
         projects.invitation_create(
             project=project, actor=users[Role.MANAGER], email="colorist@example.com", role=Role.EDITOR
         )
+        seed_demo_plan(project=project, actor=users[Role.EDITOR])  # a finished plan, no AI call

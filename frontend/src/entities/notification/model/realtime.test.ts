@@ -84,4 +84,16 @@ describe("notification.created from the socket", () => {
     expect(notificationApi.endpoints.listNotifications.select({ unread: false })(state).data?.pages[0]?.results).toHaveLength(2);
     expect(notificationApi.endpoints.getUnreadCount.select()(state).data).toEqual({ count: 1 });
   });
+
+  it("refetches on other notification events it cannot apply itself", async () => {
+    const store = makeStore();
+    const subscription = store.dispatch(notificationApi.endpoints.getUnreadCount.initiate());
+    await subscription;
+    const before = vi.mocked(fetch).mock.calls.length;
+
+    store.dispatch(wsEventReceived({ stream: "user:1", type: "notification.read", seq: 8, ts: null, data: { ids: ["n1"] } }));
+
+    await vi.waitFor(() => expect(vi.mocked(fetch).mock.calls.length).toBe(before + 1));
+    subscription.unsubscribe();
+  });
 });

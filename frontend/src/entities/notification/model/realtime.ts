@@ -1,6 +1,7 @@
 import type { ListenerMiddlewareInstance } from "@reduxjs/toolkit";
 
 import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
+import { baseApi } from "@/shared/api";
 import { wsEventReceived } from "@/shared/ws";
 
 import { insertNotification } from "./cache";
@@ -17,8 +18,12 @@ export function registerNotificationRealtime(listener: Pick<ListenerMiddlewareIn
     actionCreator: wsEventReceived,
     effect: (action, api) => {
       const event = action.payload;
-      if (event.type !== NOTIFICATION_CREATED || !isNotification(event.data)) return;
-      insertNotification(api.dispatch, api.getState(), toNotification(event.data));
+      if (event.type === NOTIFICATION_CREATED && isNotification(event.data)) {
+        insertNotification(api.dispatch, api.getState(), toNotification(event.data));
+      } else if (event.type.startsWith("notification.") || event.type.startsWith("notifications.")) {
+        // Anything else about notifications (e.g. read on another device): refetch.
+        api.dispatch(baseApi.util.invalidateTags([{ type: "Notification", id: "LIST" }, "UnreadCount"]));
+      }
     },
   });
 }

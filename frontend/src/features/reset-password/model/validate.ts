@@ -23,7 +23,7 @@ export function validateResetConfirm(values: ResetConfirmValues): FieldIssues<"n
   return issues;
 }
 
-/** The server refuses a bad or expired link through these fields. */
+/** The server refuses a bad, used or expired link with this code (or errors on uid/token). */
 export function isInvalidLinkError(details: Record<string, string[]>, code: string): boolean {
-  return code === "invalid_token" || code === "token_invalid" || Boolean(details.uid?.length || details.token?.length);
+  return code === "reset_link_invalid" || Boolean(details.uid?.length || details.token?.length);
 }

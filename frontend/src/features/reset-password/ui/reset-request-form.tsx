@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback, useState } from "react";
 
-import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { serverFieldErrors, useApiErrorText, useValidationText } from "@/shared/lib/errors";
 import { useFormState } from "@/shared/lib/form";
-import { Button, buttonClassName, EmptyState, Form, FormAlert, MailIcon, TextField } from "@/shared/ui";
+import { Button, EmptyState, Form, FormAlert, MailIcon, TextField } from "@/shared/ui";
 
 import { useRequestPasswordResetMutation } from "../api/reset-api";
 import { validateResetRequest, type ResetRequestValues } from "../model/validate";
@@ -37,11 +35,6 @@ export function ResetRequestForm() {
           icon={<MailIcon size={20} />}
           title={t("sentTitle")}
           body={t("sentBody", { email: sentTo })}
-          action={
-            <Link className={buttonClassName({ variant: "secondary" })} href={routes.login}>
-              {t("backToLogin")}
-            </Link>
-          }
         />
       </div>
     );

@@ -1,0 +1,40 @@
+"""Plan progress arrives in order over /ws/projects/<id>/ (real ASGI app, real Redis layer)."""
+
+import pytest
+from channels.db import database_sync_to_async
+
+from apps.ai_planning import planning, services
+from apps.projects.tests.test_consumers import hello_of, join
+
+from .factories import BriefFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def test_plan_progress_events_arrive_in_order(project_with_roles, fake_openai):
+    ctx = project_with_roles
+    brief = await database_sync_to_async(BriefFactory)(project=ctx.project, created_by=ctx.users["editor"])
+    viewer = await join(ctx.project.pk, ctx.users["viewer"])
+    hello = await hello_of(viewer)
+
+    # Outside a test transaction the commit really happens, so the eager task runs right here.
+    job = await database_sync_to_async(services.plan_request)(brief=brief, actor=ctx.users["editor"])
+
+    received = []
+    while not received or received[-1]["type"] != "plan.succeeded":
+        message = await viewer.receive_json_from(timeout=10)
+        if message["type"].startswith(("plan.", "ai_job.")):
+            received.append(message)
+    await viewer.disconnect()
+
+    seqs = [message["seq"] for message in received]
+    assert seqs == sorted(seqs) and seqs[0] > hello["seq"]
+    progress = [m["data"] for m in received if m["type"] == "plan.progress"]
+    assert [p["step"] for p in progress] == [*planning.STEPS, "done"]
+    assert [p["percent"] for p in progress] == sorted(p["percent"] for p in progress) and progress[-1]["percent"] == 100
+    assert {p["plan_id"] for p in progress} == {str(job.plan_id)}
+    types = [m["type"] for m in received]
+    assert types[:3] == ["ai_job.queued", "ai_job.started", "plan.progress"]
+    assert types[-3:] == ["ai_job.succeeded", "plan.progress", "plan.succeeded"]
+    succeeded = received[-1]["data"]
+    assert succeeded["plan"]["id"] == str(job.plan_id) and succeeded["plan"]["status"] == "succeeded"

@@ -1,0 +1,25 @@
+from .assets import AssetDetail, AssetListCreate, VersionDetail, VersionListCreate
+from .feedback import FeedbackDetail, FeedbackExport, FeedbackListCreate, FeedbackReactions, FeedbackResolve
+from .sharing import ShareFeedbackCreate, ShareLinkDetail, ShareLinkListCreate, SharePage
+from .uploads import UploadComplete, UploadDetail, UploadPartPut, UploadPartUrls, UploadStart
+
+__all__ = [
+    "AssetDetail",
+    "AssetListCreate",
+    "FeedbackDetail",
+    "FeedbackExport",
+    "FeedbackListCreate",
+    "FeedbackReactions",
+    "FeedbackResolve",
+    "ShareFeedbackCreate",
+    "ShareLinkDetail",
+    "ShareLinkListCreate",
+    "SharePage",
+    "UploadComplete",
+    "UploadDetail",
+    "UploadPartPut",
+    "UploadPartUrls",
+    "UploadStart",
+    "VersionDetail",
+    "VersionListCreate",
+]

@@ -1,0 +1,179 @@
+from django.conf import settings
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.api.inputs import StrictSerializer
+from apps.core.api.schema import error_response
+from apps.core.services import client_ip
+from apps.core.throttling import IPRateThrottle
+from apps.projects import permissions
+
+from ... import selectors, services
+from ...models import ShareLink, Version
+from ..serializers import GuestFeedbackOut, ShareLinkOut, file_url
+from .base import ShareRateThrottle, TimecodeInput, require, valid
+
+PASSWORD_HEADER = OpenApiParameter(
+    "X-Share-Password", str, OpenApiParameter.HEADER, description="The link's password, when it has one."
+)
+SHARE_ERRORS = {
+    401: error_response("The link has a password and none was sent (`share_password_required`)"),
+    403: error_response("Wrong password (`share_password_invalid`)"),
+    404: error_response("No such link"),
+    410: error_response("The link expired (`share_link_expired`) or was revoked (`share_link_revoked`)"),
+    429: error_response("Too many wrong passwords or requests (`throttled`, details.retry_after)"),
+}
+
+
+class ShareLinkListCreate(APIView):
+    class InputSerializer(StrictSerializer):
+        permission = serializers.ChoiceField(choices=ShareLink.Permission.choices, required=False, default="view")
+        expires_in_days = serializers.IntegerField(min_value=1, max_value=settings.SHARE_LINK_MAX_DAYS, required=False)
+        password = serializers.CharField(min_length=4, max_length=128, required=False, trim_whitespace=False)
+        label = serializers.CharField(max_length=120, required=False, allow_blank=True)
+
+    @extend_schema(responses=ShareLinkOut(many=True))
+    def get(self, request, version_id):
+        version = selectors.version_for_user(user=request.user, version_id=version_id)
+        require(request.user, permissions.UPLOAD, version.asset.project)
+        return Response(ShareLinkOut(selectors.share_links_of(version=version), many=True).data)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: ShareLinkOut, 409: error_response("The version is not ready (`version_not_ready`)")},
+    )
+    def post(self, request, version_id):
+        """A link for outside reviewers to this one version (`url` opens the guest page)."""
+        version = selectors.version_for_user(user=request.user, version_id=version_id)
+        require(request.user, permissions.UPLOAD, version.asset.project)
+        link = services.share_link_create(
+            version=version, actor=request.user, **valid(self.InputSerializer, request.data)
+        )
+        return Response(ShareLinkOut(link).data, status=status.HTTP_201_CREATED)
+
+
+class ShareLinkDetail(APIView):
+    @extend_schema(responses={204: None})
+    def delete(self, request, link_id):
+        """Revokes the link at once."""
+        link = selectors.share_link_for_user(user=request.user, link_id=link_id)
+        require(request.user, permissions.UPLOAD, link.version.asset.project)
+        services.share_link_revoke(link=link, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class _GuestView(APIView):
+    """Public: the token (and password) is the permission. Authorization headers are
+    ignored, so a signed-in member sees exactly what a guest sees."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [IPRateThrottle, ShareRateThrottle]
+
+    def open(self, request, token: str) -> ShareLink:
+        return services.share_link_open(
+            token=token, password=request.headers.get("X-Share-Password"), ip=client_ip(request)
+        )
+
+
+class GuestVersionOut(serializers.ModelSerializer):
+    file_url = serializers.SerializerMethodField()
+    poster_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Version
+        fields = [
+            "number",
+            "label",
+            "status",
+            "duration",
+            "fps",
+            "frame_count",
+            "width",
+            "height",
+            "file_url",
+            "poster_url",
+        ]
+        read_only_fields = fields
+
+    def get_file_url(self, version) -> str | None:
+        return file_url(version.file.name, self.context)
+
+    def get_poster_url(self, version) -> str | None:
+        return file_url(version.poster.name, self.context)
+
+
+class SharePageOut(serializers.Serializer):
+    class LinkOut(serializers.Serializer):
+        permission = serializers.ChoiceField(choices=ShareLink.Permission.choices)
+        label = serializers.CharField()
+        expires_at = serializers.DateTimeField()
+
+    class NamedOut(serializers.Serializer):
+        name = serializers.CharField()
+
+    class TitledOut(serializers.Serializer):
+        title = serializers.CharField()
+
+    link = LinkOut()
+    project = NamedOut()
+    asset = TitledOut()
+    version = GuestVersionOut()
+    feedback = GuestFeedbackOut(many=True)
+
+
+class SharePage(_GuestView):
+    @extend_schema(parameters=[PASSWORD_HEADER], responses={200: SharePageOut, **SHARE_ERRORS})
+    def get(self, request, token):
+        """Everything the guest review page needs: the version (with a URL to play it) and its
+        non-internal feedback with replies."""
+        link = self.open(request, token)
+        version = link.version
+        feedback = selectors.feedback_for_guest(version=version)[: settings.SHARE_FEEDBACK_LIMIT]
+        context = {"request": request}
+        return Response(
+            {
+                "link": {"permission": link.permission, "label": link.label, "expires_at": link.expires_at},
+                "project": {"name": version.asset.project.name},
+                "asset": {"title": version.asset.title},
+                "version": GuestVersionOut(version, context=context).data,
+                "feedback": GuestFeedbackOut(feedback, many=True, context=context).data,
+            }
+        )
+
+
+class ShareFeedbackCreate(_GuestView):
+    class InputSerializer(TimecodeInput, StrictSerializer):
+        guest_name = serializers.CharField(max_length=80)
+        body = serializers.CharField(max_length=5000)
+        annotation = serializers.JSONField(required=False, allow_null=True)
+        parent_id = serializers.UUIDField(required=False, allow_null=True)
+
+    @extend_schema(
+        parameters=[PASSWORD_HEADER],
+        request=InputSerializer,
+        responses={
+            201: GuestFeedbackOut,
+            **SHARE_ERRORS,
+            403: error_response("View-only link (`share_link_view_only`) or wrong password"),
+        },
+    )
+    def post(self, request, token):
+        """A guest comment under a name (links with permission `comment`)."""
+        link = self.open(request, token)
+        data = valid(self.InputSerializer, request.data)
+        feedback = services.guest_feedback_create(
+            link=link,
+            guest_name=data["guest_name"],
+            body=data["body"],
+            parent_id=data.get("parent_id"),
+            annotation=data.get("annotation"),
+            frame=data.get("frame"),
+            end_frame=data.get("end_frame"),
+            timecode=data.get("timecode"),
+            end_timecode=data.get("end_timecode"),
+        )
+        return Response(GuestFeedbackOut(feedback).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,181 @@
+"""/ws/versions/<id>/ — the live review room: feedback, reaction and version events of one
+version, who is watching, where each viewer's playhead is, and who is typing.
+
+Client → server (besides the base protocol's `ping` and `resume`):
+  {"type": "presence.update", "playhead": <seconds ≥ 0>, "playing": <bool>}
+  {"type": "typing", "on": <bool>}                       (members who may comment)
+Both are relayed to the other connections as ephemeral messages (no seq, never replayed):
+  {"type": "presence.update", "stream": …, "data": {"user": {id, display_name}, "connection": …,
+   "playhead": 12.48, "playing": true}}
+  {"type": "typing", "stream": …, "data": {"user": {…}, "connection": …, "on": true}}
+`hello.presence` lists the viewers with their last playhead."""
+
+import json
+import logging
+import math
+import secrets
+import time
+
+import redis.asyncio as aredis
+from channels.db import database_sync_to_async
+from django.conf import settings
+
+from apps.core import events
+from apps.core.ws import presence
+from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
+from apps.projects import permissions
+from apps.projects.models import Membership
+
+from .models import Version
+from .services.common import version_stream
+
+logger = logging.getLogger(__name__)
+
+PLAYHEAD_TTL_SECONDS = presence.TTL_SECONDS
+MAX_PLAYHEAD_SECONDS = 10_000_000
+
+
+def _redis() -> aredis.Redis:
+    return aredis.Redis.from_url(
+        settings.REDIS_URL, socket_timeout=settings.REDIS_TIMEOUT, socket_connect_timeout=settings.REDIS_TIMEOUT
+    )
+
+
+def _playhead_key(stream: str) -> str:
+    return f"vp:playhead:{stream}"
+
+
+class VersionConsumer(StreamConsumer):
+    async def resolve_stream(self) -> str:
+        self.version_id = self.scope["url_route"]["kwargs"]["version_id"]
+        self.connection_id = secrets.token_hex(6)
+        self.project_id = await self._project_id()
+        if self.project_id is None or await self._role() is None:
+            raise Deny(CLOSE_NOT_FOUND)  # unknown and not-yours look the same
+        return version_stream(self.version_id)
+
+    async def still_allowed(self) -> bool:
+        return await self._role() is not None
+
+    async def stream_message(self, payload):
+        message = payload["message"]
+        if message.get("type") == "version.deleted":
+            await self.send_json(message)
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        if message.get("seq") is None and (message.get("data") or {}).get("connection") == self.connection_id:
+            return  # our own playhead / typing, relayed back by the group
+        await super().stream_message(payload)
+
+    # --- client messages ---
+    async def handle_client_message(self, kind: str, content: dict) -> bool:
+        if kind == "presence.update":
+            playhead, playing = content.get("playhead"), content.get("playing")
+            if not _is_number(playhead) or not 0 <= playhead <= MAX_PLAYHEAD_SECONDS or not isinstance(playing, bool):
+                await self.send_json({"type": "error", "code": "bad_message"})
+                return True
+            state = {"playhead": round(float(playhead), 3), "playing": playing}
+            await self._remember_playhead(state)
+            await self._relay("presence.update", state)
+            return True
+        if kind == "typing":
+            on = content.get("on")
+            if not isinstance(on, bool):
+                await self.send_json({"type": "error", "code": "bad_message"})
+                return True
+            if permissions.COMMENT not in permissions.ROLE_ACTIONS.get(self.role, ()):
+                await self.send_json({"type": "error", "code": "forbidden"})
+                return True
+            await self._relay("typing", {"on": on})
+            return True
+        return False
+
+    async def _relay(self, kind: str, data: dict) -> None:
+        await events.send_ephemeral_async(
+            stream=self.stream, type=kind, data={"user": self._user_data(), "connection": self.connection_id, **data}
+        )
+
+    async def _remember_playhead(self, state: dict) -> None:
+        try:
+            async with _redis() as client:
+                key = _playhead_key(self.stream)
+                await client.hset(key, str(self.user.pk), json.dumps({**state, "at": time.time()}))
+                await client.expire(key, PLAYHEAD_TTL_SECONDS)
+        except Exception as exc:  # noqa: BLE001 — best effort, like presence
+            logger.info("playhead store failed: %s", exc)
+
+    # --- presence ---
+    def _user_data(self) -> dict:
+        return {"id": str(self.user.pk), "display_name": self.user.display_name}
+
+    async def on_joined(self):
+        try:
+            await presence.presence_join(
+                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
+            )
+        except Exception as exc:  # noqa: BLE001 — presence is best effort
+            logger.info("presence join failed: %s", exc)
+
+    async def on_left(self):
+        try:
+            await presence.presence_leave(
+                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
+            )
+        except Exception as exc:  # noqa: BLE001
+            logger.info("presence leave failed: %s", exc)
+
+    async def presence(self) -> list:
+        """[{id, display_name, playhead, playing}] — playhead/playing null until reported."""
+        try:
+            user_ids = await presence.presence_user_ids(stream=self.stream)
+            async with _redis() as client:
+                stored = await client.hgetall(_playhead_key(self.stream))
+        except Exception:  # noqa: BLE001
+            return []
+        heads = {key.decode(): json.loads(value) for key, value in stored.items()}
+        viewers = []
+        for user in await self._users(user_ids):
+            head = heads.get(user["id"]) or {}
+            fresh = head and time.time() - head.get("at", 0) < PLAYHEAD_TTL_SECONDS
+            viewers.append(
+                {
+                    **user,
+                    "playhead": head.get("playhead") if fresh else None,
+                    "playing": head.get("playing") if fresh else None,
+                }
+            )
+        return viewers
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.stream:
+            try:
+                await presence.presence_touch(stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name)
+            except Exception:  # noqa: BLE001
+                pass
+        await super().receive(text_data=text_data, bytes_data=bytes_data)
+
+    # --- database ---
+    @database_sync_to_async
+    def _project_id(self):
+        return Version.objects.filter(pk=self.version_id).values_list("asset__project_id", flat=True).first()
+
+    @database_sync_to_async
+    def _role_query(self):
+        return (
+            Membership.objects.filter(project_id=self.project_id, user_id=self.user.pk)
+            .values_list("role", flat=True)
+            .first()
+        )
+
+    async def _role(self) -> str | None:
+        self.role = await self._role_query()
+        return self.role
+
+    @database_sync_to_async
+    def _users(self, user_ids: list[str]) -> list[dict]:
+        members = Membership.objects.filter(project_id=self.project_id, user_id__in=user_ids).select_related("user")
+        return [{"id": str(m.user_id), "display_name": m.user.display_name} for m in members]
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
