@@ -3,7 +3,39 @@ import { createApi } from "@reduxjs/toolkit/query/react";
 import { createBaseQuery } from "./base-query";
 
 /** Tags every entity may provide or invalidate. */
-export const TAG_TYPES = ["Me", "Notification", "UnreadCount"] as const;
+export const TAG_TYPES = [
+  "Me",
+  "Notification",
+  "UnreadCount",
+  // projects
+  "Project",
+  "Member",
+  "Invitation",
+  "Phase",
+  "Activity",
+  // review
+  "Asset",
+  "Version",
+  "Feedback",
+  "Decision",
+  "ShareLink",
+  // AI planning
+  "Brief",
+  "Plan",
+  "AIJob",
+  "AIUsage",
+  "AISettings",
+  // monitoring and analytics
+  "Host",
+  "Metric",
+  "Alert",
+  "AlertRule",
+  "AlertChannel",
+  "AlertTemplate",
+  "Silence",
+  "Site",
+  "Analytics",
+] as const;
 export type TagType = (typeof TAG_TYPES)[number];
 
 /**

@@ -7,6 +7,19 @@ export const routes = {
   resetPasswordConfirm: "/reset-password/confirm",
   notifications: "/notifications",
   profile: "/profile",
+  projects: "/projects",
+  project: (id: string) => `/projects/${id}`,
+  projectMembers: (id: string) => `/projects/${id}/members`,
+  projectAssets: (id: string) => `/projects/${id}/assets`,
+  projectPlanning: (id: string) => `/projects/${id}/planning`,
+  projectAiJobs: (id: string) => `/projects/${id}/ai-jobs`,
+  brief: (id: string) => `/briefs/${id}`,
+  plan: (id: string) => `/plans/${id}`,
+  assetReview: (assetId: string) => `/assets/${assetId}`,
+  invitation: (token: string) => `/invitations/${token}`,
+  share: (token: string) => `/share/${token}`,
+  monitoring: "/monitoring",
+  analytics: "/analytics",
 } as const;
 
 /** Only same-origin absolute paths may be used as a post-login redirect. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import en from "./messages/en.json";
-import ko from "./messages/ko.json";
+import { messagesByLocale } from "./messages";
+
+const { ko, en } = messagesByLocale;
 
 function keysOf(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -11,6 +12,17 @@ function keysOf(value: unknown, prefix = ""): string[] {
 }
 
 describe("message catalogues", () => {
+  it("no two area files define the same top-level namespace", () => {
+    const areas = import.meta.glob("./messages/ko/*.json", { eager: true, import: "default" });
+    const seen = new Map<string, string>();
+    for (const [file, catalogue] of Object.entries(areas)) {
+      for (const ns of Object.keys(catalogue as object)) {
+        expect(seen.get(ns), `${ns} in ${file}`).toBeUndefined();
+        seen.set(ns, file);
+      }
+    }
+  });
+
   it("Korean and English define exactly the same keys", () => {
     expect(keysOf(en).sort()).toEqual(keysOf(ko).sort());
   });

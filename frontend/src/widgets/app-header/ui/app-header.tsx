@@ -8,7 +8,7 @@ import { LocaleSwitcher } from "@/features/switch-locale";
 import { ThemeToggle } from "@/features/switch-theme";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
-import { BellIcon, HomeIcon, Logo } from "@/shared/ui";
+import { BellIcon, ChartIcon, FolderIcon, HomeIcon, Logo, PulseIcon } from "@/shared/ui";
 
 import styles from "./app-header.module.css";
 import { NotificationBell } from "./notification-bell";
@@ -16,8 +16,11 @@ import { RealtimeStatus } from "./realtime-status";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
-  { href: routes.home, key: "dashboard", Icon: HomeIcon },
-  { href: routes.notifications, key: "notifications", Icon: BellIcon },
+  { href: routes.home, key: "dashboard", Icon: HomeIcon, staffOnly: false },
+  { href: routes.projects, key: "projects", Icon: FolderIcon, staffOnly: false },
+  { href: routes.notifications, key: "notifications", Icon: BellIcon, staffOnly: false },
+  { href: routes.monitoring, key: "monitoring", Icon: PulseIcon, staffOnly: true },
+  { href: routes.analytics, key: "analytics", Icon: ChartIcon, staffOnly: true },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
@@ -37,7 +40,7 @@ export function AppHeader({ user }: { user: User }) {
           <Logo />
         </Link>
         <nav className={styles.nav} aria-label={t("primary")}>
-          {NAV.map(({ href, key, Icon }) => (
+          {NAV.filter((item) => user.is_staff || !item.staffOnly).map(({ href, key, Icon }) => (
             <Link
               key={href}
               href={href}
