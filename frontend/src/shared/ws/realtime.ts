@@ -3,7 +3,7 @@ import { createAction, createSlice, type PayloadAction, type ThunkDispatch, type
 import { baseApi, type TagType } from "@/shared/api";
 import { wsBaseUrl } from "@/shared/config";
 
-import type { WebSocketFactory, WsEvent, WsStatus } from "./types";
+import type { WebSocketFactory, WsEvent, WsServerMessage, WsStatus } from "./types";
 import { WsManager } from "./ws-manager";
 
 /** Every realtime event enters the store through this one action. */
@@ -53,6 +53,9 @@ export interface RealtimeConnectionOptions {
   /** Tags refetched when the server answers `resync`. */
   resyncTags: readonly TagType[];
   createSocket?: WebSocketFactory;
+  /** Local observers besides the store (e.g. a room's ephemeral presence and typing). */
+  onHello?: (message: WsServerMessage) => void;
+  onMessage?: (event: WsEvent) => void;
 }
 
 /**
@@ -60,7 +63,14 @@ export interface RealtimeConnectionOptions {
  * expired access token is refreshed first), events dispatched as
  * {@link wsEventReceived}, `resync` as a tag invalidation.
  */
-export function createRealtimeConnection({ dispatch, path, resyncTags, createSocket }: RealtimeConnectionOptions): WsManager {
+export function createRealtimeConnection({
+  dispatch,
+  path,
+  resyncTags,
+  createSocket,
+  onHello,
+  onMessage,
+}: RealtimeConnectionOptions): WsManager {
   return new WsManager({
     path,
     baseUrl: wsBaseUrl,
@@ -69,8 +79,10 @@ export function createRealtimeConnection({ dispatch, path, resyncTags, createSoc
       const { ticket } = await dispatch(wsTicketApi.endpoints.wsTicket.initiate(undefined, { track: false })).unwrap();
       return ticket;
     },
+    onHello,
     onEvent: (event) => {
       dispatch(wsEventReceived(event));
+      onMessage?.(event);
     },
     onResync: (stream) => {
       dispatch(wsResyncRequested({ stream }));

@@ -329,4 +329,15 @@ describe("WsManager", () => {
     expect(FakeSocket.instances).toHaveLength(2);
     manager.stop();
   });
+  it("reports every hello and sends client messages only while open", async () => {
+    const hellos: unknown[] = [];
+    const { manager } = setup({ onHello: (message) => hellos.push(message.presence) });
+    expect(manager.sendMessage({ type: "typing", on: true })).toBe(false);
+    const socket = await connect(manager);
+    expect(hellos).toEqual([[]]);
+    expect(manager.sendMessage({ type: "presence.update", playhead: 1.5, playing: false })).toBe(true);
+    expect(socket.sent).toEqual([{ type: "presence.update", playhead: 1.5, playing: false }]);
+    manager.stop();
+    expect(manager.sendMessage({ type: "typing", on: false })).toBe(false);
+  });
 });

@@ -25,6 +25,8 @@ export interface WsManagerOptions {
   /** The server could not replay what was missed: refetch everything of the stream. */
   onResync: (stream: string | null) => void;
   onStatusChange?: (status: WsStatus) => void;
+  /** Every `hello` (first connect and each reconnect), e.g. for its `presence` list. */
+  onHello?: (message: WsServerMessage) => void;
   createSocket?: WebSocketFactory;
   /** [0, 1) — injectable so tests can pin the jitter. */
   random?: () => number;
@@ -60,8 +62,8 @@ function parse(raw: unknown): WsServerMessage | null {
  * stream, `resync` handling, keep-alive pings and duplicate suppression.
  */
 export class WsManager {
-  private readonly options: Required<Omit<WsManagerOptions, "onStatusChange" | "eventTarget">> &
-    Pick<WsManagerOptions, "onStatusChange" | "eventTarget">;
+  private readonly options: Required<Omit<WsManagerOptions, "onStatusChange" | "onHello" | "eventTarget">> &
+    Pick<WsManagerOptions, "onStatusChange" | "onHello" | "eventTarget">;
   private socket: WebSocketLike | null = null;
   private status: WsStatus = "idle";
   private running = false;
@@ -85,6 +87,7 @@ export class WsManager {
       onEvent: options.onEvent,
       onResync: options.onResync,
       onStatusChange: options.onStatusChange,
+      onHello: options.onHello,
       createSocket: options.createSocket ?? defaultCreateSocket,
       random: options.random ?? Math.random,
       initialDelayMs: options.initialDelayMs ?? 1_000,
@@ -142,6 +145,16 @@ export class WsManager {
     const { initialDelayMs, maxDelayMs, random } = this.options;
     const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  }
+
+  /**
+   * Send a client message (e.g. `presence.update`, `typing`) when the socket is
+   * open; returns false otherwise. Ephemeral by nature: nothing is queued.
+   */
+  sendMessage(message: { type: string } & Record<string, unknown>): boolean {
+    if (!this.socket || this.socket.readyState !== OPEN) return false;
+    this.send(message);
+    return true;
   }
 
   private readonly handleOnline = () => {
@@ -291,6 +304,7 @@ export class WsManager {
     this.stream = typeof message.stream === "string" ? message.stream : null;
     this.attempt = 0;
     this.setStatus("open");
+    this.options.onHello?.(message);
     if (!this.stream || typeof message.seq !== "number") return;
 
     const last = this.lastSeq.get(this.stream);
