@@ -56,6 +56,13 @@ export interface RealtimeConnectionOptions {
   /** Local observers besides the store (e.g. a room's ephemeral presence and typing). */
   onHello?: (message: WsServerMessage) => void;
   onMessage?: (event: WsEvent) => void;
+  /** The server refused the stream for good (4403, 4404), e.g. a member was removed. */
+  onClosed?: (code: number) => void;
+  /**
+   * Whether this connection drives the app-wide status (the header's
+   * indicator); a page's own stream (one project, one version) passes false.
+   */
+  reportStatus?: boolean;
 }
 
 /**
@@ -70,6 +77,8 @@ export function createRealtimeConnection({
   createSocket,
   onHello,
   onMessage,
+  onClosed,
+  reportStatus = true,
 }: RealtimeConnectionOptions): WsManager {
   return new WsManager({
     path,
@@ -89,8 +98,9 @@ export function createRealtimeConnection({
       dispatch(baseApi.util.invalidateTags([...resyncTags]));
     },
     onStatusChange: (status) => {
-      dispatch(wsStatusChanged(status));
+      if (reportStatus) dispatch(wsStatusChanged(status));
     },
+    onClosed,
   });
 }
 

@@ -255,6 +255,15 @@ describe("WsManager", () => {
     }
   });
 
+  it("tells the app why it stopped when the server refuses the stream", async () => {
+    const closed: number[] = [];
+    const { manager } = setup({ onClosed: (code) => closed.push(code) });
+    const socket = await connect(manager);
+    socket.drop(4403);
+    expect(closed).toEqual([4403]);
+    manager.stop();
+  });
+
   it("retries with backoff when the ticket cannot be fetched", async () => {
     const getTicket = vi.fn().mockRejectedValueOnce(new Error("offline")).mockResolvedValue("t-ok");
     const { manager } = setup({ getTicket });

@@ -27,6 +27,8 @@ export interface WsManagerOptions {
   onStatusChange?: (status: WsStatus) => void;
   /** Every `hello` (first connect and each reconnect), e.g. for its `presence` list. */
   onHello?: (message: WsServerMessage) => void;
+  /** The server refused the stream for good (4403 forbidden, 4404 unknown). */
+  onClosed?: (code: number) => void;
   createSocket?: WebSocketFactory;
   /** [0, 1) — injectable so tests can pin the jitter. */
   random?: () => number;
@@ -62,8 +64,8 @@ function parse(raw: unknown): WsServerMessage | null {
  * stream, `resync` handling, keep-alive pings and duplicate suppression.
  */
 export class WsManager {
-  private readonly options: Required<Omit<WsManagerOptions, "onStatusChange" | "onHello" | "eventTarget">> &
-    Pick<WsManagerOptions, "onStatusChange" | "onHello" | "eventTarget">;
+  private readonly options: Required<Omit<WsManagerOptions, "onStatusChange" | "onHello" | "onClosed" | "eventTarget">> &
+    Pick<WsManagerOptions, "onStatusChange" | "onHello" | "onClosed" | "eventTarget">;
   private socket: WebSocketLike | null = null;
   private status: WsStatus = "idle";
   private running = false;
@@ -88,6 +90,7 @@ export class WsManager {
       onResync: options.onResync,
       onStatusChange: options.onStatusChange,
       onHello: options.onHello,
+      onClosed: options.onClosed,
       createSocket: options.createSocket ?? defaultCreateSocket,
       random: options.random ?? Math.random,
       initialDelayMs: options.initialDelayMs ?? 1_000,
@@ -217,6 +220,7 @@ export class WsManager {
       this.running = false;
       this.options.eventTarget?.removeEventListener("online", this.handleOnline);
       this.setStatus("closed");
+      this.options.onClosed?.(code);
       return;
     }
     if (code === CLOSE_UNAUTHENTICATED && this.attempt === 0) {
