@@ -8,7 +8,7 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from apps.core.ws import signals as ws_signals
 
-        from . import metrics, signals  # noqa: F401 — connects the Celery signal handlers
+        from . import ai_cost, metrics, signals  # noqa: F401 — Celery signal handlers; the AI cost source
 
         ws_signals.ws_connected.connect(_ws_opened, dispatch_uid="monitoring-ws-opened")
         ws_signals.ws_disconnected.connect(_ws_closed, dispatch_uid="monitoring-ws-closed")

@@ -178,6 +178,8 @@ class Alert(BaseModel):
     rule = models.ForeignKey(AlertRule, on_delete=models.CASCADE, related_name="alerts")
     host = models.ForeignKey(Host, null=True, blank=True, on_delete=models.CASCADE, related_name="alerts")
     target = models.CharField(max_length=200)  # the dedup key within the rule (host id for hosts)
+    # The target's human name (host or project name) when the alert was last evaluated.
+    target_label = models.CharField(max_length=200, blank=True, default="")
     labels = models.CharField(max_length=200, blank=True, default="")  # series that decided
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     severity = models.CharField(max_length=10, choices=Severity.choices)
@@ -385,3 +387,7 @@ class Backup(BaseModel):
 
     def __str__(self) -> str:
         return f"backup {self.created_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+# Web analytics (issue 8) lives in its own module; imported so it is part of this app.
+from .analytics.models import AnalyticsRollup, Event, EventType, Session, Site  # noqa: E402, F401

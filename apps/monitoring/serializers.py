@@ -45,7 +45,7 @@ class HostOut(serializers.ModelSerializer):
 class RuleBriefOut(serializers.ModelSerializer):
     class Meta:
         model = AlertRule
-        fields = ["id", "name", "metric", "severity"]
+        fields = ["id", "name", "source", "metric", "severity"]
         read_only_fields = fields
 
 
@@ -60,10 +60,12 @@ class AlertOut(serializers.ModelSerializer):
     acknowledged_by = UserRefOut(read_only=True, allow_null=True)
     threshold = serializers.FloatField(source="rule.threshold", read_only=True)
     operator = serializers.CharField(source="rule.operator", read_only=True)
+    source = serializers.CharField(source="rule.source", read_only=True)
 
     class Meta:
         model = Alert
-        fields = ["id", "rule", "host", "target", "labels", "status", "severity", "value", "operator", "threshold",
+        fields = ["id", "rule", "source", "host", "target", "target_label", "labels", "status", "severity", "value",
+                  "operator", "threshold",
                   "pending_since", "started_at", "resolved_at", "last_evaluated_at", "last_notified_at",
                   "notify_count", "silenced", "acknowledged_by", "acknowledged_at", "notes", "created_at",
                   "updated_at"]

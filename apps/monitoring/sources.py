@@ -51,6 +51,8 @@ class Observation:
 
 class MetricSource:
     name = ""
+    # Keys a rule's `host_selector` (the target selector) may use with this source.
+    selector_keys: frozenset[str] = frozenset({"hosts", "name_glob"})
 
     def metrics(self) -> dict[str, str]:
         raise NotImplementedError

@@ -169,10 +169,16 @@ class Forecasts(MonitoringView):
 
     @extend_schema(parameters=[FilterSerializer], responses=inline_serializer("DiskForecasts", {
         "disks": serializers.ListField(child=serializers.DictField()),
+        "ai_cost": serializers.ListField(child=serializers.DictField()),
     }))
     def get(self, request):
+        """Disk-full forecasts per host and mount, and the month-end AI cost per project
+        (every project with AI spend this month)."""
+        from ..ai_cost import project_costs
+
         data = _valid(self.FilterSerializer, request.query_params)
-        return Response({"disks": analysis.disk_forecasts(days=data["days"])})
+        return Response({"disks": analysis.disk_forecasts(days=data["days"]),
+                         "ai_cost": project_costs(now=timezone.now())})
 
 
 class AnomalyList(MonitoringList):
@@ -224,14 +230,15 @@ class RuleIn(StrictSerializer):
         return value
 
     def validate_host_selector(self, value):
-        unknown = set(value) - {"hosts", "name_glob"}
-        if unknown:
-            raise serializers.ValidationError(f"Unknown keys: {', '.join(sorted(unknown))}.")
+        # Which keys are allowed depends on the source: checked in validate().
         if "hosts" in value and not (isinstance(value["hosts"], list)
                                      and all(isinstance(h, str) for h in value["hosts"])):
             raise serializers.ValidationError("`hosts` is a list of host names or ids.")
         if "name_glob" in value and not isinstance(value["name_glob"], str):
             raise serializers.ValidationError("`name_glob` is a string.")
+        if "projects" in value and not (isinstance(value["projects"], list)
+                                        and all(isinstance(p, str) and _is_uuid(p) for p in value["projects"])):
+            raise serializers.ValidationError("`projects` is a list of project ids.")
         return value
 
     def validate(self, attrs):
@@ -239,11 +246,27 @@ class RuleIn(StrictSerializer):
 
         source = attrs.get("source") or getattr(self.instance, "source", "host")
         metric = attrs.get("metric") or getattr(self.instance, "metric", None)
-        if source_get(source) is None:
+        found = source_get(source)
+        if found is None:
             raise serializers.ValidationError({"source": [f"Unknown source {source!r}."]})
         if metric is not None and not metric_known(source, metric):
             raise serializers.ValidationError({"metric": [f"Unknown metric {metric!r}."]})
+        selector = attrs.get("host_selector", getattr(self.instance, "host_selector", None)) or {}
+        unknown = set(selector) - found.selector_keys
+        if unknown:
+            raise serializers.ValidationError(
+                {"host_selector": [f"Unknown keys for source {source!r}: {', '.join(sorted(unknown))}."]})
         return attrs
+
+
+def _is_uuid(value: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 class RuleListCreate(MonitoringList):
@@ -294,7 +317,12 @@ class RulePreview(MonitoringView):
             return value
 
         validate_threshold = RuleIn.validate_threshold
-        validate_host_selector = RuleIn.validate_host_selector
+
+        def validate_host_selector(self, value):
+            unknown = set(value) - {"hosts", "name_glob"}  # the preview replays host metrics only
+            if unknown:
+                raise serializers.ValidationError(f"Unknown keys: {', '.join(sorted(unknown))}.")
+            return RuleIn.validate_host_selector(self, value)
 
     @extend_schema(request=InputSerializer, responses=inline_serializer("RulePreviewOut", {
         "from": serializers.DateTimeField(), "to": serializers.DateTimeField(),

@@ -123,7 +123,8 @@ def _open_alert(rule: AlertRule, obs: Observation, now: datetime) -> Alert:
     try:
         with transaction.atomic():
             return Alert.objects.create(
-                rule=rule, host_id=obs.host_id, target=obs.target, labels=obs.labels, status=Alert.Status.PENDING,
+                rule=rule, host_id=obs.host_id, target=obs.target, target_label=obs.label[:200], labels=obs.labels,
+                status=Alert.Status.PENDING,
                 severity=rule.severity, value=obs.value, pending_since=now, last_evaluated_at=now,
             )
     except IntegrityError:  # another evaluator opened it first
@@ -152,6 +153,7 @@ def rule_evaluate(*, rule: AlertRule, now: datetime | None = None, silences: lis
                 alert = _open_alert(rule, obs, now)
             alert.rule = rule
             alert.value, alert.labels, alert.last_evaluated_at = obs.value, obs.labels, now
+            alert.target_label = obs.label[:200] or alert.target_label
             silenced = any(silence_matches(silence, alert) for silence in silences)
             if alert.status == Alert.Status.PENDING:
                 if now - alert.pending_since >= timedelta(seconds=rule.for_seconds):

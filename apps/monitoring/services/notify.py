@@ -35,6 +35,7 @@ def alert_context(alert: Alert, event_type: str) -> dict:
             "description": rule.description,
         },
         "host": {"id": str(host.pk), "name": host.name} if host else {},
+        "target": {"id": alert.target, "name": host.name if host else alert.target_label or alert.target},
         "silenced": alert.silenced,
         "frontend_url": settings.FRONTEND_URL,
     }
