@@ -63,6 +63,8 @@ export interface RealtimeConnectionOptions {
    * indicator); a page's own stream (one project, one version) passes false.
    */
   reportStatus?: boolean;
+  /** A local observer of this connection's status (e.g. a room's "live" dot). */
+  onStatusChange?: (status: WsStatus) => void;
 }
 
 /**
@@ -79,6 +81,7 @@ export function createRealtimeConnection({
   onMessage,
   onClosed,
   reportStatus = true,
+  onStatusChange,
 }: RealtimeConnectionOptions): WsManager {
   return new WsManager({
     path,
@@ -99,6 +102,7 @@ export function createRealtimeConnection({
     },
     onStatusChange: (status) => {
       if (reportStatus) dispatch(wsStatusChanged(status));
+      onStatusChange?.(status);
     },
     onClosed,
   });
