@@ -173,6 +173,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.ai_planning.tasks.ai_jobs_sweep",
         "schedule": timedelta(minutes=5),
     },
+    "feedback-triage-flush-due": {
+        "task": "apps.ai_planning.tasks.feedback_triage_flush_due",
+        "schedule": timedelta(seconds=15),
+    },
+    "analytics-tick": {
+        "task": "apps.monitoring.tasks.analytics_tick",
+        "schedule": timedelta(seconds=env.float("ANALYTICS_TICK_SECONDS", default=5.0)),
+    },
+    "analytics-rollup": {
+        "task": "apps.monitoring.tasks.analytics_rollup",
+        "schedule": timedelta(hours=1),
+    },
+    "analytics-prune": {
+        "task": "apps.monitoring.tasks.analytics_prune",
+        "schedule": timedelta(hours=6),
+    },
 }
 
 # --- auth ---
@@ -473,6 +489,18 @@ MONITORING_BACKUP_KEEP = {
     "weekly": env.int("BACKUP_KEEP_WEEKLY", default=4),
     "monthly": env.int("BACKUP_KEEP_MONTHLY", default=12),
 }
+
+# --- web analytics (apps/monitoring/analytics; contract in apps/monitoring/ANALYTICS_API.md) ---
+ANALYTICS_MAX_BODY_BYTES = env.int("ANALYTICS_MAX_BODY_BYTES", default=64 * 1024)
+ANALYTICS_MAX_EVENTS = env.int("ANALYTICS_MAX_EVENTS", default=50)
+ANALYTICS_CLOCK_SKEW_SECONDS = env.int("ANALYTICS_CLOCK_SKEW_SECONDS", default=300)
+ANALYTICS_MAX_EVENT_AGE_HOURS = env.int("ANALYTICS_MAX_EVENT_AGE_HOURS", default=24)
+ANALYTICS_SESSION_IDLE_MINUTES = env.int("ANALYTICS_SESSION_IDLE_MINUTES", default=30)
+ANALYTICS_ACTIVE_WINDOW_SECONDS = env.int("ANALYTICS_ACTIVE_WINDOW_SECONDS", default=60)
+ANALYTICS_RATE_IP = env("ANALYTICS_RATE_IP", default="120/min")  # requests per client IP
+ANALYTICS_RATE_SITE = env("ANALYTICS_RATE_SITE", default="3000/min")  # requests per site
+ANALYTICS_TICK_SECONDS = env.float("ANALYTICS_TICK_SECONDS", default=5.0)
+ANALYTICS_DEFAULT_RETENTION_DAYS = env.int("ANALYTICS_DEFAULT_RETENTION_DAYS", default=90)
 
 # /metrics: Prometheus text behind `Authorization: Bearer <METRICS_TOKEN>`; unset = disabled.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")

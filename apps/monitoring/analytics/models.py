@@ -20,8 +20,9 @@ class Site(BaseModel):
     name = models.CharField(max_length=200)
     public_key = models.CharField(max_length=64, unique=True, default=site_key_generate)
     allowed_origins = models.JSONField(default=list, blank=True)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="analytics_sites")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="analytics_sites"
+    )
     retention_days = models.PositiveIntegerField(default=90)
     last_event_at = models.DateTimeField(null=True, blank=True, db_index=True)
     # Daily rollups exist for every UTC day before this date.
