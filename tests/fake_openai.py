@@ -5,7 +5,12 @@ json_schema of the request (generated from the schema itself), reports token usa
 demand misbehaves: `fake.queue("429", "ok")` scripts the next replies; `fake.default` is used
 when the script is empty. Behaviours: ok, 429, any other HTTP status ("500", "401"), slow
 (sleeps past the client timeout, then answers), invalid_json, missing_fields, wrong_types.
-`fake.calls` records every request."""
+`fake.calls` records every request.
+
+Feedback prompts (schema names `feedback_triage`, `feedback_digest`) are answered from the
+comments in the request: one triage item per comment id (category by keywords in the body),
+and a digest whose points cite those ids. `fake.invent_ids = [...]` adds ids the request never
+had (to prove the server drops them)."""
 
 import datetime
 import json
@@ -15,6 +20,36 @@ from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 KOREAN_WORDS = ["장면", "제품", "도시", "아침", "빛", "사람", "이야기"]
+# Keywords → triage category (the first match wins; otherwise "other").
+CATEGORY_WORDS = [
+    ("colour", ("colour", "color", "색", "grading", "톤")),
+    ("sound", ("sound", "audio", "music", "소리", "음악", "음향", "볼륨")),
+    ("text", ("subtitle", "caption", "typo", "자막", "오타", "텍스트")),
+    ("edit", ("cut", "pacing", "편집", "컷", "길이")),
+    ("picture", ("focus", "frame", "exposure", "화면", "초점", "노출")),
+]
+
+
+def category_of(body: str) -> str:
+    lowered = body.lower()
+    for category, words in CATEGORY_WORDS:
+        if any(word in lowered for word in words):
+            return category
+    return "other"
+
+
+def comments_in(body: dict) -> list[dict]:
+    """The comments a feedback prompt carries (in the first user message, as JSON)."""
+    for message in body.get("messages", []):
+        if message.get("role") != "user":
+            continue
+        try:
+            payload = json.loads(message.get("content") or "")
+        except ValueError:
+            continue
+        if isinstance(payload, dict) and isinstance(payload.get("comments"), list):
+            return payload["comments"]
+    return []
 
 
 def instance_for(schema: dict, *, name: str = "", index: int = 0, korean: bool = True):
@@ -56,6 +91,7 @@ class FakeOpenAI:
     def __init__(self, *, slow_seconds: float = 3.0):
         self.slow_seconds = slow_seconds
         self.default = "ok"
+        self.invent_ids: list[str] = []
         self.calls: list[dict] = []
         self._script: deque[str] = deque()
         self._lock = threading.Lock()
@@ -71,11 +107,20 @@ class FakeOpenAI:
             self._script.clear()
             self.calls.clear()
             self.default = "ok"
+            self.invent_ids = []
 
     @property
     def call_count(self) -> int:
         with self._lock:
             return len(self.calls)
+
+    def calls_named(self, schema_name: str) -> list[dict]:
+        with self._lock:
+            return [
+                call
+                for call in self.calls
+                if ((call["body"].get("response_format") or {}).get("json_schema") or {}).get("name") == schema_name
+            ]
 
     def _next(self, body: dict) -> str:
         with self._lock:
@@ -136,7 +181,13 @@ class FakeOpenAI:
         response_format = body.get("response_format") or {}
         schema = (response_format.get("json_schema") or {}).get("schema") or {"type": "object", "properties": {}}
         korean = "Korean" in json.dumps(body.get("messages", [])[:1], ensure_ascii=False)
-        data = instance_for(schema, korean=korean)
+        name = (response_format.get("json_schema") or {}).get("name")
+        if name == "feedback_triage":
+            data = self.triage_answer(body)
+        elif name == "feedback_digest":
+            data = self.digest_answer(body, korean=korean)
+        else:
+            data = instance_for(schema, korean=korean)
         if behaviour == "invalid_json":
             return "Sure! Here is your plan: {not json"
         if behaviour == "missing_fields":
@@ -144,6 +195,42 @@ class FakeOpenAI:
         if behaviour == "wrong_types":
             return json.dumps({key: 12345 for key in data})
         return json.dumps(data, ensure_ascii=False)
+
+    def triage_answer(self, body: dict) -> dict:
+        items = [
+            {
+                "id": comment["id"],
+                "category": category_of(comment.get("body", "")),
+                "priority": "high" if comment.get("marked_urgent") else ["normal", "low"][index % 2],
+                "actionable": index % 3 != 2,
+            }
+            for index, comment in enumerate(comments_in(body))
+        ]
+        items += [{"id": fake, "category": "other", "priority": "low", "actionable": False} for fake in self.invent_ids]
+        return {"items": items}
+
+    def digest_answer(self, body: dict, *, korean: bool) -> dict:
+        by_category: dict[str, list[str]] = {}
+        for comment in comments_in(body):
+            by_category.setdefault(category_of(comment.get("body", "")), []).append(comment["id"])
+        groups = [
+            {
+                "category": category,
+                "points": [
+                    {
+                        "text": ("수정 요청 " if korean else "Requested change ") + f"{category} {index + 1}",
+                        "feedback_ids": [feedback_id, *self.invent_ids],
+                    }
+                    for index, feedback_id in enumerate(ids)
+                ],
+            }
+            for category, ids in by_category.items()
+        ]
+        if self.invent_ids:  # a point that cites nothing real at all
+            invented = {"text": "invented", "feedback_ids": list(self.invent_ids)}
+            groups.append({"category": "other", "points": [invented]})
+        overview = "이번 라운드 피드백 요약" if korean else "Summary of this review round"
+        return {"overview": overview, "groups": groups}
 
     def respond(self, handler, body: dict, behaviour: str) -> None:
         if behaviour == "429":

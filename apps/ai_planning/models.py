@@ -211,3 +211,26 @@ class AICacheEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} {self.key[:12]}"
+
+
+class VersionDigest(BaseModel):
+    """A summary of a version's feedback grouped by category, written by a feedback_digest job.
+    `result` = {overview, groups: [{category, points: [{text, feedback_ids}]}]}; every cited id
+    is a live top-level comment of this version (ids the model invented are in `dropped_ids`)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="version_digests")
+    version = models.ForeignKey("feedbacks.Version", on_delete=models.CASCADE, related_name="digests")
+    job = models.OneToOneField(AIJob, on_delete=models.CASCADE, related_name="digest")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=2, default="ko")
+    result = models.JSONField(default=dict, blank=True)
+    feedback_count = models.PositiveIntegerField(default=0)  # comments the model was shown
+    dropped_ids = models.JSONField(default=list, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta(BaseModel.Meta):
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["version", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"digest of {self.version_id} ({self.job_id})"

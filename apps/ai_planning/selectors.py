@@ -12,7 +12,7 @@ from django.utils import timezone
 from apps.projects.models import Project
 
 from . import ai_client
-from .models import AIJob, AIUsage, Brief, Plan, PlanRevision
+from .models import AIJob, AIUsage, Brief, Plan, PlanRevision, VersionDigest
 from .services import ai_settings_for, month_start
 
 
@@ -59,6 +59,15 @@ def job_for_user(*, user, job_id) -> AIJob:
             project__memberships__user=user
         ),
         pk=job_id,
+    )
+
+
+def latest_digest(*, version) -> VersionDigest | None:
+    return (
+        VersionDigest.objects.filter(version=version)
+        .select_related("job__created_by", "job__approved_by", "job__rejected_by", "requested_by")
+        .order_by("-created_at")
+        .first()
     )
 
 

@@ -23,7 +23,7 @@ from apps.projects.services import project_stream
 
 from . import ai_client, image_search, planning
 from .api.serializers import AIJobOut, BriefOut, PlanSummaryOut
-from .models import AICacheEntry, AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision
+from .models import AICacheEntry, AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision, VersionDigest
 
 logger = logging.getLogger(__name__)
 
@@ -470,29 +470,39 @@ def job_retry(*, job: AIJob, actor) -> AIJob:
             f"Only a failed job or one that needs attention can be retried; this one is {job.status}.",
             details={"status": job.status},
         )
-    if job.plan_id is None:
-        raise JobStateConflict("The plan of this job no longer exists.", details={"status": job.status})
-    plan = Plan.objects.select_for_update().get(pk=job.plan_id)
-    if job.kind == AIJob.Kind.REGENERATE_SECTION:
-        _require_idle(plan)
+    plan = None
+    if job.kind in (AIJob.Kind.PLAN, AIJob.Kind.REGENERATE_SECTION):
+        if job.plan_id is None:
+            raise JobStateConflict("The plan of this job no longer exists.", details={"status": job.status})
+        plan = Plan.objects.select_for_update().get(pk=job.plan_id)
+        if job.kind == AIJob.Kind.REGENERATE_SECTION:
+            _require_idle(plan)
     ai_settings = AISettings.objects.select_for_update().get(pk=ai_settings_for(job.project).pk)
     job.attempts = 0
     job.error = job.error_code = ""
     job.finished_at = None
     job.approved_at = job.approved_by = None
-    _triage(job, ai_settings)
-    if job.kind == AIJob.Kind.PLAN:
+    _triage(job, ai_settings, urgent=job.priority == AIJob.Priority.URGENT)
+    if plan is not None and job.kind == AIJob.Kind.PLAN:
         plan.status, plan.error, plan.progress_percent, plan.progress_step = Plan.Status.QUEUED, "", 0, ""
-    else:
+        plan.save()
+    elif plan is not None:
         plan.busy = True
-    plan.save()
+        plan.save()
     _enqueue(job, ai_settings)
+    from . import feedback_ai
+
+    feedback_ai.job_requeued(job)
     return job
 
 
 def _release_plan(job: AIJob, *, error: str) -> None:
-    """A job ended without writing: its plan says why (a new plan) or becomes editable again."""
+    """A job ended without writing: its plan says why (a new plan) or becomes editable again;
+    a feedback job tells the review room."""
     if job.plan_id is None:
+        from . import feedback_ai
+
+        feedback_ai.job_ended_without_result(job, error=error)
         return
     plan = Plan.objects.select_for_update().get(pk=job.plan_id)
     if job.kind == AIJob.Kind.PLAN:
@@ -539,6 +549,8 @@ def _claim(job_id) -> AIJob | None:
 
 
 def job_run(*, job_id) -> None:
+    from . import feedback_ai  # it builds on this module
+
     job = _claim(job_id)
     if job is None:
         return
@@ -554,10 +566,14 @@ def job_run(*, job_id) -> None:
             _run_plan(job)
         elif job.kind == AIJob.Kind.REGENERATE_SECTION:
             _run_regenerate(job)
+        elif job.kind == AIJob.Kind.FEEDBACK_TRIAGE:
+            feedback_ai.run_triage(job)
+        elif job.kind == AIJob.Kind.FEEDBACK_DIGEST:
+            feedback_ai.run_digest(job)
         else:
-            raise ai_client.AIError(f"Jobs of kind {job.kind} are not supported yet.")
-    except Plan.DoesNotExist:
-        logger.info("AI job %s: its plan was deleted", job_id)
+            raise ai_client.AIError(f"Jobs of kind {job.kind} are not supported.")
+    except (Plan.DoesNotExist, VersionDigest.DoesNotExist):
+        logger.info("AI job %s: what it was working on was deleted", job_id)
     except ai_client.AIError as exc:
         _job_failed(job, exc)
 

@@ -16,3 +16,20 @@ def ai_job_run(self, job_id: str) -> None:
 @shared_task(acks_late=True, ignore_result=True)
 def ai_jobs_sweep() -> int:
     return services.jobs_sweep()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def feedback_triage_flush(project_id: str, now: str | None = None) -> int:
+    """Sends what is due of a project's triage queue (idempotent: the queue is in the database).
+    `now` (ISO 8601) lets a caller say what time it is."""
+    from . import feedback_ai
+
+    return len(feedback_ai.triage_flush(project_id=project_id, now=now))
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def feedback_triage_flush_due(now: str | None = None) -> int:
+    """Beat: the 30-second rule for every project, in case a countdown task was lost."""
+    from . import feedback_ai
+
+    return feedback_ai.triage_flush_due(now=now)

@@ -157,6 +157,11 @@ class ShareLink(BaseModel):
         return f"share {self.version_id} ({self.state})"
 
 
+# What AI triage may say about a comment (the review UI shows them as badges).
+TRIAGE_CATEGORIES = ("picture", "colour", "sound", "edit", "text", "other")
+TRIAGE_PRIORITIES = ("low", "normal", "high")
+
+
 class Feedback(BaseModel):
     """A time-coded comment. The timecode is a frame number at the version's fps (`fps` is
     copied so a carried-over comment keeps its timecode); `seconds` is the sort key."""
@@ -175,6 +180,13 @@ class Feedback(BaseModel):
     seconds = models.FloatField()
     annotation = models.JSONField(null=True, blank=True)
     internal = models.BooleanField(default=False)
+    # AI triage (apps/ai_planning/feedback_ai.py): `urgent` skips the batching wait;
+    # queued_at set and job empty = pending in the DB-backed queue; job set = sent in that
+    # AIJob; `triage` = {category, priority, actionable} once the answer is in.
+    urgent = models.BooleanField(default=False)
+    triage = models.JSONField(null=True, blank=True)
+    triage_queued_at = models.DateTimeField(null=True, blank=True)
+    triage_job_id = models.UUIDField(null=True, blank=True)
     mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -185,7 +197,14 @@ class Feedback(BaseModel):
 
     class Meta(BaseModel.Meta):
         ordering = ["seconds", "created_at", "id"]
-        indexes = [models.Index(fields=["version", "seconds"])]
+        indexes = [
+            models.Index(fields=["version", "seconds"]),
+            models.Index(
+                fields=["triage_queued_at"],
+                condition=Q(triage_queued_at__isnull=False, triage_job_id__isnull=True),
+                name="feedback_triage_pending",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_frame__isnull=True) | Q(end_frame__gt=F("frame")), name="feedback_range_forward"

@@ -4,7 +4,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.ai_planning.models import AIJob, AISettings, Brief, Plan, PlanRevision
+from apps.ai_planning.models import AIJob, AISettings, Brief, Plan, PlanRevision, VersionDigest
+from apps.feedbacks.models import TRIAGE_CATEGORIES
 from apps.projects.api.serializers import UserBriefOut
 
 
@@ -194,3 +195,54 @@ class UsageOut(serializers.Serializer):
     daily = UsageDayOut(many=True)
     by_kind = UsageKindOut(many=True)
     ai_configured = serializers.BooleanField()
+
+
+class DigestPointOut(serializers.Serializer):
+    text = serializers.CharField()
+    feedback_ids = serializers.ListField(child=serializers.UUIDField())
+
+
+class DigestGroupOut(serializers.Serializer):
+    category = serializers.ChoiceField(choices=TRIAGE_CATEGORIES)
+    points = DigestPointOut(many=True)
+
+
+class DigestResultOut(serializers.Serializer):
+    overview = serializers.CharField()
+    groups = DigestGroupOut(many=True)
+
+
+class VersionDigestOut(serializers.ModelSerializer):
+    """`status` is the job's; `result` is null until it has succeeded."""
+
+    project = serializers.UUIDField(source="project_id", read_only=True)
+    version = serializers.UUIDField(source="version_id", read_only=True)
+    status = serializers.CharField(source="job.status", read_only=True)
+    job = AIJobOut(read_only=True)
+    requested_by = UserBriefOut(read_only=True, allow_null=True)
+    result = serializers.SerializerMethodField()
+    dropped_ids_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = VersionDigest
+        fields = [
+            "id",
+            "project",
+            "version",
+            "status",
+            "job",
+            "requested_by",
+            "language",
+            "result",
+            "feedback_count",
+            "dropped_ids_count",
+            "created_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+    def get_result(self, digest) -> DigestResultOut(allow_null=True):
+        return digest.result or None
+
+    def get_dropped_ids_count(self, digest) -> int:
+        return len(digest.dropped_ids)

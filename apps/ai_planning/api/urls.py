@@ -23,4 +23,5 @@ urlpatterns = [
     path("ai-jobs/<uuid:job_id>/approve/", views.AIJobApprove.as_view(), name="ai-job-approve"),
     path("ai-jobs/<uuid:job_id>/reject/", views.AIJobReject.as_view(), name="ai-job-reject"),
     path("ai-jobs/<uuid:job_id>/retry/", views.AIJobRetry.as_view(), name="ai-job-retry"),
+    path("versions/<uuid:version_id>/digest/", views.VersionDigestView.as_view(), name="version-digest"),
 ]

@@ -12,10 +12,13 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.ai_planning import planning, selectors, services
+from apps.ai_planning import feedback_ai, planning, selectors, services
 from apps.ai_planning.models import AIJob, Brief
 from apps.core.api.inputs import StrictSerializer
+from apps.core.api.schema import error_response
+from apps.core.errors import DomainError
 from apps.core.pagination import PagePagination
+from apps.feedbacks import selectors as feedback_selectors
 from apps.projects import permissions
 from apps.projects import selectors as project_selectors
 from apps.projects.api.views import _require, _valid
@@ -29,6 +32,7 @@ from .serializers import (
     PlanRevisionOut,
     PlanSummaryOut,
     UsageOut,
+    VersionDigestOut,
 )
 
 
@@ -315,3 +319,38 @@ class AIJobRetry(APIView):
         _require(request.user, permissions.UPLOAD, job.project)
         job = services.job_retry(job=job, actor=request.user)
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class NoDigest(DomainError):
+    code = "no_digest"
+    status_code = status.HTTP_404_NOT_FOUND
+    message = "No digest has been asked for on this version yet."
+
+
+class VersionDigestView(APIView):
+    @extend_schema(responses={200: VersionDigestOut, 404: error_response("No digest yet (`no_digest`)")})
+    def get(self, request, version_id):
+        """The latest digest of the version's feedback (any member)."""
+        version = feedback_selectors.version_for_user(user=request.user, version_id=version_id)
+        digest = selectors.latest_digest(version=version)
+        if digest is None:
+            raise NoDigest()
+        return Response(VersionDigestOut(digest).data)
+
+    @extend_schema(
+        request=None,
+        responses={
+            202: VersionDigestOut,
+            402: error_response("Over the monthly AI budget (`budget_exceeded`)"),
+            409: error_response("No feedback to summarise (`no_feedback`)"),
+            503: error_response("AI is not configured (`ai_not_configured`)"),
+        },
+    )
+    def post(self, request, version_id):
+        """Ask for a digest of the version's feedback (reviewers and above). The job runs at once
+        or waits for approval; follow `digest.progress` / `digest.succeeded` / `digest.failed`
+        on the version's stream. While one is open, it is returned instead of a new one."""
+        version = feedback_selectors.version_for_user(user=request.user, version_id=version_id)
+        _require(request.user, permissions.RESOLVE, version.asset.project)
+        digest = feedback_ai.digest_request(version=version, actor=request.user)
+        return Response(VersionDigestOut(digest).data, status=status.HTTP_202_ACCEPTED)

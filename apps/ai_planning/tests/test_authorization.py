@@ -11,10 +11,10 @@ import pytest
 from django.urls import reverse
 
 from apps.ai_planning.api import urls as ai_urls
-from apps.ai_planning.models import AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision
+from apps.ai_planning.models import AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision, VersionDigest
 from apps.core.models import StreamEvent
 from apps.core.tests.assertions import assert_error
-from apps.projects.permissions import MANAGE, READ, ROLE_ACTIONS, UPLOAD
+from apps.projects.permissions import MANAGE, READ, RESOLVE, ROLE_ACTIONS, UPLOAD
 
 from .conftest import ACTORS, Planning
 
@@ -72,6 +72,10 @@ def _stuck(p):
     return {"job_id": p.stuck_job.pk}
 
 
+def _version(p):
+    return {"version_id": p.version.pk}
+
+
 BRIEF_BODY = {
     "title": "봄 캠페인",
     "description": "봄 신상품 소개",
@@ -102,11 +106,14 @@ ROUTES = [
     Route("ai-job-approve", "POST", MANAGE, _waiting),
     Route("ai-job-reject", "POST", MANAGE, _waiting, lambda p: {"reason": "너무 비쌈"}),
     Route("ai-job-retry", "POST", UPLOAD, _stuck, ok=202),
+    Route("version-digest", "GET", READ, _version),
+    Route("version-digest", "POST", RESOLVE, _version, ok=202),
 ]
 
 
 def _state():
-    return tuple(model.objects.count() for model in (StreamEvent, Brief, Plan, PlanRevision, AIJob, AIUsage)) + (
+    models = (StreamEvent, Brief, Plan, PlanRevision, AIJob, AIUsage, VersionDigest)
+    return tuple(model.objects.count() for model in models) + (
         tuple(AIJob.objects.order_by("pk").values_list("status", flat=True)),
         tuple(AISettings.objects.values_list("monthly_budget_usd", flat=True)),
         tuple(Brief.objects.order_by("pk").values_list("tone", flat=True)),
@@ -149,6 +156,7 @@ def _as_other_project(p: Planning) -> Planning:
         plan=p.other_plan,
         waiting_job=p.other_waiting_job,
         stuck_job=p.other_stuck_job,
+        version=p.other_version,
     )
 
 

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from apps.projects.api.serializers import UserBriefOut
 
-from ..models import Asset, Feedback, ReviewDecision, ShareLink, Upload, Version
+from ..models import TRIAGE_CATEGORIES, TRIAGE_PRIORITIES, Asset, Feedback, ReviewDecision, ShareLink, Upload, Version
 from ..storage import default_storage
 
 
@@ -211,6 +211,12 @@ def reaction_summary(feedback) -> list[dict]:
     return [{"emoji": emoji, "count": len(users), "user_ids": users} for emoji, users in summary.items()]
 
 
+class TriageOut(serializers.Serializer):
+    category = serializers.ChoiceField(choices=TRIAGE_CATEGORIES)
+    priority = serializers.ChoiceField(choices=TRIAGE_PRIORITIES)
+    actionable = serializers.BooleanField()
+
+
 class FeedbackOut(serializers.ModelSerializer):
     """A comment as members see it. `carried_over` is true when it belongs to an earlier
     version than the one being listed (context `version_id`). Deleted comments that still
@@ -233,6 +239,7 @@ class FeedbackOut(serializers.ModelSerializer):
     resolved_by = UserBriefOut(read_only=True, allow_null=True)
     deleted = serializers.SerializerMethodField()
     carried_over = serializers.SerializerMethodField()
+    triage = serializers.SerializerMethodField()
     replies = serializers.SerializerMethodField()
 
     class Meta:
@@ -255,6 +262,8 @@ class FeedbackOut(serializers.ModelSerializer):
             "end_smpte",
             "annotation",
             "internal",
+            "urgent",
+            "triage",
             "mentions",
             "reactions",
             "resolved",
@@ -296,6 +305,12 @@ class FeedbackOut(serializers.ModelSerializer):
     def get_carried_over(self, feedback) -> bool:
         listed_on = self.context.get("version_id")
         return listed_on is not None and str(listed_on) != str(feedback.version_id)
+
+    def get_triage(self, feedback) -> TriageOut(allow_null=True):
+        """The AI's reading of the comment (members only; null until triaged or without AI)."""
+        if feedback.deleted_at or not feedback.triage:
+            return None
+        return {key: feedback.triage.get(key) for key in ("category", "priority", "actionable")}
 
     def get_replies(self, feedback) -> list[dict]:
         if feedback.parent_id is not None:

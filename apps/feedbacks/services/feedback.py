@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from apps.ai_planning import feedback_ai
 from apps.core.errors import DomainError
 from apps.projects import permissions
 from apps.projects.api.serializers import UserBriefOut
@@ -111,11 +112,15 @@ def feedback_create(
     annotation: dict | None = None,
     parent: Feedback | None = None,
     internal: bool = False,
+    urgent: bool = False,
     mention_ids=(),
 ) -> Feedback:
     """A comment at a frame (or a range) of a ready version, or a reply to a top-level comment
-    listed on it. Replies take their parent's timecode and are internal when it is."""
+    listed on it. Replies take their parent's timecode and are internal when it is. New
+    comments join the AI triage queue (`urgent` ones are sent at once)."""
     if parent is not None:
+        if urgent:
+            raise ValidationError({"urgent": ["A reply cannot be marked urgent; mark the comment itself."]})
         if parent.parent_id is not None:
             raise ValidationError({"parent_id": ["Replies are one level deep: reply to the comment itself."]})
         if parent.deleted_at is not None or not _listed_on(parent, version):
@@ -150,11 +155,14 @@ def feedback_create(
         seconds=timecode.frame_to_seconds(start, fps),
         annotation=annotation,
         internal=internal,
+        urgent=urgent,
     )
+    feedback_ai.triage_prepare(feedback)
     feedback.full_clean()
     feedback.save()
     feedback.mentions.set(mentioned)
     _publish(feedback, "feedback.created", actor=author, data={"reply": parent is not None})
+    feedback_ai.triage_schedule(feedback, project_id=version.asset.project_id)
     _notify_people(feedback, mentioned=mentioned, replied_to=parent)
     return feedback
 
@@ -218,14 +226,19 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
         before = set(feedback.mentions.values_list("pk", flat=True))
         new_mentions = [user for user in mentioned if user.pk not in before]
         feedback.mentions.set(mentioned)
+    requeue = "body" in data and data["body"] != feedback.body
     for field in ("body", "annotation", "internal"):
         if field in data:
             setattr(feedback, field, data[field])
+    if requeue:
+        feedback_ai.triage_requeue(feedback)
     feedback.edited_at = timezone.now()
     feedback.full_clean()
     feedback.save()
     _publish(feedback, "feedback.updated", actor=actor, timeline=False)
     _notify_people(feedback, mentioned=new_mentions, replied_to=None)
+    if requeue:
+        feedback_ai.triage_schedule(feedback, project_id=feedback.version.asset.project_id)
     return feedback
 
 

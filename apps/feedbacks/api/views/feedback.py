@@ -39,6 +39,9 @@ class FeedbackIn(TimecodeInput, StrictSerializer):
     annotation = serializers.JSONField(required=False, allow_null=True, help_text="Shapes drawn on the frame.")
     parent_id = serializers.UUIDField(required=False, allow_null=True)
     internal = serializers.BooleanField(required=False, default=False)
+    urgent = serializers.BooleanField(
+        required=False, default=False, help_text="Send it to AI triage at once instead of with the next batch."
+    )
     mention_ids = serializers.ListField(child=serializers.UUIDField(), required=False, max_length=20)
 
 
@@ -103,6 +106,7 @@ class FeedbackListCreate(ListAPIView):
             annotation=data.get("annotation"),
             parent=_parent(version, data.get("parent_id")),
             internal=data["internal"],
+            urgent=data["urgent"],
             mention_ids=data.get("mention_ids", ()),
             **timecode_kwargs(data),
         )
