@@ -46,6 +46,14 @@ def _count(qs) -> Subquery:
     return Coalesce(Subquery(qs.order_by().values("version").annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
+def _visible_versions(user) -> QuerySet[Version]:
+    return (
+        Version.objects.filter(_member_of(user, "asset__project_id"))
+        # A version still uploading is its uploader's business until it arrives.
+        .filter(~Q(status=Version.Status.UPLOADING) | Q(uploaded_by=user))
+    )
+
+
 def _versions(user) -> QuerySet[Version]:
     open_own = Feedback.objects.filter(
         version=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True, deleted_at__isnull=True
@@ -54,9 +62,7 @@ def _versions(user) -> QuerySet[Version]:
         version=OuterRef("pk"), feedback__resolved_at__isnull=True, feedback__deleted_at__isnull=True
     )
     return (
-        Version.objects.filter(_member_of(user, "asset__project_id"))
-        # A version still uploading is its uploader's business until it arrives.
-        .filter(~Q(status=Version.Status.UPLOADING) | Q(uploaded_by=user))
+        _visible_versions(user)
         .select_related("asset__project", "uploaded_by")
         .prefetch_related(
             "required_reviewers",
@@ -72,6 +78,12 @@ def versions_of(*, asset: Asset, user) -> QuerySet[Version]:
 
 def version_for_user(*, user, version_id) -> Version:
     return get_object_or_404(_versions(user), pk=version_id)
+
+
+def version_ref_for_user(*, user, version_id) -> Version:
+    """The same scope as `version_for_user` without the review details and feedback counts:
+    for routes that only need the version and its project (the feedback list, one query)."""
+    return get_object_or_404(_visible_versions(user).select_related("asset__project"), pk=version_id)
 
 
 # --- uploads ------------------------------------------------------------------------------

@@ -73,7 +73,9 @@ class FeedbackListCreate(ListAPIView):
 
     def _version(self):
         if not hasattr(self, "_version_obj"):
-            self._version_obj = selectors.version_for_user(user=self.request.user, version_id=self.kwargs["version_id"])
+            self._version_obj = selectors.version_ref_for_user(
+                user=self.request.user, version_id=self.kwargs["version_id"]
+            )
         return self._version_obj
 
     def get_queryset(self):
