@@ -380,3 +380,10 @@ def test_an_analytics_rule_can_be_created_through_the_api(staff_client, site):
         format="json",
     )
     assert bad.status_code == 400
+
+
+def test_the_tracker_is_served_as_a_static_file(client):
+    response = client.get("/static/vp-tracker.js")
+    assert response.status_code == 200
+    assert "javascript" in response["Content-Type"]
+    assert b"data-site" in b"".join(response.streaming_content)
