@@ -201,7 +201,7 @@ class FakeOpenAI:
             {
                 "id": comment["id"],
                 "category": category_of(comment.get("body", "")),
-                "priority": "high" if comment.get("marked_urgent") else ["normal", "low"][index % 2],
+                "priority": "urgent" if comment.get("marked_urgent") else ["medium", "low"][index % 2],
                 "actionable": index % 3 != 2,
             }
             for index, comment in enumerate(comments_in(body))

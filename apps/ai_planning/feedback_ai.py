@@ -207,10 +207,11 @@ def triage_messages(comments: list[Feedback]) -> list[dict]:
     """Identical batches give identical messages (the cache key)."""
     system = (
         "You triage review comments on draft videos for a production team. For every comment give its "
-        f"category — {_CATEGORY_GUIDE}; its priority — high (blocks delivery: a factual, legal or technical "
-        "error, something broken), normal, or low (taste, nice to have); and whether it is actionable (asks "
-        "for a concrete change). Comments may be in Korean or English. Answer with JSON only, matching the "
-        "schema, with exactly one item per comment and the comment ids exactly as given."
+        f"category — {_CATEGORY_GUIDE}; its priority — urgent (must be fixed before anything else ships), "
+        "high (blocks delivery: a factual, legal or technical error, something broken), medium, or low (taste, "
+        "nice to have); and whether it is actionable (asks for a concrete change). Comments may be in Korean "
+        "or English. Answer with JSON only, matching the schema, with exactly one item per comment and the "
+        "comment ids exactly as given."
     )
     user = {
         "comments": [

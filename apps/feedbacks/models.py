@@ -159,7 +159,7 @@ class ShareLink(BaseModel):
 
 # What AI triage may say about a comment (the review UI shows them as badges).
 TRIAGE_CATEGORIES = ("picture", "colour", "sound", "edit", "text", "other")
-TRIAGE_PRIORITIES = ("low", "normal", "high")
+TRIAGE_PRIORITIES = ("low", "medium", "high", "urgent")
 
 
 class Feedback(BaseModel):

@@ -130,7 +130,7 @@ def test_an_urgent_comment_is_sent_at_once_with_what_waits(team, comment, fake_o
     assert len(calls) == 1 and sorted(calls[0]) == sorted([urgent["id"], *waiting])
     job = AIJob.objects.get(kind=AIJob.Kind.FEEDBACK_TRIAGE)
     assert job.priority == AIJob.Priority.URGENT and job.status == AIJob.Status.SUCCEEDED
-    assert Feedback.objects.get(pk=urgent["id"]).triage["priority"] == "high"
+    assert Feedback.objects.get(pk=urgent["id"]).triage["priority"] == "urgent"
 
 
 def test_the_oldest_comment_waits_30_seconds_at_most(team, comment, run, fake_openai):
