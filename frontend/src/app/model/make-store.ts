@@ -1,5 +1,6 @@
 import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
 
+import { registerAnalyticsRealtime } from "@/entities/analytics";
 import { registerNotificationRealtime } from "@/entities/notification";
 import { sessionSlice } from "@/entities/session";
 import { baseApi } from "@/shared/api";
@@ -15,6 +16,7 @@ const rootReducer = combineSlices(baseApi, sessionSlice, realtimeSlice);
 export function makeStore() {
   const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
   registerNotificationRealtime(listener);
+  registerAnalyticsRealtime(listener);
 
   return configureStore({
     reducer: rootReducer,

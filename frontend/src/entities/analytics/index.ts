@@ -1,0 +1,39 @@
+export { useDeviceLabel, useDurationText } from "./lib/use-labels";
+export {
+  analyticsApi,
+  useGetActiveSessionsQuery,
+  useGetAnalyticsLiveQuery,
+  useGetAnalyticsReportQuery,
+} from "./api/analytics-api";
+export { applyTick, LIVE_WINDOW_MINUTES, minuteStart, seedLiveState, type LivePoint, type LiveState } from "./model/live";
+export {
+  intervalsFor,
+  parseLocalDate,
+  RANGE_PRESETS,
+  resolveRange,
+  toLocalDateString,
+  type AnalyticsInterval,
+  type RangePreset,
+  type RangeSelection,
+  type ResolvedRange,
+} from "./model/range";
+export { ANALYTICS_TICK, MONITORING_SOCKET_PATH, registerAnalyticsRealtime } from "./model/realtime";
+export {
+  isAnalyticsTick,
+  type ActiveSession,
+  type ActiveSessions,
+  type AnalyticsQuery,
+  type AnalyticsReport,
+  type AnalyticsTick,
+  type AnalyticsTotals,
+  type ConversionPageRow,
+  type DeviceRow,
+  type LiveConversion,
+  type PageRow,
+  type PathSessionsRow,
+  type ReferrerRow,
+  type SeriesPoint,
+  type VitalsRow,
+} from "./model/types";
+export { formatVital, rateVital, VITAL_NAMES, VITAL_THRESHOLDS, type VitalName, type VitalRating } from "./model/vitals";
+export { VitalValue, type VitalValueProps } from "./ui/vital-value";

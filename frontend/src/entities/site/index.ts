@@ -1,0 +1,10 @@
+export { siteApi, useCreateSiteMutation, useListSitesQuery } from "./api/site-api";
+export {
+  DEFAULT_RETENTION_DAYS,
+  MAX_ALLOWED_ORIGINS,
+  MAX_RETENTION_DAYS,
+  type Site,
+  type SiteCreate,
+  type SitePage,
+} from "./model/types";
+export { SiteDetails } from "./ui/site-details";

@@ -1,0 +1,173 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Suspense, useState } from "react";
+
+import { SiteDetails, useListSitesQuery, type Site } from "@/entities/site";
+import { useGetMeQuery } from "@/entities/user";
+import { CopySnippet } from "@/features/copy-snippet";
+import { CreateSiteForm } from "@/features/create-site";
+import { AnalyticsLive } from "@/widgets/analytics-live";
+import { AnalyticsReport } from "@/widgets/analytics-report";
+import { asApiError } from "@/shared/api";
+import { useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { AlertCircleIcon, Button, Card, ChartIcon, EmptyState, FormAlert, Page, PageHeader, RefreshIcon, SelectField, Skeleton } from "@/shared/ui";
+
+import styles from "./analytics-page.module.css";
+
+function SiteWorkspace({ site, created }: { site: Site; created: boolean }) {
+  const t = useTranslations("analytics");
+  const ts = useTranslations("analyticsSnippet");
+  return (
+    <>
+      {created ? (
+        <FormAlert tone="success" className={styles.notice}>
+          {t("createdNotice", { name: site.name })}
+        </FormAlert>
+      ) : null}
+      {created ? (
+        <Card title={ts("title")} data-testid="site-settings">
+          <CopySnippet siteKey={site.public_key} />
+        </Card>
+      ) : null}
+      <AnalyticsLive key={`live-${site.id}`} siteId={site.id} />
+      <AnalyticsReport key={`report-${site.id}`} siteId={site.id} />
+      {created ? null : (
+        <Card title={t("settingsTitle")} data-testid="site-settings">
+          <div className={styles.settings}>
+            <SiteDetails site={site} />
+            <div>
+              <h3 className={styles.subheading}>{ts("title")}</h3>
+              <CopySnippet siteKey={site.public_key} />
+            </div>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}
+
+function StaffAnalytics() {
+  const t = useTranslations("analytics");
+  const ts = useTranslations("analyticsSites");
+  const tc = useTranslations("common");
+  const errorText = useApiErrorText();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const sites = useListSitesQuery();
+  const [adding, setAdding] = useState(false);
+  const [createdId, setCreatedId] = useState<string | null>(null);
+
+  const list = sites.data ?? [];
+  const requested = params.get("site");
+  const selected = list.find((site) => site.id === requested) ?? list[0] ?? null;
+
+  function select(id: string) {
+    const next = new URLSearchParams(params.toString());
+    next.set("site", id);
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  function created(site: Site) {
+    setAdding(false);
+    setCreatedId(site.id);
+    select(site.id);
+  }
+
+  const picker =
+    list.length > 0 ? (
+      <div className={styles.headerActions}>
+        <SelectField
+          className={styles.picker}
+          label={t("siteLabel")}
+          value={selected?.id ?? ""}
+          onChange={(event) => {
+            setCreatedId(null);
+            select(event.target.value);
+          }}
+          options={list.map((site) => ({ value: site.id, label: site.name }))}
+        />
+        <Button variant={adding ? "secondary" : "primary"} onClick={() => setAdding((value) => !value)} aria-expanded={adding}>
+          {t("addSite")}
+        </Button>
+      </div>
+    ) : null;
+
+  let body;
+  if (sites.isLoading) {
+    body = (
+      <div role="status" aria-label={t("sitesLoading")} className={styles.loading}>
+        <Skeleton height={220} radius={12} />
+        <Skeleton height={80} radius={12} />
+        <Skeleton height={300} radius={12} />
+      </div>
+    );
+  } else if (sites.isError) {
+    body = (
+      <EmptyState
+        tone="error"
+        icon={<RefreshIcon size={20} />}
+        title={t("sitesError")}
+        body={errorText(asApiError(sites.error))}
+        action={<Button onClick={() => void sites.refetch()}>{tc("retry")}</Button>}
+      />
+    );
+  } else if (!selected) {
+    body = (
+      <Card title={t("onboardingTitle")} description={t("onboardingBody")} data-testid="analytics-onboarding">
+        <CreateSiteForm onCreated={created} />
+      </Card>
+    );
+  } else {
+    body = <SiteWorkspace site={selected} created={createdId === selected.id} />;
+  }
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <span className={styles.eyebrow}>
+            <ChartIcon size={14} />
+            {t("subtitle")}
+          </span>
+        }
+        title={t("title")}
+        actions={picker}
+      />
+      {adding ? (
+        <Card title={ts("createTitle")} description={ts("createDescription")} data-testid="create-site-panel">
+          <CreateSiteForm onCreated={created} onCancel={() => setAdding(false)} />
+        </Card>
+      ) : null}
+      {body}
+    </>
+  );
+}
+
+/** `/analytics` — staff only; everyone else sees why they cannot. */
+export function AnalyticsPage() {
+  const t = useTranslations("analytics");
+  const tc = useTranslations("common");
+  const { data: user } = useGetMeQuery();
+
+  return (
+    <Page className={styles.page}>
+      <title>{`${t("title")} · ${tc("appName")}`}</title>
+      {!user ? null : user.is_staff ? (
+        // useSearchParams needs a boundary so the route can still be prerendered.
+        <Suspense fallback={null}>
+          <StaffAnalytics />
+        </Suspense>
+      ) : (
+        <>
+          <PageHeader title={t("title")} />
+          <div data-testid="analytics-forbidden">
+            <EmptyState tone="error" icon={<AlertCircleIcon size={20} />} title={t("forbiddenTitle")} body={t("forbiddenBody")} />
+          </div>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { AnalyticsLive, type AnalyticsLiveProps } from "./ui/analytics-live";

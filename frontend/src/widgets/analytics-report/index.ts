@@ -1,0 +1,1 @@
+export { AnalyticsReport, type AnalyticsReportProps } from "./ui/analytics-report";
