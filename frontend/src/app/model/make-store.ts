@@ -2,6 +2,7 @@ import { combineSlices, configureStore, createListenerMiddleware } from "@reduxj
 
 import { registerAnalyticsRealtime } from "@/entities/analytics";
 import { registerNotificationRealtime } from "@/entities/notification";
+import { registerProjectRealtime } from "@/entities/project";
 import { sessionSlice } from "@/entities/session";
 import { baseApi } from "@/shared/api";
 import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
@@ -16,6 +17,7 @@ const rootReducer = combineSlices(baseApi, sessionSlice, realtimeSlice);
 export function makeStore() {
   const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
   registerNotificationRealtime(listener);
+  registerProjectRealtime(listener);
   registerAnalyticsRealtime(listener);
 
   return configureStore({

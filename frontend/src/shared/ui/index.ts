@@ -18,3 +18,4 @@ export { cx } from "@/shared/lib/classnames";
 export { ToastProvider, useToast, type ToastTone } from "./toast";
 export { Form, FormActions, FormRow } from "./form";
 export { AuthCard, Page, PageHeader, type AuthCardProps, type PageHeaderProps } from "./page";
+export { Dialog, type DialogProps } from "./dialog";

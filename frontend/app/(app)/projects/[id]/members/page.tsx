@@ -1,0 +1,1 @@
+export { ProjectMembersPage as default } from "@/views/project-members";

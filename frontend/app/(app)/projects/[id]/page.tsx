@@ -1,0 +1,1 @@
+export { ProjectOverviewPage as default } from "@/views/project-overview";

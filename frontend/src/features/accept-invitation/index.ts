@@ -1,0 +1,2 @@
+export { acceptInvitationApi, useAcceptInvitationMutation } from "./api/accept-api";
+export { AcceptInvitationButton } from "./ui/accept-invitation-button";

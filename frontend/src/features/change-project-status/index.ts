@@ -1,0 +1,2 @@
+export { updateProjectApi, useUpdateProjectMutation } from "./api/update-project-api";
+export { ProjectStatusControl } from "./ui/project-status-control";

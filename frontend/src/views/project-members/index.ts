@@ -1,0 +1,1 @@
+export { ProjectMembersPage } from "./ui/project-members-page";

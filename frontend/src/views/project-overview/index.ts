@@ -1,0 +1,1 @@
+export { ProjectOverviewPage } from "./ui/project-overview-page";

@@ -1,0 +1,116 @@
+/**
+ * Date math of the phase timeline. Dates are ISO days (`YYYY-MM-DD`, as the
+ * API sends them) handled as whole UTC days, so no time zone can shift a bar.
+ */
+const DAY_MS = 86_400_000;
+
+export interface DayRange {
+  start: string;
+  end: string;
+}
+
+export type DragMode = "move" | "start" | "end";
+
+export interface TimelineRange {
+  /** First day shown. */
+  start: string;
+  /** Number of days shown (≥ 1). */
+  days: number;
+}
+
+export function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+export function isoOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoOfDay(dayNumber(iso) + days);
+}
+
+/** Days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Inclusive length in days of a phase. */
+export function phaseLength({ start, end }: DayRange): number {
+  return daysBetween(start, end) + 1;
+}
+
+/**
+ * The window the timeline shows: every phase, the deadline and today, with a
+ * little air on both sides and at least `minDays`.
+ */
+export function timelineRange(
+  phases: readonly DayRange[],
+  { today, deadline, padDays = 3, minDays = 21 }: { today: string; deadline?: string | null; padDays?: number; minDays?: number },
+): TimelineRange {
+  const days = [today, ...(deadline ? [deadline] : []), ...phases.flatMap((phase) => [phase.start, phase.end])].map(
+    dayNumber,
+  );
+  let first = Math.min(...days) - padDays;
+  let last = Math.max(...days) + padDays;
+  if (last - first + 1 < minDays) {
+    const extra = minDays - (last - first + 1);
+    first -= Math.floor(extra / 2);
+    last += Math.ceil(extra / 2);
+  }
+  return { start: isoOfDay(first), days: last - first + 1 };
+}
+
+/** Left edge of `iso` within the range, in percent. */
+export function dayOffsetPercent(range: TimelineRange, iso: string): number {
+  return (daysBetween(range.start, iso) / range.days) * 100;
+}
+
+/** Where a bar sits and how wide it is, in percent of the track. */
+export function barGeometry(range: TimelineRange, phase: DayRange): { left: number; width: number } {
+  return { left: dayOffsetPercent(range, phase.start), width: (phaseLength(phase) / range.days) * 100 };
+}
+
+/** A pointer movement in pixels as whole days on a track `trackWidth` px wide. */
+export function pixelsToDays(dx: number, trackWidth: number, range: TimelineRange): number {
+  if (trackWidth <= 0) return 0;
+  const days = Math.round((dx / trackWidth) * range.days);
+  return days === 0 ? 0 : days; // no -0
+}
+
+/**
+ * The phase after dragging by `delta` days: `move` shifts both ends, `start`
+ * and `end` resize one end and never let the end come before the start.
+ */
+export function applyDrag(phase: DayRange, mode: DragMode, delta: number): DayRange {
+  if (mode === "move") return { start: addDays(phase.start, delta), end: addDays(phase.end, delta) };
+  if (mode === "start") {
+    const start = addDays(phase.start, delta);
+    return { start: start > phase.end ? phase.end : start, end: phase.end };
+  }
+  const end = addDays(phase.end, delta);
+  return { start: phase.start, end: end < phase.start ? phase.start : end };
+}
+
+/** Day ticks for the axis: the first of each month, and Mondays when the window is short enough. */
+export function axisTicks(range: TimelineRange): { iso: string; left: number; major: boolean }[] {
+  const ticks: { iso: string; left: number; major: boolean }[] = [];
+  const first = dayNumber(range.start);
+  const weekly = range.days <= 120;
+  for (let day = first; day < first + range.days; day += 1) {
+    const iso = isoOfDay(day);
+    const major = iso.endsWith("-01");
+    const monday = new Date(day * DAY_MS).getUTCDay() === 1;
+    if (major || (weekly && monday)) {
+      ticks.push({ iso, left: ((day - first) / range.days) * 100, major });
+    }
+  }
+  return ticks;
+}
+
+/** Today's date where the user is, as an ISO day. */
+export function todayIso(now: Date = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

@@ -1,0 +1,2 @@
+export { ProjectActivity } from "./ui/project-activity";
+export { describeActivity, type ActivitySentence } from "./model/describe";

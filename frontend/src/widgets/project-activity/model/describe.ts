@@ -1,0 +1,57 @@
+import type { Activity } from "@/entities/project";
+
+/** Which sentence an activity row uses, and the values it needs. */
+export type ActivitySentence =
+  | { key: "project_created" | "project_updated" | "invitation_accepted" | "phase_reordered" }
+  | { key: "project_status"; from: string; to: string }
+  | { key: "member_joined"; role: string }
+  | { key: "member_left" | "member_removed" }
+  | { key: "member_role_changed"; role: string }
+  | { key: "invitation_created" | "invitation_revoked"; email: string }
+  | { key: "phase_created" | "phase_updated" | "phase_deleted"; name: string }
+  | { key: "other"; verb: string };
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function field(data: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = data[key];
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** Map an Activity row (verb + data as the server records it) to a sentence. */
+export function describeActivity(activity: Activity): ActivitySentence {
+  const data = activity.data ?? {};
+  switch (activity.verb) {
+    case "project.created":
+      return { key: "project_created" };
+    case "project.updated": {
+      const status = field(field(data, "changes"), "status");
+      if (status.after) return { key: "project_status", from: text(status.before), to: text(status.after) };
+      return { key: "project_updated" };
+    }
+    case "member.joined":
+      return { key: "member_joined", role: text(data.role) };
+    case "member.left":
+      return data.self === false ? { key: "member_removed" } : { key: "member_left" };
+    case "member.role_changed":
+      return { key: "member_role_changed", role: text(field(data, "role").after) };
+    case "invitation.created":
+    case "invitation.revoked":
+      return { key: activity.verb === "invitation.created" ? "invitation_created" : "invitation_revoked", email: text(data.email) };
+    case "invitation.accepted":
+      return { key: "invitation_accepted" };
+    case "phase.created":
+    case "phase.updated":
+    case "phase.deleted":
+      return {
+        key: activity.verb === "phase.created" ? "phase_created" : activity.verb === "phase.updated" ? "phase_updated" : "phase_deleted",
+        name: text(data.name),
+      };
+    case "phase.reordered":
+      return { key: "phase_reordered" };
+    default:
+      return { key: "other", verb: activity.verb };
+  }
+}

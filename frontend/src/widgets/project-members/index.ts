@@ -1,0 +1,1 @@
+export { ProjectMembers, type ProjectMembersProps } from "./ui/project-members";

@@ -1,0 +1,1 @@
+export { ProjectShell, type ProjectShellProps } from "./ui/project-shell";
