@@ -32,6 +32,16 @@ pathlib.Path(env["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 python = str(ROOT / ".venv" / "bin" / "python")
 subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
 subprocess.run([python, "manage.py", "seed_demo"], cwd=ROOT, env=env, check=True)
+# Dogfooding (web analytics): the frontend embeds the tracker with the demo site's key,
+# read from the database now that it is seeded. Set NEXT_PUBLIC_VP_SITE_KEY (even empty)
+# to choose another site or none.
+if "NEXT_PUBLIC_VP_SITE_KEY" not in env:
+    origins = [f"http://{host}:{env['WEB_PORT']}" for host in ("localhost", "127.0.0.1")]
+    key = subprocess.run(
+        [python, "manage.py", "analytics_demo_site", *[arg for o in origins for arg in ("--origin", o)]],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    env["NEXT_PUBLIC_VP_SITE_KEY"] = key
 
 api, web = env["API_PORT"], env["WEB_PORT"]
 print(

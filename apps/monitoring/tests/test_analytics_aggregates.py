@@ -372,3 +372,22 @@ def test_tick_payload_counts_active_sessions_views_and_latest_conversions(db):
     assert payload["active_sessions"] == 1 and payload["page_views_last_minute"] == 1
     assert [(c["name"], c["value"], c["path"]) for c in payload["latest_conversions"]] == [("signup", 3.0, "/pricing")]
     assert payload["site"] == {"id": str(site.pk), "name": "Shop"}
+
+
+# --- dogfooding ------------------------------------------------------------------------------
+
+
+def test_seed_demo_registers_the_frontend_and_run_can_read_its_key(capsys):
+    from django.core.management import call_command
+
+    call_command("seed_demo")
+    site = Site.objects.get(name="VideoPlanet (demo)")
+    assert site.allowed_origins == ["http://localhost:3000", "http://127.0.0.1:3000"]
+    assert site.owner.email == "admin@videoplanet.local"
+    capsys.readouterr()
+    call_command("analytics_demo_site", "--origin", "http://localhost:3176")
+    assert capsys.readouterr().out.strip() == site.public_key
+    call_command("analytics_demo_site", "--origin", "http://localhost:3176")
+    site.refresh_from_db()
+    assert site.allowed_origins == ["http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:3176"]
+    assert Site.objects.count() == 1

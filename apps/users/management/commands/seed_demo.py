@@ -7,6 +7,7 @@ from django.db import transaction
 
 from apps.ai_planning.demo import seed_demo_plan
 from apps.core.services import notification_create
+from apps.monitoring.analytics.demo import demo_site_ensure
 from apps.projects import services as projects
 from apps.projects.models import Project, Role
 from apps.users.models import User
@@ -74,3 +75,5 @@ class Command(BaseCommand):
             project=project, actor=users[Role.MANAGER], email="colorist@example.com", role=Role.EDITOR
         )
         seed_demo_plan(project=project, actor=users[Role.EDITOR])  # a finished plan, no AI call
+        # Dogfooding: the frontend reports to the analytics of its own install.
+        demo_site_ensure(owner=User.objects.get(email=ADMIN["email"]))

@@ -8,6 +8,8 @@ import { isTheme, THEME_COOKIE, themeBootScript } from "@/shared/ui";
 import { Providers } from "../entrypoint";
 import "../styles/globals.css";
 
+import { AnalyticsTracker } from "./analytics-tracker";
+
 export const metadata: Metadata = {
   title: "VideoPlanet",
   description: "영상 제작 팀을 위한 실시간 협업 플랫폼 · Realtime collaboration for video production teams",
@@ -42,6 +44,7 @@ export async function RootLayout({ children }: { children: ReactNode }) {
         <Providers initialLocale={locale} initialTheme={theme}>
           {children}
         </Providers>
+        <AnalyticsTracker />
       </body>
     </html>
   );
