@@ -1,9 +1,11 @@
 import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
 
 import { registerAnalyticsRealtime } from "@/entities/analytics";
+import { registerFeedbackRealtime } from "@/entities/feedback";
 import { registerNotificationRealtime } from "@/entities/notification";
 import { registerProjectRealtime } from "@/entities/project";
 import { sessionSlice } from "@/entities/session";
+import { registerVersionRealtime } from "@/entities/version";
 import { baseApi } from "@/shared/api";
 import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
 import { realtimeSlice } from "@/shared/ws";
@@ -19,6 +21,8 @@ export function makeStore() {
   registerNotificationRealtime(listener);
   registerProjectRealtime(listener);
   registerAnalyticsRealtime(listener);
+  registerFeedbackRealtime(listener);
+  registerVersionRealtime(listener);
 
   return configureStore({
     reducer: rootReducer,

@@ -1,0 +1,42 @@
+export { feedbackApi, useListFeedbackQuery } from "./api/feedback-api";
+export {
+  ANNOTATION_COLORS,
+  isAnnotation,
+  MAX_FREEHAND_POINTS,
+  MAX_SHAPES,
+  SHAPE_TYPES,
+  unit,
+  type Annotation,
+  type ArrowShape,
+  type EllipseShape,
+  type FreehandShape,
+  type Point,
+  type RectShape,
+  type Shape,
+  type ShapeType,
+  type TextShape,
+} from "./model/annotation";
+export {
+  findInList,
+  patchInList,
+  removeFromList,
+  setReactionsInList,
+  toggleReaction,
+  upsertInList,
+} from "./model/cache";
+export { registerFeedbackRealtime } from "./model/realtime";
+export { currentFeedbackId, feedbackAtFrame, feedbackAuthors, filterFeedback, type TimedItem } from "./model/sync";
+export {
+  authorName,
+  DEFAULT_FEEDBACK_FILTER,
+  isFeedback,
+  REACTIONS,
+  type Feedback,
+  type FeedbackFilter,
+  type FeedbackInput,
+  type FeedbackTriage,
+  type FeedbackUser,
+  type ReactionSummary,
+} from "./model/types";
+export { AnnotationView, type AnnotationViewProps } from "./ui/annotation-view";
+export { TriageBadge } from "./ui/triage-badge";

@@ -1,0 +1,102 @@
+import type { Annotation } from "./annotation";
+
+/** A person as the review API shows them (`UserBriefOut`). */
+export interface FeedbackUser {
+  id: string;
+  email: string;
+  display_name: string;
+  avatar: string | null;
+}
+
+export interface ReactionSummary {
+  emoji: string;
+  count: number;
+  user_ids: string[];
+}
+
+export type TriageCategory = "picture" | "colour" | "sound" | "edit" | "text" | "other";
+export type TriagePriority = "low" | "medium" | "high" | "urgent";
+
+/** What AI triage says about a comment (absent until triaged). */
+export interface FeedbackTriage {
+  category: TriageCategory | string;
+  priority: TriagePriority | string;
+  actionable: boolean;
+}
+
+/** A comment as members see it (`FeedbackOut`). */
+export interface Feedback {
+  id: string;
+  version_id: string;
+  version_number: number;
+  parent_id: string | null;
+  author: FeedbackUser | null;
+  guest_name: string;
+  is_guest: boolean;
+  body: string;
+  frame: number;
+  end_frame: number | null;
+  fps: number;
+  timecode: number;
+  end_timecode: number | null;
+  smpte: string;
+  end_smpte: string | null;
+  annotation: Annotation | null;
+  internal: boolean;
+  mentions: FeedbackUser[];
+  reactions: ReactionSummary[];
+  resolved: boolean;
+  resolved_by: FeedbackUser | null;
+  resolved_at: string | null;
+  edited_at: string | null;
+  deleted: boolean;
+  carried_over: boolean;
+  created_at: string;
+  updated_at: string;
+  replies: Feedback[];
+  triage?: FeedbackTriage | null;
+  /** Client-only: an optimistic comment the server has not confirmed yet. */
+  pending?: boolean;
+}
+
+export interface FeedbackInput {
+  body: string;
+  frame?: number;
+  end_frame?: number | null;
+  annotation?: Annotation | null;
+  parent_id?: string | null;
+  internal?: boolean;
+  mention_ids?: string[];
+}
+
+/** The list filters of the review panel (applied client-side on the live list). */
+export interface FeedbackFilter {
+  resolved: "all" | "open" | "resolved";
+  author: string | null;
+  internal: "all" | "internal" | "public";
+  annotated: boolean;
+}
+
+export const DEFAULT_FEEDBACK_FILTER: FeedbackFilter = {
+  resolved: "all",
+  author: null,
+  internal: "all",
+  annotated: false,
+};
+
+/** FEEDBACK_REACTIONS of the backend (one per user per emoji). */
+export const REACTIONS = ["👍", "👎", "❤️", "🎉", "😂", "😮", "🤔", "👀", "✅", "🔥"] as const;
+
+export function isFeedback(value: unknown): value is Feedback {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Feedback).id === "string" &&
+    typeof (value as Feedback).frame === "number" &&
+    Array.isArray((value as Feedback).replies ?? [])
+  );
+}
+
+export function authorName(feedback: Pick<Feedback, "author" | "guest_name">): string {
+  return feedback.author?.display_name || feedback.guest_name || "?";
+}

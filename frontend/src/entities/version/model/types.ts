@@ -1,0 +1,85 @@
+import { apiBaseUrl } from "@/shared/config";
+
+/** A person as the review API shows them (`UserBriefOut`). */
+export interface VersionUser {
+  id: string;
+  email: string;
+  display_name: string;
+  avatar: string | null;
+}
+
+export type VersionStatus = "uploading" | "processing" | "ready" | "failed";
+export type ReviewStatus = "in_review" | "changes_requested" | "approved";
+
+export type Decision = "approved" | "changes_requested";
+
+export interface ReviewDecision {
+  reviewer: VersionUser;
+  decision: Decision;
+  comment: string;
+  decided_at: string;
+}
+
+/** `GET versions/{id}/` */
+export interface Version {
+  id: string;
+  asset_id: string;
+  project_id: string;
+  number: number;
+  label: string;
+  status: VersionStatus;
+  failure_code: string;
+  failure_reason: string;
+  original_name: string;
+  size: number;
+  content_type: string;
+  checksum: string;
+  duration: number | null;
+  fps: number | null;
+  frame_count: number | null;
+  width: number | null;
+  height: number | null;
+  file_url: string | null;
+  poster_url: string | null;
+  review_status: ReviewStatus;
+  required_reviewers: VersionUser[];
+  decisions: ReviewDecision[];
+  open_feedback_count: number;
+  uploaded_by: VersionUser | null;
+  processed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** WebSocket payloads carry `/media/…` paths; REST answers absolute URLs. */
+export function absoluteMediaUrl(url: string | null): string | null {
+  if (!url) return null;
+  return url.startsWith("/") ? `${apiBaseUrl()}${url}` : url;
+}
+
+export function withAbsoluteUrls(version: Version): Version {
+  return { ...version, file_url: absoluteMediaUrl(version.file_url), poster_url: absoluteMediaUrl(version.poster_url) };
+}
+
+export function isVersion(value: unknown): value is Version {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Version).id === "string" &&
+    typeof (value as Version).number === "number" &&
+    typeof (value as Version).status === "string"
+  );
+}
+
+/** Frames per second to compute with (25 until the probe has run). */
+export function versionFps(version: Pick<Version, "fps"> | null | undefined): number {
+  return version?.fps && version.fps > 0 ? version.fps : 25;
+}
+
+/** A viewer in the live review room, with where their playhead is. */
+export interface RoomViewer {
+  id: string;
+  display_name: string;
+  playhead: number | null;
+  playing: boolean | null;
+}

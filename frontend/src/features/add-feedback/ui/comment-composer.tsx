@@ -1,0 +1,202 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+
+import type { ReviewMember, ReviewUser } from "@/entities/asset";
+import type { Annotation } from "@/entities/feedback";
+import { asApiError } from "@/shared/api";
+import { useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { frameToSmpte } from "@/shared/lib/timecode";
+import { Button, cx, useToast } from "@/shared/ui";
+
+import { useAddFeedbackMutation } from "../api/add-feedback-api";
+import { mentionedIds } from "../model/mentions";
+import styles from "./composer.module.css";
+import { MentionInput } from "./mention-input";
+
+export interface CommentComposerProps {
+  versionId: string;
+  fps: number;
+  /** The frame on screen now. */
+  frame: number;
+  members: readonly ReviewMember[];
+  me: ReviewUser;
+  /** The drawing made on the frame for this comment (owned by the page, drawn over the player). */
+  drawing: Annotation | null;
+  drawingActive: boolean;
+  onToggleDrawing: () => void;
+  onClearDrawing: () => void;
+  /** Starting to write pauses the player and pins the comment's frame. */
+  onStartWriting?: () => void;
+  onTyping?: (on: boolean) => void;
+  onAdded?: () => void;
+}
+
+const TYPING_IDLE_MS = 3_000;
+
+/** Add a comment at the current frame (or a range up to the playhead), with a drawing, mentions and the team-only flag. */
+export function CommentComposer({
+  versionId,
+  fps,
+  frame,
+  members,
+  me,
+  drawing,
+  drawingActive,
+  onToggleDrawing,
+  onClearDrawing,
+  onStartWriting,
+  onTyping,
+  onAdded,
+}: CommentComposerProps) {
+  const t = useTranslations("reviewComposer");
+  const errorText = useApiErrorText();
+  const toast = useToast();
+  const [addFeedback] = useAddFeedbackMutation();
+  const [body, setBody] = useState("");
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [range, setRange] = useState(false);
+  const [internal, setInternal] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const typingTimer = useRef<number | null>(null);
+  const typingOn = useRef(false);
+
+  const start = anchor ?? frame;
+  const end = range && frame > start ? frame : null;
+
+  const stopTyping = () => {
+    if (typingTimer.current !== null) window.clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    if (typingOn.current) {
+      typingOn.current = false;
+      onTyping?.(false);
+    }
+  };
+  useEffect(() => stopTyping, []); // eslint-disable-line react-hooks/exhaustive-deps -- on unmount only
+
+  const handleChange = (value: string) => {
+    setBody(value);
+    setError(null);
+    if (anchor === null && value.trim() !== "") {
+      setAnchor(frame);
+      onStartWriting?.();
+    }
+    if (value === "" && !drawing) setAnchor(null);
+    if (!typingOn.current && value !== "") {
+      typingOn.current = true;
+      onTyping?.(true);
+    }
+    if (typingTimer.current !== null) window.clearTimeout(typingTimer.current);
+    typingTimer.current = window.setTimeout(stopTyping, TYPING_IDLE_MS);
+  };
+
+  const reset = () => {
+    setBody("");
+    setAnchor(null);
+    setRange(false);
+    setInternal(false);
+    onClearDrawing();
+    stopTyping();
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const text = body.trim();
+    if (!text) {
+      setError(t("bodyRequired"));
+      return;
+    }
+    const input = {
+      body: text,
+      frame: start,
+      end_frame: end,
+      annotation: drawing && drawing.shapes.length > 0 ? drawing : null,
+      internal,
+      mention_ids: mentionedIds(text, members),
+    };
+    reset();
+    onAdded?.();
+    try {
+      await addFeedback({ versionId, body: input, optimistic: { author: me, fps } }).unwrap();
+    } catch (caught) {
+      // The optimistic comment is gone again: give the text back so nothing is lost.
+      setBody(text);
+      setAnchor(start);
+      setInternal(input.internal);
+      const message = errorText(asApiError(caught));
+      setError(message);
+      toast.show({ tone: "error", message: t("failed", { reason: message }) });
+    }
+  };
+
+  return (
+    <form className={styles.composer} onSubmit={submit} aria-label={t("label")} data-testid="comment-composer">
+      <div className={styles.meta}>
+        <span className={styles.timecode} data-testid="composer-timecode">
+          {frameToSmpte(start, fps)}
+          {end !== null ? ` → ${frameToSmpte(end, fps)}` : ""}
+        </span>
+        {anchor !== null ? (
+          <button type="button" className={styles.linkButton} onClick={() => setAnchor(frame)}>
+            {t("usePlayhead")}
+          </button>
+        ) : null}
+        {drawing && drawing.shapes.length > 0 ? (
+          <span className={styles.drawnTag}>{t("drawn", { count: drawing.shapes.length })}</span>
+        ) : null}
+      </div>
+      <MentionInput
+        value={body}
+        onValueChange={handleChange}
+        members={members}
+        onSubmitShortcut={() => void submit()}
+        placeholder={t("placeholder")}
+        aria-label={t("body")}
+        aria-invalid={error ? true : undefined}
+        rows={3}
+        maxLength={5000}
+        onBlur={stopTyping}
+      />
+      {error ? (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className={styles.actions}>
+        <Button
+          size="sm"
+          variant={drawingActive ? "primary" : "ghost"}
+          aria-pressed={drawingActive}
+          onClick={() => {
+            if (anchor === null) {
+              setAnchor(frame);
+              onStartWriting?.();
+            }
+            onToggleDrawing();
+          }}
+        >
+          {t("draw")}
+        </Button>
+        <label className={styles.check}>
+          <input type="checkbox" checked={range} onChange={(event) => setRange(event.target.checked)} />
+          {t("range")}
+        </label>
+        <label className={cx(styles.check, internal && styles.internalOn)}>
+          <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+          {t("internal")}
+        </label>
+        <span className={styles.spacer} />
+        {body || drawing ? (
+          <Button size="sm" variant="ghost" onClick={reset}>
+            {t("cancel")}
+          </Button>
+        ) : null}
+        <Button size="sm" variant="primary" type="submit">
+          {t("submit")}
+        </Button>
+      </div>
+      <p className={styles.hint}>{t("hint")}</p>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+export { CreateAssetForm } from "./ui/create-asset-form";

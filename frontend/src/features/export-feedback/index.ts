@@ -1,0 +1,1 @@
+export { ExportButtons, fileNameFrom } from "./ui/export-buttons";

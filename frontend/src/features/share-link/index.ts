@@ -1,0 +1,17 @@
+export {
+  shareLinkApi,
+  useCreateShareLinkMutation,
+  useListShareLinksQuery,
+  useRevokeShareLinkMutation,
+  type ShareLink,
+  type ShareLinkInput,
+} from "./api/share-link-api";
+export { ShareLinkDialog, type ShareLinkDialogProps } from "./ui/share-link-dialog";
+export {
+  guestApi,
+  useAddGuestCommentMutation,
+  useGetSharePageQuery,
+  type GuestCommentInput,
+  type GuestFeedback,
+  type SharePage,
+} from "./api/guest-api";

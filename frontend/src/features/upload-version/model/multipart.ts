@@ -1,0 +1,226 @@
+/*
+ * A presigned multipart upload (DESIGN §3, apps/feedbacks/README "Uploads"):
+ * start → PUT each slice straight to its URL (reading the ETag) → complete.
+ * Parts go three at a time, each retried with backoff; a refused URL
+ * (expired) is replaced; pause aborts what is in flight and resume asks the
+ * server which parts it already holds; cancel aborts the upload server-side.
+ */
+
+export interface PartUrl {
+  number: number;
+  url: string;
+  size: number;
+}
+
+export interface UploadSession {
+  id: string;
+  part_size: number;
+  part_count: number;
+  parts: PartUrl[];
+  uploaded_parts: Array<{ number: number; size: number; etag: string }>;
+}
+
+export interface PutResult {
+  etag: string;
+}
+
+export class PartError extends Error {
+  constructor(
+    public readonly status: number,
+    message = `part upload failed (${status})`,
+  ) {
+    super(message);
+  }
+}
+
+export class UploadAborted extends Error {
+  constructor() {
+    super("aborted");
+  }
+}
+
+export interface MultipartDeps<TVersion> {
+  start: (body: { name: string; size: number; content_type: string }) => Promise<UploadSession>;
+  status: (uploadId: string) => Promise<UploadSession>;
+  partUrls: (uploadId: string, numbers: number[]) => Promise<PartUrl[]>;
+  complete: (uploadId: string, parts: Array<{ number: number; etag: string }>) => Promise<TVersion>;
+  abort: (uploadId: string) => Promise<void>;
+  /** PUT a slice; resolves with the response's ETag; rejects with PartError. */
+  put: (url: string, body: Blob, onProgress: (loaded: number) => void, signal: AbortSignal) => Promise<PutResult>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface MultipartOptions {
+  concurrency?: number;
+  /** Attempts per part before the whole upload reports an error (resumable). */
+  attempts?: number;
+  baseDelayMs?: number;
+}
+
+export type ProgressListener = (sent: number, total: number) => void;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class MultipartUpload<TVersion> {
+  uploadId: string | null = null;
+  private session: UploadSession | null = null;
+  private readonly etags = new Map<number, string>();
+  private readonly urls = new Map<number, string>();
+  private readonly inFlight = new Map<number, number>();
+  private controller = new AbortController();
+  private paused = false;
+  private readonly concurrency: number;
+  private readonly attempts: number;
+  private readonly baseDelayMs: number;
+
+  constructor(
+    private readonly file: File,
+    private readonly deps: MultipartDeps<TVersion>,
+    private readonly onProgress: ProgressListener = () => undefined,
+    options: MultipartOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? 3;
+    this.attempts = options.attempts ?? 4;
+    this.baseDelayMs = options.baseDelayMs ?? 500;
+  }
+
+  /** Bytes confirmed by storage plus bytes of parts in flight. */
+  get sent(): number {
+    let total = 0;
+    for (const number of this.etags.keys()) total += this.partSize(number);
+    for (const loaded of this.inFlight.values()) total += loaded;
+    return total;
+  }
+
+  private partSize(number: number): number {
+    const size = this.session?.part_size ?? 0;
+    return Math.max(0, Math.min(size, this.file.size - (number - 1) * size));
+  }
+
+  private report(): void {
+    this.onProgress(Math.min(this.sent, this.file.size), this.file.size);
+  }
+
+  /** Start (first call) or continue (after pause or an error) until the version exists. */
+  async run(): Promise<TVersion> {
+    this.paused = false;
+    this.controller = new AbortController();
+    if (!this.session) {
+      this.session = await this.deps.start({
+        name: this.file.name,
+        size: this.file.size,
+        content_type: this.file.type || "application/octet-stream",
+      });
+      this.uploadId = this.session.id;
+    } else if (this.uploadId) {
+      // Ask storage what it holds: parts may have landed while we were away.
+      this.session = await this.deps.status(this.uploadId);
+    }
+    for (const part of this.session.uploaded_parts) this.etags.set(part.number, part.etag);
+    for (const part of this.session.parts) this.urls.set(part.number, part.url);
+    this.report();
+
+    const missing: number[] = [];
+    for (let number = 1; number <= this.session.part_count; number += 1) {
+      if (!this.etags.has(number)) missing.push(number);
+    }
+    const queue = [...missing];
+    const worker = async () => {
+      while (queue.length > 0) {
+        this.throwIfStopped();
+        const number = queue.shift();
+        if (number === undefined) return;
+        await this.sendPart(number);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    this.throwIfStopped();
+
+    const parts = [...this.etags].map(([number, etag]) => ({ number, etag })).sort((a, b) => a.number - b.number);
+    return this.deps.complete(this.session.id, parts);
+  }
+
+  private throwIfStopped(): void {
+    if (this.paused || this.controller.signal.aborted) throw new UploadAborted();
+  }
+
+  private async urlFor(number: number): Promise<string> {
+    const known = this.urls.get(number);
+    if (known) return known;
+    if (!this.session) throw new UploadAborted();
+    // URLs come in batches of up to 100: fetch the next batch from here on.
+    const batch: number[] = [];
+    for (let n = number; n <= this.session.part_count && batch.length < 100; n += 1) {
+      if (!this.etags.has(n)) batch.push(n);
+    }
+    for (const part of await this.deps.partUrls(this.session.id, batch)) this.urls.set(part.number, part.url);
+    const url = this.urls.get(number);
+    if (!url) throw new PartError(0, `no URL for part ${number}`);
+    return url;
+  }
+
+  private async sendPart(number: number): Promise<void> {
+    const size = this.session?.part_size ?? 0;
+    const blob = this.file.slice((number - 1) * size, number * size);
+    const sleep = this.deps.sleep ?? defaultSleep;
+    let lastError: unknown = null;
+    for (let attempt = 0; attempt < this.attempts; attempt += 1) {
+      this.throwIfStopped();
+      try {
+        const url = await this.urlFor(number);
+        const { etag } = await this.deps.put(
+          url,
+          blob,
+          (loaded) => {
+            this.inFlight.set(number, loaded);
+            this.report();
+          },
+          this.controller.signal,
+        );
+        this.inFlight.delete(number);
+        this.etags.set(number, etag);
+        this.report();
+        return;
+      } catch (error) {
+        this.inFlight.delete(number);
+        this.report();
+        if (error instanceof UploadAborted || this.controller.signal.aborted) throw new UploadAborted();
+        lastError = error;
+        // A refused signature usually means the URL expired: get a fresh one next time.
+        if (error instanceof PartError && (error.status === 403 || error.status === 400)) this.urls.delete(number);
+        await sleep(this.baseDelayMs * 2 ** attempt + Math.random() * this.baseDelayMs);
+      }
+    }
+    throw lastError instanceof Error ? lastError : new PartError(0);
+  }
+
+  /** Stop sending; `run()` again continues where storage stands. */
+  pause(): void {
+    this.paused = true;
+    this.controller.abort();
+  }
+
+  /** Stop for good and tell the server to drop the parts. */
+  async cancel(): Promise<void> {
+    this.pause();
+    if (this.uploadId) await this.deps.abort(this.uploadId);
+  }
+}
+
+/** PUT with XMLHttpRequest: fetch cannot report upload progress. */
+export function xhrPut(url: string, body: Blob, onProgress: (loaded: number) => void, signal: AbortSignal): Promise<PutResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("PUT", url);
+    xhr.upload.onprogress = (event) => onProgress(event.loaded);
+    xhr.onload = () => {
+      const etag = xhr.getResponseHeader("ETag");
+      if (xhr.status >= 200 && xhr.status < 300 && etag) resolve({ etag });
+      else reject(new PartError(xhr.status, etag ? undefined : "no ETag header (bucket CORS must expose it)"));
+    };
+    xhr.onerror = () => reject(new PartError(0, "network error"));
+    xhr.onabort = () => reject(new UploadAborted());
+    signal.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}

@@ -1,0 +1,11 @@
+export {
+  clampFrame,
+  frameAt,
+  frameToSeconds,
+  frameToSmpte,
+  lastFrame,
+  secondsToSmpte,
+  seekTimeForFrame,
+  smpteToFrame,
+  timebase,
+} from "./timecode";

@@ -1,0 +1,1 @@
+export { ProjectAssetsPage } from "./ui/project-assets-page";

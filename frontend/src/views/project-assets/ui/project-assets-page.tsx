@@ -1,0 +1,106 @@
+"use client";
+
+import Link from "next/link";
+
+import { roleCan, useGetReviewProjectQuery, useListProjectAssetsQuery, type Asset } from "@/entities/asset";
+import { ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
+import { CreateAssetForm } from "@/features/create-asset";
+import { UploadVersion } from "@/features/upload-version";
+import { asApiError } from "@/shared/api";
+import { routes } from "@/shared/config";
+import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { AlertCircleIcon, Button, EmptyState, FolderIcon, Page, PageHeader, Skeleton } from "@/shared/ui";
+
+import { useProjectLive } from "../model/use-project-live";
+import styles from "./project-assets-page.module.css";
+
+/** `m:ss` for a card's duration badge. */
+function clock(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+function AssetCard({ asset, canUpload }: { asset: Asset; canUpload: boolean }) {
+  const t = useTranslations("reviewAssets");
+  const format = useFormatter();
+  const latest = asset.latest_version;
+  return (
+    <li className={styles.card} data-testid="asset-card">
+      <Link href={routes.assetReview(asset.id)} className={styles.thumb} aria-label={t("openReview", { title: asset.title })}>
+        {latest?.poster_url ? (
+          // eslint-disable-next-line @next/next/no-img-element -- posters come from the API origin / S3, not next/image's loader
+          <img src={latest.poster_url} alt="" className={styles.poster} />
+        ) : (
+          <span className={styles.noPoster}>{latest ? t(`noPoster.${latest.status}`) : t("noVersion")}</span>
+        )}
+        {latest?.duration ? <span className={styles.duration}>{clock(latest.duration)}</span> : null}
+        {latest ? <span className={styles.versionTag}>v{latest.number}</span> : null}
+      </Link>
+      <div className={styles.info}>
+        <h2 className={styles.cardTitle}>
+          <Link href={routes.assetReview(asset.id)}>{asset.title}</Link>
+        </h2>
+        <div className={styles.badges}>
+          {latest ? <VersionStatusBadge status={latest.status} /> : null}
+          {latest?.status === "ready" ? <ReviewStatusBadge status={latest.review_status} /> : null}
+        </div>
+        <p className={styles.meta}>
+          {t("versions", { count: asset.version_count })} · {format.relativeTime(new Date(latest?.created_at ?? asset.created_at))}
+        </p>
+        {canUpload ? <UploadVersion assetId={asset.id} compact /> : null}
+      </div>
+    </li>
+  );
+}
+
+/** A project's deliverables with their latest version, upload and live processing status. */
+export function ProjectAssetsPage({ projectId }: { projectId: string }) {
+  const t = useTranslations("reviewAssets");
+  const errorText = useApiErrorText();
+  const project = useGetReviewProjectQuery(projectId);
+  const assets = useListProjectAssetsQuery(projectId);
+  useProjectLive(projectId);
+  const canUpload = roleCan(project.data?.my_role, "upload");
+
+  return (
+    <Page>
+      <title>{`${t("title")} · ${project.data?.name ?? ""}`}</title>
+      <PageHeader
+        eyebrow={project.data ? <Link href={routes.project(projectId)}>{project.data.name}</Link> : null}
+        title={t("title")}
+        description={t("subtitle")}
+      />
+      {canUpload ? (
+        <section className={styles.create} aria-label={t("newAsset")}>
+          <CreateAssetForm projectId={projectId} />
+        </section>
+      ) : null}
+      {assets.isLoading ? (
+        <ul className={styles.grid} aria-busy="true">
+          {[0, 1, 2].map((key) => (
+            <li key={key} className={styles.card}>
+              <Skeleton height={160} radius={8} />
+              <Skeleton width="60%" height={16} />
+            </li>
+          ))}
+        </ul>
+      ) : assets.isError ? (
+        <EmptyState
+          tone="error"
+          icon={<AlertCircleIcon size={20} />}
+          title={errorText(asApiError(assets.error))}
+          action={<Button onClick={() => void assets.refetch()}>{t("retry")}</Button>}
+        />
+      ) : (assets.data ?? []).length === 0 ? (
+        <EmptyState icon={<FolderIcon size={20} />} title={t("empty")} body={canUpload ? t("emptyHint") : t("emptyViewer")} />
+      ) : (
+        <ul className={styles.grid} data-testid="asset-list">
+          {(assets.data ?? []).map((asset) => (
+            <AssetCard key={asset.id} asset={asset} canUpload={canUpload} />
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

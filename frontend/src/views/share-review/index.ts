@@ -1,0 +1,1 @@
+export { ShareReviewPage } from "./ui/share-review-page";

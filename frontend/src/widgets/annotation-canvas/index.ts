@@ -1,0 +1,13 @@
+export {
+  appendPoint,
+  DEFAULT_STROKE,
+  DRAW_TOOLS,
+  freehandShape,
+  shapeFromDrag,
+  textShape,
+  toAnnotation,
+  toUnitPoint,
+  type DrawTool,
+} from "./model/draw";
+export { AnnotationCanvas, type AnnotationCanvasProps } from "./ui/annotation-canvas";
+export { AnnotationToolbar, type AnnotationToolbarProps } from "./ui/annotation-toolbar";

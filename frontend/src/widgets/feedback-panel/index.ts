@@ -1,0 +1,2 @@
+export { FeedbackItem, type FeedbackItemProps } from "./ui/feedback-item";
+export { FeedbackPanel, type FeedbackPanelProps } from "./ui/feedback-panel";

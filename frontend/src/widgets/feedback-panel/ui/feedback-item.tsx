@@ -1,0 +1,191 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+
+import type { ReviewMember, ReviewUser } from "@/entities/asset";
+import { authorName, TriageBadge, type Feedback } from "@/entities/feedback";
+import { MentionInput, mentionedIds, ReplyForm } from "@/features/add-feedback";
+import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/edit-feedback";
+import { ReactionBar } from "@/features/react-to-feedback";
+import { ResolveButton } from "@/features/resolve-feedback";
+import { useFormatter, useTranslations } from "@/shared/i18n";
+import { Avatar, cx } from "@/shared/ui";
+
+import styles from "./feedback-panel.module.css";
+
+/** Body text with `@Name` mentions of known people highlighted. */
+function BodyText({ text, mentions }: { text: string; mentions: readonly ReviewUser[] }) {
+  if (mentions.length === 0) return <>{text}</>;
+  const names = mentions.map((user) => `@${user.display_name}`).sort((a, b) => b.length - a.length);
+  const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const parts = text.split(new RegExp(`(${escaped.join("|")})`, "g"));
+  return (
+    <>
+      {parts.map((part, index) =>
+        names.includes(part) ? (
+          <span key={index} className={styles.mention}>
+            {part}
+          </span>
+        ) : (
+          <span key={index}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export interface FeedbackItemProps {
+  versionId: string;
+  feedback: Feedback;
+  me: ReviewUser;
+  members: readonly ReviewMember[];
+  current: boolean;
+  selected: boolean;
+  canComment: boolean;
+  canResolve: boolean;
+  canModerate: boolean;
+  onSeek: (feedback: Feedback) => void;
+}
+
+function Meta({ feedback, children }: { feedback: Feedback; children?: ReactNode }) {
+  const t = useTranslations("reviewFeedback");
+  const format = useFormatter();
+  return (
+    <div className={styles.meta}>
+      <Avatar name={authorName(feedback)} src={feedback.author?.avatar} size={22} />
+      <span className={styles.author}>{authorName(feedback)}</span>
+      {feedback.is_guest ? <span className={styles.tag}>{t("guest")}</span> : null}
+      <time className={styles.time} dateTime={feedback.created_at} title={format.dateTime(new Date(feedback.created_at), { dateStyle: "medium", timeStyle: "short" })}>
+        {format.relativeTime(new Date(feedback.created_at))}
+      </time>
+      {feedback.edited_at ? <span className={styles.time}>{t("edited")}</span> : null}
+      {children}
+    </div>
+  );
+}
+
+/** One comment with its replies, reactions and actions. */
+export function FeedbackItem({
+  versionId,
+  feedback,
+  me,
+  members,
+  current,
+  selected,
+  canComment,
+  canResolve,
+  canModerate,
+  onSeek,
+}: FeedbackItemProps) {
+  const t = useTranslations("reviewFeedback");
+  const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const mine = feedback.author?.id === me.id;
+
+  const editInput = (value: string, onChange: (value: string) => void, submit: () => void) => (
+    <MentionInput value={value} onValueChange={onChange} members={members} onSubmitShortcut={submit} rows={2} aria-label={t("editLabel")} autoFocus />
+  );
+
+  return (
+    <li
+      className={cx(styles.item, current && styles.current, selected && styles.selected, feedback.resolved && styles.resolvedItem)}
+      data-testid="feedback-item"
+      data-feedback-id={feedback.id}
+      data-current={current || undefined}
+      data-resolved={feedback.resolved || undefined}
+      aria-current={current ? "true" : undefined}
+    >
+      <Meta feedback={feedback}>
+        <span className={styles.spacer} />
+        <button
+          type="button"
+          className={styles.timecode}
+          onClick={() => onSeek(feedback)}
+          aria-label={t("seekTo", { timecode: feedback.smpte })}
+          data-testid="feedback-timecode"
+        >
+          {feedback.smpte}
+          {feedback.end_smpte ? ` – ${feedback.end_smpte}` : ""}
+        </button>
+      </Meta>
+      <div className={styles.badges}>
+        {feedback.internal ? <span className={cx(styles.tag, styles.internalTag)}>{t("internal")}</span> : null}
+        {feedback.carried_over ? (
+          <span className={cx(styles.tag, styles.carriedTag)}>{t("carriedOver", { number: feedback.version_number })}</span>
+        ) : null}
+        {feedback.annotation ? <span className={styles.tag}>{t("hasDrawing")}</span> : null}
+        {feedback.resolved ? <span className={cx(styles.tag, styles.resolvedTag)}>{t("resolved")}</span> : null}
+        {feedback.pending ? <span className={styles.tag}>{t("sending")}</span> : null}
+        <TriageBadge triage={feedback.triage} />
+      </div>
+      {editing === feedback.id ? (
+        <EditFeedbackForm
+          versionId={versionId}
+          feedback={feedback}
+          onDone={() => setEditing(null)}
+          renderInput={editInput}
+          mentionIds={(text) => mentionedIds(text, members)}
+        />
+      ) : (
+        <p className={cx(styles.body, feedback.deleted && styles.deleted)} data-testid="feedback-body">
+          {feedback.deleted ? t("deleted") : <BodyText text={feedback.body} mentions={feedback.mentions} />}
+        </p>
+      )}
+      {!feedback.deleted && !feedback.pending ? (
+        <div className={styles.actions}>
+          <ReactionBar versionId={versionId} feedbackId={feedback.id} reactions={feedback.reactions} userId={me.id} canReact={canComment} />
+          <span className={styles.spacer} />
+          {canComment ? (
+            <button type="button" className={styles.textButton} onClick={() => setReplying((value) => !value)}>
+              {t("reply")}
+            </button>
+          ) : null}
+          {mine ? (
+            <button type="button" className={styles.textButton} onClick={() => setEditing(feedback.id)}>
+              {t("edit")}
+            </button>
+          ) : null}
+          {mine || canModerate ? <DeleteFeedbackButton versionId={versionId} feedback={feedback} /> : null}
+          {canResolve ? <ResolveButton versionId={versionId} feedbackId={feedback.id} resolved={feedback.resolved} /> : null}
+        </div>
+      ) : null}
+      {feedback.replies.length > 0 ? (
+        <ul className={styles.replies} aria-label={t("replies", { count: feedback.replies.length })}>
+          {feedback.replies.map((reply) => (
+            <li key={reply.id} className={styles.reply} data-testid="feedback-reply">
+              <Meta feedback={reply} />
+              {editing === reply.id ? (
+                <EditFeedbackForm
+                  versionId={versionId}
+                  feedback={reply}
+                  onDone={() => setEditing(null)}
+                  renderInput={editInput}
+                  mentionIds={(text) => mentionedIds(text, members)}
+                />
+              ) : (
+                <p className={styles.body}>
+                  <BodyText text={reply.body} mentions={reply.mentions} />
+                </p>
+              )}
+              {!reply.pending ? (
+                <div className={styles.actions}>
+                  <ReactionBar versionId={versionId} feedbackId={reply.id} reactions={reply.reactions} userId={me.id} canReact={canComment} />
+                  <span className={styles.spacer} />
+                  {reply.author?.id === me.id ? (
+                    <button type="button" className={styles.textButton} onClick={() => setEditing(reply.id)}>
+                      {t("edit")}
+                    </button>
+                  ) : null}
+                  {reply.author?.id === me.id || canModerate ? <DeleteFeedbackButton versionId={versionId} feedback={reply} /> : null}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {replying ? (
+        <ReplyForm versionId={versionId} parent={feedback} members={members} me={me} onDone={() => setReplying(false)} />
+      ) : null}
+    </li>
+  );
+}
