@@ -12,6 +12,7 @@ export { SelectField, type SelectFieldProps, type SelectOption } from "./select-
 export { Skeleton, type SkeletonProps } from "./skeleton";
 export { PageSpinner, Spinner, type SpinnerProps } from "./spinner";
 export { TextField, type TextFieldProps } from "./text-field";
+export { TextAreaField, type TextAreaFieldProps } from "./text-area-field";
 export { isTheme, THEME_COOKIE, themeBootScript, THEMES, ThemeProvider, useTheme, type Theme } from "./theme";
 export { VisuallyHidden } from "./visually-hidden";
 export { cx } from "@/shared/lib/classnames";

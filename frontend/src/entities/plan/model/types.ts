@@ -1,0 +1,186 @@
+/** Shapes of apps/ai_planning (BriefOut, PlanOut, PlanRevisionOut and planning.PLAN_SCHEMA). */
+
+export interface PersonBrief {
+  id: string;
+  email: string;
+  display_name: string;
+  avatar: string | null;
+}
+
+export const BRIEF_LANGUAGES = ["ko", "en"] as const;
+export type BriefLanguage = (typeof BRIEF_LANGUAGES)[number];
+
+export interface Brief {
+  id: string;
+  project: string;
+  title: string;
+  description: string;
+  video_type: string;
+  target_duration_seconds: number;
+  audience: string;
+  tone: string;
+  platform: string;
+  language: BriefLanguage;
+  created_by: PersonBrief | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type BriefInput = Pick<
+  Brief,
+  "title" | "description" | "video_type" | "target_duration_seconds" | "audience" | "tone" | "platform" | "language"
+>;
+
+export const PLAN_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Generation steps in order (planning.STEPS), then image search and the end. */
+export const PLAN_STEPS = ["overview", "sections", "scenes", "shots", "storyboard", "schedule"] as const;
+export type PlanSection = (typeof PLAN_STEPS)[number];
+export const PROGRESS_STEPS = [...PLAN_STEPS, "images", "done"] as const;
+export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+
+export const SHOT_SIZES = [
+  "extreme_wide",
+  "wide",
+  "full",
+  "medium_wide",
+  "medium",
+  "medium_close_up",
+  "close_up",
+  "extreme_close_up",
+  "over_the_shoulder",
+  "pov",
+  "insert",
+  "aerial",
+] as const;
+export type ShotSize = (typeof SHOT_SIZES)[number];
+
+export const CAMERA_MOVEMENTS = [
+  "static",
+  "pan",
+  "tilt",
+  "dolly",
+  "truck",
+  "pedestal",
+  "zoom",
+  "handheld",
+  "steadicam",
+  "crane",
+  "drone",
+  "tracking",
+] as const;
+export type CameraMovement = (typeof CAMERA_MOVEMENTS)[number];
+
+export interface PlanSectionItem {
+  title: string;
+  purpose: string;
+  duration_seconds: number;
+}
+
+export interface Scene {
+  number: number;
+  section: string;
+  heading: string;
+  location: string;
+  time_of_day: string;
+  description: string;
+  duration_seconds: number;
+}
+
+export interface Shot {
+  number: number;
+  scene: number;
+  shot_size: ShotSize;
+  camera_movement: CameraMovement;
+  description: string;
+  audio: string;
+  duration_seconds: number;
+  location: string;
+  props: string[];
+}
+
+export interface ReferenceImage {
+  url: string;
+  thumbnail_url: string;
+  source_url: string;
+  author: string;
+  author_url: string;
+  license: string;
+  provider: string;
+}
+
+export interface StoryboardFrame {
+  shot: number;
+  description: string;
+  image_query: string;
+  images: ReferenceImage[];
+}
+
+export interface ScheduleItem {
+  phase: string;
+  start: string;
+  end: string;
+  tasks: string[];
+}
+
+export interface ImagesStatus {
+  provider: string | null;
+  status: string;
+  error?: string;
+}
+
+export interface PlanResult {
+  logline: string;
+  synopsis: string;
+  sections: PlanSectionItem[];
+  scenes: Scene[];
+  shots: Shot[];
+  storyboard: StoryboardFrame[];
+  schedule: ScheduleItem[];
+  images_status?: ImagesStatus;
+}
+
+export interface PlanSummary {
+  id: string;
+  brief: string;
+  project: string;
+  status: PlanStatus;
+  model: string;
+  revision: number;
+  progress_step: string;
+  progress_percent: number;
+  busy: boolean;
+  error: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Plan extends PlanSummary {
+  /** `{}` until the first generation finished. */
+  result: PlanResult | Record<string, never>;
+}
+
+export const REVISION_SOURCES = ["generated", "regenerated", "edit", "restore", "images"] as const;
+export type RevisionSource = (typeof REVISION_SOURCES)[number];
+
+export interface PlanRevision {
+  id: string;
+  number: number;
+  source: RevisionSource;
+  section: string;
+  author: PersonBrief | null;
+  job: string | null;
+  created_at: string;
+}
+
+export interface PagedList<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+export function hasResult(plan: Pick<Plan, "result">): plan is Plan & { result: PlanResult } {
+  return Array.isArray((plan.result as Partial<PlanResult>).shots);
+}

@@ -1,0 +1,2 @@
+export { BriefForm, type BriefFormProps } from "./ui/brief-form";
+export { formatDuration, validateBrief, type BriefValues } from "./model/validate";

@@ -1,0 +1,252 @@
+"use client";
+
+import { useMemo, useState, type FormEvent } from "react";
+
+import {
+  CAMERA_MOVEMENTS,
+  SHOT_SIZES,
+  useEditPlanMutation,
+  type Plan,
+  type PlanResult,
+  type Shot,
+} from "@/entities/plan";
+import { asApiError, type ApiError } from "@/shared/api";
+import { useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { Button, FormAlert, useToast, VisuallyHidden } from "@/shared/ui";
+
+import {
+  applyDraft,
+  draftOf,
+  nextSort,
+  sortShots,
+  totalDuration,
+  validateDraft,
+  type ShotDraft,
+  type ShotDraftIssues,
+  type ShotSort,
+  type ShotSortKey,
+} from "../model/shots";
+import styles from "./shot-list-table.module.css";
+
+export interface ShotListTableProps {
+  plan: Plan & { result: PlanResult };
+  /** Why editing is off (role, plan busy); null when the user may edit. */
+  editDisabledReason?: string | null;
+}
+
+const SORTABLE: Array<{ key: ShotSortKey; label: "number" | "scene" | "shotSize" | "movement" | "duration" | "location" }> = [
+  { key: "number", label: "number" },
+  { key: "scene", label: "scene" },
+  { key: "shot_size", label: "shotSize" },
+  { key: "camera_movement", label: "movement" },
+];
+
+/** The shot list: sortable columns, one row editable at a time; saving stores a new plan revision. */
+export function ShotListTable({ plan, editDisabledReason }: ShotListTableProps) {
+  const t = useTranslations("planningShots");
+  const errorText = useApiErrorText();
+  const toast = useToast();
+  const [sort, setSort] = useState<ShotSort>({ key: "number", direction: "ascending" });
+  const [editing, setEditing] = useState<number | null>(null);
+  const [draft, setDraft] = useState<ShotDraft | null>(null);
+  const [issues, setIssues] = useState<ShotDraftIssues>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [editPlan, { isLoading: saving }] = useEditPlanMutation();
+
+  const shots = useMemo(() => sortShots(plan.result.shots, sort), [plan.result.shots, sort]);
+
+  const startEdit = (shot: Shot) => {
+    setEditing(shot.number);
+    setDraft(draftOf(shot));
+    setIssues({});
+    setError(null);
+  };
+  const cancel = () => {
+    setEditing(null);
+    setDraft(null);
+    setIssues({});
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (editing === null || !draft) return;
+    const found = validateDraft(draft);
+    setIssues(found);
+    if (Object.keys(found).length) return;
+    setError(null);
+    try {
+      const saved = await editPlan({
+        id: plan.id,
+        result: applyDraft(plan.result, editing, draft),
+        baseRevision: plan.revision,
+      }).unwrap();
+      toast.show({ tone: "success", message: t("saved", { number: editing, revision: saved.revision }) });
+      cancel();
+    } catch (caught) {
+      setError(asApiError(caught));
+    }
+  };
+
+  const sizeLabel = (value: string) => t(`sizes.${value as (typeof SHOT_SIZES)[number]}`);
+  const movementLabel = (value: string) => t(`movements.${value as (typeof CAMERA_MOVEMENTS)[number]}`);
+
+  const header = (key: ShotSortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th key={key} scope="col" aria-sort={active ? sort.direction : "none"} className={styles.sortable}>
+        <button type="button" className={styles.sortButton} onClick={() => setSort(nextSort(sort, key))}>
+          {label}
+          <span aria-hidden="true" className={styles.sortMark}>
+            {active ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  const set = (field: keyof ShotDraft) => (event: { target: { value: string } }) =>
+    setDraft((current) => (current ? { ...current, [field]: event.target.value } : current));
+  const issueText = (field: keyof ShotDraft) => (issues[field] ? t(`errors.${issues[field]}`) : null);
+
+  return (
+    <div className={styles.wrap}>
+      {error ? (
+        <FormAlert tone="error">{error.code === "stale_revision" ? t("stale") : errorText(error)}</FormAlert>
+      ) : null}
+      {editDisabledReason ? <p className={styles.note}>{editDisabledReason}</p> : null}
+      <div className={styles.scroller}>
+        <form onSubmit={save} noValidate>
+          <table className={styles.table} data-testid="shot-list">
+            <caption className={styles.caption}>
+              {t("caption", { count: plan.result.shots.length, seconds: totalDuration(plan.result.shots) })}
+            </caption>
+            <thead>
+              <tr>
+                {SORTABLE.map(({ key, label }) => header(key, t(`columns.${label}`)))}
+                <th scope="col">{t("columns.description")}</th>
+                <th scope="col">{t("columns.audio")}</th>
+                {header("duration_seconds", t("columns.duration"))}
+                {header("location", t("columns.location"))}
+                <th scope="col">{t("columns.props")}</th>
+                <th scope="col">
+                  <VisuallyHidden>{t("columns.actions")}</VisuallyHidden>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shots.map((shot) =>
+                editing === shot.number && draft ? (
+                  <tr key={shot.number} className={styles.editingRow} data-testid="shot-row-editing">
+                    <td className={styles.num}>{shot.number}</td>
+                    <td className={styles.num}>{shot.scene}</td>
+                    <td>
+                      <select aria-label={t("columns.shotSize")} value={draft.shot_size} onChange={set("shot_size")} className={styles.input}>
+                        {SHOT_SIZES.map((value) => (
+                          <option key={value} value={value}>
+                            {sizeLabel(value)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <select
+                        aria-label={t("columns.movement")}
+                        value={draft.camera_movement}
+                        onChange={set("camera_movement")}
+                        className={styles.input}
+                      >
+                        {CAMERA_MOVEMENTS.map((value) => (
+                          <option key={value} value={value}>
+                            {movementLabel(value)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <textarea
+                        aria-label={t("columns.description")}
+                        value={draft.description}
+                        onChange={set("description")}
+                        rows={3}
+                        className={styles.input}
+                        aria-invalid={issues.description ? true : undefined}
+                        aria-describedby={issues.description ? `shot-${shot.number}-description-error` : undefined}
+                        autoFocus
+                      />
+                      {issueText("description") ? (
+                        <p id={`shot-${shot.number}-description-error`} className={styles.error}>
+                          {issueText("description")}
+                        </p>
+                      ) : null}
+                    </td>
+                    <td>
+                      <textarea aria-label={t("columns.audio")} value={draft.audio} onChange={set("audio")} rows={3} className={styles.input} />
+                      {issueText("audio") ? <p className={styles.error}>{issueText("audio")}</p> : null}
+                    </td>
+                    <td>
+                      <input
+                        aria-label={t("columns.duration")}
+                        value={draft.duration_seconds}
+                        onChange={set("duration_seconds")}
+                        inputMode="decimal"
+                        className={`${styles.input} ${styles.narrow}`}
+                        aria-invalid={issues.duration_seconds ? true : undefined}
+                      />
+                      {issueText("duration_seconds") ? <p className={styles.error}>{issueText("duration_seconds")}</p> : null}
+                    </td>
+                    <td>
+                      <input aria-label={t("columns.location")} value={draft.location} onChange={set("location")} className={styles.input} />
+                      {issueText("location") ? <p className={styles.error}>{issueText("location")}</p> : null}
+                    </td>
+                    <td>
+                      <input
+                        aria-label={t("columns.props")}
+                        value={draft.props}
+                        onChange={set("props")}
+                        placeholder={t("propsPlaceholder")}
+                        className={styles.input}
+                      />
+                      {issueText("props") ? <p className={styles.error}>{issueText("props")}</p> : null}
+                    </td>
+                    <td className={styles.actions}>
+                      <Button type="submit" size="sm" variant="primary" loading={saving}>
+                        {t("save")}
+                      </Button>
+                      <Button size="sm" variant="ghost" onClick={cancel} disabled={saving}>
+                        {t("cancel")}
+                      </Button>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={shot.number} data-testid="shot-row">
+                    <td className={styles.num}>{shot.number}</td>
+                    <td className={styles.num}>{shot.scene}</td>
+                    <td>{sizeLabel(shot.shot_size)}</td>
+                    <td>{movementLabel(shot.camera_movement)}</td>
+                    <td className={styles.text}>{shot.description}</td>
+                    <td className={styles.text}>{shot.audio || <span className={styles.muted}>—</span>}</td>
+                    <td className={styles.num}>{t("seconds", { seconds: shot.duration_seconds })}</td>
+                    <td>{shot.location || <span className={styles.muted}>—</span>}</td>
+                    <td>{shot.props.length ? shot.props.join(", ") : <span className={styles.muted}>—</span>}</td>
+                    <td className={styles.actions}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => startEdit(shot)}
+                        disabled={Boolean(editDisabledReason) || editing !== null}
+                        aria-label={t("editShot", { number: shot.number })}
+                      >
+                        {t("edit")}
+                      </Button>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { RestoreRevisionButton, type RestoreRevisionButtonProps } from "./ui/restore-revision-button";

@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+
+import { PlanDocument, PlanRevisions } from "@/widgets/plan-document";
+import { useListAIJobsQuery } from "@/entities/ai-job";
+import { hasResult, PLAN_STEPS, PlanProgress, PlanStatusBadge, useGetBriefQuery, useGetPlanQuery, type PlanSection } from "@/entities/plan";
+import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
+import { asApiError } from "@/shared/api";
+import { routes } from "@/shared/config";
+import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { buttonClassName, EmptyState, FormAlert, Page, PageHeader, PageSpinner } from "@/shared/ui";
+
+import styles from "./plan-page.module.css";
+
+/** /plans/[id] — live progress while generating, then the plan with its shot list, storyboard and revisions. */
+export function PlanPage({ planId }: { planId: string }) {
+  const t = useTranslations("planningPlan");
+  const ts = useTranslations("planningSections");
+  const tp = useTranslations("planningProgress");
+  const tc = useTranslations("common");
+  const format = useFormatter();
+  const errorText = useApiErrorText();
+  const plan = useGetPlanQuery(planId);
+  const projectId = plan.data?.project;
+  const project = useGetProjectQuery(projectId ?? "", { skip: !projectId });
+  const brief = useGetBriefQuery(plan.data?.brief ?? "", { skip: !plan.data?.brief });
+  const waiting = useListAIJobsQuery(
+    { projectId: projectId ?? "", status: "awaiting_approval" },
+    { skip: !projectId || plan.data?.status !== "queued" },
+  );
+  useProjectRoom(projectId ?? "", Boolean(projectId));
+
+  if (plan.isLoading) return <PageSpinner label={tc("loading")} />;
+  if (plan.isError || !plan.data) {
+    const error = plan.error ? asApiError(plan.error) : null;
+    return (
+      <Page>
+        <EmptyState
+          tone="error"
+          title={error?.status === 404 ? t("notFound") : t("loadError")}
+          body={error && error.status !== 404 ? errorText(error) : undefined}
+          action={
+            <Link href={routes.projects} className={buttonClassName()}>
+              {t("backToProjects")}
+            </Link>
+          }
+        />
+      </Page>
+    );
+  }
+
+  const current = plan.data;
+  const role = project.data?.my_role;
+  const canEdit = roleAllows(role, "upload");
+  const generating = current.status === "queued" || current.status === "running";
+  const editReason = !canEdit ? t("needsEditor") : current.busy ? t("busy") : null;
+  const awaitingJob = waiting.data?.results.find((job) => job.plan === current.id);
+  const title = brief.data?.title ?? t("untitled");
+
+  return (
+    <Page className={styles.page}>
+      <title>{`${title} · ${t("title")} · ${tc("appName")}`}</title>
+      <PageHeader
+        eyebrow={
+          projectId ? (
+            <Link href={routes.projectPlanning(projectId)}>
+              {project.data ? t("eyebrow", { project: project.data.name }) : t("title")}
+            </Link>
+          ) : null
+        }
+        title={title}
+        description={
+          <span className={styles.headerMeta}>
+            <PlanStatusBadge status={current.status} />
+            <span>{t("meta", { model: current.model, revision: current.revision })}</span>
+            <span>{format.dateTime(new Date(current.created_at), { dateStyle: "medium", timeStyle: "short" })}</span>
+          </span>
+        }
+        actions={
+          projectId ? (
+            <Link href={routes.projectAiJobs(projectId)} className={buttonClassName({ variant: "secondary" })}>
+              {t("jobsLink")}
+            </Link>
+          ) : null
+        }
+      />
+
+      {awaitingJob ? (
+        <FormAlert tone="info" title={t("awaitingTitle")}>
+          {t("awaitingBody")}{" "}
+          {projectId ? <Link href={routes.projectAiJobs(projectId)}>{t("openJobs")}</Link> : null}
+        </FormAlert>
+      ) : null}
+
+      {generating || current.status === "failed" || (current.status === "succeeded" && !hasResult(current)) ? (
+        <PlanProgress plan={current} />
+      ) : null}
+
+      {current.status === "failed" ? (
+        <FormAlert tone="error" title={t("failedTitle")}>
+          {current.error || t("failedBody")}{" "}
+          {projectId ? <Link href={routes.projectAiJobs(projectId)}>{t("retryInJobs")}</Link> : null}
+        </FormAlert>
+      ) : null}
+
+      {current.busy ? (
+        <FormAlert tone="info" title={t("regeneratingTitle")}>
+          {t("regeneratingBody", {
+            section: isSection(current.progress_step) ? ts(current.progress_step) : tp("steps.images"),
+            percent: current.progress_percent,
+          })}
+        </FormAlert>
+      ) : null}
+
+      {hasResult(current) ? (
+        <>
+          <PlanDocument plan={current} editDisabledReason={editReason} />
+          <PlanRevisions planId={current.id} currentRevision={current.revision} restoreDisabledReason={editReason} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function isSection(step: string): step is PlanSection {
+  return (PLAN_STEPS as readonly string[]).includes(step);
+}

@@ -1,0 +1,1 @@
+export { ProjectAiJobsPage } from "./ui/project-ai-jobs-page";

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+
+import { AIJobQueue } from "@/widgets/ai-job-queue";
+import { AIUsagePanel } from "@/widgets/ai-usage";
+import { AISettingsForm } from "@/features/edit-ai-settings";
+import { AiNotConfigured, useGetAISettingsQuery } from "@/entities/ai-job";
+import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
+import { asApiError } from "@/shared/api";
+import { routes } from "@/shared/config";
+import { useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { buttonClassName, Card, EmptyState, Page, PageHeader, PageSpinner, Skeleton } from "@/shared/ui";
+
+import styles from "./project-ai-jobs-page.module.css";
+
+/** /projects/[id]/ai-jobs — the AI job queue, cost against budget, and the project's AI settings. */
+export function ProjectAiJobsPage({ projectId }: { projectId: string }) {
+  const t = useTranslations("aiJobsPage");
+  const ts = useTranslations("aiJobsSettings");
+  const tc = useTranslations("common");
+  const errorText = useApiErrorText();
+  const project = useGetProjectQuery(projectId);
+  const settings = useGetAISettingsQuery(projectId, { skip: !project.isSuccess });
+  useProjectRoom(projectId, project.isSuccess);
+
+  if (project.isLoading) return <PageSpinner label={tc("loading")} />;
+  if (project.isError || !project.data) {
+    const error = project.error ? asApiError(project.error) : null;
+    return (
+      <Page>
+        <EmptyState
+          tone="error"
+          title={error?.status === 404 ? t("notFound") : t("loadError")}
+          body={error && error.status !== 404 ? errorText(error) : undefined}
+          action={
+            <Link href={routes.projects} className={buttonClassName()}>
+              {t("backToProjects")}
+            </Link>
+          }
+        />
+      </Page>
+    );
+  }
+
+  const role = project.data.my_role;
+  const canManage = roleAllows(role, "manage");
+
+  return (
+    <Page className={styles.page}>
+      <title>{`${t("title")} · ${project.data.name} · ${tc("appName")}`}</title>
+      <PageHeader
+        eyebrow={<Link href={routes.project(projectId)}>{project.data.name}</Link>}
+        title={t("title")}
+        description={t("subtitle")}
+        actions={
+          <Link href={routes.projectPlanning(projectId)} className={buttonClassName({ variant: "secondary" })}>
+            {t("planningLink")}
+          </Link>
+        }
+      />
+      {settings.data && !settings.data.ai_configured ? <AiNotConfigured /> : null}
+      <AIUsagePanel projectId={projectId} />
+      <div className={styles.columns}>
+        <AIJobQueue projectId={projectId} role={role} />
+        <Card title={ts("title")} description={ts("description")}>
+          {settings.data ? (
+            <AISettingsForm
+              projectId={projectId}
+              settings={settings.data}
+              disabledReason={canManage ? null : ts("needsManager")}
+            />
+          ) : settings.isError ? (
+            <EmptyState tone="error" compact title={ts("loadError")} />
+          ) : (
+            <Skeleton height={160} radius={8} />
+          )}
+          {settings.data ? (
+            <p className={styles.images}>
+              {settings.data.image_search_provider
+                ? ts("imagesOn", { provider: settings.data.image_search_provider })
+                : ts("imagesOff")}
+            </p>
+          ) : null}
+        </Card>
+      </div>
+    </Page>
+  );
+}

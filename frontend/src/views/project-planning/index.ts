@@ -1,0 +1,1 @@
+export { ProjectPlanningPage } from "./ui/project-planning-page";

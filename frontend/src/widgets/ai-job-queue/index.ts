@@ -1,0 +1,1 @@
+export { AIJobQueue, type AIJobQueueProps } from "./ui/ai-job-queue";

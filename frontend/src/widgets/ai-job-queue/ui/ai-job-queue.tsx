@@ -1,0 +1,186 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+
+import { JobActions, type ProjectRole } from "@/features/review-ai-job";
+import {
+  JOB_KINDS,
+  JOB_STATUSES,
+  usd,
+  useListAIJobsQuery,
+  type AIJob,
+  type JobKind,
+  type JobStatus,
+} from "@/entities/ai-job";
+import { asApiError } from "@/shared/api";
+import { routes } from "@/shared/config";
+import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { Badge, Button, Card, cx, EmptyState, SelectField, Skeleton } from "@/shared/ui";
+
+import styles from "./ai-job-queue.module.css";
+
+const STATUS_TONE: Record<JobStatus, string> = {
+  queued: "neutral",
+  awaiting_approval: "warning",
+  running: "accent",
+  succeeded: "success",
+  failed: "danger",
+  needs_attention: "danger",
+  rejected: "neutral",
+};
+
+export interface AIJobQueueProps {
+  projectId: string;
+  role: ProjectRole | null | undefined;
+}
+
+/** Every AI job of the project, newest first, live from `ai_job.*` events; approve, reject and retry in place. */
+export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
+  const t = useTranslations("aiJobsQueue");
+  const tk = useTranslations("aiJobsKinds");
+  const tst = useTranslations("aiJobsStatus");
+  const format = useFormatter();
+  const errorText = useApiErrorText();
+  const [status, setStatus] = useState<JobStatus | "">("");
+  const [kind, setKind] = useState<JobKind | "">("");
+  const { data, isLoading, isError, error, refetch, isFetching } = useListAIJobsQuery({ projectId, status, kind });
+
+  const money = (value: string) =>
+    format.number(usd(value), { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  const labelOf = (job: AIJob) =>
+    `${tk(job.kind)} · ${format.dateTime(new Date(job.created_at), { timeStyle: "short", dateStyle: "short" })}`;
+
+  return (
+    <Card
+      title={t("title")}
+      description={t("description")}
+      flush
+      actions={
+        <div className={styles.filters}>
+          <SelectField
+            label={t("statusFilter")}
+            value={status}
+            onChange={(event) => setStatus(event.target.value as JobStatus | "")}
+            options={[{ value: "", label: t("all") }, ...JOB_STATUSES.map((value) => ({ value, label: tst(value) }))]}
+          />
+          <SelectField
+            label={t("kindFilter")}
+            value={kind}
+            onChange={(event) => setKind(event.target.value as JobKind | "")}
+            options={[{ value: "", label: t("all") }, ...JOB_KINDS.map((value) => ({ value, label: tk(value) }))]}
+          />
+        </div>
+      }
+    >
+      {isLoading ? (
+        <div className={styles.padded}>
+          <Skeleton height={20} />
+          <Skeleton height={20} />
+          <Skeleton height={20} />
+        </div>
+      ) : isError ? (
+        <EmptyState
+          tone="error"
+          compact
+          title={t("error")}
+          body={error ? errorText(asApiError(error)) : undefined}
+          action={
+            <Button size="sm" onClick={() => refetch()}>
+              {t("retry")}
+            </Button>
+          }
+        />
+      ) : !data?.results.length ? (
+        <EmptyState compact title={status || kind ? t("emptyFiltered") : t("empty")} body={status || kind ? undefined : t("emptyBody")} />
+      ) : (
+        <div className={styles.scroller} aria-busy={isFetching || undefined}>
+          <table className={styles.table} data-testid="ai-job-queue">
+            <thead>
+              <tr>
+                <th scope="col">{t("job")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("priority")}</th>
+                <th scope="col">{t("risk")}</th>
+                <th scope="col" className={styles.right}>
+                  {t("estimated")}
+                </th>
+                <th scope="col" className={styles.right}>
+                  {t("actual")}
+                </th>
+                <th scope="col">{t("attempts")}</th>
+                <th scope="col">{t("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.results.map((job) => (
+                <tr key={job.id} data-testid="ai-job-row" data-status={job.status}>
+                  <td>
+                    <div className={styles.jobCell}>
+                      <span className={styles.kind}>
+                        {tk(job.kind)}
+                        {typeof job.params.section === "string" ? ` · ${job.params.section}` : ""}
+                      </span>
+                      <span className={styles.muted}>
+                        {[
+                          job.created_by?.display_name,
+                          format.dateTime(new Date(job.created_at), { dateStyle: "short", timeStyle: "short" }),
+                          job.model,
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}
+                      </span>
+                      {job.plan ? (
+                        <Link href={routes.plan(job.plan)} className={styles.link}>
+                          {t("openPlan")}
+                        </Link>
+                      ) : null}
+                    </div>
+                  </td>
+                  <td>
+                    <span className={cx(styles.status, styles[STATUS_TONE[job.status]])} data-testid="ai-job-status">
+                      {tst(job.status)}
+                    </span>
+                    {job.error ? <p className={styles.error}>{job.error}</p> : null}
+                    {job.approved_by ? (
+                      <p className={styles.muted}>{t("approvedBy", { name: job.approved_by.display_name })}</p>
+                    ) : null}
+                    {job.rejected_by ? (
+                      <p className={styles.muted}>{t("rejectedBy", { name: job.rejected_by.display_name })}</p>
+                    ) : null}
+                  </td>
+                  <td>{t(`priorities.${job.priority}`)}</td>
+                  <td>
+                    <Badge tone={job.risk === "high" ? "danger" : "neutral"}>{t(`risks.${job.risk}`)}</Badge>
+                    {job.risk_reasons.length ? (
+                      <ul className={styles.reasons}>
+                        {job.risk_reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                  <td className={styles.right}>
+                    {money(job.estimated_cost_usd)}
+                    <span className={styles.muted}>{t("tokens", { tokens: job.estimated_tokens })}</span>
+                  </td>
+                  <td className={styles.right}>
+                    {money(job.cost_usd)}
+                    <span className={styles.muted}>{t("tokens", { tokens: job.tokens })}</span>
+                  </td>
+                  <td className={styles.num}>
+                    {job.attempts}/{job.max_attempts}
+                  </td>
+                  <td>
+                    <JobActions job={job} role={role} label={labelOf(job)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
