@@ -43,6 +43,7 @@ def raw_partial(site: Site, start: datetime, end: datetime) -> dict:
     vitals: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for path, name, value in events.filter(type=EventType.VITAL).values_list("path", "name", "value"):
         vitals[path][name].append(value)
+    clicks = events.filter(type=EventType.CLICK)
     return {
         "sessions": totals["sessions"],
         "visitors": totals["visitors"],
@@ -71,6 +72,8 @@ def raw_partial(site: Site, start: datetime, end: datetime) -> dict:
                 s=Count("session", distinct=True), c=Count("session", distinct=True, filter=Q(session__converted=True))
             )
         },
+        "clicks": {r["label"]: r["n"] for r in clicks.values("label").annotate(n=Count("id"))},
+        "event_types": {r["type"]: r["n"] for r in events.values("type").annotate(n=Count("id"))},
         "vitals": {
             path: {name: [percentile(values, 0.75), len(values)] for name, values in names.items()}
             for path, names in vitals.items()
@@ -85,7 +88,7 @@ def _cap(mapping: dict, key=lambda value: value) -> dict:
 def rollup_data(site: Site, day: date) -> dict:
     start = datetime.combine(day, time.min, tzinfo=UTC)
     data = raw_partial(site, start, start + timedelta(days=1))
-    for name in ("entry", "exit", "referrers", "devices", "browsers"):
+    for name in ("entry", "exit", "referrers", "devices", "browsers", "clicks"):
         data[name] = _cap(data[name])
     for name in ("pages", "conv_names", "conv_pages"):
         data[name] = _cap(data[name], key=lambda value: value[0])
@@ -109,7 +112,7 @@ def _merge(parts: list[dict]) -> dict:
             "conversion_value",
         )
     }
-    dicts = {name: Counter() for name in ("entry", "exit", "referrers", "devices", "browsers")}
+    dicts = {name: Counter() for name in ("entry", "exit", "referrers", "devices", "browsers", "clicks", "event_types")}
     pairs = {name: defaultdict(lambda: [0, 0]) for name in ("pages", "conv_names", "conv_pages")}
     vitals: dict = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))  # weighted sum of p75, samples
     for part in parts:
@@ -261,6 +264,10 @@ def analytics_compute(*, site: Site, start: datetime, end: datetime, interval: s
         "referrers": top(merged["referrers"], "referrer"),
         "devices": top(merged["devices"], "device_class"),
         "browsers": top(merged["browsers"], "browser"),
+        "top_clicks": [
+            {"label": k, "clicks": n} for k, n in sorted(merged["clicks"].items(), key=lambda i: (-i[1], i[0]))[:limit]
+        ],
+        "events_by_type": {kind: merged["event_types"].get(kind, 0) for kind in EventType.values},
         "conversions_by_name": [
             {"name": k, "count": v[0], "value": round(v[1], 2)}
             for k, v in sorted(merged["conv_names"].items(), key=lambda item: (-item[1][0], item[0]))[:limit]

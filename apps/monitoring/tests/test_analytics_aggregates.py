@@ -51,6 +51,7 @@ def fixture_site(db) -> Site:
                 "utm": {"source": "news"},
             },
             {"type": "vital", "ts": at(10, 0, 5), "sid": "s_sessionA", "path": "/", "name": "LCP", "value": 1000.0},
+            {"type": "click", "ts": at(10, 0, 30), "sid": "s_sessionA", "path": "/", "label": "cta"},
             {"type": "page_view", "ts": at(10, 1), "sid": "s_sessionA", "path": "/pricing"},
             {
                 "type": "conversion",
@@ -165,6 +166,8 @@ def check_breakdowns(body: dict) -> None:
         },
     ]
     assert body["vital_thresholds"]["LCP"] == [2500, 4000]
+    assert body["events_by_type"] == {"page_view": 6, "click": 1, "conversion": 3, "heartbeat": 2, "vital": 4}
+    assert body["top_clicks"] == [{"label": "cta", "clicks": 1}]
 
 
 def test_aggregates_match_the_hand_computed_fixture(staff_client, fixture_site):
@@ -236,7 +239,7 @@ def test_aggregates_come_from_rollups_once_raw_rows_are_pruned(staff_client, fix
     assert AnalyticsRollup.objects.filter(site=fixture_site).count() == 2
 
     deleted = retention_run()  # today is far past 90 days after the fixture
-    assert deleted == {"sessions": 4, "events": 15}
+    assert deleted == {"sessions": 4, "events": 16}
     assert not Event.objects.exists() and not Session.objects.exists()
 
     body = staff_client.get(
