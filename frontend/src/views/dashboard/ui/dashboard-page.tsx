@@ -5,6 +5,7 @@ import { useSelector } from "react-redux";
 
 import { useGetUnreadCountQuery } from "@/entities/notification";
 import { displayNameOf, UserIdentity, useGetMeQuery } from "@/entities/user";
+import { MyProjects } from "@/widgets/my-projects";
 import { RecentNotifications } from "@/widgets/notification-feed";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
@@ -67,6 +68,7 @@ export function DashboardPage() {
               </div>
             </Card>
           </div>
+          <MyProjects />
           <RecentNotifications />
         </div>
         <Card title={t("accountTitle")}>

@@ -167,7 +167,7 @@ function ProjectHeader({ project }: { project: Project }) {
           {project.owner.display_name || project.owner.email}
         </span>
         {project.my_role ? (
-          <span className={styles.metaItem}>
+          <span className={styles.metaItem} data-testid="my-role" data-role={project.my_role}>
             <span className={styles.metaLabel}>{t("myRole")}</span>
             <RoleBadge role={project.my_role} />
           </span>

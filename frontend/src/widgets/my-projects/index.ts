@@ -1,0 +1,1 @@
+export { MyProjects } from "./ui/my-projects";
