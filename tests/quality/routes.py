@@ -1,0 +1,342 @@
+"""Which rule guards each REST operation of the OpenAPI schema.
+
+The matrix in test_authorization_matrix.py enumerates the operations from the schema
+itself; this table says, per `METHOD path`, what the caller needs:
+
+- `project(action)`: a role of the object's project whose ROLE_ACTIONS include `action`
+  (anonymous / guest 401, outsider and staff 404, a role without it 403);
+- `staff()`: staff (monitoring) — anonymous / guest 401, everyone else 403;
+- `user()`: any signed-in account; anonymous / guest 401;
+- `public()`: anyone (the token in the URL, or nothing, is the credential);
+- `custom(expect)`: stated per actor.
+
+An operation of the schema without a row here fails the matrix: a new route must say who
+may call it. Bodies are the smallest valid ones, so allowed callers get the success status.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.tokens import default_token_generator
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from apps.core.models import Notification
+from apps.feedbacks import storage
+from apps.feedbacks.tests.factories import FeedbackFactory
+from apps.projects.models import Role
+from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, UPLOAD
+from apps.projects.tests.factories import InvitationFactory
+from apps.users.services import token_pair_for
+from tests.factories import DEFAULT_PASSWORD
+
+from .conftest import Side, World, upload_for
+
+Body = Callable[[World, str, Side], Any]
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str  # project | staff | user | public | custom
+    action: str | None = None
+    ok: int | None = None  # success status; default: the lowest 2xx the schema documents
+    body: Body | None = None
+    query: Callable[[World, str, Side], str] | None = None
+    params: Callable[[World, str, Side], dict] | None = None  # path ids beyond the defaults
+    expect: Callable[[str], int] | None = None
+    form: str = "json"  # json | multipart | raw
+    pending: bool = False  # announced in DESIGN, not in the schema yet
+
+
+def project(action: str, **kw) -> Rule:
+    return Rule("project", action=action, **kw)
+
+
+def staff(**kw) -> Rule:
+    return Rule("staff", **kw)
+
+
+def user(**kw) -> Rule:
+    return Rule("user", **kw)
+
+
+def public(**kw) -> Rule:
+    return Rule("public", **kw)
+
+
+def custom(expect: Callable[[str], int], **kw) -> Rule:
+    return Rule("custom", expect=expect, **kw)
+
+
+# --- helpers for bodies and ids ----------------------------------------------------------
+
+
+def _owner_side_user(world: World, actor: str, side: Side):
+    """Who owns "own" objects: the actor in project A; the project's owner in project B."""
+    return world.user_of(actor) if side is world.a else side.project.owner
+
+
+def _own_feedback(world, actor, side):
+    return {"feedback_id": FeedbackFactory(version=side.version, author=_owner_side_user(world, actor, side)).pk}
+
+
+def _own_upload(world, actor, side):
+    return {"upload_id": upload_for(world, _owner_side_user(world, actor, side), side).pk}
+
+
+def _upload_to_complete(world, actor, side):
+    upload = upload_for(world, _owner_side_user(world, actor, side), side, with_part=True)
+    world.scratch["complete"] = {"parts": [{"number": 1, "etag": upload.part.etag}]}
+    return {"upload_id": upload.pk}
+
+
+def _signed_part(world, actor, side):
+    upload = upload_for(world, world.users[Role.EDITOR], side)
+    world.scratch["part_query"] = "?" + storage.LocalUploads().part_url(upload, 1).split("?", 1)[1]
+    return {"upload_id": upload.pk, "number": 1}
+
+
+def _outsiders_invitation(world, actor, side):
+    return {"token": InvitationFactory(project=side.project, email=world.users["non_member"].email).token}
+
+
+def _own_notification(world, actor, side):
+    recipient = world.user_of(actor)
+    return {"id": Notification.objects.filter(recipient=recipient).values_list("pk", flat=True).first()}
+
+
+def _reset_link(world, actor, side):
+    candidate = world.candidate
+    return {
+        "uid": urlsafe_base64_encode(force_bytes(candidate.pk)),
+        "token": default_token_generator.make_token(candidate),
+        "new_password": "Brand-New-Horse-77",
+    }
+
+
+def _digest_of(side: Side) -> dict:
+    """A finished digest of the side's version (GET answers 404 `no_digest` before one exists)."""
+    from apps.ai_planning.models import AIJob, VersionDigest
+    from apps.ai_planning.tests.factories import AIJobFactory
+
+    job = AIJobFactory(project=side.project, kind="feedback_digest", status=AIJob.Status.SUCCEEDED)
+    VersionDigest.objects.create(
+        project=side.project, version=side.version, job=job, result={"overview": "", "groups": []}
+    )
+    return {}
+
+
+def _site():
+    from apps.monitoring.analytics.models import Site
+
+    return Site.objects.create(name="Shop", allowed_origins=["https://shop.example.com"])
+
+
+def _soon(hours: int = 1) -> str:
+    return (timezone.now() + datetime.timedelta(hours=hours)).isoformat()
+
+
+BRIEF = {"title": "봄 캠페인", "description": "봄 신상품 소개", "video_type": "광고", "target_duration_seconds": 30}
+ONLY_NON_MEMBER_ACCEPTS = {"anonymous": 401, "guest": 401, "non_member": 200}
+
+
+ROUTES: dict[str, Rule] = {
+    # --- auth and profile ------------------------------------------------------------------
+    "POST auth/register/": public(
+        body=lambda w, a, s: {"email": f"new-{a}@example.com", "password": "Long-Enough-Pass-1", "display_name": a}
+    ),
+    "POST auth/login/": public(body=lambda w, a, s: {"email": w.candidate.email, "password": DEFAULT_PASSWORD}),
+    "POST auth/refresh/": public(body=lambda w, a, s: {"refresh": token_pair_for(w.candidate)["refresh"]}),
+    "POST auth/logout/": user(body=lambda w, a, s: {"refresh": token_pair_for(w.user_of(a))["refresh"]}),
+    "POST auth/ws-ticket/": user(),
+    "POST auth/password/change/": user(
+        body=lambda w, a, s: {"old_password": DEFAULT_PASSWORD, "new_password": "Another-Horse-99"}
+    ),
+    "POST auth/password/reset/": public(body=lambda w, a, s: {"email": w.candidate.email}),
+    "POST auth/password/reset/confirm/": public(body=_reset_link),
+    "GET users/me/": user(),
+    "PATCH users/me/": user(body=lambda w, a, s: {"display_name": "New name"}),
+    # --- notifications (each caller's own) -----------------------------------------------------
+    "GET notifications/": user(),
+    "GET notifications/unread-count/": user(),
+    "POST notifications/read-all/": user(),
+    "POST notifications/{id}/read/": user(params=_own_notification),
+    # --- projects --------------------------------------------------------------------------
+    "GET projects/": user(),
+    "POST projects/": user(body=lambda w, a, s: {"name": "Mine"}),
+    "GET projects/{project_id}/": project(READ),
+    "PATCH projects/{project_id}/": project(MANAGE, body=lambda w, a, s: {"name": "Renamed"}),
+    "DELETE projects/{project_id}/": project(DELETE),
+    "POST projects/{project_id}/transfer/": project(DELETE, body=lambda w, a, s: {"user_id": str(s.member.user_id)}),
+    "GET projects/{project_id}/members/": project(READ),
+    "POST projects/{project_id}/members/": project(
+        MANAGE, body=lambda w, a, s: {"email": w.candidate.email, "role": Role.VIEWER}
+    ),
+    "PATCH projects/{project_id}/members/{user_id}/": project(MANAGE, body=lambda w, a, s: {"role": Role.EDITOR}),
+    "DELETE projects/{project_id}/members/{user_id}/": project(MANAGE),
+    "GET projects/{project_id}/invitations/": project(MANAGE),
+    "POST projects/{project_id}/invitations/": project(
+        MANAGE, body=lambda w, a, s: {"email": "new.person@example.com", "role": Role.VIEWER}
+    ),
+    "DELETE projects/{project_id}/invitations/{invitation_id}/": project(MANAGE),
+    # The token is the secret: anyone holding the link may see what it invites to.
+    "GET invitations/{token}/": public(),
+    "POST invitations/{token}/accept/": custom(
+        lambda actor: ONLY_NON_MEMBER_ACCEPTS.get(actor, 403), params=_outsiders_invitation
+    ),
+    "GET projects/{project_id}/phases/": project(READ),
+    "POST projects/{project_id}/phases/": project(
+        MANAGE, body=lambda w, a, s: {"name": "Grade", "start": "2026-04-01", "end": "2026-04-03"}
+    ),
+    "POST projects/{project_id}/phases/reorder/": project(MANAGE, body=lambda w, a, s: {"ids": [str(s.phase.pk)]}),
+    "PATCH phases/{phase_id}/": project(MANAGE, body=lambda w, a, s: {"name": "Principal photography"}),
+    "DELETE phases/{phase_id}/": project(MANAGE),
+    "GET projects/{project_id}/activity/": project(READ),
+    # --- review ----------------------------------------------------------------------------
+    "GET projects/{project_id}/assets/": project(READ),
+    "POST projects/{project_id}/assets/": project(UPLOAD, body=lambda w, a, s: {"title": "Teaser"}),
+    "GET assets/{asset_id}/": project(READ),
+    "PATCH assets/{asset_id}/": project(UPLOAD, body=lambda w, a, s: {"title": "Final cut"}),
+    "DELETE assets/{asset_id}/": project(MANAGE),
+    "GET assets/{asset_id}/versions/": project(READ),
+    "POST assets/{asset_id}/versions/": project(UPLOAD, form="multipart", body=lambda w, a, s: {"file": _clip_file(w)}),
+    "POST assets/{asset_id}/uploads/": project(
+        UPLOAD, body=lambda w, a, s: {"name": "big.mov", "size": 500_000_000, "content_type": "video/quicktime"}
+    ),
+    "GET uploads/{upload_id}/": project(UPLOAD, params=_own_upload),
+    "DELETE uploads/{upload_id}/": project(UPLOAD, params=_own_upload),
+    "POST uploads/{upload_id}/parts/": project(UPLOAD, params=_own_upload, body=lambda w, a, s: {"numbers": [1]}),
+    "POST uploads/{upload_id}/complete/": project(
+        UPLOAD, params=_upload_to_complete, body=lambda w, a, s: w.scratch["complete"]
+    ),
+    # The signed URL is the credential (the browser PUTs parts without a token).
+    "PUT uploads/{upload_id}/parts/{number}/": public(
+        params=_signed_part, form="raw", body=lambda w, a, s: w.clip, query=lambda w, a, s: w.scratch["part_query"]
+    ),
+    "GET versions/{version_id}/": project(READ),
+    "PATCH versions/{version_id}/": project(UPLOAD, body=lambda w, a, s: {"label": "Grade"}),
+    "GET versions/{version_id}/feedback/": project(READ),
+    "POST versions/{version_id}/feedback/": project(COMMENT, body=lambda w, a, s: {"body": "여기", "frame": 10}),
+    "GET versions/{version_id}/feedback/export/": project(READ, query=lambda w, a, s: "?format=edl"),
+    "GET versions/{version_id}/share-links/": project(UPLOAD),
+    "POST versions/{version_id}/share-links/": project(UPLOAD, body=lambda w, a, s: {"permission": "view"}),
+    "DELETE share-links/{link_id}/": project(UPLOAD),
+    "GET feedback/{feedback_id}/": project(READ),
+    "PATCH feedback/{feedback_id}/": project(COMMENT, params=_own_feedback, body=lambda w, a, s: {"body": "고침"}),
+    "DELETE feedback/{feedback_id}/": project(COMMENT, params=_own_feedback),
+    "POST feedback/{feedback_id}/resolve/": project(RESOLVE, body=lambda w, a, s: {}),
+    "POST feedback/{feedback_id}/reactions/": project(COMMENT, ok=201, body=lambda w, a, s: {"emoji": "👍"}),
+    "DELETE feedback/{feedback_id}/reactions/": project(COMMENT, query=lambda w, a, s: "?emoji=👍"),
+    "GET share/{token}/": public(),
+    "POST share/{token}/feedback/": public(body=lambda w, a, s: {"guest_name": "Client", "body": "좋아요", "frame": 3}),
+    # --- AI planning -----------------------------------------------------------------------
+    "GET projects/{project_id}/briefs/": project(READ),
+    "POST projects/{project_id}/briefs/": project(UPLOAD, body=lambda w, a, s: BRIEF),
+    "GET briefs/{brief_id}/": project(READ),
+    "PATCH briefs/{brief_id}/": project(UPLOAD, body=lambda w, a, s: {"tone": "차분한"}),
+    "DELETE briefs/{brief_id}/": project(UPLOAD),
+    "GET briefs/{brief_id}/plans/": project(READ),
+    "POST briefs/{brief_id}/plans/": project(UPLOAD),
+    "GET plans/{plan_id}/": project(READ),
+    "PATCH plans/{plan_id}/": project(
+        UPLOAD, body=lambda w, a, s: {"result": {**s.plan.result, "logline": "새 로그라인"}}
+    ),
+    "POST plans/{plan_id}/regenerate/": project(UPLOAD, body=lambda w, a, s: {"section": "shots"}),
+    "GET plans/{plan_id}/export/": project(READ, query=lambda w, a, s: "?format=csv"),
+    "GET plans/{plan_id}/revisions/": project(READ),
+    "GET plans/{plan_id}/revisions/{number}/": project(READ),
+    "POST plans/{plan_id}/revisions/{number}/restore/": project(UPLOAD),
+    "GET projects/{project_id}/ai-settings/": project(READ),
+    "PATCH projects/{project_id}/ai-settings/": project(MANAGE, body=lambda w, a, s: {"monthly_budget_usd": "50.00"}),
+    "GET projects/{project_id}/ai-usage/": project(READ),
+    "GET projects/{project_id}/ai-jobs/": project(READ),
+    "GET ai-jobs/{job_id}/": project(READ),
+    "POST ai-jobs/{job_id}/approve/": project(MANAGE),
+    "POST ai-jobs/{job_id}/reject/": project(MANAGE, body=lambda w, a, s: {"reason": "너무 비쌈"}),
+    "POST ai-jobs/{job_id}/retry/": project(UPLOAD, params=lambda w, a, s: {"job_id": s.stuck_job.pk}),
+    "GET versions/{version_id}/digest/": project(READ, params=lambda w, a, s: _digest_of(s), pending=True),
+    "POST versions/{version_id}/digest/": project(RESOLVE, pending=True),
+    # --- monitoring (staff) ----------------------------------------------------------------
+    "GET monitoring/hosts/": staff(),
+    "GET monitoring/hosts/{id}/": staff(),
+    "GET monitoring/metrics/": staff(query=lambda w, a, s: f"?host={w.host.pk}&metric=cpu.percent"),
+    "GET monitoring/metrics/catalog/": staff(),
+    "GET monitoring/stats/": staff(query=lambda w, a, s: "?metric=cpu.percent&period=day"),
+    "GET monitoring/forecasts/": staff(),
+    "GET monitoring/anomalies/": staff(),
+    "GET monitoring/rules/": staff(),
+    "POST monitoring/rules/": staff(
+        body=lambda w, a, s: {"name": "Memory", "metric": "mem.percent", "operator": ">", "threshold": 90}
+    ),
+    "POST monitoring/rules/preview/": staff(
+        body=lambda w, a, s: {"metric": "cpu.percent", "operator": ">", "threshold": 90}
+    ),
+    "GET monitoring/rules/{id}/": staff(),
+    "PATCH monitoring/rules/{id}/": staff(body=lambda w, a, s: {"threshold": 95}),
+    "DELETE monitoring/rules/{id}/": staff(),
+    "GET monitoring/alerts/": staff(),
+    "GET monitoring/alerts/{id}/": staff(),
+    "PATCH monitoring/alerts/{id}/": staff(body=lambda w, a, s: {"notes": "looking"}),
+    "POST monitoring/alerts/{id}/ack/": staff(),
+    "GET monitoring/silences/": staff(),
+    "POST monitoring/silences/": staff(body=lambda w, a, s: {"ends_at": _soon(), "reason": "maintenance"}),
+    "GET monitoring/silences/{id}/": staff(),
+    "PATCH monitoring/silences/{id}/": staff(body=lambda w, a, s: {"reason": "longer"}),
+    "DELETE monitoring/silences/{id}/": staff(),
+    "GET monitoring/channels/": staff(),
+    "POST monitoring/channels/": staff(
+        body=lambda w, a, s: {"name": "pager", "kind": "email", "recipients": ["pager@example.com"]}
+    ),
+    "GET monitoring/channels/{id}/": staff(),
+    "PATCH monitoring/channels/{id}/": staff(body=lambda w, a, s: {"name": "renamed"}),
+    "DELETE monitoring/channels/{id}/": staff(),
+    "POST monitoring/channels/{id}/test/": staff(),
+    "GET monitoring/channels/{id}/deliveries/": staff(),
+    "GET monitoring/templates/": staff(),
+    "POST monitoring/templates/": staff(
+        body=lambda w, a, s: {
+            "name": "second",
+            "event_type": "alert.firing",
+            "locale": "en",
+            "subject": "s",
+            "body": "b",
+        }
+    ),
+    "POST monitoring/templates/preview/": staff(body=lambda w, a, s: {"subject": "s", "body": "b"}),
+    "GET monitoring/templates/{id}/": staff(),
+    "PATCH monitoring/templates/{id}/": staff(body=lambda w, a, s: {"subject": "x"}),
+    "DELETE monitoring/templates/{id}/": staff(),
+    "GET monitoring/tasks/": staff(),
+    # --- web analytics (staff; ingestion is public and outside DRF, see PLAIN_ROUTES) ---------
+    "GET monitoring/sites/": staff(pending=True),
+    "POST monitoring/sites/": staff(
+        pending=True, body=lambda w, a, s: {"name": "Shop", "allowed_origins": ["https://shop.example.com"]}
+    ),
+    "GET monitoring/sites/{id}/": staff(pending=True, params=lambda w, a, s: {"id": _site().pk}),
+    "PATCH monitoring/sites/{id}/": staff(
+        pending=True, params=lambda w, a, s: {"id": _site().pk}, body=lambda w, a, s: {"name": "Shop 2"}
+    ),
+    "DELETE monitoring/sites/{id}/": staff(pending=True, params=lambda w, a, s: {"id": _site().pk}),
+    "POST monitoring/sites/{id}/rotate-key/": staff(pending=True, params=lambda w, a, s: {"id": _site().pk}),
+    "GET monitoring/sessions/active/": staff(pending=True, query=lambda w, a, s: f"?site={_site().pk}"),
+    "GET monitoring/analytics/": staff(pending=True, query=lambda w, a, s: f"?site={_site().pk}"),
+    "GET monitoring/backups/": staff(),
+    "POST monitoring/backups/": staff(),
+}
+
+
+# Plain Django views under /api/v1 that DRF (and so the schema) does not describe, with
+# their rule. The tracker posts without a token: the site key and its origins guard it.
+PLAIN_ROUTES: dict[str, Rule] = {
+    "POST monitoring/events": public(ok=202),
+    "POST monitoring/events/": public(ok=202),
+}
+
+
+def _clip_file(world: World):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("clip.mp4", world.clip, content_type="video/mp4")
