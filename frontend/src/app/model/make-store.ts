@@ -6,6 +6,7 @@ import { registerNotificationRealtime } from "@/entities/notification";
 import { registerProjectRealtime } from "@/entities/project";
 import { sessionSlice } from "@/entities/session";
 import { registerVersionRealtime } from "@/entities/version";
+import { registerDigestRealtime } from "@/entities/version-digest";
 import { baseApi } from "@/shared/api";
 import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
 import { realtimeSlice } from "@/shared/ws";
@@ -23,6 +24,7 @@ export function makeStore() {
   registerAnalyticsRealtime(listener);
   registerFeedbackRealtime(listener);
   registerVersionRealtime(listener);
+  registerDigestRealtime(listener);
 
   return configureStore({
     reducer: rootReducer,

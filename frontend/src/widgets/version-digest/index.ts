@@ -1,0 +1,1 @@
+export { VersionDigest, type VersionDigestProps } from "./ui/version-digest";
