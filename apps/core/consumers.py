@@ -1,7 +1,16 @@
-from channels.db import database_sync_to_async
+from django.contrib.auth import get_user_model
 
 from apps.core import events
 from apps.core.ws.base import CLOSE_NOT_FOUND, StreamConsumer
+from apps.core.ws.batching import BatchedLookup
+
+
+def _active_users(user_ids: list) -> dict:
+    active = get_user_model().objects.filter(pk__in=user_ids, is_active=True).values_list("pk", flat=True)
+    return dict.fromkeys(active, True)
+
+
+user_is_active = BatchedLookup(_active_users)
 
 
 class NotificationConsumer(StreamConsumer):
@@ -11,10 +20,7 @@ class NotificationConsumer(StreamConsumer):
         return events.user_stream(self.user.pk)
 
     async def still_allowed(self) -> bool:
-        return await database_sync_to_async(self._user_active)()
-
-    def _user_active(self) -> bool:
-        return type(self.user).objects.filter(pk=self.user.pk, is_active=True).exists()
+        return bool(await user_is_active(self.user.pk))
 
 
 class UnknownStreamConsumer(StreamConsumer):

@@ -24,6 +24,7 @@ from apps.core import events
 from apps.core.ws import presence
 from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
 from apps.projects import permissions
+from apps.projects.consumers import current_role
 from apps.projects.models import Membership
 
 from .models import Version
@@ -55,7 +56,8 @@ class VersionConsumer(StreamConsumer):
         return version_stream(self.version_id)
 
     async def still_allowed(self) -> bool:
-        return await self._role() is not None
+        self.role = await current_role((self.project_id, self.user.pk))
+        return self.role is not None
 
     async def stream_message(self, payload):
         message = payload["message"]

@@ -4,6 +4,7 @@ from channels.db import database_sync_to_async
 
 from apps.core.ws import presence
 from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
+from apps.core.ws.batching import BatchedLookup
 from apps.projects import permissions
 from apps.projects.models import Membership, Project
 from apps.projects.services import project_stream
@@ -11,6 +12,9 @@ from apps.projects.services import project_stream
 logger = logging.getLogger(__name__)
 
 MANAGERS_ONLY = ("invitation.",)
+
+# A member's current role in a project, looked up for many connections at once.
+current_role = BatchedLookup(permissions.roles_of)
 
 
 class ProjectConsumer(StreamConsumer):
@@ -23,7 +27,7 @@ class ProjectConsumer(StreamConsumer):
         return project_stream(self.project_id)
 
     async def still_allowed(self) -> bool:
-        return await self._is_member()
+        return await current_role((self.project_id, self.user.pk)) is not None
 
     async def event_visible(self, message: dict) -> bool:
         if message["type"].startswith(MANAGERS_ONLY):

@@ -26,11 +26,20 @@ def role_of(user, project: Project) -> str | None:
         return None
     cached = getattr(project, "_role_cache", {})
     if user.pk not in cached:
-        cached[user.pk] = (
-            Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
-        )
+        cached[user.pk] = Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
         project._role_cache = cached
     return cached[user.pk]
+
+
+def roles_of(pairs: list[tuple]) -> dict[tuple, str]:
+    """The current roles of (project_id, user_id) pairs of active users, in one query: the
+    realtime streams re-check every forwarded event with it (batched)."""
+    rows = Membership.objects.filter(
+        project_id__in={project_id for project_id, _ in pairs},
+        user_id__in={user_id for _, user_id in pairs},
+        user__is_active=True,
+    ).values_list("project_id", "user_id", "role")
+    return {(project_id, user_id): role for project_id, user_id, role in rows}
 
 
 def role_allows(role: str | None, action: str) -> bool:
