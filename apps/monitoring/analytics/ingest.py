@@ -1,6 +1,7 @@
 """Tracker batch ingestion: per-event validation, session stitching and the bulk insert,
 all in one transaction per request."""
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -8,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from .models import Event, EventType, Session, Site
 from .ua import ua_reduce
@@ -152,6 +153,7 @@ def events_ingest(
     browser, os_name, device = ua_reduce(user_agent)
     events = sorted(events, key=lambda e: e.ts)
     with transaction.atomic():
+        _lock_sids(site, {e.sid for e in events})
         existing = (
             Session.objects.select_for_update()
             .filter(site=site, sid__in={e.sid for e in events}, last_seen_at__gte=events[0].ts - idle)
@@ -223,6 +225,20 @@ def events_ingest(
     if site.last_event_at is None or now - site.last_event_at > timedelta(seconds=5):
         Site.objects.filter(pk=site.pk).update(last_event_at=now)
     return len(rows)
+
+
+def _lock_sids(site: Site, sids: set[str]) -> None:
+    """Two requests for a new `sid` at once (a beacon racing a heartbeat) must not open two
+    sessions: on PostgreSQL a transaction-scoped advisory lock per (site, sid) serialises
+    them (row locks cannot: there is no row yet). SQLite serialises writers anyway."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for sid in sorted(sids):  # a fixed order: no deadlock between two batches
+            key = int.from_bytes(
+                hashlib.blake2b(f"{site.pk}:{sid}".encode(), digest_size=8).digest(), "big", signed=True
+            )
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def _session_for(candidates: list[_Open], event: CleanEvent, idle: timedelta) -> _Open | None:

@@ -387,3 +387,31 @@ def test_the_tracker_is_served_as_a_static_file(client):
     assert response.status_code == 200
     assert "javascript" in response["Content-Type"]
     assert b"data-site" in b"".join(response.streaming_content)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_batches_of_a_new_sid_make_one_session():
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    site = make_site()
+    barrier = threading.Barrier(4)
+    statuses = []
+
+    def post(n):
+        barrier.wait()
+        try:
+            statuses.append(send(Client(), site, [event("heartbeat", ts=now_ms(-n))], ip=f"192.0.2.{n}").status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [202] * 4
+    assert Session.objects.filter(site=site).count() == 1
+    assert Session.objects.get(site=site).event_count == 4
