@@ -292,7 +292,7 @@ def _enqueue(job: AIJob, ai_settings: AISettings) -> None:
             verb="ai_job.awaiting_approval",
             title_ko="{project}: 승인이 필요한 AI 작업이 있습니다",
             title_en="{project}: an AI job is waiting for your approval",
-            url=f"/projects/{job.project_id}/ai/jobs",
+            url=f"/projects/{job.project_id}/ai-jobs",
             data={"job_id": str(job.pk)},
         )
     else:
@@ -652,7 +652,7 @@ def _run_plan(job: AIJob) -> None:
                 verb="plan.succeeded",
                 title_ko=f"{{project}}: '{plan.brief.title}' 기획안이 완성되었습니다",
                 title_en=f"{{project}}: the plan for '{plan.brief.title}' is ready",
-                url=f"/projects/{plan.project_id}/plans/{plan.pk}",
+                url=f"/plans/{plan.pk}",
                 data={"plan_id": str(plan.pk)},
             )
 
@@ -730,7 +730,7 @@ def _job_failed(job: AIJob, exc: ai_client.AIError) -> None:
             verb="ai_job.needs_attention",
             title_ko="{project}: AI 작업이 여러 번 실패했습니다. 확인이 필요합니다",
             title_en="{project}: an AI job failed repeatedly and needs attention",
-            url=f"/projects/{job.project_id}/ai/jobs",
+            url=f"/projects/{job.project_id}/ai-jobs",
             data={"job_id": str(job.pk)},
         )
 
