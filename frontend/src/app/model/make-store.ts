@@ -1,8 +1,10 @@
 import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
 
+import { registerAIJobRealtime } from "@/entities/ai-job";
 import { registerAnalyticsRealtime } from "@/entities/analytics";
 import { registerFeedbackRealtime } from "@/entities/feedback";
 import { registerNotificationRealtime } from "@/entities/notification";
+import { registerPlanRealtime } from "@/entities/plan";
 import { registerProjectRealtime } from "@/entities/project";
 import { sessionSlice } from "@/entities/session";
 import { registerVersionRealtime } from "@/entities/version";
@@ -21,6 +23,8 @@ export function makeStore() {
   const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
   registerNotificationRealtime(listener);
   registerProjectRealtime(listener);
+  registerPlanRealtime(listener);
+  registerAIJobRealtime(listener);
   registerAnalyticsRealtime(listener);
   registerFeedbackRealtime(listener);
   registerVersionRealtime(listener);
