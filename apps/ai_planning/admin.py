@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AICacheEntry, AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision
+from .models import AICacheEntry, AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision, VersionDigest
 
 
 @admin.register(AISettings)
@@ -73,3 +73,10 @@ class AIUsageAdmin(admin.ModelAdmin):
 class AICacheEntryAdmin(admin.ModelAdmin):
     list_display = ("key", "model", "hits", "created_at", "expires_at")
     readonly_fields = ("key", "model", "data", "hits", "created_at", "expires_at")
+
+
+@admin.register(VersionDigest)
+class VersionDigestAdmin(admin.ModelAdmin):
+    list_display = ("id", "version", "project", "feedback_count", "created_at", "finished_at")
+    raw_id_fields = ("project", "version", "job", "requested_by")
+    readonly_fields = ("result", "dropped_ids")
