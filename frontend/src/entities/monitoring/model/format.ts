@@ -28,7 +28,7 @@ export function formatMetricValue(metric: string, value: number | null | undefin
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   switch (metricUnit(metric)) {
     case "percent":
-      return `${value.toFixed(value >= 10 ? 0 : 1)}%`;
+      return `${value.toFixed(value >= 10 || Number.isInteger(value) ? 0 : 1)}%`;
     case "bytes":
       return formatBytes(value);
     case "bytesPerSecond":

@@ -48,8 +48,11 @@ export function RuleForm({ rule, onDone, onCancel }: RuleFormProps) {
 
   const sources = catalog.data?.sources ?? {};
   const metrics = useMemo(() => Object.keys(catalog.data?.sources[values.source] ?? {}).sort(), [catalog.data, values.source]);
-  const set = <K extends keyof RuleFormValues>(key: K, value: RuleFormValues[K]) =>
+  const set = <K extends keyof RuleFormValues>(key: K, value: RuleFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
+    // An edited field's old message no longer applies.
+    setErrors((current) => ({ ...current, [key]: undefined }));
+  };
 
   // Live preview (host metrics only): replay the rule over the last 24 h, debounced.
   const check = validateRuleForm(values, metrics);

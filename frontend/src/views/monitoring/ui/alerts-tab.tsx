@@ -47,7 +47,7 @@ function AlertRow({ alert }: { alert: Alert }) {
       <tr data-testid="alert-row" data-status={alert.status}>
         <td>
           <span className={cx(styles.state, styles[`state_${alert.status}`])}>
-            <Dot />
+            <Dot className={styles.dotCurrent} />
             {t(`alerts.status.${alert.status}`)}
           </span>
           {alert.silenced ? <div className={styles.muted}>{t("alerts.silenced")}</div> : null}

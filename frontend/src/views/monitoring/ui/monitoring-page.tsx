@@ -51,7 +51,8 @@ export function MonitoringPage() {
     return (
       <Page narrow>
         <title>{`${t("title")} · ${tc("appName")}`}</title>
-        <div className={styles.forbidden}>
+        <PageHeader title={t("title")} />
+        <div className={styles.forbidden} data-testid="monitoring-forbidden">
           <EmptyState tone="error" title={t("forbiddenTitle")} body={t("forbiddenBody")} />
         </div>
       </Page>
