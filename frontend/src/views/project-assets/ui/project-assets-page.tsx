@@ -2,17 +2,16 @@
 
 import Link from "next/link";
 
-import { roleCan, useGetReviewProjectQuery, useListProjectAssetsQuery, type Asset } from "@/entities/asset";
+import { roleCan, useListProjectAssetsQuery, type Asset } from "@/entities/asset";
 import { ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
 import { CreateAssetForm } from "@/features/create-asset";
 import { UploadVersion } from "@/features/upload-version";
+import { ProjectShell } from "@/widgets/project-shell";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { AlertCircleIcon, Button, EmptyState, FolderIcon, Page, PageHeader, Skeleton } from "@/shared/ui";
-
-import { useProjectLive } from "../model/use-project-live";
+import { AlertCircleIcon, Button, EmptyState, FolderIcon, Skeleton } from "@/shared/ui";
 import styles from "./project-assets-page.module.css";
 
 /** `m:ss` for a card's duration badge. */
@@ -54,27 +53,25 @@ function AssetCard({ asset, canUpload }: { asset: Asset; canUpload: boolean }) {
   );
 }
 
-/** A project's deliverables with their latest version, upload and live processing status. */
-export function ProjectAssetsPage({ projectId }: { projectId: string }) {
+function AssetsSection({ projectId, canUpload }: { projectId: string; canUpload: boolean }) {
   const t = useTranslations("reviewAssets");
   const errorText = useApiErrorText();
-  const project = useGetReviewProjectQuery(projectId);
   const assets = useListProjectAssetsQuery(projectId);
-  useProjectLive(projectId);
-  const canUpload = roleCan(project.data?.my_role, "upload");
 
   return (
-    <Page>
-      <title>{`${t("title")} · ${project.data?.name ?? ""}`}</title>
-      <PageHeader
-        eyebrow={project.data ? <Link href={routes.project(projectId)}>{project.data.name}</Link> : null}
-        title={t("title")}
-        description={t("subtitle")}
-      />
+    <section className={styles.section} aria-labelledby="assets-title">
+      <div className={styles.sectionHead}>
+        <div>
+          <h2 id="assets-title" className={styles.sectionTitle}>
+            {t("title")}
+          </h2>
+          <p className={styles.subtitle}>{t("subtitle")}</p>
+        </div>
+      </div>
       {canUpload ? (
-        <section className={styles.create} aria-label={t("newAsset")}>
+        <div className={styles.create} aria-label={t("newAsset")} role="group">
           <CreateAssetForm projectId={projectId} />
-        </section>
+        </div>
       ) : null}
       {assets.isLoading ? (
         <ul className={styles.grid} aria-busy="true">
@@ -101,6 +98,19 @@ export function ProjectAssetsPage({ projectId }: { projectId: string }) {
           ))}
         </ul>
       )}
-    </Page>
+    </section>
+  );
+}
+
+/**
+ * A project's deliverables with their latest version, upload and live
+ * processing status (the project shell's room brings asset.* and version.*
+ * events into the cache).
+ */
+export function ProjectAssetsPage({ projectId }: { projectId: string }) {
+  return (
+    <ProjectShell projectId={projectId}>
+      {(project) => <AssetsSection projectId={project.id} canUpload={roleCan(project.my_role, "upload")} />}
+    </ProjectShell>
   );
 }

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+
+import { removeFromList, toggleReaction, upsertInList } from "./cache";
+import { currentFeedbackId, feedbackAtFrame, feedbackAuthors, filterFeedback } from "./sync";
+import { DEFAULT_FEEDBACK_FILTER, type Feedback } from "./types";
+
+/** A comment as the API returns it, for tests. */
+function makeFeedback(overrides: Partial<Feedback> = {}): Feedback {
+  const frame = overrides.frame ?? 0;
+  return {
+    id: "f1",
+    version_id: "v1",
+    version_number: 1,
+    parent_id: null,
+    author: { id: "u1", email: "minjun@example.com", display_name: "민준", avatar: null },
+    guest_name: "",
+    is_guest: false,
+    body: "로고가 너무 커요",
+    frame,
+    end_frame: null,
+    fps: 25,
+    timecode: frame / 25,
+    end_timecode: null,
+    smpte: "00:00:00:00",
+    end_smpte: null,
+    annotation: null,
+    internal: false,
+    mentions: [],
+    reactions: [],
+    resolved: false,
+    resolved_by: null,
+    resolved_at: null,
+    edited_at: null,
+    deleted: false,
+    carried_over: false,
+    created_at: "2026-03-01T09:00:00Z",
+    updated_at: "2026-03-01T09:00:00Z",
+    replies: [],
+    ...overrides,
+  };
+}
+
+const list = [
+  makeFeedback({ id: "a", frame: 10 }),
+  makeFeedback({ id: "b", frame: 40, end_frame: 60 }),
+  makeFeedback({ id: "c", frame: 50, resolved: true, internal: true, author: { id: "u2", email: "s@example.com", display_name: "서연", avatar: null } }),
+  makeFeedback({ id: "d", frame: 100, annotation: { shapes: [{ type: "rect", x: 0.1, y: 0.1, w: 0.2, h: 0.2, color: "#ff4d4f" }] } }),
+];
+
+describe("comment list synced to the playhead", () => {
+  it("a point comment is current from its frame for the hold time; a range for its whole span", () => {
+    expect(currentFeedbackId(list, 9, 25)).toBeNull();
+    expect(currentFeedbackId(list, 10, 25)).toBe("a");
+    expect(currentFeedbackId(list, 35, 25)).toBe("a");
+    expect(currentFeedbackId(list, 36, 25)).toBeNull();
+    expect(currentFeedbackId(list, 45, 25)).toBe("b");
+    // Two overlap: the one that started last wins the highlight.
+    expect(currentFeedbackId(list, 55, 25)).toBe("c");
+    expect(feedbackAtFrame(list, 55, 25).map((item) => item.id)).toEqual(["b", "c"]);
+    expect(currentFeedbackId(list, 61, 0)).toBeNull();
+  });
+
+  it("shows a drawing only on its exact frame when paused (hold 0)", () => {
+    expect(feedbackAtFrame(list, 100, 0).map((item) => item.id)).toEqual(["d"]);
+    expect(feedbackAtFrame(list, 101, 0)).toEqual([]);
+  });
+
+  it("never highlights a deleted placeholder", () => {
+    expect(currentFeedbackId([makeFeedback({ id: "x", frame: 5, deleted: true })], 5, 25)).toBeNull();
+  });
+
+  it("filters by resolved state, visibility, drawing and author", () => {
+    const ids = (filter: Partial<typeof DEFAULT_FEEDBACK_FILTER>) =>
+      filterFeedback(list, { ...DEFAULT_FEEDBACK_FILTER, ...filter }).map((item) => item.id);
+    expect(ids({})).toEqual(["a", "b", "c", "d"]);
+    expect(ids({ resolved: "open" })).toEqual(["a", "b", "d"]);
+    expect(ids({ resolved: "resolved" })).toEqual(["c"]);
+    expect(ids({ internal: "internal" })).toEqual(["c"]);
+    expect(ids({ internal: "public" })).toEqual(["a", "b", "d"]);
+    expect(ids({ annotated: true })).toEqual(["d"]);
+    expect(ids({ author: "u2" })).toEqual(["c"]);
+    expect(feedbackAuthors(list)).toEqual([
+      { id: "u1", name: "민준" },
+      { id: "u2", name: "서연" },
+    ]);
+  });
+});
+
+describe("live list updates", () => {
+  it("inserts in timeline order, replaces by id, and nests replies under their parent", () => {
+    const items = [makeFeedback({ id: "a", frame: 10 }), makeFeedback({ id: "c", frame: 50 })];
+    upsertInList(items, makeFeedback({ id: "b", frame: 30 }));
+    expect(items.map((item) => item.id)).toEqual(["a", "b", "c"]);
+    upsertInList(items, makeFeedback({ id: "b", frame: 30, body: "수정됨" }));
+    expect(items).toHaveLength(3);
+    expect(items[1]?.body).toBe("수정됨");
+    upsertInList(items, makeFeedback({ id: "r1", parent_id: "a", frame: 10, created_at: "2026-03-01T10:00:00Z" }));
+    upsertInList(items, makeFeedback({ id: "r1", parent_id: "a", frame: 10, body: "같은 답글", created_at: "2026-03-01T10:00:00Z" }));
+    expect(items[0]?.replies.map((reply) => reply.body)).toEqual(["같은 답글"]);
+  });
+
+  it("removes a comment, but keeps a deleted one that still has replies as a placeholder", () => {
+    const items = [
+      makeFeedback({ id: "a", frame: 10, replies: [makeFeedback({ id: "r", parent_id: "a" })] }),
+      makeFeedback({ id: "b", frame: 20 }),
+    ];
+    removeFromList(items, "b", null);
+    removeFromList(items, "a", null);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ id: "a", deleted: true, body: "" });
+    removeFromList(items, "r", "a");
+    expect(items[0]?.replies).toEqual([]);
+  });
+
+  it("toggles a user's reaction", () => {
+    const on = toggleReaction([], "👍", "u1", true);
+    expect(on).toEqual([{ emoji: "👍", count: 1, user_ids: ["u1"] }]);
+    expect(toggleReaction(on, "👍", "u1", true)).toBe(on);
+    const two = toggleReaction(on, "👍", "u2", true);
+    expect(two[0]?.count).toBe(2);
+    expect(toggleReaction(two, "👍", "u1", false)).toEqual([{ emoji: "👍", count: 1, user_ids: ["u2"] }]);
+    expect(toggleReaction(on, "👍", "u1", false)).toEqual([]);
+  });
+});
