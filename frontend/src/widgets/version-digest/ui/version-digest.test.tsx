@@ -203,4 +203,21 @@ describe("VersionDigest", () => {
     expect(await screen.findByText(/승인을 기다리는 중입니다 \(over the threshold\)/)).toBeInTheDocument();
     expect(screen.getByText("승인 대기 중")).toBeInTheDocument();
   });
+
+  it("folds to its header and unfolds on demand", async () => {
+    latest = { status: 200, body: finished };
+    setup();
+    renderWithProviders(
+      <VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} defaultCollapsed />,
+      { store: makeStore() },
+    );
+
+    const toggle = await screen.findByRole("button", { name: "AI 라운드 요약" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByText("색과 음악 볼륨이 주된 요청입니다.")).not.toBeInTheDocument();
+
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(await screen.findByText("색과 음악 볼륨이 주된 요청입니다.")).toBeInTheDocument();
+  });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 
 import { AiNotConfigured } from "@/entities/ai-job";
 import { useListFeedbackQuery } from "@/entities/feedback";
@@ -14,7 +14,7 @@ import {
 import { asApiError } from "@/shared/api";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { Button, Card, EmptyState, FormAlert, RefreshIcon, Skeleton } from "@/shared/ui";
+import { Button, ChevronDownIcon, EmptyState, FormAlert, RefreshIcon, Skeleton } from "@/shared/ui";
 
 import styles from "./version-digest.module.css";
 
@@ -29,14 +29,18 @@ export interface VersionDigestProps {
   canRequest: boolean;
   /** A cited comment was chosen: seek the player to it and select it. */
   onSeekToFeedback: (feedbackId: string) => void;
+  /** Starts folded to its header (e.g. in a crowded sidebar); it unfolds itself while a digest runs. */
+  defaultCollapsed?: boolean;
 }
 
 /**
  * The AI summary of a version's feedback round, grouped by category; every
  * point cites the comments it comes from as buttons that seek the player.
  */
-export function VersionDigest({ versionId, canRequest, onSeekToFeedback }: VersionDigestProps) {
+export function VersionDigest({ versionId, canRequest, onSeekToFeedback, defaultCollapsed = false }: VersionDigestProps) {
   const t = useTranslations("planningDigest");
+  const ids = useId();
+  const [collapsed, setCollapsed] = useState(defaultCollapsed);
   const format = useFormatter();
   const errorText = useApiErrorText();
   const { data: peek } = useGetVersionDigestQuery(versionId);
@@ -48,6 +52,7 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback }: Versi
   const open = isDigestOpen(digest);
 
   const ask = () => {
+    setCollapsed(false);
     void requestDigest(versionId);
   };
   const askButton = canRequest ? (
@@ -108,25 +113,39 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback }: Versi
     body = <DigestSummary digest={digest} versionId={versionId} onSeekToFeedback={onSeekToFeedback} />;
   }
 
+  const description =
+    digest?.result && digest.finished_at
+      ? t("meta", {
+          count: digest.feedback_count,
+          time: format.dateTime(new Date(digest.finished_at), { dateStyle: "short", timeStyle: "short" }),
+        })
+      : t("description");
+  const expanded = !collapsed || open;
   return (
-    <Card
-      title={t("title")}
-      description={
-        digest?.result && digest.finished_at
-          ? t("meta", {
-              count: digest.feedback_count,
-              time: format.dateTime(new Date(digest.finished_at), { dateStyle: "short", timeStyle: "short" }),
-            })
-          : t("description")
-      }
-      actions={digest && !open ? askButton : null}
-      headingLevel={2}
-      className={styles.card}
-      data-testid="version-digest"
-    >
-      {requestError ? <RequestError code={requestError.code} message={errorText(requestError)} /> : null}
-      {body}
-    </Card>
+    <section className={styles.panel} aria-labelledby={`${ids}-title`} data-testid="version-digest">
+      <header className={styles.header}>
+        <button
+          type="button"
+          className={styles.toggle}
+          aria-expanded={expanded}
+          aria-controls={`${ids}-body`}
+          onClick={() => setCollapsed(expanded)}
+        >
+          <ChevronDownIcon size={14} aria-hidden="true" className={styles.chevron} />
+          <h2 id={`${ids}-title`} className={styles.title}>
+            {t("title")}
+          </h2>
+        </button>
+        {digest && !open ? askButton : null}
+      </header>
+      {expanded ? (
+        <div id={`${ids}-body`} className={styles.body}>
+          <p className={styles.description}>{description}</p>
+          {requestError ? <RequestError code={requestError.code} message={errorText(requestError)} /> : null}
+          {body}
+        </div>
+      ) : null}
+    </section>
   );
 }
 
