@@ -93,20 +93,30 @@ export function applyDrag(phase: DayRange, mode: DragMode, delta: number): DayRa
   return { start: phase.start, end: end < phase.start ? phase.start : end };
 }
 
-/** Day ticks for the axis: the first of each month, and Mondays when the window is short enough. */
+/** Minor ticks closer than this to a month start would print on top of it. */
+const MIN_TICK_GAP_DAYS = 5;
+
+/**
+ * Day ticks for the axis: the first of each month, and Mondays when the
+ * window is short enough (dropped when they would crowd a month start).
+ */
 export function axisTicks(range: TimelineRange): { iso: string; left: number; major: boolean }[] {
-  const ticks: { iso: string; left: number; major: boolean }[] = [];
   const first = dayNumber(range.start);
+  const last = first + range.days - 1;
   const weekly = range.days <= 120;
-  for (let day = first; day < first + range.days; day += 1) {
-    const iso = isoOfDay(day);
-    const major = iso.endsWith("-01");
-    const monday = new Date(day * DAY_MS).getUTCDay() === 1;
-    if (major || (weekly && monday)) {
-      ticks.push({ iso, left: ((day - first) / range.days) * 100, major });
-    }
+  const majors: number[] = [];
+  const minors: number[] = [];
+  for (let day = first; day <= last; day += 1) {
+    if (isoOfDay(day).endsWith("-01")) majors.push(day);
+    else if (weekly && new Date(day * DAY_MS).getUTCDay() === 1) minors.push(day);
   }
-  return ticks;
+  // The last label needs room before the edge too.
+  const kept = minors.filter(
+    (day) => majors.every((major) => Math.abs(major - day) >= MIN_TICK_GAP_DAYS) && last - day >= MIN_TICK_GAP_DAYS - 1,
+  );
+  return [...majors.map((day) => ({ day, major: true })), ...kept.map((day) => ({ day, major: false }))]
+    .sort((a, b) => a.day - b.day)
+    .map(({ day, major }) => ({ iso: isoOfDay(day), left: ((day - first) / range.days) * 100, major }));
 }
 
 /** Today's date where the user is, as an ISO day. */

@@ -82,7 +82,8 @@ export function PhaseTimeline({ project }: { project: Project }) {
     setDraft(null);
     if (next.start === phase.start && next.end === phase.end) return;
     try {
-      await updatePhase({ projectId: project.id, id: phase.id, patch: next }).unwrap();
+      // Only the dates: the API refuses undeclared fields (a draft also carries its id).
+      await updatePhase({ projectId: project.id, id: phase.id, patch: { start: next.start, end: next.end } }).unwrap();
     } catch (error) {
       toast.show({ tone: "error", message: `${t("saveFailed")} ${errorText(asApiError(error))}` });
     }

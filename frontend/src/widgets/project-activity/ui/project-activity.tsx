@@ -100,7 +100,8 @@ export function ProjectActivity({ projectId }: { projectId: string }) {
               <Avatar name={activity.actor?.display_name || "?"} src={activity.actor?.avatar} size={22} />
               <p className={styles.text}>{sentence(activity)}</p>
               <time className={styles.time} dateTime={activity.created_at} title={format.dateTime(new Date(activity.created_at), { dateStyle: "medium", timeStyle: "short" })}>
-                {format.relativeTime(new Date(activity.created_at), now)}
+                {/* A row newer than the ticking clock would read "in 3 seconds". */}
+                {format.relativeTime(new Date(activity.created_at), new Date(Math.max(now.getTime(), Date.parse(activity.created_at))))}
               </time>
             </li>
           ))}
