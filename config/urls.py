@@ -25,10 +25,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if not settings.AWS_STORAGE_BUCKET_NAME:
+    # Embedded mode keeps uploads on local disk: serve them (with Range, so video seeks).
+    from django.urls import re_path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from apps.feedbacks.media_serve import media_prefix, serve_media
+
+    urlpatterns += [re_path(rf"^{media_prefix()}(?P<path>.+)$", serve_media, name="media")]
 
 handler400 = "apps.core.errors.handler400"
 handler403 = "apps.core.errors.handler403"

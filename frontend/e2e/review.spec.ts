@@ -38,7 +38,7 @@ test("editor and reviewer review a clip together live; a guest comments through 
   await screenshot(editorPage, "review-01-assets");
 
   // --- both open the review room ---
-  await card.getByRole("link", { name: "메인 편집본" }).click();
+  await card.getByRole("link", { name: "메인 편집본", exact: true }).click();
   await expect(editorPage).toHaveURL(new RegExp(`/assets/${asset.id}`));
   await expect(editorPage.getByRole("heading", { level: 1, name: "메인 편집본" })).toBeVisible();
   await expect(editorPage.getByTestId("review-video")).toHaveJSProperty("readyState", 4, { timeout: 30_000 });
