@@ -14,16 +14,20 @@ describe("resolveRange", () => {
     });
   });
 
-  it("7d and 30d include today and start at midnight 6 and 29 days back, daily", () => {
+  it("7d and 30d include today and start 6 and 29 days back, daily over UTC days like the server's buckets", () => {
     expect(resolveRange({ preset: "7d" }, now)).toEqual({
-      from: new Date(2026, 2, 4).toISOString(),
+      from: "2026-03-04T00:00:00.000Z",
       to: now.toISOString(),
       interval: "day",
     });
     expect(resolveRange({ preset: "30d" }, now)).toMatchObject({
-      from: new Date(2026, 1, 9).toISOString(),
+      from: "2026-02-09T00:00:00.000Z",
       interval: "day",
     });
+  });
+
+  it("7d hourly keeps local midnights", () => {
+    expect(resolveRange({ preset: "7d", interval: "hour" }, now)?.from).toBe(new Date(2026, 2, 4).toISOString());
   });
 
   it("keeps a chosen interval when the range allows it and drops it when not", () => {
@@ -34,8 +38,8 @@ describe("resolveRange", () => {
 
   it("custom covers whole local days, clamped to now", () => {
     expect(resolveRange({ preset: "custom", customFrom: "2026-03-01", customTo: "2026-03-03" }, now)).toEqual({
-      from: new Date(2026, 2, 1).toISOString(),
-      to: new Date(2026, 2, 4).toISOString(),
+      from: "2026-03-01T00:00:00.000Z",
+      to: "2026-03-04T00:00:00.000Z",
       interval: "day",
     });
     expect(resolveRange({ preset: "custom", customFrom: "2026-03-09", customTo: "2026-03-31" }, now)).toEqual({
@@ -51,6 +55,16 @@ describe("resolveRange", () => {
     expect(resolveRange({ preset: "custom", customFrom: "2026-03-05", customTo: "2026-03-01" }, now)).toBeNull();
     expect(resolveRange({ preset: "custom", customFrom: "2026-02-30", customTo: "2026-03-01" }, now)).toBeNull();
     expect(resolveRange({ preset: "custom", customFrom: "2026-04-01", customTo: "2026-04-02" }, now)).toBeNull();
+  });
+});
+
+describe("a daily range that has not begun in UTC yet", () => {
+  it("falls back to the local day instead of asking for an empty range", () => {
+    const early = new Date(Date.UTC(2026, 2, 10, 0, 0, 0) - 60_000);
+    const day = toLocalDateString(early);
+    const resolved = resolveRange({ preset: "custom", customFrom: day, customTo: day, interval: "day" }, early);
+    expect(resolved).not.toBeNull();
+    expect(Date.parse(resolved!.from)).toBeLessThan(Date.parse(resolved!.to));
   });
 });
 

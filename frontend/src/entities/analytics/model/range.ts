@@ -76,11 +76,27 @@ export function intervalsFor(selection: RangeSelection, now: Date): AnalyticsInt
   return ["day"];
 }
 
-/** The query for a selection, or null when a custom range is not complete yet. */
+/** Midnight UTC of the same calendar day as a local midnight. */
+function utcDayOf(localDay: Date): Date {
+  return new Date(Date.UTC(localDay.getFullYear(), localDay.getMonth(), localDay.getDate()));
+}
+
+/**
+ * The query for a selection, or null when a custom range is not complete yet.
+ * The server's daily buckets are UTC days, so a daily range runs over the UTC
+ * days of the chosen dates: each bucket is then a whole day, named by its date.
+ */
 export function resolveRange(selection: RangeSelection, now: Date): ResolvedRange | null {
   const range = bounds(selection, now);
   if (!range) return null;
   const allowed = intervalsFor(selection, now);
   const interval = selection.interval && allowed.includes(selection.interval) ? selection.interval : allowed[0]!;
+  if (interval === "day") {
+    const start = utcDayOf(range.start);
+    const endDay = utcDayOf(new Date(range.end.getTime() - 1));
+    const end = new Date(Math.min(endDay.getTime() + DAY_MS, now.getTime()));
+    // East of UTC just after midnight, today's UTC day has not begun yet.
+    if (end > start) return { from: start.toISOString(), to: end.toISOString(), interval };
+  }
   return { from: range.start.toISOString(), to: range.end.toISOString(), interval };
 }

@@ -55,7 +55,7 @@ describe("CreateSiteForm", () => {
     renderWithProviders(<CreateSiteForm onCreated={onCreated} />, { locale: "en" });
 
     await user.type(screen.getByLabelText("Site name"), " Shop ");
-    await user.type(screen.getByLabelText("Allowed origins"), "https://Shop.example/, http://localhost:3000");
+    await user.type(screen.getByLabelText("Allowed origins"), "https://Shop.example/{enter}http://localhost:3000");
     await user.clear(screen.getByLabelText("Raw retention (days)"));
     await user.type(screen.getByLabelText("Raw retention (days)"), "30");
     await user.click(screen.getByRole("button", { name: "Create site" }));

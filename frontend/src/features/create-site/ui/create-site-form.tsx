@@ -6,7 +6,7 @@ import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, useCreateSiteMutation, type
 import { asApiError, type ApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { otherServerErrors, serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
-import { Button, Form, FormActions, FormAlert, FormRow, TextField } from "@/shared/ui";
+import { Button, Form, FormActions, FormAlert, FormRow, TextAreaField, TextField } from "@/shared/ui";
 
 import { toSiteCreate, validateSiteForm, type SiteFormIssue, type SiteFormIssues, type SiteFormValues } from "../model/validate";
 
@@ -34,7 +34,7 @@ export function CreateSiteForm({ onCreated, onCancel, suggestedOrigin = "" }: Cr
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const originsRef = useRef<HTMLInputElement>(null);
+  const originsRef = useRef<HTMLTextAreaElement>(null);
   const retentionRef = useRef<HTMLInputElement>(null);
 
   function change(field: keyof SiteFormValues, value: string) {
@@ -112,12 +112,12 @@ export function CreateSiteForm({ onCreated, onCancel, suggestedOrigin = "" }: Cr
           error={issueText(issues.retention) ?? server.retention_days}
         />
       </FormRow>
-      <TextField
+      <TextAreaField
         ref={originsRef}
         label={t("origins")}
         hint={t("originsHint")}
-        placeholder="https://www.example.com"
-        autoComplete="off"
+        placeholder={"https://www.example.com\nhttps://shop.example.com"}
+        rows={3}
         spellCheck={false}
         required
         value={values.origins}

@@ -96,7 +96,8 @@ export function AnalyticsLive({ siteId, createSocket }: AnalyticsLiveProps) {
   const tc = useTranslations("common");
   const format = useFormatter();
   const status = useMonitoringSocket(true, createSocket);
-  const live = useGetAnalyticsLiveQuery(siteId);
+  // Ticks are applied only while the socket is open, so a cached snapshot may be stale.
+  const live = useGetAnalyticsLiveQuery(siteId, { refetchOnMountOrArgChange: true });
   const active = useGetActiveSessionsQuery(siteId, { pollingInterval: ACTIVE_LIST_POLL_MS });
   const data = live.data;
 
