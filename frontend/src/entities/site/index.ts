@@ -1,4 +1,10 @@
-export { siteApi, useCreateSiteMutation, useListSitesQuery } from "./api/site-api";
+export {
+  siteApi,
+  useCreateSiteMutation,
+  useDeleteSiteMutation,
+  useListSitesQuery,
+  useRotateSiteKeyMutation,
+} from "./api/site-api";
 export {
   DEFAULT_RETENTION_DAYS,
   MAX_ALLOWED_ORIGINS,

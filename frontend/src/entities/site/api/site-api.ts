@@ -19,7 +19,17 @@ export const siteApi = baseApi.injectEndpoints({
       query: (body) => ({ url: "monitoring/sites/", method: "POST", body }),
       invalidatesTags: [{ type: "Site", id: "LIST" }],
     }),
+    /** A new public key; the old one stops working at once. */
+    rotateSiteKey: build.mutation<Site, string>({
+      query: (id) => ({ url: `monitoring/sites/${id}/rotate-key/`, method: "POST" }),
+      invalidatesTags: (_site, _error, id) => [{ type: "Site", id }],
+    }),
+    /** The site goes with its sessions, events and rollups. */
+    deleteSite: build.mutation<void, string>({
+      query: (id) => ({ url: `monitoring/sites/${id}/`, method: "DELETE" }),
+      invalidatesTags: [{ type: "Site", id: "LIST" }],
+    }),
   }),
 });
 
-export const { useListSitesQuery, useCreateSiteMutation } = siteApi;
+export const { useListSitesQuery, useCreateSiteMutation, useRotateSiteKeyMutation, useDeleteSiteMutation } = siteApi;

@@ -7,6 +7,7 @@ import { SiteDetails, useListSitesQuery, type Site } from "@/entities/site";
 import { useGetMeQuery } from "@/entities/user";
 import { CopySnippet } from "@/features/copy-snippet";
 import { CreateSiteForm } from "@/features/create-site";
+import { SiteActions } from "@/features/manage-site";
 import { AnalyticsLive } from "@/widgets/analytics-live";
 import { AnalyticsReport } from "@/widgets/analytics-report";
 import { asApiError } from "@/shared/api";
@@ -16,9 +17,21 @@ import { AlertCircleIcon, Button, Card, ChartIcon, EmptyState, FormAlert, Page, 
 
 import styles from "./analytics-page.module.css";
 
-function SiteWorkspace({ site, created }: { site: Site; created: boolean }) {
+function SiteWorkspace({ site, created, onDeleted }: { site: Site; created: boolean; onDeleted: () => void }) {
   const t = useTranslations("analytics");
   const ts = useTranslations("analyticsSnippet");
+  const settings = (
+    <Card title={t("settingsTitle")} actions={<SiteActions site={site} onDeleted={onDeleted} />} data-testid="site-settings">
+      <div className={styles.settings}>
+        <SiteDetails site={site} />
+        <div>
+          <h3 className={styles.subheading}>{ts("title")}</h3>
+          <CopySnippet siteKey={site.public_key} />
+        </div>
+      </div>
+    </Card>
+  );
+  // Right after creation the snippet is what the owner needs first.
   return (
     <>
       {created ? (
@@ -26,24 +39,10 @@ function SiteWorkspace({ site, created }: { site: Site; created: boolean }) {
           {t("createdNotice", { name: site.name })}
         </FormAlert>
       ) : null}
-      {created ? (
-        <Card title={ts("title")} data-testid="site-settings">
-          <CopySnippet siteKey={site.public_key} />
-        </Card>
-      ) : null}
+      {created ? settings : null}
       <AnalyticsLive key={`live-${site.id}`} siteId={site.id} />
       <AnalyticsReport key={`report-${site.id}`} siteId={site.id} />
-      {created ? null : (
-        <Card title={t("settingsTitle")} data-testid="site-settings">
-          <div className={styles.settings}>
-            <SiteDetails site={site} />
-            <div>
-              <h3 className={styles.subheading}>{ts("title")}</h3>
-              <CopySnippet siteKey={site.public_key} />
-            </div>
-          </div>
-        </Card>
-      )}
+      {created ? null : settings}
     </>
   );
 }
@@ -68,6 +67,14 @@ function StaffAnalytics() {
     const next = new URLSearchParams(params.toString());
     next.set("site", id);
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  /** After a delete, fall back to the first remaining site. */
+  function forget() {
+    setCreatedId(null);
+    const next = new URLSearchParams(params.toString());
+    next.delete("site");
+    router.replace(next.size > 0 ? `${pathname}?${next.toString()}` : pathname, { scroll: false });
   }
 
   function created(site: Site) {
@@ -121,7 +128,7 @@ function StaffAnalytics() {
       </Card>
     );
   } else {
-    body = <SiteWorkspace site={selected} created={createdId === selected.id} />;
+    body = <SiteWorkspace site={selected} created={createdId === selected.id} onDeleted={forget} />;
   }
 
   return (

@@ -1,0 +1,1 @@
+export { SiteActions, type SiteActionsProps } from "./ui/site-actions";
