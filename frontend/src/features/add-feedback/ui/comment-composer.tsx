@@ -154,7 +154,7 @@ export function CommentComposer({
         placeholder={t("placeholder")}
         aria-label={t("body")}
         aria-invalid={error ? true : undefined}
-        rows={3}
+        rows={2}
         maxLength={5000}
         onBlur={stopTyping}
       />

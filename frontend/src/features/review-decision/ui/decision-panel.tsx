@@ -47,15 +47,6 @@ export function DecisionPanel({ version, myId, canDecide }: DecisionPanelProps) 
       </div>
       {canDecide ? (
         <>
-          <input
-            className={styles.comment}
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
-            placeholder={t("commentPlaceholder")}
-            aria-label={t("comment")}
-            maxLength={2000}
-            disabled={!ready}
-          />
           <div className={styles.buttons}>
             <Button
               size="sm"
@@ -77,6 +68,15 @@ export function DecisionPanel({ version, myId, canDecide }: DecisionPanelProps) 
               {t("requestChanges")}
             </Button>
           </div>
+          <input
+            className={styles.comment}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            placeholder={t("commentPlaceholder")}
+            aria-label={t("comment")}
+            maxLength={2000}
+            disabled={!ready}
+          />
           {mine ? <p className={styles.hint}>{t("withdrawHint")}</p> : null}
         </>
       ) : null}

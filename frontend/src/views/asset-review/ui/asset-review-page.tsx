@@ -46,6 +46,7 @@ import { frameAt, frameToSmpte, seekTimeForFrame, timebase } from "@/shared/lib/
 import { AlertCircleIcon, Avatar, Button, EmptyState, PageSpinner, Spinner, VisuallyHidden } from "@/shared/ui";
 
 import { createPresenceThrottle } from "../model/presence-throttle";
+import { useProjectEvents } from "../model/use-project-events";
 import styles from "./review-room.module.css";
 
 function pickVersion(versions: readonly Version[], wanted: string | null): Version | null {
@@ -71,6 +72,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   const projectId = asset.data?.project_id;
   const project = useGetReviewProjectQuery(projectId ?? "", { skip: !projectId });
   const members = useListReviewMembersQuery(projectId ?? "", { skip: !projectId });
+  useProjectEvents(projectId);
   const versions = useListVersionsQuery(assetId);
   const listed = pickVersion(versions.data ?? [], wantedVersion);
   const versionQuery = useGetVersionQuery(listed?.id ?? "", { skip: !listed });

@@ -4,7 +4,7 @@ import { useRef, type PointerEvent } from "react";
 
 import { useTranslations } from "@/shared/i18n";
 import { frameToSmpte } from "@/shared/lib/timecode";
-import { cx } from "@/shared/ui";
+import { cx, initialsOf } from "@/shared/ui";
 
 import { timelinePosition } from "../model/keys";
 import styles from "./timeline.module.css";
@@ -106,7 +106,9 @@ export function Timeline({ frame, lastFrame, fps, markers, playheads, selectedId
             title={head.name}
             data-testid="remote-playhead"
           >
-            <span className={styles.remoteName}>{head.name}</span>
+            <span className={styles.remoteName} aria-hidden="true">
+              {initialsOf(head.name)}
+            </span>
           </span>
         ))}
         <span className={styles.head} style={{ left: pct(timelinePosition(frame, lastFrame)) }} aria-hidden="true" />
