@@ -137,7 +137,9 @@ export function ShotListTable({ plan, editDisabledReason }: ShotListTableProps) 
             <tbody>
               {shots.map((shot) =>
                 editing === shot.number && draft ? (
-                  <tr key={shot.number} className={styles.editingRow} data-testid="shot-row-editing">
+                  // Its own key: reusing the read-only row's DOM would turn the clicked "edit"
+                  // button into the submit button mid-click, and the browser would submit at once.
+                  <tr key={`editing-${shot.number}`} className={styles.editingRow} data-testid="shot-row-editing">
                     <td className={styles.num}>{shot.number}</td>
                     <td className={styles.num}>{shot.scene}</td>
                     <td>

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 
 import { PlanDocument, PlanRevisions } from "@/widgets/plan-document";
 import { useListAIJobsQuery } from "@/entities/ai-job";
-import { hasResult, PLAN_STEPS, PlanProgress, PlanStatusBadge, useGetBriefQuery, useGetPlanQuery, type PlanSection } from "@/entities/plan";
+import { hasResult, PLAN_STEPS, planApi, PlanProgress, PlanStatusBadge, useGetBriefQuery, useGetPlanQuery, type PlanSection } from "@/entities/plan";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
@@ -14,6 +15,8 @@ import { buttonClassName, EmptyState, FormAlert, Page, PageHeader, PageSpinner }
 
 import styles from "./plan-page.module.css";
 
+const POLL_MS = 4_000;
+
 /** /plans/[id] — live progress while generating, then the plan with its shot list, storyboard and revisions. */
 export function PlanPage({ planId }: { planId: string }) {
   const t = useTranslations("planningPlan");
@@ -22,7 +25,14 @@ export function PlanPage({ planId }: { planId: string }) {
   const tc = useTranslations("common");
   const format = useFormatter();
   const errorText = useApiErrorText();
-  const plan = useGetPlanQuery(planId);
+  // Events drive the page; polling while generating covers what happened before the socket joined.
+  const cached = planApi.endpoints.getPlan.useQueryState(planId).data;
+  const wholePlanInFlight = cached?.status === "queued" || cached?.status === "running";
+  const inFlight = wholePlanInFlight || Boolean(cached?.busy);
+  const plan = useGetPlanQuery(planId, { pollingInterval: inFlight ? POLL_MS : 0 });
+  // A generation watched on this page keeps its finished progress bar as confirmation.
+  const [watched, setWatched] = useState(false);
+  if (wholePlanInFlight && !watched) setWatched(true);
   const projectId = plan.data?.project;
   const project = useGetProjectQuery(projectId ?? "", { skip: !projectId });
   const brief = useGetBriefQuery(plan.data?.brief ?? "", { skip: !plan.data?.brief });
@@ -94,7 +104,7 @@ export function PlanPage({ planId }: { planId: string }) {
         </FormAlert>
       ) : null}
 
-      {generating || current.status === "failed" || (current.status === "succeeded" && !hasResult(current)) ? (
+      {generating || watched || current.status === "failed" || (current.status === "succeeded" && !hasResult(current)) ? (
         <PlanProgress plan={current} />
       ) : null}
 
