@@ -5,13 +5,17 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := frontend/node_modules/.package-lock.json
 
-.PHONY: run test install backend-test frontend-test e2e lint fmt migrate clean
+.PHONY: run test bench install backend-test frontend-test e2e lint fmt migrate clean
 
 run: install
 	$(PY) scripts/run.py
 
 test: install
 	bash scripts/test.sh
+
+# Benchmarks with same-run baselines (not part of `make test`); see bench/README.md.
+bench: install
+	bash scripts/bench.sh
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
