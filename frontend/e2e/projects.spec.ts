@@ -184,6 +184,16 @@ test("two people work on one project live: invite, accept, presence, schedule ed
   await expect(a.getByTestId("project-row")).toHaveCount(1);
   await screenshot(a, "projects-01-list");
 
+  // The dashboard lists it; the overview in the dark theme.
+  await a.goto("/");
+  await expect(a.getByTestId("dashboard-projects")).toContainText("브랜드 필름 2026");
+  await screenshot(a, "projects-07-dashboard");
+  await a.goto(projectUrl);
+  await a.getByRole("button", { name: "다크 모드로 전환" }).click();
+  await expect(a.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(a.getByTestId("phase-bar")).toHaveCount(3);
+  await screenshot(a, "projects-08-overview-dark");
+
   await memberContext.close();
   await ownerContext.close();
 });

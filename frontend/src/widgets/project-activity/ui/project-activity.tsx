@@ -53,10 +53,17 @@ export function ProjectActivity({ projectId }: { projectId: string }) {
         return tv("member_joined", { target: nameOfUser(activity.target_id) ?? actor, role: role(d.role) });
       case "member_left":
         return tv("member_left", { target: actor });
-      case "member_removed":
-        return tv("member_removed", { actor, target: nameOfUser(activity.target_id) ?? t("someone") });
-      case "member_role_changed":
-        return tv("member_role_changed", { actor, target: nameOfUser(activity.target_id) ?? t("someone"), role: role(d.role) });
+      // Rows keep only the target's id: someone who has since left has no name here.
+      case "member_removed": {
+        const target = nameOfUser(activity.target_id);
+        return target ? tv("member_removed", { actor, target }) : tv("member_removed_former", { actor });
+      }
+      case "member_role_changed": {
+        const target = nameOfUser(activity.target_id);
+        return target
+          ? tv("member_role_changed", { actor, target, role: role(d.role) })
+          : tv("member_role_changed_former", { actor, role: role(d.role) });
+      }
       case "invitation_created":
       case "invitation_revoked":
         return tv(d.key, { actor, email: d.email });
