@@ -32,7 +32,12 @@ export {
   type DenyReason,
   type ProjectAction,
 } from "./model/policy";
-export { applyProjectEvent, projectIdOfStream, registerProjectRealtime } from "./model/realtime";
+export {
+  applyProjectEvent,
+  applyProjectNotification,
+  projectIdOfStream,
+  registerProjectRealtime,
+} from "./model/realtime";
 export {
   PROJECT_STATUSES,
   ROLES,

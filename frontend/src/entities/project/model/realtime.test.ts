@@ -4,7 +4,7 @@ import { setTokens } from "@/shared/api";
 import { createFetchStub, makeTestStore } from "@/shared/lib/test";
 
 import { projectApi } from "../api/project-api";
-import { applyProjectEvent, projectIdOfStream } from "./realtime";
+import { applyProjectEvent, applyProjectNotification, projectIdOfStream } from "./realtime";
 import type { Activity, Member, Phase } from "./types";
 
 const phase: Phase = { id: "ph1", name: "기획", start: "2026-05-04", end: "2026-05-08", order: 1, created_at: "", updated_at: "" };
@@ -89,5 +89,26 @@ describe("project stream events update the cache", () => {
     expect(presence()).toEqual([{ id: "u2", display_name: "Alex" }]);
     apply("presence.left", { user: { id: "u2", display_name: "Alex" } });
     expect(presence()).toEqual([]);
+  });
+});
+
+describe("notifications about my projects", () => {
+  it("refresh the project lists when I am added somewhere, and nothing else does", async () => {
+    setTokens({ access: "A", refresh: "R" });
+    const stub = createFetchStub(() => ({ status: 200, body: { count: 0, next: null, previous: null, results: [] } }));
+    vi.stubGlobal("fetch", stub.fetch);
+    const store = makeTestStore();
+    const subscription = store.dispatch(projectApi.endpoints.listProjects.initiate({}));
+    await subscription;
+    const lists = () => stub.requests.filter((request) => request.path === "/api/v1/projects/").length;
+    expect(lists()).toBe(1);
+
+    applyProjectNotification(store.dispatch, { type: "notification.created", data: { verb: "mention", data: {} } });
+    applyProjectNotification(store.dispatch, {
+      type: "notification.created",
+      data: { verb: "project.member_added", data: { project_id: "p1" } },
+    });
+    await vi.waitFor(() => expect(lists()).toBe(2));
+    subscription.unsubscribe();
   });
 });

@@ -104,6 +104,31 @@ export function applyProjectEvent(
   if (data.activity) prependActivity(dispatch, projectId, data.activity);
 }
 
+/** Notifications (on the user's own stream) that change which projects I have, or my role. */
+const PROJECT_NOTIFICATIONS = new Set([
+  "project.member_added",
+  "project.role_changed",
+  "project.transferred",
+  "invitation.accepted",
+]);
+
+/**
+ * Outside a project page there is no project socket; the user's notification
+ * stream still says when I was added or my role changed, so the lists refresh.
+ */
+export function applyProjectNotification(dispatch: AppThunkDispatch, event: Pick<WsEvent, "type" | "data">): void {
+  if (event.type !== "notification.created" || !isObject(event.data)) return;
+  const { verb, data } = event.data as { verb?: unknown; data?: unknown };
+  if (typeof verb !== "string" || !PROJECT_NOTIFICATIONS.has(verb)) return;
+  const projectId = isObject(data) && typeof data.project_id === "string" ? data.project_id : null;
+  dispatch(
+    baseApi.util.invalidateTags([
+      { type: "Project", id: "LIST" },
+      ...(projectId ? [{ type: "Project" as const, id: projectId }] : []),
+    ]),
+  );
+}
+
 /** Feed every `project:<id>` stream event from the socket into the cache. */
 export function registerProjectRealtime(
   listener: Pick<ListenerMiddlewareInstance<ApiRootState, AppThunkDispatch>, "startListening">,
@@ -113,6 +138,7 @@ export function registerProjectRealtime(
     effect: (action, api) => {
       const projectId = projectIdOfStream(action.payload.stream);
       if (projectId) applyProjectEvent(api.dispatch, api.getState(), projectId, action.payload);
+      else applyProjectNotification(api.dispatch, action.payload);
     },
   });
 }
