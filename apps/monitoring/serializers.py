@@ -97,6 +97,8 @@ class RuleOut(serializers.ModelSerializer):
 
 class ChannelOut(serializers.ModelSerializer):
     secret_hint = serializers.SerializerMethodField()
+    # A CharField, not the model's URLField: email channels have no URL ("").
+    url = serializers.CharField(read_only=True, help_text="The webhook URL; empty for email channels.")
 
     class Meta:
         model = NotificationChannel

@@ -328,6 +328,38 @@ ROUTES: dict[str, Rule] = {
 }
 
 
+def default_ids(world: World, side: Side, path: str, actor: str) -> dict:
+    """The path's ids taken from one side's objects."""
+    monitoring = {
+        "hosts": world.host,
+        "rules": world.rule,
+        "alerts": world.alert,
+        "silences": world.silence,
+        "channels": world.channel,
+        "templates": world.template,
+    }
+    ids = {}
+    for part in path.split("/"):
+        if not part.startswith("{"):
+            continue
+        name = part.strip("{}")
+        if name == "project_id":
+            ids[name] = side.project.pk
+        elif name == "user_id":
+            ids[name] = side.member.user_id
+        elif name == "job_id":
+            ids[name] = side.waiting_job.pk
+        elif name == "number":
+            ids[name] = 1
+        elif name == "token":
+            ids[name] = side.link.token if path.startswith("share/") else side.invitation.token
+        elif name == "id" and path.split("/")[1] in monitoring:
+            ids[name] = monitoring[path.split("/")[1]].pk
+        elif name.endswith("_id") and hasattr(side, name.removesuffix("_id")):
+            ids[name] = getattr(side, name.removesuffix("_id")).pk
+    return ids
+
+
 # Plain Django views under /api/v1 that DRF (and so the schema) does not describe, with
 # their rule. The tracker posts without a token: the site key and its origins guard it.
 PLAIN_ROUTES: dict[str, Rule] = {

@@ -13,7 +13,7 @@ from drf_spectacular.generators import SchemaGenerator
 from apps.projects.permissions import ROLE_ACTIONS
 
 from .conftest import ACTORS, ROLES, Side, World
-from .routes import PLAIN_ROUTES, ROUTES, Rule
+from .routes import PLAIN_ROUTES, ROUTES, Rule, default_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -88,38 +88,6 @@ def expected_status(rule: Rule, actor: str, operation: dict) -> int:
     if actor in ("non_member", "staff"):
         return 404  # never leak that the project exists
     return ok if rule.action in ROLE_ACTIONS[actor] else 403
-
-
-def default_ids(world: World, side: Side, path: str, actor: str) -> dict:
-    """The path's ids taken from one side's objects."""
-    monitoring = {
-        "hosts": world.host,
-        "rules": world.rule,
-        "alerts": world.alert,
-        "silences": world.silence,
-        "channels": world.channel,
-        "templates": world.template,
-    }
-    ids = {}
-    for part in path.split("/"):
-        if not part.startswith("{"):
-            continue
-        name = part.strip("{}")
-        if name == "project_id":
-            ids[name] = side.project.pk
-        elif name == "user_id":
-            ids[name] = side.member.user_id
-        elif name == "job_id":
-            ids[name] = side.waiting_job.pk
-        elif name == "number":
-            ids[name] = 1
-        elif name == "token":
-            ids[name] = side.link.token if path.startswith("share/") else side.invitation.token
-        elif name == "id" and path.split("/")[1] in monitoring:
-            ids[name] = monitoring[path.split("/")[1]].pk
-        elif name.endswith("_id") and hasattr(side, name.removesuffix("_id")):
-            ids[name] = getattr(side, name.removesuffix("_id")).pk
-    return ids
 
 
 def build_request(world: World, rule: Rule, method: str, path: str, actor: str, side: Side, *, ids=None):

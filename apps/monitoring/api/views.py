@@ -477,7 +477,8 @@ class ChannelDetail(MonitoringView):
     def get(self, request, pk):
         return Response(ChannelOut(get_object_or_404(NotificationChannel, pk=pk)).data)
 
-    @extend_schema(request=ChannelUpdateIn(partial=True), responses=ChannelWithSecretOut)
+    # Documented as ChannelOut: `secret` is added only when `rotate_secret` was sent.
+    @extend_schema(request=ChannelUpdateIn(partial=True), responses=ChannelOut)
     def patch(self, request, pk):
         channel = get_object_or_404(NotificationChannel, pk=pk)
         data = _valid(ChannelUpdateIn, request.data, partial=True)

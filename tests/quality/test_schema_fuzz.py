@@ -1,0 +1,94 @@
+"""Schema fuzzing: schemathesis generates requests from the app's own OpenAPI document and
+sends them in-process (WSGI) as the first project's owner (staff for monitoring) with real
+ids; every response must be no server error and match what the schema documents — status
+code, content type, headers and body. Bounded and deterministic: a few examples per
+operation, derandomized, each in a savepoint rolled back so every example sees the same
+world."""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections, transaction
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from hypothesis import HealthCheck, Phase, given
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from apps.users.services import token_pair_for
+
+from .routes import ROUTES, default_ids
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+MAX_EXAMPLES = 6
+PREFIX = "/api/v1/"
+RAW = json.loads(OpenApiJsonRenderer().render(SchemaGenerator().get_schema(request=None, public=True)))
+SCHEMA = schemathesis.openapi.from_dict(RAW)
+OPERATIONS = sorted((method.upper(), path) for path, methods in RAW["paths"].items() for method in methods)
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture(scope="module")
+def wsgi_app():
+    """The real WSGI handler, minus the per-request connection recycling that would close
+    the test's transaction (Django's own test client disconnects it the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: f"{op[0]} {op[1].removeprefix(PREFIX)}")
+def test_fuzzed_requests_get_documented_answers(world, wsgi_app, op):
+    method, path = op
+    short = path.removeprefix(PREFIX)
+    rule = ROUTES.get(f"{method} {short}")
+    if rule is None:
+        pytest.fail(f"{method} {short} has no rule in tests/quality/routes.py")
+    actor = "staff" if rule.kind == "staff" else "owner"
+    ids = default_ids(world, world.a, short, actor)
+    if rule.params:
+        ids.update(rule.params(world, actor, world.a))  # own uploads, a digest … built once
+    ids = {name: str(value) for name, value in ids.items()}
+    headers = {"Authorization": f"Bearer {token_pair_for(world.users[actor])['access']}"}
+    operation = SCHEMA[path][method]
+    operation.schema.app = wsgi_app
+    strategy = operation.as_strategy(path_parameters=ids or None)
+
+    @hypothesis_settings(
+        max_examples=MAX_EXAMPLES,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+        print_blob=False,
+    )
+    @given(case=strategy)
+    def fuzz(case):
+        # Hypothesis reports the smallest failing example with a curl line to reproduce it.
+        with transaction.atomic():
+            response = case.call(headers=headers, app=wsgi_app)
+            transaction.set_rollback(True)
+        case.validate_response(response, checks=CHECKS, headers=headers)
+
+    fuzz()
