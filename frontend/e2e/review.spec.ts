@@ -131,7 +131,7 @@ test("editor and reviewer review a clip together live; a guest comments through 
   await expect(guestPage.getByRole("heading", { level: 1 })).toContainText("메인 편집본");
   await expect(guestPage.getByTestId("review-video")).toHaveJSProperty("readyState", 4, { timeout: 30_000 });
   await guestPage.getByLabel("이름").fill("클라이언트 김");
-  await guestPage.getByLabel("코멘트", { exact: true }).fill("색감이 좋아요!");
+  await guestPage.getByRole("textbox", { name: "코멘트", exact: true }).fill("색감이 좋아요!");
   await guestPage.getByRole("button", { name: "코멘트 남기기" }).click();
   await expect(guestPage.getByTestId("guest-feedback-item").filter({ hasText: "색감이 좋아요!" })).toBeVisible();
   await screenshot(guestPage, "review-05-share");
