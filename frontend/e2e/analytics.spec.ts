@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { createStaffUser, postEvents, sendAnalyticsTick, API_URL } from "./support/analytics";
+import { API_URL, createStaffUser, ingestStatus, postEvents, sendAnalyticsTick } from "./support/analytics";
 import { screenshot } from "./support/screenshots";
 
 const PASSWORD = "Vp-e2e-Passw0rd!";
@@ -147,11 +147,34 @@ test("staff create a site, see ingested visits in the report and the active sess
   await expect(page.getByLabel("시작일")).toBeVisible();
   await screenshot(page, "analytics-05-custom-range");
 
+  // --- rotate the key: the old one is refused from then on ---------------------------------
+  expect(await ingestStatus(request, key!, "https://evil.e2e.example")).toBe(403);
+  const settings = page.getByTestId("site-settings");
+  await settings.getByRole("button", { name: "키 재발급" }).click();
+  await page.getByRole("alertdialog", { name: "공개 키를 다시 발급할까요?" }).getByRole("button", { name: "다시 발급" }).click();
+  await expect(page.getByTestId("embed-snippet")).not.toContainText(key!);
+  const rotated = /data-site="([^"]+)"/.exec((await page.getByTestId("embed-snippet").textContent()) ?? "")?.[1];
+  expect(await ingestStatus(request, key!, ORIGIN)).toBe(400);
+  expect(await ingestStatus(request, rotated!, ORIGIN)).toBe(202);
+
+  await page.getByRole("button", { name: "다크 모드로 전환" }).click();
+  await page.getByTestId("analytics-live").scrollIntoViewIfNeeded();
+  await screenshot(page, "analytics-05b-dark");
+
   // English, tablet width.
   await page.getByRole("group", { name: "언어" }).getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Web analytics" })).toBeVisible();
   await page.setViewportSize({ width: 820, height: 1100 });
   await screenshot(page, "analytics-06-tablet-en");
+
+  // --- delete the site (and everything it collected) -----------------------------------------
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settings.getByRole("button", { name: "Delete site" }).click();
+  const confirmDelete = page.getByRole("alertdialog", { name: `Delete ${siteName}?` });
+  await screenshot(page, "analytics-06b-delete-confirm");
+  await confirmDelete.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByLabel("Site").locator("option", { hasText: siteName })).toHaveCount(0);
+  expect(await ingestStatus(request, rotated!, ORIGIN)).toBe(400);
 });
 
 test("a member who is not staff sees that analytics is for staff only", async ({ page, request }) => {

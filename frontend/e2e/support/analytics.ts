@@ -25,18 +25,11 @@ function manage(args: string[], extra: Record<string, string> = {}): string {
   });
 }
 
-/** A staff user (the analytics pages and API are staff only). */
+/** A staff account the way an operator makes one: `createsuperuser --noinput`. */
 export function createStaffUser(email: string, password: string, name = "E2E"): void {
-  // `shell -c` takes no arguments of its own: the values travel in the environment.
-  manage(
-    [
-      "shell",
-      "-c",
-      "import os\nfrom apps.users.models import User\ne = os.environ\n" +
-        "User.objects.create_user(e['E2E_EMAIL'], e['E2E_PASSWORD'], display_name=e['E2E_NAME'], is_staff=True)",
-    ],
-    { E2E_EMAIL: email, E2E_PASSWORD: password, E2E_NAME: name },
-  );
+  manage(["createsuperuser", "--noinput", "--email", email, "--display_name", name], {
+    DJANGO_SUPERUSER_PASSWORD: password,
+  });
 }
 
 export interface TrackerEventIn {
@@ -62,6 +55,15 @@ export async function postEvents(
   });
   if (response.status() !== 202) throw new Error(`ingestion answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as { accepted: number; rejected: unknown[] };
+}
+
+/** The status the ingestion endpoint answers a one-page-view batch with (for refusals). */
+export async function ingestStatus(request: APIRequestContext, site: string, origin: string): Promise<number> {
+  const response = await request.post(`${API_URL}/api/v1/monitoring/events`, {
+    headers: { "Content-Type": "text/plain;charset=UTF-8", Origin: origin },
+    data: JSON.stringify({ site, vid: "v_e2e_probe", events: [{ type: "page_view", ts: Date.now(), sid: "s_e2e_probe", path: "/" }] }),
+  });
+  return response.status();
 }
 
 /** One `analytics.tick` now (what beat does every few seconds; the e2e backend runs no beat). */
