@@ -97,6 +97,11 @@ describe("progressView", () => {
     expect(view.steps.every((step) => step.state === "done")).toBe(true);
   });
 
+  it("leaves out the images step when no image provider is configured", () => {
+    const view = progressView({ status: "succeeded", progress_step: "done", progress_percent: 100 }, { imagesStep: false });
+    expect(view.steps.map((step) => step.step)).toEqual(["overview", "sections", "scenes", "shots", "storyboard", "schedule"]);
+  });
+
   it("marks the step that was running as failed", () => {
     const view = progressView({ status: "failed", progress_step: "shots", progress_percent: 45 });
     expect(view.steps.find((step) => step.step === "shots")?.state).toBe("failed");

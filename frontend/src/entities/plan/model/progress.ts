@@ -108,11 +108,17 @@ function isProgressStep(step: string): step is ProgressStep {
 }
 
 /** What the progress bar shows for a plan: percent and each step done/current/pending. */
-export function progressView(plan: Pick<PlanSummary, "status" | "progress_step" | "progress_percent">): ProgressView {
+export function progressView(
+  plan: Pick<PlanSummary, "status" | "progress_step" | "progress_percent">,
+  { imagesStep = true }: { imagesStep?: boolean } = {},
+): ProgressView {
   const finished = plan.status === "succeeded";
   const current = isProgressStep(plan.progress_step) ? plan.progress_step : null;
   const currentIndex = finished ? PROGRESS_STEPS.length : current ? PROGRESS_STEPS.indexOf(current) : -1;
-  const steps = PROGRESS_STEPS.filter((step) => step !== "done").map((step, index) => {
+  // Without an image search provider the "images" step never happens: do not show it.
+  const shown = PROGRESS_STEPS.filter((step) => step !== "done" && (imagesStep || step !== "images" || current === "images"));
+  const steps = shown.map((step) => {
+    const index = PROGRESS_STEPS.indexOf(step);
     let state: StepState = "pending";
     if (index < currentIndex) state = "done";
     else if (index === currentIndex) state = plan.status === "failed" ? "failed" : "current";

@@ -6,9 +6,16 @@ import type { PlanSummary } from "../model/types";
 import styles from "./plan-progress.module.css";
 
 /** Live progress of a plan generation: a bar and the named steps, each done, current or pending. */
-export function PlanProgress({ plan }: { plan: Pick<PlanSummary, "status" | "progress_step" | "progress_percent"> }) {
+export function PlanProgress({
+  plan,
+  imagesStep = true,
+}: {
+  plan: Pick<PlanSummary, "status" | "progress_step" | "progress_percent">;
+  /** Whether reference images are searched (an image provider is configured). */
+  imagesStep?: boolean;
+}) {
   const t = useTranslations("planningProgress");
-  const view = progressView(plan);
+  const view = progressView(plan, { imagesStep });
   const currentLabel = view.current ? t(`steps.${view.current}`) : t("waiting");
 
   return (

@@ -21,7 +21,7 @@ function saveFile(text: string, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-export function ExportShotListButton({ planId, disabled }: { planId: string; disabled?: boolean }) {
+export function ExportShotListButton({ planId, revision, disabled }: { planId: string; revision: number; disabled?: boolean }) {
   const t = useTranslations("planningExport");
   const errorText = useApiErrorText();
   const toast = useToast();
@@ -29,7 +29,7 @@ export function ExportShotListButton({ planId, disabled }: { planId: string; dis
 
   const onClick = async () => {
     try {
-      const { text, filename } = await exportCsv(planId).unwrap();
+      const { text, filename } = await exportCsv({ planId, revision }).unwrap();
       saveFile(text, filename);
     } catch (error) {
       toast.show({ tone: "error", message: errorText(asApiError(error)) });

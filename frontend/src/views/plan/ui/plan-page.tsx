@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { PlanDocument, PlanRevisions } from "@/widgets/plan-document";
-import { useListAIJobsQuery } from "@/entities/ai-job";
+import { useGetAISettingsQuery, useListAIJobsQuery } from "@/entities/ai-job";
 import { hasResult, PLAN_STEPS, planApi, PlanProgress, PlanStatusBadge, useGetBriefQuery, useGetPlanQuery, type PlanSection } from "@/entities/plan";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
 import { asApiError } from "@/shared/api";
@@ -40,6 +40,7 @@ export function PlanPage({ planId }: { planId: string }) {
     { projectId: projectId ?? "", status: "awaiting_approval" },
     { skip: !projectId || plan.data?.status !== "queued" },
   );
+  const aiSettings = useGetAISettingsQuery(projectId ?? "", { skip: !projectId });
   useProjectRoom(projectId ?? "", Boolean(projectId));
 
   if (plan.isLoading) return <PageSpinner label={tc("loading")} />;
@@ -105,7 +106,7 @@ export function PlanPage({ planId }: { planId: string }) {
       ) : null}
 
       {generating || watched || current.status === "failed" || (current.status === "succeeded" && !hasResult(current)) ? (
-        <PlanProgress plan={current} />
+        <PlanProgress plan={current} imagesStep={Boolean(aiSettings.data?.image_search_provider)} />
       ) : null}
 
       {current.status === "failed" ? (

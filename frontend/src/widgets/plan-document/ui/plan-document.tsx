@@ -127,7 +127,7 @@ export function PlanDocument({ plan, editDisabledReason }: PlanDocumentProps) {
       {block(
         "shots",
         <ShotListTable plan={plan} editDisabledReason={editDisabledReason} />,
-        <ExportShotListButton planId={plan.id} />,
+        <ExportShotListButton planId={plan.id} revision={plan.revision} />,
       )}
 
       {block("storyboard", <StoryboardGrid frames={result.storyboard} shots={result.shots} imagesStatus={result.images_status} />)}
