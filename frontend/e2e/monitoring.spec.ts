@@ -89,9 +89,14 @@ test("staff see hosts live, create a rule, get the alert live and acknowledge it
   await expect(row.getByRole("button", { name: "확인", exact: true })).toHaveCount(0);
 
   // Silence it from the alert.
+  // Add a note, then silence it from the alert.
+  await row.getByRole("button", { name: "메모 추가" }).click();
+  await page.getByRole("form", { name: "메모" }).getByLabel("메모").fill("디스크 정리 중");
+  await page.getByRole("form", { name: "메모" }).getByRole("button", { name: "저장" }).click();
+  await expect(page.getByText("메모: 디스크 정리 중")).toBeVisible();
   await row.getByRole("button", { name: "무음" }).click();
-  await page.getByRole("button", { name: "무음", exact: true }).last().click();
-  await expect(page.getByText("무음 처리됨").first()).toBeVisible();
+  await page.getByRole("form", { name: new RegExp(ruleName) }).getByRole("button", { name: "무음" }).click();
+  await expect(page.getByText("무음을 만들었습니다")).toBeVisible();
   await screenshot(page, "monitoring-06-alerts");
 
   // --- every other tab renders ---------------------------------------------------------

@@ -118,6 +118,7 @@ function AlertRow({ alert }: { alert: Alert }) {
           <td colSpan={8}>
             <form
               className={styles.inlineForm}
+              aria-label={t("alerts.note")}
               onSubmit={(event) => {
                 event.preventDefault();
                 saveNotes({ id: alert.id, notes })
@@ -142,6 +143,7 @@ function AlertRow({ alert }: { alert: Alert }) {
           <td colSpan={8}>
             <form
               className={styles.inlineForm}
+              aria-label={t("alerts.silenceScope", { rule: alert.rule.name, target: targetName(alert) })}
               onSubmit={(event) => {
                 event.preventDefault();
                 createSilence({
@@ -153,7 +155,7 @@ function AlertRow({ alert }: { alert: Alert }) {
                   .unwrap()
                   .then(() => {
                     setMode("none");
-                    toast.show({ tone: "success", message: t("alerts.silenced") });
+                    toast.show({ tone: "success", message: t("silences.created") });
                   })
                   .catch(fail);
               }}

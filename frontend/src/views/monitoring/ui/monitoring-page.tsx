@@ -6,7 +6,7 @@ import { Suspense, useCallback, useEffect, useMemo, type KeyboardEvent } from "r
 import { useListHostsQuery, useMonitoringStream, type Alert } from "@/entities/monitoring";
 import { useGetMeQuery } from "@/entities/user";
 import { useTranslations } from "@/shared/i18n";
-import { Badge, Dot, EmptyState, Page, PageHeader, PageSpinner, useToast } from "@/shared/ui";
+import { AlertCircleIcon, Badge, Dot, EmptyState, Page, PageHeader, PageSpinner, useToast } from "@/shared/ui";
 
 import { AlertsTab } from "./alerts-tab";
 import { AnomaliesTab } from "./anomalies-tab";
@@ -53,7 +53,12 @@ export function MonitoringPage() {
         <title>{`${t("title")} · ${tc("appName")}`}</title>
         <PageHeader title={t("title")} />
         <div className={styles.forbidden} data-testid="monitoring-forbidden">
-          <EmptyState tone="error" title={t("forbiddenTitle")} body={t("forbiddenBody")} />
+          <EmptyState
+            tone="error"
+            icon={<AlertCircleIcon size={22} />}
+            title={t("forbiddenTitle")}
+            body={t("forbiddenBody")}
+          />
         </div>
       </Page>
     );
