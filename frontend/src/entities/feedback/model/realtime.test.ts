@@ -1,0 +1,104 @@
+import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { baseApi, setTokens } from "@/shared/api";
+import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
+import { createFetchStub } from "@/shared/lib/test";
+import { wsEventReceived } from "@/shared/ws";
+
+import { feedbackApi } from "../api/feedback-api";
+import { registerFeedbackRealtime } from "./realtime";
+import type { Feedback } from "./types";
+
+function comment(overrides: Partial<Feedback>): Feedback {
+  return {
+    id: "f1",
+    version_id: "v2",
+    version_number: 2,
+    parent_id: null,
+    author: { id: "u1", email: "a@example.com", display_name: "민준", avatar: null },
+    guest_name: "",
+    is_guest: false,
+    body: "첫 코멘트",
+    frame: 10,
+    end_frame: null,
+    fps: 25,
+    timecode: 0.4,
+    end_timecode: null,
+    smpte: "00:00:00:10",
+    end_smpte: null,
+    annotation: null,
+    internal: false,
+    mentions: [],
+    reactions: [],
+    resolved: false,
+    resolved_by: null,
+    resolved_at: null,
+    edited_at: null,
+    deleted: false,
+    carried_over: false,
+    created_at: "2026-03-01T09:00:00Z",
+    updated_at: "2026-03-01T09:00:00Z",
+    replies: [],
+    ...overrides,
+  };
+}
+
+async function setup(initial: Feedback[]) {
+  setTokens({ access: "A", refresh: "R" });
+  vi.stubGlobal("fetch", createFetchStub(() => ({ status: 200, body: { next: null, previous: null, results: initial } })).fetch);
+  const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
+  registerFeedbackRealtime(listener);
+  const store = configureStore({
+    reducer: combineSlices(baseApi),
+    middleware: (getDefault) => getDefault({ serializableCheck: false }).prepend(listener.middleware).concat(baseApi.middleware),
+  });
+  await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v2"));
+  const list = () => feedbackApi.endpoints.listFeedback.select("v2")(store.getState()).data ?? [];
+  const send = (type: string, data: unknown, stream = "version:v2") =>
+    store.dispatch(wsEventReceived({ stream, type, seq: 1, ts: null, data }));
+  return { list, send };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("review room events update the cached feedback list", () => {
+  it("inserts, updates, triages, reacts and deletes without refetching", async () => {
+    const { list, send } = await setup([comment({ id: "f1", frame: 10 })]);
+
+    send("feedback.created", { feedback: comment({ id: "f2", frame: 3, body: "앞부분" }) });
+    expect(list().map((item) => item.id)).toEqual(["f2", "f1"]);
+
+    send("feedback.created", { feedback: comment({ id: "r1", parent_id: "f1", body: "답글" }) });
+    expect(list()[1]?.replies.map((reply) => reply.body)).toEqual(["답글"]);
+
+    send("feedback.resolved", { feedback: comment({ id: "f1", resolved: true }) });
+    expect(list()[1]?.resolved).toBe(true);
+
+    send("feedback.triaged", {
+      feedback_id: "f2",
+      triage: { category: "sound", priority: "high", actionable: true },
+      feedback: comment({ id: "f2", frame: 3, body: "앞부분", triage: { category: "sound", priority: "high", actionable: true } }),
+    });
+    expect(list()[0]?.triage).toEqual({ category: "sound", priority: "high", actionable: true });
+
+    send("reaction.added", { feedback_id: "f2", parent_id: null, emoji: "👍", reactions: [{ emoji: "👍", count: 1, user_ids: ["u9"] }] });
+    expect(list()[0]?.reactions).toEqual([{ emoji: "👍", count: 1, user_ids: ["u9"] }]);
+
+    send("feedback.deleted", { feedback: comment({ id: "f2", frame: 3, deleted: true, body: "" }) });
+    expect(list().map((item) => item.id)).toEqual(["f1"]);
+  });
+
+  it("marks a comment from an earlier version as carried over", async () => {
+    const { list, send } = await setup([]);
+    send("feedback.created", { feedback: comment({ id: "old", version_id: "v1", version_number: 1 }) });
+    expect(list()[0]).toMatchObject({ id: "old", carried_over: true });
+  });
+
+  it("ignores other streams and versions it does not hold", async () => {
+    const { list, send } = await setup([]);
+    send("feedback.created", { feedback: comment({ id: "x" }) }, "version:v9");
+    send("feedback.created", { feedback: comment({ id: "y" }) }, "project:p1");
+    expect(list()).toEqual([]);
+  });
+});
