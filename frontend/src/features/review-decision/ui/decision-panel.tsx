@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { Version } from "@/entities/version";
 import { ReviewStatusBadge } from "@/entities/version";
 import { asApiError } from "@/shared/api";
-import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { Avatar, Button, useToast } from "@/shared/ui";
 
@@ -22,6 +22,7 @@ export interface DecisionPanelProps {
 export function DecisionPanel({ version, myId, canDecide }: DecisionPanelProps) {
   const t = useTranslations("reviewDecision");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
   const errorText = useApiErrorText();
   const toast = useToast();
   const [decide, { isLoading }] = useDecideMutation();
@@ -90,7 +91,7 @@ export function DecisionPanel({ version, myId, canDecide }: DecisionPanelProps) 
                 {t(`decision.${decision.decision}`)}
               </span>
               <time className={styles.time} dateTime={decision.decided_at}>
-                {format.relativeTime(new Date(decision.decided_at))}
+                {format.relativeTime(new Date(decision.decided_at), now)}
               </time>
               {decision.comment ? <p className={styles.note}>{decision.comment}</p> : null}
             </li>

@@ -9,7 +9,7 @@ import { UploadVersion } from "@/features/upload-version";
 import { ProjectShell } from "@/widgets/project-shell";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
-import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { AlertCircleIcon, Button, EmptyState, FolderIcon, Skeleton } from "@/shared/ui";
 import styles from "./project-assets-page.module.css";
@@ -23,6 +23,7 @@ function clock(seconds: number): string {
 function AssetCard({ asset, canUpload }: { asset: Asset; canUpload: boolean }) {
   const t = useTranslations("reviewAssets");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
   const latest = asset.latest_version;
   return (
     <li className={styles.card} data-testid="asset-card">
@@ -45,7 +46,7 @@ function AssetCard({ asset, canUpload }: { asset: Asset; canUpload: boolean }) {
           {latest?.status === "ready" ? <ReviewStatusBadge status={latest.review_status} /> : null}
         </div>
         <p className={styles.meta}>
-          {t("versions", { count: asset.version_count })} · {format.relativeTime(new Date(latest?.created_at ?? asset.created_at))}
+          {t("versions", { count: asset.version_count })} · {format.relativeTime(new Date(latest?.created_at ?? asset.created_at), now)}
         </p>
         {canUpload ? <UploadVersion assetId={asset.id} compact /> : null}
       </div>

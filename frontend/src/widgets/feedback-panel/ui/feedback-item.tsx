@@ -8,7 +8,7 @@ import { MentionInput, mentionedIds, ReplyForm } from "@/features/add-feedback";
 import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/edit-feedback";
 import { ReactionBar } from "@/features/react-to-feedback";
 import { ResolveButton } from "@/features/resolve-feedback";
-import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { Avatar, cx } from "@/shared/ui";
 
 import styles from "./feedback-panel.module.css";
@@ -50,13 +50,14 @@ export interface FeedbackItemProps {
 function Meta({ feedback, children }: { feedback: Feedback; children?: ReactNode }) {
   const t = useTranslations("reviewFeedback");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
   return (
     <div className={styles.meta}>
       <Avatar name={authorName(feedback)} src={feedback.author?.avatar} size={22} />
       <span className={styles.author}>{authorName(feedback)}</span>
       {feedback.is_guest ? <span className={styles.tag}>{t("guest")}</span> : null}
       <time className={styles.time} dateTime={feedback.created_at} title={format.dateTime(new Date(feedback.created_at), { dateStyle: "medium", timeStyle: "short" })}>
-        {format.relativeTime(new Date(feedback.created_at))}
+        {format.relativeTime(new Date(feedback.created_at), now)}
       </time>
       {feedback.edited_at ? <span className={styles.time}>{t("edited")}</span> : null}
       {children}
