@@ -5,7 +5,7 @@ export {
   useGetAnalyticsLiveQuery,
   useGetAnalyticsReportQuery,
 } from "./api/analytics-api";
-export { applyTick, LIVE_WINDOW_MINUTES, minuteStart, seedLiveState, type LivePoint, type LiveState } from "./model/live";
+export { advanceLive, applyTick, LIVE_WINDOW_MINUTES, minuteStart, seedLiveState, type LivePoint, type LiveState } from "./model/live";
 export {
   intervalsFor,
   parseLocalDate,

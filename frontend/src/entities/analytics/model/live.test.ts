@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { applyTick, LIVE_WINDOW_MINUTES, seedLiveState, type LiveState } from "./live";
+import { advanceLive, applyTick, LIVE_WINDOW_MINUTES, seedLiveState, type LiveState } from "./live";
 import type { AnalyticsTick } from "./types";
 
 const SITE = "5b0c8a52-0000-4000-8000-000000000001";
@@ -88,5 +88,22 @@ describe("applyTick", () => {
     expect(applyTick(state, tick("2026-11-23T10:03:45Z", { site: { id: "other", name: "x" } }), 5)).toBe(state);
     expect(applyTick(state, tick("2026-11-23T10:03:00Z"), 5)).toBe(state);
     expect(applyTick(state, tick("not a date"), 5)).toBe(state);
+  });
+});
+
+describe("advanceLive", () => {
+  it("slides the window to now with zeros and keeps the counters and the tick cursor", () => {
+    const state = applyTick(seeded(), tick("2026-11-23T10:03:45Z", { page_views_last_minute: 7 }), 5);
+    const later = advanceLive(state, at("2026-11-23T10:05:30Z"), 5);
+    expect(later.points.map((p) => p.pageViews)).toEqual([0, 4, 7, 0, 0]);
+    expect(later.points.at(-1)?.t).toBe(at("2026-11-23T10:05:00Z"));
+    expect(later.activeSessions).toBe(state.activeSessions);
+    expect(later.updatedAt).toBe(state.updatedAt);
+  });
+
+  it("changes nothing within the current minute or when the clock is behind", () => {
+    const state = seeded();
+    expect(advanceLive(state, at("2026-11-23T10:03:59Z"), 5)).toBe(state);
+    expect(advanceLive(state, at("2026-11-23T09:00:00Z"), 5)).toBe(state);
   });
 });

@@ -89,3 +89,15 @@ export function applyTick(state: LiveState, tick: AnalyticsTick, windowMinutes =
     updatedAt: tick.ts,
   };
 }
+
+/**
+ * Move the window to `nowMs` without a tick: minutes that passed are zero
+ * (ticks stop only when a site is idle). Counters and `updatedAt` stay, so
+ * the next tick is still accepted.
+ */
+export function advanceLive(state: LiveState, nowMs: number, windowMinutes = LIVE_WINDOW_MINUTES): LiveState {
+  const minute = minuteStart(nowMs);
+  const last = state.points.at(-1);
+  if (last && last.t >= minute) return state;
+  return { ...state, points: fillTo(state.points, minute, windowMinutes) };
+}

@@ -1,6 +1,10 @@
 "use client";
 
+import { useEffect } from "react";
+
 import {
+  advanceLive,
+  analyticsApi,
   useDeviceLabel,
   useDurationText,
   useGetActiveSessionsQuery,
@@ -9,6 +13,7 @@ import {
   type LiveConversion,
 } from "@/entities/analytics";
 import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useAppDispatch } from "@/shared/lib/redux";
 import { Button, Card, cx, EmptyState, PulseIcon, RefreshIcon, Skeleton } from "@/shared/ui";
 import type { WebSocketFactory, WsStatus } from "@/shared/ws";
 
@@ -18,6 +23,9 @@ import { LiveChart } from "./live-chart";
 
 /** The list is also refreshed on ticks that change the count; this is the floor. */
 const ACTIVE_LIST_POLL_MS = 30_000;
+/** Ticks stop while a site is idle; the chart still has to move on. */
+const IDLE_AFTER_MS = 65_000;
+const CLOCK_MS = 15_000;
 
 export interface AnalyticsLiveProps {
   siteId: string;
@@ -100,6 +108,18 @@ export function AnalyticsLive({ siteId, createSocket }: AnalyticsLiveProps) {
   const live = useGetAnalyticsLiveQuery(siteId, { refetchOnMountOrArgChange: true });
   const active = useGetActiveSessionsQuery(siteId, { pollingInterval: ACTIVE_LIST_POLL_MS });
   const data = live.data;
+  const dispatch = useAppDispatch();
+  const updatedAt = data?.updatedAt;
+
+  useEffect(() => {
+    if (!updatedAt) return;
+    const timer = setInterval(() => {
+      // Only while no tick arrives: when they flow, ticks own the window.
+      if (Date.now() - Date.parse(updatedAt) < IDLE_AFTER_MS) return;
+      dispatch(analyticsApi.util.updateQueryData("getAnalyticsLive", siteId, (draft) => advanceLive(draft, Date.now())));
+    }, CLOCK_MS);
+    return () => clearInterval(timer);
+  }, [dispatch, siteId, updatedAt]);
 
   return (
     <Card

@@ -1,7 +1,7 @@
 "use client";
 
 import { skipToken } from "@reduxjs/toolkit/query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import {
   resolveRange,
@@ -25,6 +25,8 @@ import { VitalsTable } from "./vitals-table";
 
 /** Rows per top list. */
 const TOP_LIMIT = 10;
+/** Ranges that end "now" move forward on their own at this pace. */
+const FOLLOW_NOW_MS = 60_000;
 
 export interface AnalyticsReportProps {
   siteId: string;
@@ -139,6 +141,13 @@ export function AnalyticsReport({ siteId, initialRange = { preset: "7d" } }: Ana
   // "Now" moves only when asked (range change or refresh), so the query key stays stable.
   const [now, setNow] = useState(() => new Date());
   const resolved = resolveRange(selection, now);
+  const followsNow = selection.preset !== "custom";
+
+  useEffect(() => {
+    if (!followsNow) return;
+    const timer = setInterval(() => setNow(new Date()), FOLLOW_NOW_MS);
+    return () => clearInterval(timer);
+  }, [followsNow]);
   const report = useGetAnalyticsReportQuery(resolved ? { site: siteId, ...resolved, limit: TOP_LIMIT } : skipToken);
   const data = report.data;
 
