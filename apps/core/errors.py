@@ -3,6 +3,7 @@
 
 import logging
 
+from django import db
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
@@ -53,6 +54,13 @@ def envelope(code: str, message: str, details: dict | None = None) -> dict:
     }
 
 
+def database_unavailable(exc: Exception) -> dict:
+    """A lost or refused database connection is an outage to retry, not a bug: 503. The
+    transaction died with the connection, so nothing of the request was written."""
+    logger.warning("Database unavailable: %s", exc)
+    return envelope("service_unavailable", "The database is unavailable right now. Try again shortly.")
+
+
 def error_response(status_code: int, code: str, message: str, details: dict | None = None):
     return JsonResponse(envelope(code, message, details), status=status_code)
 
@@ -90,6 +98,8 @@ def api_exception_handler(exc, context):
             status=status.HTTP_401_UNAUTHORIZED,
             headers={"WWW-Authenticate": 'Bearer realm="api"'},
         )
+    if isinstance(exc, (db.OperationalError, db.InterfaceError)):
+        return Response(database_unavailable(exc), status=status.HTTP_503_SERVICE_UNAVAILABLE)
     if isinstance(exc, RequestDataTooBig):
         return Response(
             envelope("payload_too_large", "The request body is too large."),

@@ -2,10 +2,12 @@ import logging
 import re
 import uuid
 
+from django import db
 from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
 from django.middleware import common
 
-from .errors import error_response, is_api
+from .errors import database_unavailable, error_response, is_api
 from .request_context import request_id_var
 
 logger = logging.getLogger(__name__)
@@ -67,6 +69,8 @@ class ApiErrorMiddleware:
             return None
         if isinstance(exception, RequestDataTooBig):
             return error_response(413, "payload_too_large", "The request body is too large.")
+        if isinstance(exception, (db.OperationalError, db.InterfaceError)):
+            return JsonResponse(database_unavailable(exception), status=503)
         logger.exception("Unhandled error", exc_info=exception)
         return error_response(500, "server_error", "Something went wrong on our side.")
 
