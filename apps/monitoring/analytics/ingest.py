@@ -78,6 +78,9 @@ def event_validate(raw, *, now: datetime, encoded_size: int) -> tuple[CleanEvent
                 reasons.append(_reason("ts", "in_future", "`ts` is in the future."))
             elif ts < now - timedelta(hours=settings.ANALYTICS_MAX_EVENT_AGE_HOURS):
                 reasons.append(_reason("ts", "too_old", "`ts` is too old."))
+            # A client clock a little ahead is clamped to ours, so "active in the last
+            # 60 s" and the time series stay on the server's clock.
+            ts = min(ts, now)
     sid = raw.get("sid")
     if not (isinstance(sid, str) and ID_RE.match(sid)):
         reasons.append(

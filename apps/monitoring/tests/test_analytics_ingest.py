@@ -415,3 +415,11 @@ def test_concurrent_batches_of_a_new_sid_make_one_session():
     assert statuses == [202] * 4
     assert Session.objects.filter(site=site).count() == 1
     assert Session.objects.get(site=site).event_count == 4
+
+
+def test_a_client_clock_slightly_ahead_is_clamped_to_the_server_clock(client, site):
+    before = timezone.now()
+    assert send(client, site, [event("heartbeat", ts=now_ms(120))]).status_code == 202
+    stored = Event.objects.get().ts
+    assert before <= stored <= timezone.now()
+    assert Session.objects.get().last_alive_at == stored
