@@ -126,9 +126,15 @@ def stats_compute(*, metric: str, period: str, now: datetime | None = None) -> d
     }
 
 
+# A trend over minutes of samples extrapolates noise ("full in 0.1 days" from a log
+# rotation): no forecast until the points span at least this long.
+FORECAST_MIN_SPAN = timedelta(hours=6)
+
+
 def disk_forecasts(*, days: int = 7, now: datetime | None = None) -> list[dict]:
     """Per host and mount: the disk.percent trend (least squares over hourly averages, or
-    raw points when rollups are not there yet) and when it reaches 100 %."""
+    raw points when rollups are not there yet) and when it reaches 100 %, once the points
+    span FORECAST_MIN_SPAN (`enough_data`)."""
     now = now or timezone.now()
     start = now - timedelta(days=days)
     series: dict[tuple, list] = {}
@@ -154,7 +160,10 @@ def disk_forecasts(*, days: int = 7, now: datetime | None = None) -> list[dict]:
     hosts = {h.pk: h.name for h in Host.objects.filter(pk__in={key[0] for key in series})}
     out = []
     for key, points in sorted(series.items(), key=lambda item: (hosts.get(item[0][0], ""), item[0][1])):
-        slope = least_squares_slope([(x / 86400, y) for x, y in points])
+        enough = bool(points) and max(x for x, _ in points) - min(x for x, _ in points) >= (
+            FORECAST_MIN_SPAN.total_seconds()
+        )
+        slope = least_squares_slope([(x / 86400, y) for x, y in points]) if enough else None
         current = current_values.get(key, points[-1][1] if points else None)
         days_left = None
         if slope is not None and slope > 1e-6 and current is not None:
@@ -167,6 +176,7 @@ def disk_forecasts(*, days: int = 7, now: datetime | None = None) -> list[dict]:
             "days_until_full": days_left,
             "full_at": (now + timedelta(days=days_left)).isoformat() if days_left is not None else None,
             "points": len(points),
+            "enough_data": enough,
         })
     return out
 

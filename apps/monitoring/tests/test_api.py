@@ -220,6 +220,16 @@ def test_least_squares_and_disk_full_forecast(staff_client, host):
     assert disk["mount"] == "/" and disk["current_percent"] == 75
     assert disk["slope_percent_per_day"] == pytest.approx(5, rel=0.01)
     assert disk["days_until_full"] == pytest.approx(5, abs=0.1)
+    assert disk["enough_data"] is True
+
+
+def test_disk_forecast_waits_for_hours_of_data(staff_client, host):
+    now = timezone.now()
+    put(host, "disk.percent", 26.0, now - timedelta(minutes=10), labels="/")
+    put(host, "disk.percent", 26.4, now - timedelta(minutes=1), labels="/")  # +0.4 in 9 min: noise
+    [disk] = staff_client.get("/api/v1/monitoring/forecasts/").json()["disks"]
+    assert disk["enough_data"] is False
+    assert (disk["slope_percent_per_day"], disk["days_until_full"], disk["current_percent"]) == (None, None, 26.4)
 
 
 def test_anomaly_detection_flags_a_spike(staff_client, host):

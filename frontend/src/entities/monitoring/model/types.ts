@@ -307,6 +307,8 @@ export interface DiskForecast {
   slope_percent_per_day: number | null;
   days_until_full: number | null;
   full_at: string | null;
+  /** False until the points span a few hours (no forecast from minutes of noise). */
+  enough_data: boolean;
 }
 
 export interface AICostForecast {

@@ -51,9 +51,11 @@ export function ForecastsTab() {
                     {disk.slope_percent_per_day === null ? "—" : `${disk.slope_percent_per_day.toFixed(2)}%/${t("stats.perDay")}`}
                   </td>
                   <td className={cx(disk.days_until_full !== null && disk.days_until_full < 14 && styles.bad)}>
-                    {disk.days_until_full === null
-                      ? t("forecasts.notFilling")
-                      : t("forecasts.fullIn", { days: disk.days_until_full })}
+                    {!disk.enough_data
+                      ? t("forecasts.notEnoughData")
+                      : disk.days_until_full === null
+                        ? t("forecasts.notFilling")
+                        : t("forecasts.fullIn", { days: disk.days_until_full })}
                     {disk.full_at ? <div className={styles.muted}>{format.dateTime(new Date(disk.full_at), { dateStyle: "medium" })}</div> : null}
                   </td>
                 </tr>

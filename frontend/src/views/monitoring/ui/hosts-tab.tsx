@@ -83,7 +83,12 @@ export function HostsTab({ hosts, live, onOpenHistory }: { hosts: HostsQuery; li
         const points = state?.points ?? [];
         const seen = latest?.ts ?? host.last_seen_at;
         return (
-          <article key={host.id} className={styles.hostCard} aria-label={host.name} data-testid="host-card">
+          <article
+            key={host.id}
+            className={cx(styles.hostCard, host.status === "down" && styles.hostDown)}
+            aria-label={host.name}
+            data-testid="host-card"
+          >
             <header className={styles.hostHead}>
               <Dot className={STATUS_CLASS[host.status] ?? styles.statusUnknown} />
               <h2 className={styles.hostName}>{host.display_name || host.name}</h2>

@@ -122,8 +122,10 @@ export function SilencesTab() {
 
   const row = (silence: Silence) => (
     <tr key={silence.id}>
-      <td>{silence.active ? <Badge>{t("silences.active")}</Badge> : <Badge tone="neutral">{t("silences.ended")}</Badge>}</td>
-      <td>{t(`silences.kinds.${silence.kind}`)}</td>
+      <td className={styles.nowrap}>
+        {silence.active ? <Badge>{t("silences.active")}</Badge> : <Badge tone="neutral">{t("silences.ended")}</Badge>}
+      </td>
+      <td className={styles.nowrap}>{t(`silences.kinds.${silence.kind}`)}</td>
       <td className={styles.mono}>{matcherText(silence.matchers, ruleNames)}</td>
       <td className={styles.num}>
         {when(silence.starts_at)} → {when(silence.ends_at)}
