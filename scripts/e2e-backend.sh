@@ -13,7 +13,23 @@ export FRONTEND_URL="http://127.0.0.1:$E2E_WEB_PORT"
 export MEDIA_ROOT="$PWD/var/e2e-media"
 mkdir -p var
 .venv/bin/python manage.py migrate --noinput -v 0
+# AI planning runs against the backend tests' fake OpenAI-compatible server (tests/fake_openai.py)
+# on a free loopback port: real plans through the real client, no key and no internet needed.
+# Each answer takes E2E_AI_DELAY seconds (default 1) so a browser can watch the progress.
+fake_url="$PWD/var/e2e-fake-openai-$$.url"
+.venv/bin/python -c 'import os, sys, threading
+from tests.fake_openai import FakeOpenAI
+fake = FakeOpenAI(slow_seconds=float(os.environ.get("E2E_AI_DELAY", "1")))
+fake.default = "slow"
+open(sys.argv[1] + ".tmp", "w").write(fake.start().base_url)
+os.replace(sys.argv[1] + ".tmp", sys.argv[1])
+threading.Event().wait()' "$fake_url" &
+fake=$!
+trap 'kill $fake 2>/dev/null' EXIT INT TERM
+for _ in $(seq 100); do [ -s "$fake_url" ] && break; sleep 0.1; done
+export OPENAI_BASE_URL="$(cat "$fake_url")" OPENAI_API_KEY="e2e-fake-key"
+rm -f "$fake_url"
 .venv/bin/celery -A config worker --pool solo --loglevel WARNING &
 worker=$!
-trap 'kill $worker 2>/dev/null' EXIT INT TERM
+trap 'kill $worker $fake 2>/dev/null' EXIT INT TERM
 .venv/bin/daphne -b 127.0.0.1 -p "${E2E_API_PORT:-8765}" config.asgi:application
