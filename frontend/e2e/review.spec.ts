@@ -100,10 +100,12 @@ test("editor and reviewer review a clip together live; a guest comments through 
   await screenshot(editorPage, "review-02-room-editor");
   await screenshot(reviewerPage, "review-03-room-reviewer");
 
-  // --- v2 arrives (carried-over feedback would show here); compare v2 with v1 side by side ---
+  // --- v2 arrives; compare v2 with v1 side by side ---
   const clip2 = makeTestClip("main-cut-v2.mp4", { source: "testsrc2" });
   const v2 = await uploadVersionAndWait(request, editor, asset.id, clip2);
-  await editorPage.getByTestId("version-switcher").selectOption(v2.id);
+  // It arrives live on the project stream: the switcher offers it and a hint points at it.
+  await expect(editorPage.getByTestId("version-switcher").locator("option")).toHaveCount(2);
+  await editorPage.getByTestId("newer-version").click();
   await expect(editorPage).toHaveURL(new RegExp(`version=${v2.id}`));
   await editorPage.getByTestId("compare-select").selectOption({ label: "v1" });
   await expect(editorPage.getByTestId("compare-players")).toBeVisible();

@@ -35,6 +35,7 @@ import { CommentComposer } from "@/features/add-feedback";
 import { ExportButtons } from "@/features/export-feedback";
 import { DecisionPanel } from "@/features/review-decision";
 import { ShareLinkDialog } from "@/features/share-link";
+import { UploadVersion } from "@/features/upload-version";
 import { AnnotationCanvas, AnnotationToolbar, toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
 import { FeedbackPanel } from "@/widgets/feedback-panel";
 import { ComparePlayers, ReviewPlayer, type PlayerHandle, type TimelineMarker } from "@/widgets/review-player";
@@ -206,6 +207,8 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   const meUser = userOf(me.data);
   const compareVersion = compareId ? (versions.data.find((item) => item.id === compareId) ?? null) : null;
   const otherReady = versions.data.filter((item) => item.id !== versionId && item.status === "ready");
+  const newest = versions.data.find((item) => item.status === "ready");
+  const newer = newest && version && newest.number > version.number ? newest : null;
 
   let stage;
   if (!version) {
@@ -349,6 +352,11 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
             </select>
           </label>
         ) : null}
+        {newer ? (
+          <button type="button" className={styles.newer} onClick={() => selectVersion(newer.id)} data-testid="newer-version">
+            {t("newerVersion", { number: newer.number })}
+          </button>
+        ) : null}
         <span className={styles.spacer} />
         <span className={styles.live} data-status={room.status} data-testid="room-status" title={t(`room.${room.status}`)}>
           <span className={styles.liveDot} aria-hidden="true" />
@@ -374,6 +382,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
           </ul>
         ) : null}
         {version?.status === "ready" ? <ExportButtons versionId={version.id} /> : null}
+        {canUpload ? <UploadVersion assetId={assetId} compact /> : null}
         {version?.status === "ready" && canUpload ? (
           <Button size="sm" variant="primary" onClick={() => setShareOpen(true)}>
             {t("share")}
