@@ -1,4 +1,5 @@
 import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { setTokens } from "@/shared/api";
@@ -6,11 +7,31 @@ import { createFetchStub, renderWithProviders } from "@/shared/lib/test";
 
 import { AnalyticsPage } from "./analytics-page";
 
+const navigation = vi.hoisted(() => ({ replace: vi.fn(), search: "" }));
+
 vi.mock("next/navigation", () => ({
   usePathname: () => "/analytics",
-  useRouter: () => ({ replace: vi.fn(), push: vi.fn() }),
-  useSearchParams: () => new URLSearchParams(),
+  useRouter: () => ({ replace: navigation.replace, push: vi.fn() }),
+  useSearchParams: () => new URLSearchParams(navigation.search),
 }));
+
+function site(id: string, name: string) {
+  return {
+    id,
+    name,
+    public_key: `vps_${name.toLowerCase()}`,
+    allowed_origins: [`https://${name.toLowerCase()}.example`],
+    owner: null,
+    retention_days: 90,
+    last_event_at: null,
+    snippet: "",
+    created_at: "2026-11-23T10:00:00Z",
+    updated_at: "2026-11-23T10:00:00Z",
+  };
+}
+
+const SHOP = site("5b0c8a52-0000-4000-8000-000000000001", "Shop");
+const BLOG = site("5b0c8a52-0000-4000-8000-000000000002", "Blog");
 
 const ME = {
   id: "u1",
@@ -24,14 +45,19 @@ const ME = {
 };
 
 let staff = false;
+let sites: unknown[] = [];
 let stub: ReturnType<typeof createFetchStub>;
 
 beforeEach(() => {
+  sites = [];
+  navigation.search = "";
+  navigation.replace.mockReset();
   setTokens({ access: "A", refresh: "R" });
   stub = createFetchStub(({ path }) => {
     if (path === "/api/v1/users/me/") return { status: 200, body: { ...ME, is_staff: staff } };
-    if (path === "/api/v1/monitoring/sites/") return { status: 200, body: { count: 0, next: null, previous: null, results: [] } };
-    return { status: 404, body: {} };
+    if (path === "/api/v1/monitoring/sites/") return { status: 200, body: { count: sites.length, next: null, previous: null, results: sites } };
+    // The live and report widgets are tested on their own; here they may fail quietly.
+    return { status: 503, body: {} };
   });
   vi.stubGlobal("fetch", stub.fetch);
 });
@@ -54,5 +80,20 @@ describe("AnalyticsPage", () => {
     expect(await screen.findByText("Register your first site")).toBeInTheDocument();
     expect(screen.getByRole("form", { name: "Add site" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 1, name: "Web analytics" })).toBeInTheDocument();
+  });
+
+  it("shows the site named in the URL and switches sites through the URL", async () => {
+    staff = true;
+    sites = [BLOG, SHOP];
+    navigation.search = `site=${SHOP.id}`;
+    const user = userEvent.setup();
+    renderWithProviders(<AnalyticsPage />, { locale: "en" });
+
+    const picker = await screen.findByRole("combobox", { name: "Site" });
+    expect(picker).toHaveValue(SHOP.id);
+    expect(screen.getByTestId("site-public-key")).toHaveTextContent("vps_shop");
+
+    await user.selectOptions(picker, BLOG.id);
+    expect(navigation.replace).toHaveBeenCalledWith(`/analytics?site=${BLOG.id}`, { scroll: false });
   });
 });

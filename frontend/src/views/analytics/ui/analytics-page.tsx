@@ -40,8 +40,8 @@ function SiteWorkspace({ site, created, onDeleted }: { site: Site; created: bool
         </FormAlert>
       ) : null}
       {created ? settings : null}
-      <AnalyticsLive key={`live-${site.id}`} siteId={site.id} />
-      <AnalyticsReport key={`report-${site.id}`} siteId={site.id} />
+      <AnalyticsLive siteId={site.id} />
+      <AnalyticsReport siteId={site.id} />
       {created ? null : settings}
     </>
   );

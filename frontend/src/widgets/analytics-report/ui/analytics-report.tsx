@@ -30,8 +30,6 @@ const FOLLOW_NOW_MS = 60_000;
 
 export interface AnalyticsReportProps {
   siteId: string;
-  /** Initial range; the picker owns it afterwards. */
-  initialRange?: RangeSelection;
 }
 
 function Breakdowns({ report }: { report: Report }) {
@@ -133,11 +131,12 @@ function Breakdowns({ report }: { report: Report }) {
 }
 
 /** KPIs, trend, top lists, funnel and vitals for a site over a chosen range. */
-export function AnalyticsReport({ siteId, initialRange = { preset: "7d" } }: AnalyticsReportProps) {
+/** Last week by default; the range is kept when another site is picked, to compare like with like. */
+export function AnalyticsReport({ siteId }: AnalyticsReportProps) {
   const t = useTranslations("analyticsReport");
   const tc = useTranslations("common");
   const errorText = useApiErrorText();
-  const [selection, setSelection] = useState<RangeSelection>(initialRange);
+  const [selection, setSelection] = useState<RangeSelection>({ preset: "7d" });
   // "Now" moves only when asked (range change or refresh), so the query key stays stable.
   const [now, setNow] = useState(() => new Date());
   const resolved = resolveRange(selection, now);
