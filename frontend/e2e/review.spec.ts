@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { registerUser, signInContext } from "./support/projects";
-import { addMember, createAsset, createProject, makeTestClip, uploadVersionAndWait } from "./support/review";
+import { addComment, addMember, createAsset, createProject, makeTestClip, uploadVersionAndWait } from "./support/review";
 import { screenshot } from "./support/screenshots";
 
 async function dragOn(page: Page, selector: string, from: [number, number], to: [number, number]) {
@@ -101,12 +101,16 @@ test("editor and reviewer review a clip together live; a guest comments through 
   await screenshot(reviewerPage, "review-03-room-reviewer");
 
   // --- v2 arrives; compare v2 with v1 side by side ---
+  // An open note on v1 is carried over to v2.
+  await addComment(request, reviewer, created.version_id, "엔딩 자막 오타 확인", 40);
   const clip2 = makeTestClip("main-cut-v2.mp4", { source: "testsrc2" });
   const v2 = await uploadVersionAndWait(request, editor, asset.id, clip2);
   // It arrives live on the project stream: the switcher offers it and a hint points at it.
   await expect(editorPage.getByTestId("version-switcher").locator("option")).toHaveCount(2);
   await editorPage.getByTestId("newer-version").click();
   await expect(editorPage).toHaveURL(new RegExp(`version=${v2.id}`));
+  const carried = editorPage.getByTestId("feedback-item").filter({ hasText: "엔딩 자막 오타 확인" });
+  await expect(carried).toContainText("v1에서 이어짐");
   await editorPage.getByTestId("compare-select").selectOption({ label: "v1" });
   await expect(editorPage.getByTestId("compare-players")).toBeVisible();
   await expect(editorPage.getByTestId("review-video")).toHaveCount(2);

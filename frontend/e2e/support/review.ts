@@ -68,3 +68,7 @@ export async function uploadVersionAndWait(request: APIRequestContext, user: Tes
   }
   throw new Error("version never became ready");
 }
+
+export async function addComment(request: APIRequestContext, user: TestUser, versionId: string, body: string, frame: number): Promise<{ id: string }> {
+  return call(request, user, "post", `versions/${versionId}/feedback/`, { body, frame });
+}
