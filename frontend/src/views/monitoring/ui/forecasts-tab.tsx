@@ -80,9 +80,9 @@ export function ForecastsTab() {
                     formatter={(value) => usd(Number(value))}
                   />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Bar dataKey="month_to_date_usd" name={t("forecasts.columns.mtd")} fill="var(--color-accent)" isAnimationActive={false} />
-                  <Bar dataKey="forecast_usd" name={t("forecasts.columns.forecast")} fill="var(--color-warning)" isAnimationActive={false} />
-                  <Bar dataKey="budget_usd" name={t("forecasts.columns.budget")} fill="var(--color-border-strong)" isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="month_to_date_usd" name={t("forecasts.columns.mtd")} fill="var(--color-accent)" isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="forecast_usd" name={t("forecasts.columns.forecast")} fill="var(--color-warning)" isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="budget_usd" name={t("forecasts.columns.budget")} fill="var(--color-border-strong)" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>

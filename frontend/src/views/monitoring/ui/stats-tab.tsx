@@ -93,8 +93,8 @@ export function StatsTab() {
                     formatter={(value) => formatMetricValue(metric, Number(value))}
                   />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Bar dataKey="previous" name={t("stats.previous")} fill="var(--color-border-strong)" isAnimationActive={false} />
-                  <Bar dataKey="current" name={t("stats.current")} fill="var(--color-accent)" isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="previous" name={t("stats.previous")} fill="var(--color-border-strong)" isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="current" name={t("stats.current")} fill="var(--color-accent)" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>

@@ -1,0 +1,93 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { setTokens } from "@/shared/api";
+import { createFetchStub, envelope, renderWithProviders, type StubHandler } from "@/shared/lib/test";
+
+import { RuleForm } from "./rule-form";
+
+const CATALOG = {
+  sources: {
+    host: { "cpu.percent": "CPU busy %, all cores", "load.1": "load average, 1 min" },
+    ai: { "ai.cost.month_to_date": "AI spend this month" },
+  },
+};
+
+function api(extra?: StubHandler): StubHandler {
+  return async (request) => {
+    if (request.path.endsWith("/monitoring/metrics/catalog/")) return { status: 200, body: CATALOG };
+    if (request.path.endsWith("/monitoring/channels/")) {
+      return { status: 200, body: { count: 0, next: null, previous: null, results: [] } };
+    }
+    if (request.path.endsWith("/monitoring/rules/preview/")) {
+      return { status: 200, body: { from: "", to: "", supported: true, hosts: [] } };
+    }
+    return extra ? extra(request) : { status: 404, body: envelope("not_found") };
+  };
+}
+
+function renderForm(handler: StubHandler) {
+  setTokens({ access: "A", refresh: "R" });
+  const stub = createFetchStub(handler);
+  vi.stubGlobal("fetch", stub.fetch);
+  const onDone = vi.fn();
+  renderWithProviders(<RuleForm onDone={onDone} onCancel={vi.fn()} />);
+  return { stub, onDone, user: userEvent.setup() };
+}
+
+describe("RuleForm", () => {
+  it("shows field errors and sends nothing while the rule is invalid", async () => {
+    const { user, stub } = renderForm(api());
+    await screen.findByRole("option", { name: "cpu.percent" });
+
+    await user.type(screen.getByLabelText("기준값"), "많이");
+    await user.clear(screen.getByLabelText("지속 시간(초)"));
+    await user.type(screen.getByLabelText("지속 시간(초)"), "-30");
+    await user.click(screen.getByRole("button", { name: "규칙 만들기" }));
+
+    expect(screen.getByLabelText("이름", { selector: "input" })).toHaveAccessibleDescription("필수 항목입니다.");
+    expect(screen.getByLabelText("기준값")).toHaveAccessibleDescription("숫자를 입력하세요.");
+    expect(screen.getByLabelText("지속 시간(초)")).toHaveAttribute("aria-invalid", "true");
+    expect(stub.requests.some((request) => request.method === "POST" && request.path.endsWith("/rules/"))).toBe(false);
+  });
+
+  it("creates the rule with the typed values and reports it", async () => {
+    const created = { id: "r1", name: "CPU high" };
+    const { user, stub, onDone } = renderForm(
+      api((request) =>
+        request.method === "POST" && request.path.endsWith("/monitoring/rules/")
+          ? { status: 201, body: created }
+          : { status: 404, body: envelope("not_found") },
+      ),
+    );
+    await screen.findByRole("option", { name: "cpu.percent" });
+
+    await user.type(screen.getByLabelText("이름", { selector: "input" }), "CPU high");
+    await user.type(screen.getByLabelText("호스트", { selector: "input" }), "web-1, web-2");
+    await user.type(screen.getByLabelText("기준값"), "90");
+    await user.click(screen.getByRole("button", { name: "규칙 만들기" }));
+
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(created));
+    const post = stub.requests.find((request) => request.method === "POST" && request.path.endsWith("/monitoring/rules/"));
+    expect(post?.body).toMatchObject({
+      name: "CPU high",
+      source: "host",
+      metric: "cpu.percent",
+      host_selector: { hosts: ["web-1", "web-2"] },
+      threshold: 90,
+      for_seconds: 0,
+    });
+  });
+
+  it("shows the server's message on a field it refused", async () => {
+    const { user } = renderForm(
+      api(() => ({ status: 400, body: envelope("validation_error", "Invalid input.", { metric: ["Unknown metric."] }) })),
+    );
+    await screen.findByRole("option", { name: "cpu.percent" });
+    await user.type(screen.getByLabelText("이름", { selector: "input" }), "x");
+    await user.type(screen.getByLabelText("기준값"), "5");
+    await user.click(screen.getByRole("button", { name: "규칙 만들기" }));
+    expect(await screen.findByText("Unknown metric.")).toBeVisible();
+  });
+});
