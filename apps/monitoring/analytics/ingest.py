@@ -43,8 +43,8 @@ def _text(raw: dict, key: str, limit: int, reasons: list, *, required: bool = Fa
         if required:
             reasons.append(_reason(key, "required", f"`{key}` is required."))
         return ""
-    if not isinstance(value, str):
-        reasons.append(_reason(key, "invalid", f"`{key}` must be a string."))
+    if not isinstance(value, str) or "\x00" in value:  # PostgreSQL text cannot hold NUL
+        reasons.append(_reason(key, "invalid", f"`{key}` must be a string without NUL characters."))
         return ""
     if len(value) > limit:
         reasons.append(_reason(key, "too_long", f"`{key}` is longer than {limit} characters."))

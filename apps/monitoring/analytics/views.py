@@ -170,14 +170,21 @@ def events_ingest_view(request):
             rejected.append({"index": index, "reasons": reasons})
         else:
             valid.append(clean)
-    accepted = events_ingest(
-        site=site,
-        visitor=visitor,
-        events=valid,
-        user_agent=request.headers.get("User-Agent", ""),
-        origin=origin,
-        now=now,
-    )
+    try:
+        accepted = events_ingest(
+            site=site,
+            visitor=visitor,
+            events=valid,
+            user_agent=request.headers.get("User-Agent", ""),
+            origin=origin,
+            now=now,
+        )
+    except Exception:
+        # Counted as an ingestion error (alertable); the envelope is the middleware's 500.
+        health.ingestion_record(
+            site_id=site_id, status=500, accepted=0, rejected=len(events), seconds=time.perf_counter() - started
+        )
+        raise
     health.ingestion_record(
         site_id=site_id, status=202, accepted=accepted, rejected=len(rejected), seconds=time.perf_counter() - started
     )

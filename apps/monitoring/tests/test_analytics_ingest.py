@@ -423,3 +423,25 @@ def test_a_client_clock_slightly_ahead_is_clamped_to_the_server_clock(client, si
     stored = Event.objects.get().ts
     assert before <= stored <= timezone.now()
     assert Session.objects.get().last_alive_at == stored
+
+
+def test_nul_characters_are_rejected_per_event_not_a_500(client, site):
+    response = send(client, site, [event(path="/a\u0000b"), event("click", label="x\u0000"), event()])
+    assert response.status_code == 202
+    assert [item["index"] for item in response.json()["rejected"]] == [0, 1]
+    assert Event.objects.count() == 1
+
+
+def test_a_database_failure_is_a_500_envelope_and_counted_as_an_error(client, site, monkeypatch):
+    from apps.monitoring.analytics import views
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(views, "events_ingest", broken)
+    before = REGISTRY.get_sample_value("vp_analytics_requests_total", {"status": "500"}) or 0
+    client.raise_request_exception = False
+    response = send(client, site, [event()])
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "server_error"
+    assert REGISTRY.get_sample_value("vp_analytics_requests_total", {"status": "500"}) == before + 1
