@@ -292,6 +292,8 @@ export function PhaseTimeline({ project }: { project: Project }) {
                     aria-label={t("barLabel", { name: phase.name, start: dayLabel(current.start), end: dayLabel(current.end) })}
                     aria-valuetext={editable ? `${current.start} – ${current.end}` : undefined}
                     aria-valuenow={editable ? phaseLength(current) : undefined}
+                    aria-valuemin={editable ? 1 : undefined}
+                    aria-valuemax={editable ? range.days : undefined}
                     aria-describedby={editable ? helpId : undefined}
                     onPointerDown={(event) => onPointerDown(event, phase)}
                     onPointerMove={onPointerMove}
