@@ -48,7 +48,7 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
   const { data, isLoading, isError, error, refetch, isFetching } = useListAIJobsQuery({ projectId, status, kind });
 
   const money = (value: string) =>
-    format.number(usd(value), { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+    format.number(usd(value), { style: "currency", currency: "USD", currencyDisplay: "narrowSymbol", minimumFractionDigits: 2, maximumFractionDigits: 4 });
   const labelOf = (job: AIJob) =>
     `${tk(job.kind)} · ${format.dateTime(new Date(job.created_at), { timeStyle: "short", dateStyle: "short" })}`;
 
@@ -101,13 +101,9 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
               <tr>
                 <th scope="col">{t("job")}</th>
                 <th scope="col">{t("status")}</th>
-                <th scope="col">{t("priority")}</th>
                 <th scope="col">{t("risk")}</th>
                 <th scope="col" className={styles.right}>
-                  {t("estimated")}
-                </th>
-                <th scope="col" className={styles.right}>
-                  {t("actual")}
+                  {t("cost")}
                 </th>
                 <th scope="col">{t("attempts")}</th>
                 <th scope="col">{t("actions")}</th>
@@ -124,6 +120,7 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
                       </span>
                       <span className={styles.muted}>
                         {[
+                          t(`priorities.${job.priority}`),
                           job.created_by?.display_name,
                           format.dateTime(new Date(job.created_at), { dateStyle: "short", timeStyle: "short" }),
                           job.model,
@@ -150,7 +147,6 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
                       <p className={styles.muted}>{t("rejectedBy", { name: job.rejected_by.display_name })}</p>
                     ) : null}
                   </td>
-                  <td>{t(`priorities.${job.priority}`)}</td>
                   <td>
                     <Badge tone={job.risk === "high" ? "danger" : "neutral"}>{t(`risks.${job.risk}`)}</Badge>
                     {job.risk_reasons.length ? (
@@ -162,12 +158,19 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
                     ) : null}
                   </td>
                   <td className={styles.right}>
-                    {money(job.estimated_cost_usd)}
-                    <span className={styles.muted}>{t("tokens", { tokens: job.estimated_tokens })}</span>
-                  </td>
-                  <td className={styles.right}>
-                    {money(job.cost_usd)}
-                    <span className={styles.muted}>{t("tokens", { tokens: job.tokens })}</span>
+                    <dl className={styles.costs}>
+                      <div>
+                        <dt>{t("estimated")}</dt>
+                        <dd>{money(job.estimated_cost_usd)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t("actual")}</dt>
+                        <dd data-testid="ai-job-cost">{money(job.cost_usd)}</dd>
+                      </div>
+                    </dl>
+                    <span className={styles.muted}>
+                      {t("tokensPair", { estimated: job.estimated_tokens, actual: job.tokens })}
+                    </span>
                   </td>
                   <td className={styles.num}>
                     {job.attempts}/{job.max_attempts}

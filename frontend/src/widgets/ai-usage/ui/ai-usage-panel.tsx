@@ -10,7 +10,7 @@ import { Button, Card, cx, EmptyState, Skeleton } from "@/shared/ui";
 
 import { usageSeries } from "../model/series";
 import styles from "./ai-usage-panel.module.css";
-import { UsageChart } from "./usage-chart";
+import { budgetOnChart, UsageChart } from "./usage-chart";
 
 /** Month-to-date AI cost against the budget, the forecast, cache hit rate, a daily chart and totals per kind. */
 export function AIUsagePanel({ projectId }: { projectId: string }) {
@@ -25,6 +25,7 @@ export function AIUsagePanel({ projectId }: { projectId: string }) {
     format.number(value, {
       style: "currency",
       currency: "USD",
+      currencyDisplay: "narrowSymbol",
       minimumFractionDigits: 2,
       maximumFractionDigits: value !== 0 && Math.abs(value) < 1 ? 4 : 2,
     });
@@ -108,7 +109,10 @@ export function AIUsagePanel({ projectId }: { projectId: string }) {
         </dl>
         <figure className={styles.chart} aria-label={t("chartLabel")}>
           <UsageChart points={points} budget={budget} formatUsd={money} />
-          <figcaption className={styles.caption}>{t("chartCaption")}</figcaption>
+          <figcaption className={styles.caption}>
+            {t("chartCaption")}
+            {budgetOnChart(Math.max(spent, forecast), budget) ? null : ` · ${t("budgetOffChart", { amount: money(budget) })}`}
+          </figcaption>
         </figure>
         <table className={styles.kinds}>
           <caption className={styles.kindsCaption}>{t("byKind")}</caption>

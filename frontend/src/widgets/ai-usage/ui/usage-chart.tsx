@@ -17,6 +17,11 @@ import { useTranslations } from "@/shared/i18n";
 
 import type { UsagePoint } from "../model/series";
 
+/** Whether the budget line fits on a chart scaled to the spend (within 5× of it). */
+export function budgetOnChart(spendTop: number, budget: number): boolean {
+  return spendTop > 0 && budget <= spendTop * 5;
+}
+
 export interface UsageChartProps {
   points: UsagePoint[];
   budget: number;
@@ -26,7 +31,10 @@ export interface UsageChartProps {
 /** Daily cost bars, the month's running total and its projection, against the budget line. */
 export function UsageChart({ points, budget, formatUsd }: UsageChartProps) {
   const t = useTranslations("aiJobsUsage");
-  const top = Math.max(budget, ...points.map((point) => Math.max(point.cumulative ?? 0, point.forecast ?? 0)));
+  const spendTop = Math.max(0, ...points.map((point) => Math.max(point.cumulative ?? 0, point.forecast ?? 0, point.cost)));
+  // A budget far above the spend would flatten every bar: then the line is left out and named below.
+  const budgetShown = budgetOnChart(spendTop, budget);
+  const top = budgetShown ? Math.max(spendTop, budget) : spendTop;
 
   return (
     <ResponsiveContainer width="100%" height={260}>
@@ -35,7 +43,7 @@ export function UsageChart({ points, budget, formatUsd }: UsageChartProps) {
         <XAxis dataKey="day" tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }} tickLine={false} interval="preserveStartEnd" />
         <YAxis
           width={64}
-          domain={[0, top * 1.1 || 1]}
+          domain={[0, top * 1.15 || 1]}
           tickFormatter={(value: number) => formatUsd(value)}
           tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }}
           tickLine={false}
@@ -71,12 +79,19 @@ export function UsageChart({ points, budget, formatUsd }: UsageChartProps) {
           dot={false}
           isAnimationActive={false}
         />
-        <ReferenceLine
-          y={budget}
-          stroke="var(--color-danger)"
-          strokeDasharray="3 3"
-          label={{ value: t("chartBudget", { amount: formatUsd(budget) }), position: "insideTopRight", fontSize: 11, fill: "var(--color-danger-text)" }}
-        />
+        {budgetShown ? (
+          <ReferenceLine
+            y={budget}
+            stroke="var(--color-danger)"
+            strokeDasharray="3 3"
+            label={{
+              value: t("chartBudget", { amount: formatUsd(budget) }),
+              position: "insideTopRight",
+              fontSize: 11,
+              fill: "var(--color-danger-text)",
+            }}
+          />
+        ) : null}
       </ComposedChart>
     </ResponsiveContainer>
   );
