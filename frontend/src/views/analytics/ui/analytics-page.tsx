@@ -17,6 +17,8 @@ import { AlertCircleIcon, Button, Card, ChartIcon, EmptyState, FormAlert, Page, 
 
 import styles from "./analytics-page.module.css";
 
+const SITES_POLL_MS = 60_000;
+
 function SiteWorkspace({ site, created, onDeleted }: { site: Site; created: boolean; onDeleted: () => void }) {
   const t = useTranslations("analytics");
   const ts = useTranslations("analyticsSnippet");
@@ -55,7 +57,8 @@ function StaffAnalytics() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const sites = useListSitesQuery();
+  // Refreshed now and then so "last event" stays true while the page is open.
+  const sites = useListSitesQuery(undefined, { pollingInterval: SITES_POLL_MS });
   const [adding, setAdding] = useState(false);
   const [createdId, setCreatedId] = useState<string | null>(null);
 
