@@ -222,7 +222,8 @@ def origin_normalise(value: str) -> str:
         or parts.fragment
     ):
         raise serializers.ValidationError(f"{value[:100]!r} is not an origin like https://example.com.")
-    return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port else "")
+    default = {"http": 80, "https": 443}[parts.scheme]  # browsers leave the default port out of Origin
+    return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port and port != default else "")
 
 
 class SiteIn(StrictSerializer):

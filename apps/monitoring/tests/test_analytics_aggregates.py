@@ -297,7 +297,7 @@ def test_site_crud(staff_client, staff):
         "/api/v1/monitoring/sites/",
         {
             "name": "Blog",
-            "allowed_origins": ["https://Blog.Example/", "http://localhost:3000", "https://blog.example"],
+            "allowed_origins": ["https://Blog.Example/", "http://localhost:3000", "https://blog.example:443"],
         },
         format="json",
     )
