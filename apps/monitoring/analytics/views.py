@@ -47,7 +47,7 @@ def _over_limit(scope: str, ident: str, rate: str) -> int | None:
             count = 1
     except Exception:  # noqa: BLE001 — fail open
         return None
-    if count > limit:
+    if isinstance(count, int) and count > limit:
         return max(1, int(window - time.time() % window))
     return None
 

@@ -445,3 +445,13 @@ def test_a_database_failure_is_a_500_envelope_and_counted_as_an_error(client, si
     assert response.status_code == 500
     assert response.json()["error"]["code"] == "server_error"
     assert REGISTRY.get_sample_value("vp_analytics_requests_total", {"status": "500"}) == before + 1
+
+
+def test_rate_limits_fail_open_when_the_cache_is_down(client, site, settings, monkeypatch):
+    from django.core.cache import cache
+
+    settings.ANALYTICS_RATE_IP = "1/min"
+    monkeypatch.setattr(cache, "add", lambda *a, **k: None)  # what django-redis answers with Redis down
+    monkeypatch.setattr(cache, "incr", lambda *a, **k: None)
+    for _ in range(3):
+        assert send(client, site, [event("heartbeat")]).status_code == 202
