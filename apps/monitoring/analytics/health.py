@@ -24,6 +24,8 @@ GLOBAL = "_all"  # every request, attributed to a site or not
 _PREFIX = "vp:an:health:"
 _KEEP_SECONDS = 2 * 3600
 _LATENCY_SAMPLES = 500  # per site and minute
+_BACKOFF_SECONDS = 30
+_redis_down_until = 0.0  # per process
 
 
 def _client() -> redis.Redis:
@@ -48,6 +50,9 @@ def ingestion_record(*, site_id: str | None, status: int, accepted: int, rejecte
             EVENTS.labels(site_label, "rejected").inc(rejected)
     except Exception:  # noqa: BLE001 — metrics never break ingestion
         logger.debug("analytics metrics update failed", exc_info=True)
+    global _redis_down_until
+    if time.monotonic() < _redis_down_until:
+        return  # Redis was just found down: do not make every request wait for its timeout
     error = 1 if status >= 400 and status != 429 else 0
     minute = _minute(time.time())
     try:
@@ -64,7 +69,8 @@ def ingestion_record(*, site_id: str | None, status: int, accepted: int, rejecte
                 pipe.expire(lat, _KEEP_SECONDS)
             pipe.execute()
     except redis.RedisError as exc:
-        logger.info("Analytics health counters not recorded (%s)", exc)
+        _redis_down_until = time.monotonic() + _BACKOFF_SECONDS
+        logger.info("Analytics health counters not recorded for %ss (%s)", _BACKOFF_SECONDS, exc)
 
 
 def health_window(targets: list[str], *, now: float, minutes: int = 5) -> dict[str, dict] | None:

@@ -455,3 +455,15 @@ def test_rate_limits_fail_open_when_the_cache_is_down(client, site, settings, mo
     monkeypatch.setattr(cache, "incr", lambda *a, **k: None)
     for _ in range(3):
         assert send(client, site, [event("heartbeat")]).status_code == 202
+
+
+def test_ingestion_goes_on_quickly_with_redis_down(client, site, settings, monkeypatch):
+    import time
+
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+    monkeypatch.setattr(health, "_redis_down_until", 0.0)
+    started = time.monotonic()
+    for _ in range(5):
+        assert send(client, site, [event("heartbeat")]).status_code == 202
+    assert time.monotonic() - started < 5
+    assert health._redis_down_until > 0 and Event.objects.count() == 5
