@@ -5,7 +5,7 @@ import { useSelector } from "react-redux";
 
 import { selectIsAuthenticated } from "@/entities/session";
 import { useGetMeQuery } from "@/entities/user";
-import { I18nProvider, useAppLocale, useTranslations, type AppLocale } from "@/shared/i18n";
+import { I18nProvider, useAppLocale, useTranslations, type AppLocale, type Messages } from "@/shared/i18n";
 import { ToastProvider } from "@/shared/ui";
 
 /**
@@ -36,12 +36,18 @@ function Toasts({ children }: { children: ReactNode }) {
   return <ToastProvider closeLabel={t("close")}>{children}</ToastProvider>;
 }
 
-export function I18nBridge({ initialLocale, children }: { initialLocale: AppLocale; children: ReactNode }) {
+export interface I18nBridgeProps {
+  initialLocale: AppLocale;
+  initialMessages: Messages;
+  children: ReactNode;
+}
+
+export function I18nBridge({ initialLocale, initialMessages, children }: I18nBridgeProps) {
   const authenticated = useSelector(selectIsAuthenticated);
   const { data: user } = useGetMeQuery(undefined, { skip: !authenticated });
 
   return (
-    <I18nProvider initialLocale={initialLocale} timeZone={user?.timezone}>
+    <I18nProvider initialLocale={initialLocale} initialMessages={initialMessages} timeZone={user?.timezone}>
       <LocaleSync />
       <Toasts>{children}</Toasts>
     </I18nProvider>

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 
-import type { AppLocale } from "@/shared/i18n";
+import type { AppLocale, Messages } from "@/shared/i18n";
 import { ThemeProvider, type Theme } from "@/shared/ui";
 
 import { I18nBridge } from "./i18n-bridge";
@@ -12,15 +12,16 @@ import { StoreProvider } from "./store-provider";
 
 export interface ProvidersProps {
   initialLocale: AppLocale;
+  initialMessages: Messages;
   initialTheme: Theme | null;
   children: ReactNode;
 }
 
-export function Providers({ initialLocale, initialTheme, children }: ProvidersProps) {
+export function Providers({ initialLocale, initialMessages, initialTheme, children }: ProvidersProps) {
   return (
     <StoreProvider>
       <ThemeProvider initialTheme={initialTheme}>
-        <I18nBridge initialLocale={initialLocale}>
+        <I18nBridge initialLocale={initialLocale} initialMessages={initialMessages}>
           <SessionBootstrap />
           <RealtimeBridge />
           {children}

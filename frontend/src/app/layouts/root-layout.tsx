@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 
-import { LOCALE_COOKIE, normaliseLocale } from "@/shared/i18n";
+import { loadMessages, LOCALE_COOKIE, normaliseLocale } from "@/shared/i18n";
 import { isTheme, THEME_COOKIE, themeBootScript } from "@/shared/ui";
 
 import { Providers } from "../entrypoint";
@@ -32,6 +32,7 @@ export const viewport: Viewport = {
 export async function RootLayout({ children }: { children: ReactNode }) {
   const jar = await cookies();
   const locale = normaliseLocale(jar.get(LOCALE_COOKIE)?.value);
+  const messages = await loadMessages(locale);
   const themeCookie = jar.get(THEME_COOKIE)?.value;
   const theme = isTheme(themeCookie) ? themeCookie : null;
 
@@ -41,7 +42,7 @@ export async function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body>
-        <Providers initialLocale={locale} initialTheme={theme}>
+        <Providers initialLocale={locale} initialMessages={messages} initialTheme={theme}>
           {children}
         </Providers>
         <AnalyticsTracker />

@@ -9,6 +9,6 @@ export {
   setActiveLocale,
   type AppLocale,
 } from "./locales";
-export { messagesByLocale, type Messages } from "./messages";
+export { loadMessages, messagesByLocale, type Messages } from "./messages";
 export { I18nProvider, useAppLocale, type I18nProviderProps } from "./provider";
 export { useFormatter, useNow, useTranslations } from "use-intl";

@@ -1,25 +1,22 @@
-import enAnalytics from "./messages/en/analytics.json";
-import enCore from "./messages/en/core.json";
-import enMonitoring from "./messages/en/monitoring.json";
-import enPlanning from "./messages/en/planning.json";
-import enProjects from "./messages/en/projects.json";
-import enReview from "./messages/en/review.json";
-import koAnalytics from "./messages/ko/analytics.json";
-import koCore from "./messages/ko/core.json";
-import koMonitoring from "./messages/ko/monitoring.json";
-import koPlanning from "./messages/ko/planning.json";
-import koProjects from "./messages/ko/projects.json";
-import koReview from "./messages/ko/review.json";
+import en from "./messages-en";
+import ko from "./messages-ko";
 import type { AppLocale } from "./locales";
 
 /*
  * One catalogue per product area (core, projects, review, planning, monitoring,
- * analytics), each keyed by its own top-level namespaces, merged here. Splitting
- * keeps each area's strings beside each other without one giant file.
+ * analytics) and locale under messages/, merged per locale in messages-<locale>.ts.
+ *
+ * The app never bundles these statically: the root layout loads the active locale's
+ * catalogue on the server and hands it to the provider, and a language switch loads the
+ * other one on demand — so no catalogue sits in any route's first-load JavaScript.
  */
-const ko = { ...koCore, ...koProjects, ...koReview, ...koPlanning, ...koMonitoring, ...koAnalytics };
-const en = { ...enCore, ...enProjects, ...enReview, ...enPlanning, ...enMonitoring, ...enAnalytics };
-
 export type Messages = typeof ko;
 
+/** Both catalogues at once, for tests and tooling only. */
 export const messagesByLocale: Record<AppLocale, Messages> = { ko, en };
+
+export function loadMessages(locale: AppLocale): Promise<Messages> {
+  return locale === "en"
+    ? import("./messages-en").then((module) => module.default)
+    : import("./messages-ko").then((module) => module.default);
+}

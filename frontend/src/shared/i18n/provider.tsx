@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { IntlProvider, type IntlError } from "use-intl";
 
 import { DEFAULT_TIME_ZONE, setActiveLocale, type AppLocale } from "./locales";
-import { messagesByLocale } from "./messages";
+import { loadMessages, type Messages } from "./messages";
 import { persistLocale } from "./persistence";
 
 interface LocaleContextValue {
@@ -18,6 +18,8 @@ const LocaleContext = createContext<LocaleContextValue | null>(null);
 export interface I18nProviderProps {
   /** From the locale cookie on the server, so SSR and hydration agree. */
   initialLocale: AppLocale;
+  /** That locale's catalogue, loaded by the server (see messages.ts). */
+  initialMessages: Messages;
   /** IANA zone for dates; the signed-in user's own when known. */
   timeZone?: string;
   children: ReactNode;
@@ -29,15 +31,17 @@ function reportIntlError(error: IntlError): void {
   }
 }
 
-export function I18nProvider({ initialLocale, timeZone, children }: I18nProviderProps) {
-  const [locale, setLocaleState] = useState<AppLocale>(initialLocale);
-  setActiveLocale(locale);
-
+export function I18nProvider({ initialLocale, initialMessages, timeZone, children }: I18nProviderProps) {
+  const [{ locale, messages }, setCatalogue] = useState(() => {
+    setActiveLocale(initialLocale);
+    return { locale: initialLocale, messages: initialMessages };
+  });
 
   const setLocale = useCallback((next: AppLocale) => {
+    // API calls speak the new language at once; the UI follows when its catalogue is in.
     setActiveLocale(next);
     persistLocale(next);
-    setLocaleState(next);
+    void loadMessages(next).then((loaded) => setCatalogue({ locale: next, messages: loaded }));
   }, []);
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
@@ -46,7 +50,7 @@ export function I18nProvider({ initialLocale, timeZone, children }: I18nProvider
     <LocaleContext.Provider value={value}>
       <IntlProvider
         locale={locale}
-        messages={messagesByLocale[locale]}
+        messages={messages}
         timeZone={timeZone ?? DEFAULT_TIME_ZONE}
         onError={reportIntlError}
       >

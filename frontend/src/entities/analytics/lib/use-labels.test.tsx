@@ -2,13 +2,13 @@ import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 
-import { I18nProvider } from "@/shared/i18n";
+import { I18nProvider, messagesByLocale } from "@/shared/i18n";
 
 import { useDeviceLabel, useDurationText } from "./use-labels";
 
 function wrapper(locale: "ko" | "en") {
   return function Wrapper({ children }: { children: ReactNode }) {
-    return <I18nProvider initialLocale={locale}>{children}</I18nProvider>;
+    return <I18nProvider initialLocale={locale} initialMessages={messagesByLocale[locale]}>{children}</I18nProvider>;
   };
 }
 

@@ -4,7 +4,7 @@ import type { ReactElement, ReactNode } from "react";
 import { Provider } from "react-redux";
 
 import { baseApi } from "@/shared/api";
-import { I18nProvider, type AppLocale } from "@/shared/i18n";
+import { I18nProvider, messagesByLocale, type AppLocale } from "@/shared/i18n";
 import { ThemeProvider } from "@/shared/ui";
 import { realtimeSlice } from "@/shared/ws";
 
@@ -37,7 +37,7 @@ export function renderWithProviders(
     return (
       <Provider store={testStore}>
         <ThemeProvider initialTheme="light">
-          <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+          <I18nProvider initialLocale={locale} initialMessages={messagesByLocale[locale]}>{children}</I18nProvider>
         </ThemeProvider>
       </Provider>
     );

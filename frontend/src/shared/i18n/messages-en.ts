@@ -1,0 +1,10 @@
+import analytics from "./messages/en/analytics.json";
+import core from "./messages/en/core.json";
+import monitoring from "./messages/en/monitoring.json";
+import planning from "./messages/en/planning.json";
+import projects from "./messages/en/projects.json";
+import review from "./messages/en/review.json";
+
+/** The English catalogue: every area file merged (each owns its top-level namespaces). */
+const en = { ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics };
+export default en;

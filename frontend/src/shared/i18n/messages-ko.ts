@@ -1,0 +1,10 @@
+import analytics from "./messages/ko/analytics.json";
+import core from "./messages/ko/core.json";
+import monitoring from "./messages/ko/monitoring.json";
+import planning from "./messages/ko/planning.json";
+import projects from "./messages/ko/projects.json";
+import review from "./messages/ko/review.json";
+
+/** The Korean catalogue: every area file merged (each owns its top-level namespaces). */
+const ko = { ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics };
+export default ko;
