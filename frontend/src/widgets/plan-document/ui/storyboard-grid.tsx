@@ -89,9 +89,7 @@ export function StoryboardGrid({ frames, shots, imagesStatus }: StoryboardGridPr
                       </li>
                     ))}
                   </ul>
-                ) : (
-                  <p className={styles.frameMeta}>{t("queryLine", { query: frame.image_query })}</p>
-                )}
+                ) : null}
               </div>
             </li>
           );
