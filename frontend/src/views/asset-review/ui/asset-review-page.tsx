@@ -123,6 +123,15 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
     playerRef.current?.seekFrame(item.frame);
   };
 
+  // Pin the version in the URL once chosen, so a newer upload never swaps the picture under
+  // someone mid-review (they get a "newer version" hint instead).
+  const pickedId = listed?.id ?? null;
+  useEffect(() => {
+    if (wantedVersion || !pickedId) return;
+    const query = new URLSearchParams({ version: pickedId, ...(wantedFeedback ? { feedback: wantedFeedback } : {}) });
+    router.replace(`${routes.assetReview(assetId)}?${query.toString()}`, { scroll: false });
+  }, [assetId, pickedId, router, wantedFeedback, wantedVersion]);
+
   // A link to one comment (?feedback=) lands on its frame once the list is in.
   const landed = useRef(false);
   useEffect(() => {
