@@ -6,6 +6,7 @@ import type { Version } from "@/entities/version";
 import { ReviewStatusBadge } from "@/entities/version";
 import { asApiError } from "@/shared/api";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { atLeast } from "@/shared/lib/clock";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { Avatar, Button, useToast } from "@/shared/ui";
 
@@ -91,7 +92,7 @@ export function DecisionPanel({ version, myId, canDecide }: DecisionPanelProps) 
                 {t(`decision.${decision.decision}`)}
               </span>
               <time className={styles.time} dateTime={decision.decided_at}>
-                {format.relativeTime(new Date(decision.decided_at), now)}
+                {format.relativeTime(new Date(decision.decided_at), atLeast(now, decision.decided_at))}
               </time>
               {decision.comment ? <p className={styles.note}>{decision.comment}</p> : null}
             </li>

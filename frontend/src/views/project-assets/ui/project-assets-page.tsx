@@ -10,6 +10,7 @@ import { ProjectShell } from "@/widgets/project-shell";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { atLeast } from "@/shared/lib/clock";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { AlertCircleIcon, Button, EmptyState, FolderIcon, Skeleton } from "@/shared/ui";
 import styles from "./project-assets-page.module.css";
@@ -46,7 +47,7 @@ function AssetCard({ asset, canUpload }: { asset: Asset; canUpload: boolean }) {
           {latest?.status === "ready" ? <ReviewStatusBadge status={latest.review_status} /> : null}
         </div>
         <p className={styles.meta}>
-          {t("versions", { count: asset.version_count })} · {format.relativeTime(new Date(latest?.created_at ?? asset.created_at), now)}
+          {t("versions", { count: asset.version_count })} · {format.relativeTime(new Date(latest?.created_at ?? asset.created_at), atLeast(now, latest?.created_at ?? asset.created_at))}
         </p>
         {canUpload ? <UploadVersion assetId={asset.id} compact /> : null}
       </div>

@@ -9,6 +9,7 @@ import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/edit-feedback
 import { ReactionBar } from "@/features/react-to-feedback";
 import { ResolveButton } from "@/features/resolve-feedback";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { atLeast } from "@/shared/lib/clock";
 import { Avatar, cx } from "@/shared/ui";
 
 import styles from "./feedback-panel.module.css";
@@ -57,7 +58,7 @@ function Meta({ feedback, children }: { feedback: Feedback; children?: ReactNode
       <span className={styles.author}>{authorName(feedback)}</span>
       {feedback.is_guest ? <span className={styles.tag}>{t("guest")}</span> : null}
       <time className={styles.time} dateTime={feedback.created_at} title={format.dateTime(new Date(feedback.created_at), { dateStyle: "medium", timeStyle: "short" })}>
-        {format.relativeTime(new Date(feedback.created_at), now)}
+        {format.relativeTime(new Date(feedback.created_at), atLeast(now, feedback.created_at))}
       </time>
       {feedback.edited_at ? <span className={styles.time}>{t("edited")}</span> : null}
       {children}
