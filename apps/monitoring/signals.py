@@ -6,6 +6,7 @@ import logging
 import time
 
 from celery import signals
+from django.conf import settings
 from django.utils import timezone
 
 from . import metrics
@@ -14,6 +15,12 @@ logger = logging.getLogger(__name__)
 
 _started: dict[str, float] = {}
 _STATES = {"SUCCESS": "succeeded", "FAILURE": "failed", "RETRY": "retry"}
+
+
+def _quiet(task) -> bool:
+    """Heartbeat tasks (every few seconds) leave a row only when they fail; their runs still
+    count in the Prometheus metrics."""
+    return getattr(task, "name", None) in settings.MONITORING_TASKS_QUIET
 
 
 def _record(task_id: str, **fields) -> None:
@@ -30,6 +37,8 @@ def _record(task_id: str, **fields) -> None:
 @signals.task_prerun.connect
 def _on_prerun(task_id=None, task=None, **kwargs):
     _started[task_id] = time.monotonic()
+    if _quiet(task):
+        return
     request = getattr(task, "request", None)
     _record(task_id, name=task.name, state="started", started_at=timezone.now(), finished_at=None, runtime_ms=None,
             worker=str(getattr(request, "hostname", "") or "")[:200], retries=getattr(request, "retries", 0) or 0)
@@ -45,12 +54,20 @@ def _on_postrun(task_id=None, task=None, state=None, **kwargs):
         fields["runtime_ms"] = int(runtime * 1000)
         metrics.CELERY_RUNTIME.labels(task.name).observe(runtime)
     metrics.CELERY_TASKS.labels(task.name, final).inc()
+    if _quiet(task):
+        if final == "failed":
+            _record(task_id, name=task.name, **fields)
+        return
     _record(task_id, **fields)
 
 
 @signals.task_failure.connect
 def _on_failure(task_id=None, exception=None, sender=None, **kwargs):
-    _record(task_id, error=f"{type(exception).__name__}: {exception}"[:500])
+    error = f"{type(exception).__name__}: {exception}"[:500]
+    if _quiet(sender):  # no row yet: this failure creates it
+        _record(task_id, name=sender.name, state="failed", started_at=timezone.now(), error=error)
+        return
+    _record(task_id, error=error)
 
 
 @signals.task_retry.connect

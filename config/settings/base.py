@@ -7,6 +7,7 @@ from pathlib import Path
 
 import environ
 import imageio_ffmpeg
+from celery.schedules import crontab
 from corsheaders.defaults import default_headers as cors_default_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -176,6 +177,36 @@ CELERY_BEAT_SCHEDULE = {
     "feedback-triage-flush-due": {
         "task": "apps.ai_planning.tasks.feedback_triage_flush_due",
         "schedule": timedelta(seconds=15),
+    },
+    # Monitoring (apps/monitoring): the collector samples whichever host's worker takes it
+    # (hosts without a worker run `manage.py collect_metrics --loop`).
+    "monitoring-collect": {
+        "task": "apps.monitoring.tasks.collect_metrics",
+        "schedule": timedelta(seconds=env.float("MONITORING_COLLECT_INTERVAL", default=15.0)),
+    },
+    "monitoring-evaluate-alerts": {
+        "task": "apps.monitoring.tasks.evaluate_alert_rules",
+        "schedule": timedelta(seconds=env.float("MONITORING_EVALUATE_SECONDS", default=15.0)),
+    },
+    "monitoring-rollups": {
+        "task": "apps.monitoring.tasks.rollup_metrics",
+        "schedule": timedelta(minutes=10),
+    },
+    "monitoring-prune": {
+        "task": "apps.monitoring.tasks.prune_monitoring",
+        "schedule": timedelta(hours=6),
+    },
+    "monitoring-anomalies": {
+        "task": "apps.monitoring.tasks.detect_anomalies",
+        "schedule": timedelta(minutes=5),
+    },
+    "monitoring-sweep-deliveries": {
+        "task": "apps.monitoring.tasks.sweep_deliveries",
+        "schedule": timedelta(minutes=1),
+    },
+    "monitoring-backup": {
+        "task": "apps.monitoring.tasks.backup_database",
+        "schedule": crontab(hour=env.int("BACKUP_HOUR_UTC", default=3), minute=0),
     },
     "analytics-tick": {
         "task": "apps.monitoring.tasks.analytics_tick",
@@ -474,6 +505,15 @@ MONITORING_WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=
 # staff get an in-app notification when an alert fires or resolves (outside silences)
 MONITORING_NOTIFY_STAFF_IN_APP = env.bool("MONITORING_NOTIFY_STAFF_IN_APP", default=True)
 MONITORING_CELERY_QUEUES = env_list("MONITORING_CELERY_QUEUES", ["celery"])
+# Tasks beat runs every few seconds: the tasks view records them only when they fail.
+MONITORING_TASKS_QUIET = env_list(
+    "MONITORING_TASKS_QUIET",
+    [
+        "apps.monitoring.tasks.analytics_tick",
+        "apps.monitoring.tasks.evaluate_alert_rules",
+        "apps.ai_planning.tasks.feedback_triage_flush_due",
+    ],
+)
 MONITORING_ANOMALY_METRICS = env_list(
     "MONITORING_ANOMALY_METRICS",
     ["cpu.percent", "mem.percent", "load.1", "net.rx_bytes_per_s", "net.tx_bytes_per_s", "disk.write_bytes_per_s"],

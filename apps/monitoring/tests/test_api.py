@@ -267,6 +267,27 @@ def test_celery_signals_record_task_runs(settings):
     assert run.state == "succeeded" and run.runtime_ms is not None
 
 
+def test_heartbeat_tasks_leave_no_row_when_they_succeed(settings):
+    from apps.monitoring.tasks import analytics_tick, rollup_metrics
+
+    settings.MONITORING_TASKS_QUIET = [analytics_tick.name]
+    analytics_tick.delay()
+    rollup_metrics.delay()
+    assert list(TaskRun.objects.values_list("name", flat=True)) == [rollup_metrics.name]
+
+
+def test_every_beat_entry_names_a_registered_task(settings):
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    missing = {name: entry["task"] for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
+               if entry["task"] not in app.tasks}
+    assert missing == {}
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"apps.monitoring.tasks.collect_metrics", "apps.monitoring.tasks.evaluate_alert_rules",
+            "apps.monitoring.tasks.rollup_metrics", "apps.monitoring.tasks.backup_database"} <= scheduled
+
+
 def test_alert_model_refuses_a_second_open_alert_per_rule_and_target(host):
     from django.db import IntegrityError, transaction
 
