@@ -6,8 +6,8 @@
 2. the ingestion service alone (validation + session stitching + bulk insert, no HTTP);
 3. the baseline: a bare `bulk_create` of the same event rows into the same table.
 
-Run: `DATABASE_URL=… REDIS_URL=… .venv/bin/pytest -q -p no:cacheprovider bench/analytics_ingest.py -s`
-(the file is named on the command line, so pytest collects it). Prints a table and
+Run: `bash scripts/bench.sh bench/bench_analytics.py`
+Prints a table and
 appends it to bench/results.md like the other benchmarks."""
 
 import concurrent.futures
