@@ -113,14 +113,24 @@ test("a brief becomes a storyboarded plan with live progress; edits are revision
   await expect(page.getByText("수정본 1을(를) 복원했습니다 (새 수정본 3).")).toBeVisible();
   await expect(page.getByText("텀블러 뚜껑을 여는 손")).toHaveCount(0);
 
+  // --- regenerate one section, keeping the rest ---------------------------------------------
+  const logline = await page.getByTestId("plan-logline").textContent();
+  await page.getByRole("button", { name: "장면 다시 생성" }).click();
+  await expect(page.getByText("장면을(를) 다시 생성하고 있습니다.")).toBeVisible();
+  await expect(page.getByTestId("plan-revision")).toHaveCount(4, { timeout: 30_000 });
+  await expect(page.getByTestId("plan-revision").first()).toContainText("부분 재생성 · 장면");
+  await expect(page.getByTestId("plan-logline")).toHaveText(logline ?? "");
+
   // --- a costly job waits for approval: lower the threshold in the settings form ------------
   await page.getByRole("link", { name: "AI 작업 및 사용량" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "AI 작업 및 사용량" })).toBeVisible();
   const queue = page.getByTestId("ai-job-queue");
-  await expect(queue.getByTestId("ai-job-row")).toHaveCount(1);
-  await expect(queue.getByTestId("ai-job-status").first()).toHaveText("완료");
-  // Six steps, six calls to the model, all counted.
-  await expect(page.getByTestId("ai-usage")).toContainText("호출 6회");
+  // The plan and the section regeneration, newest first, both done.
+  await expect(queue.getByTestId("ai-job-row")).toHaveCount(2);
+  await expect(queue.getByTestId("ai-job-row").first()).toContainText("부분 재생성 · scenes");
+  await expect(queue.getByTestId("ai-job-status")).toHaveText(["완료", "완료"]);
+  // Six steps of the plan and one regenerated section: seven calls to the model, all counted.
+  await expect(page.getByTestId("ai-usage")).toContainText("호출 7회");
 
   const settings = page.getByRole("form", { name: "AI 설정" });
   await settings.getByLabel("승인 기준 (USD)").fill("0");
@@ -142,7 +152,7 @@ test("a brief becomes a storyboarded plan with live progress; edits are revision
   await expect(queue.getByTestId("ai-job-row").first()).toContainText("기획 담당 승인");
   await screenshot(page, "planning-05-jobs-approved");
 
-  // The earlier plan page is still there, now at revision 3.
+  // The earlier plan page is still there, now at revision 4.
   await page.goto(planUrl);
-  await expect(page.getByRole("banner").or(page.locator("header")).filter({ hasText: "수정본 3" }).first()).toBeVisible();
+  await expect(page.getByText(/모델 .+ · 수정본 4/)).toBeVisible();
 });
