@@ -104,8 +104,8 @@ function Breakdowns({ report }: { report: Report }) {
           columns={[{ header: t("columns.sessions"), value: (row) => row.sessions }]}
         />
       </div>
-      <ConversionFunnel rows={report.conversion_pages} />
-      <div className={styles.grid2}>
+      <div className={styles.funnelRow}>
+        <ConversionFunnel rows={report.conversion_pages} />
         {report.conversions_by_name.length === 0 ? (
           <div className={styles.emptyCard} data-testid="conversions-by-name">
             <EmptyState compact title={t("conversionsTitle")} body={t("noConversions")} />
@@ -124,8 +124,8 @@ function Breakdowns({ report }: { report: Report }) {
             ]}
           />
         )}
-        <VitalsTable rows={report.vitals} />
       </div>
+      <VitalsTable rows={report.vitals} />
     </>
   );
 }
