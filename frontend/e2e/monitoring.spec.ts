@@ -44,6 +44,10 @@ test("staff see hosts live, create a rule, get the alert live and acknowledge it
   await expect(card.locator('[data-metric="cpu.percent"]')).toHaveText("—");
   collectSample(host); // the second sample has CPU %, pushed as metrics.sample
   await expect(card.locator('[data-metric="cpu.percent"]')).toHaveText(/%$/);
+  // A host that registers while the page is open appears without a reload.
+  const newcomer = unique("e2e-late");
+  collectSample(newcomer);
+  await expect(page.getByTestId("host-card").filter({ hasText: newcomer })).toBeVisible();
   await screenshot(page, "monitoring-01-hosts");
 
   // --- charts --------------------------------------------------------------------------
@@ -91,9 +95,10 @@ test("staff see hosts live, create a rule, get the alert live and acknowledge it
   // Silence it from the alert.
   // Add a note, then silence it from the alert.
   await row.getByRole("button", { name: "메모 추가" }).click();
-  await page.getByRole("form", { name: "메모" }).getByLabel("메모").fill("디스크 정리 중");
+  const note = `디스크 정리 중 (${host})`; // unique: the e2e database outlives a run
+  await page.getByRole("form", { name: "메모" }).getByLabel("메모").fill(note);
   await page.getByRole("form", { name: "메모" }).getByRole("button", { name: "저장" }).click();
-  await expect(page.getByText("메모: 디스크 정리 중")).toBeVisible();
+  await expect(page.getByText(`메모: ${note}`)).toBeVisible();
   await row.getByRole("button", { name: "무음" }).click();
   await page.getByRole("form", { name: new RegExp(ruleName) }).getByRole("button", { name: "무음" }).click();
   await expect(page.getByText("무음을 만들었습니다")).toBeVisible();

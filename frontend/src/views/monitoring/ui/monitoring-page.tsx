@@ -100,6 +100,13 @@ function MonitoringConsole() {
     if (samples.length) seed(samples);
   }, [hosts.data, seed]);
 
+  // A sample from a host the list does not know yet (it just registered): reload the list.
+  const { refetch: refetchHosts, data: hostList } = hosts;
+  const unknownHost = hostList !== undefined && Object.keys(stream.live.byHost).some((id) => !hostList.some((host) => host.id === id));
+  useEffect(() => {
+    if (unknownHost) refetchHosts();
+  }, [unknownHost, refetchHosts]);
+
   const select = (next: MonitoringTab) => {
     const search = new URLSearchParams(params.toString());
     search.set("tab", next);
