@@ -137,13 +137,19 @@ test("editor and reviewer review a clip together live; a guest comments through 
   await expect(guestPage.getByRole("heading", { level: 1 })).toContainText("메인 편집본");
   await expect(guestPage.getByTestId("review-video")).toHaveJSProperty("readyState", 4, { timeout: 30_000 });
   await guestPage.getByLabel("이름").fill("클라이언트 김");
+  await guestPage.getByRole("button", { name: "프레임에 그리기" }).click();
+  await dragOn(guestPage, '[data-testid="annotation-canvas"]', [0.5, 0.5], [0.8, 0.8]);
+  await guestPage.getByRole("button", { name: "완료" }).click();
   await guestPage.getByRole("textbox", { name: "코멘트", exact: true }).fill("색감이 좋아요!");
   await guestPage.getByRole("button", { name: "코멘트 남기기" }).click();
   await expect(guestPage.getByTestId("guest-feedback-item").filter({ hasText: "색감이 좋아요!" })).toBeVisible();
   await screenshot(guestPage, "review-05-share");
 
   // The team sees the guest's comment live on v2.
-  await expect(editorPage.getByTestId("feedback-item").filter({ hasText: "색감이 좋아요!" })).toBeVisible();
+  const guestNote = editorPage.getByTestId("feedback-item").filter({ hasText: "색감이 좋아요!" });
+  await expect(guestNote).toBeVisible();
+  await expect(guestNote).toContainText("게스트");
+  await expect(guestNote).toContainText("그림");
 
   await guestContext.close();
   await reviewerContext.close();

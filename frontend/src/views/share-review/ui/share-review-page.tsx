@@ -2,8 +2,9 @@
 
 import { useMemo, useRef, useState, type FormEvent } from "react";
 
-import { AnnotationView, currentFeedbackId, feedbackAtFrame } from "@/entities/feedback";
+import { AnnotationView, currentFeedbackId, feedbackAtFrame, type Shape } from "@/entities/feedback";
 import { useAddGuestCommentMutation, useGetSharePageQuery, type GuestFeedback } from "@/features/share-link";
+import { AnnotationCanvas, AnnotationToolbar, toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
 import { ReviewPlayer, type PlayerHandle } from "@/widgets/review-player";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
@@ -86,6 +87,10 @@ export function ShareReviewPage({ token }: { token: string }) {
   const [name, setName] = useState(() => (typeof window === "undefined" ? "" : (window.localStorage.getItem(NAME_KEY) ?? "")));
   const [body, setBody] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const [tool, setTool] = useState<DrawTool>("rect");
+  const [color, setColor] = useState("#ff4d4f");
+  const [shapes, setShapes] = useState<Shape[]>([]);
 
   const data = page.data;
   const fps = data?.version.fps && data.version.fps > 0 ? data.version.fps : 25;
@@ -151,8 +156,14 @@ export function ShareReviewPage({ token }: { token: string }) {
     }
     window.localStorage.setItem(NAME_KEY, name.trim());
     try {
-      await addComment({ token, password, body: { guest_name: name.trim(), body: body.trim(), frame } }).unwrap();
+      await addComment({
+        token,
+        password,
+        body: { guest_name: name.trim(), body: body.trim(), frame, annotation: toAnnotation(shapes) },
+      }).unwrap();
       setBody("");
+      setShapes([]);
+      setDrawing(false);
     } catch (caught) {
       setFormError(errorText(asApiError(caught)));
     }
@@ -174,6 +185,20 @@ export function ShareReviewPage({ token }: { token: string }) {
       </header>
       <div className={styles.body}>
         <div className={styles.stage}>
+          {drawing ? (
+            <div className={styles.toolbarSlot}>
+              <AnnotationToolbar
+                tool={tool}
+                onToolChange={setTool}
+                color={color}
+                onColorChange={setColor}
+                canUndo={shapes.length > 0}
+                onUndo={() => setShapes((list) => list.slice(0, -1))}
+                onClear={() => setShapes([])}
+                onDone={() => setDrawing(false)}
+              />
+            </div>
+          ) : null}
           <ReviewPlayer
             ref={playerRef}
             src={data.version.file_url}
@@ -189,9 +214,18 @@ export function ShareReviewPage({ token }: { token: string }) {
               setSeconds(time);
               setPlaying(isPlaying);
             }}
-            overlay={annotations.map((item) => (
-              <AnnotationView key={item.id} annotation={item.annotation} />
-            ))}
+            overlay={
+              drawing ? (
+                <AnnotationCanvas tool={tool} color={color} shapes={shapes} onShapesChange={setShapes} />
+              ) : (
+                <>
+                  {shapes.length > 0 ? <AnnotationView annotation={toAnnotation(shapes)} /> : null}
+                  {annotations.map((item) => (
+                    <AnnotationView key={item.id} annotation={item.annotation} />
+                  ))}
+                </>
+              )
+            }
             keyboard
             label={t("videoLabel", { title: data.asset.title, number: data.version.number })}
             onMediaError={() => void page.refetch()}
@@ -240,6 +274,17 @@ export function ShareReviewPage({ token }: { token: string }) {
                 placeholder={t("placeholder")}
               />
               {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
+              <Button
+                variant={drawing ? "primary" : "ghost"}
+                size="sm"
+                aria-pressed={drawing}
+                onClick={() => {
+                  playerRef.current?.pause();
+                  setDrawing((value) => !value);
+                }}
+              >
+                {shapes.length > 0 ? t("drawn", { count: shapes.length }) : t("draw")}
+              </Button>
               <Button type="submit" variant="primary" loading={adding.isLoading}>
                 {t("send")}
               </Button>
