@@ -127,7 +127,7 @@ test("a brief becomes a storyboarded plan with live progress; edits are revision
   const queue = page.getByTestId("ai-job-queue");
   // The plan and the section regeneration, newest first, both done.
   await expect(queue.getByTestId("ai-job-row")).toHaveCount(2);
-  await expect(queue.getByTestId("ai-job-row").first()).toContainText("부분 재생성 · scenes");
+  await expect(queue.getByTestId("ai-job-row").first()).toContainText("부분 재생성 · 장면");
   await expect(queue.getByTestId("ai-job-status")).toHaveText(["완료", "완료"]);
   // Six steps of the plan and one regenerated section: seven calls to the model, all counted.
   await expect(page.getByTestId("ai-usage")).toContainText("호출 7회");
@@ -155,4 +155,15 @@ test("a brief becomes a storyboarded plan with live progress; edits are revision
   // The earlier plan page is still there, now at revision 4.
   await page.goto(planUrl);
   await expect(page.getByText(/모델 .+ · 수정본 4/)).toBeVisible();
+
+  // --- the same pages in English --------------------------------------------------------------
+  await page.getByRole("group", { name: "언어" }).getByRole("button", { name: "English" }).click();
+  await expect(page.getByText(/Model .+ · revision 4/)).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /Shot size/ })).toBeVisible();
+  await expect(page.getByText("Reference images are off")).toBeVisible();
+  await screenshot(page, "planning-06-plan-en");
+  await page.getByRole("link", { name: "AI jobs & usage" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "AI jobs & usage" })).toBeVisible();
+  await expect(page.getByTestId("ai-job-status").first()).toHaveText("Succeeded");
+  await screenshot(page, "planning-07-jobs-en");
 });

@@ -13,6 +13,7 @@ import {
   type JobKind,
   type JobStatus,
 } from "@/entities/ai-job";
+import { PLAN_STEPS, type PlanSection } from "@/entities/plan";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useTranslations } from "@/shared/i18n";
@@ -41,6 +42,9 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
   const t = useTranslations("aiJobsQueue");
   const tk = useTranslations("aiJobsKinds");
   const tst = useTranslations("aiJobsStatus");
+  const tsec = useTranslations("planningSections");
+  const sectionLabel = (section: string) =>
+    (PLAN_STEPS as readonly string[]).includes(section) ? tsec(section as PlanSection) : section;
   const format = useFormatter();
   const errorText = useApiErrorText();
   const [status, setStatus] = useState<JobStatus | "">("");
@@ -116,7 +120,7 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
                     <div className={styles.jobCell}>
                       <span className={styles.kind}>
                         {tk(job.kind)}
-                        {typeof job.params.section === "string" ? ` · ${job.params.section}` : ""}
+                        {typeof job.params.section === "string" ? ` · ${sectionLabel(job.params.section)}` : ""}
                       </span>
                       <span className={styles.muted}>
                         {[
