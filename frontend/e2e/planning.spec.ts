@@ -166,4 +166,12 @@ test("a brief becomes a storyboarded plan with live progress; edits are revision
   await expect(page.getByRole("heading", { level: 1, name: "AI jobs & usage" })).toBeVisible();
   await expect(page.getByTestId("ai-job-status").first()).toHaveText("Succeeded");
   await screenshot(page, "planning-07-jobs-en");
+
+  // --- tablet width, dark theme ---------------------------------------------------------------
+  await page.setViewportSize({ width: 820, height: 1100 });
+  await page.getByRole("button", { name: "Switch to dark mode" }).click();
+  await page.getByRole("link", { name: "Back to AI planning" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "AI planning" })).toBeVisible();
+  await expect(page.getByTestId("brief-card")).toHaveCount(1);
+  await screenshot(page, "planning-08-planning-tablet-dark");
 });
