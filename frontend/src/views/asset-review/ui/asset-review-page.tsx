@@ -39,6 +39,7 @@ import { UploadVersion } from "@/features/upload-version";
 import { AnnotationCanvas, AnnotationToolbar, toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
 import { FeedbackPanel } from "@/widgets/feedback-panel";
 import { ComparePlayers, ReviewPlayer, type PlayerHandle, type TimelineMarker } from "@/widgets/review-player";
+import { VersionDigest } from "@/widgets/version-digest";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
@@ -404,6 +405,14 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
           {version?.status === "ready" ? (
             <div className={styles.sideTop}>
               <DecisionPanel version={version} myId={me.data.id} canDecide={canResolve} />
+              <VersionDigest
+                versionId={version.id}
+                canRequest={canResolve}
+                onSeekToFeedback={(id) => {
+                  const item = items.find((entry) => entry.id === id);
+                  if (item) seekTo(item);
+                }}
+              />
             </div>
           ) : null}
           <div className={styles.sideMain}>
