@@ -408,6 +408,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
               <VersionDigest
                 versionId={version.id}
                 canRequest={canResolve}
+                defaultCollapsed
                 onSeekToFeedback={(id) => {
                   const item = items.find((entry) => entry.id === id);
                   if (item) seekTo(item);

@@ -220,4 +220,16 @@ describe("VersionDigest", () => {
     expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(await screen.findByText("색과 음악 볼륨이 주된 요청입니다.")).toBeInTheDocument();
   });
+
+  it("unfolds itself while a digest is on its way", async () => {
+    latest = { status: 200, body: digest({ status: "running", job: { ...job, status: "running" } }) };
+    setup();
+    renderWithProviders(
+      <VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} defaultCollapsed />,
+      { store: makeStore() },
+    );
+
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "AI 라운드 요약" })).toHaveAttribute("aria-expanded", "true");
+  });
 });

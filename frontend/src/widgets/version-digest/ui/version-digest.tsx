@@ -50,6 +50,8 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback, default
   const [requestDigest, request] = useRequestVersionDigestMutation();
   const requestError = request.isError ? asApiError(request.error) : null;
   const open = isDigestOpen(digest);
+  // A digest on its way (asked for here or by a teammate) unfolds the panel and leaves it open.
+  if (open && collapsed) setCollapsed(false);
 
   const ask = () => {
     setCollapsed(false);
@@ -120,7 +122,7 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback, default
           time: format.dateTime(new Date(digest.finished_at), { dateStyle: "short", timeStyle: "short" }),
         })
       : t("description");
-  const expanded = !collapsed || open;
+  const expanded = !collapsed;
   return (
     <section className={styles.panel} aria-labelledby={`${ids}-title`} data-testid="version-digest">
       <header className={styles.header}>
