@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from apps.ai_planning.models import AIJob, Brief, Plan, VersionDigest
+from apps.ai_planning.models import AIJob, Brief, Plan
 from apps.feedbacks.models import Version
 from apps.feedbacks.tests.factories import AssetFactory, FeedbackFactory, VersionFactory
 from apps.projects.tests.conftest import (  # noqa: F401 — fixtures reused from the projects app
@@ -86,7 +86,7 @@ class Planning:
     plan: Plan
     waiting_job: AIJob  # awaiting approval
     stuck_job: AIJob  # needs attention
-    version: Version  # with feedback and a finished digest
+    version: Version  # with two comments
     other_brief: Brief
     other_plan: Plan
     other_waiting_job: AIJob
@@ -113,17 +113,8 @@ def _objects(project, owner):
         attempts=2,
     )
     version = VersionFactory(asset=AssetFactory(project=project))
-    comments = [FeedbackFactory(version=version, body=body) for body in ("색감이 차가워요", "음악이 커요")]
-    VersionDigest.objects.create(
-        project=project,
-        version=version,
-        job=AIJobFactory(project=project, kind=AIJob.Kind.FEEDBACK_DIGEST, status=AIJob.Status.SUCCEEDED),
-        result={
-            "overview": "요약",
-            "groups": [{"category": "colour", "points": [{"text": "색", "feedback_ids": [str(comments[0].pk)]}]}],
-        },
-        feedback_count=2,
-    )
+    for body in ("색감이 차가워요", "음악이 커요"):
+        FeedbackFactory(version=version, body=body)
     return brief, plan, waiting, stuck, version
 
 

@@ -17,6 +17,7 @@ from apps.core.tests.assertions import assert_error
 from apps.projects.permissions import MANAGE, READ, RESOLVE, ROLE_ACTIONS, UPLOAD
 
 from .conftest import ACTORS, Planning
+from .factories import AIJobFactory
 
 ERROR_CODES = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}
 
@@ -109,6 +110,19 @@ ROUTES = [
     Route("version-digest", "GET", READ, _version),
     Route("version-digest", "POST", RESOLVE, _version, ok=202),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _finished_digests(planning):
+    """A finished digest on each project's version (GET has something to read)."""
+    for version in (planning.version, planning.other_version):
+        project = version.asset.project
+        VersionDigest.objects.create(
+            project=project,
+            version=version,
+            job=AIJobFactory(project=project, kind=AIJob.Kind.FEEDBACK_DIGEST, status=AIJob.Status.SUCCEEDED),
+            result={"overview": "요약", "groups": []},
+        )
 
 
 def _state():
