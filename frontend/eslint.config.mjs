@@ -34,7 +34,8 @@ const fsdLayerRules = LAYERS.filter((layer) => layer !== "app").map((layer) => (
             : []),
           {
             // Slices are used through their public API (index.ts), never by deep path.
-            group: ["@/views/*/**", "@/widgets/*/**", "@/features/*/**", "@/entities/*/**"],
+            // Features are grouped by product area (features/<area>/<slice>).
+            group: ["@/views/*/**", "@/widgets/*/**", "@/features/*/*/**", "@/entities/*/**"],
             message: "FSD: import a slice through its public API (e.g. '@/entities/user').",
           },
         ],
@@ -45,7 +46,7 @@ const fsdLayerRules = LAYERS.filter((layer) => layer !== "app").map((layer) => (
 
 const config = [
   {
-    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "coverage/**"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "test-results-*/**", "coverage/**"],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { LocaleSwitcher } from "@/features/switch-locale";
-import { ThemeToggle } from "@/features/switch-theme";
+import { LocaleSwitcher } from "@/features/account/switch-locale";
+import { ThemeToggle } from "@/features/account/switch-theme";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { Logo } from "@/shared/ui";

@@ -5,9 +5,9 @@ import { Suspense, useState } from "react";
 
 import { SiteDetails, useListSitesQuery, type Site } from "@/entities/site";
 import { useGetMeQuery } from "@/entities/user";
-import { CopySnippet } from "@/features/copy-snippet";
-import { CreateSiteForm } from "@/features/create-site";
-import { SiteActions } from "@/features/manage-site";
+import { CopySnippet } from "@/features/operations/copy-snippet";
+import { CreateSiteForm } from "@/features/operations/create-site";
+import { SiteActions } from "@/features/operations/manage-site";
 import { AnalyticsLive } from "@/widgets/analytics-live";
 import { AnalyticsReport } from "@/widgets/analytics-report";
 import { asApiError } from "@/shared/api";

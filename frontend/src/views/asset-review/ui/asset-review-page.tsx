@@ -31,11 +31,11 @@ import {
   VersionStatusBadge,
   type Version,
 } from "@/entities/version";
-import { CommentComposer } from "@/features/add-feedback";
-import { ExportButtons } from "@/features/export-feedback";
-import { DecisionPanel } from "@/features/review-decision";
-import { ShareLinkDialog } from "@/features/share-link";
-import { UploadVersion } from "@/features/upload-version";
+import { CommentComposer } from "@/features/review/add-feedback";
+import { ExportButtons } from "@/features/review/export-feedback";
+import { DecisionPanel } from "@/features/review/review-decision";
+import { ShareLinkDialog } from "@/features/review/share-link";
+import { UploadVersion } from "@/features/review/upload-version";
 import { AnnotationCanvas, AnnotationToolbar, toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
 import { FeedbackPanel } from "@/widgets/feedback-panel";
 import { ComparePlayers, ReviewPlayer, type PlayerHandle, type TimelineMarker } from "@/widgets/review-player";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useSelector } from "react-redux";
 
-import { AcceptInvitationButton } from "@/features/accept-invitation";
+import { AcceptInvitationButton } from "@/features/project/accept-invitation";
 import { useGetInvitationPreviewQuery, type InvitationPreview } from "@/entities/project";
 import { selectSessionStatus } from "@/entities/session";
 import { useGetMeQuery } from "@/entities/user";

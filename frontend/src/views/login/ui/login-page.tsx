@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { useSelector } from "react-redux";
 
-import { LoginForm } from "@/features/auth-by-email";
+import { LoginForm } from "@/features/account/auth-by-email";
 import { selectSessionEndReason, useGuestOnly } from "@/entities/session";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { RuleForm } from "@/features/monitoring-rule-form";
+import { RuleForm } from "@/features/operations/monitoring-rule-form";
 import {
   formatMetricValue,
   useDeleteRuleMutation,

@@ -1,8 +1,8 @@
 "use client";
 
 import { useGetMeQuery } from "@/entities/user";
-import { ChangePasswordForm } from "@/features/change-password";
-import { ProfileForm } from "@/features/edit-profile";
+import { ChangePasswordForm } from "@/features/account/change-password";
+import { ProfileForm } from "@/features/account/edit-profile";
 import { useTranslations } from "@/shared/i18n";
 import { Card, Page, PageHeader } from "@/shared/ui";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 
 import { AIJobQueue } from "@/widgets/ai-job-queue";
 import { AIUsagePanel } from "@/widgets/ai-usage";
-import { AISettingsForm } from "@/features/edit-ai-settings";
+import { AISettingsForm } from "@/features/planning/edit-ai-settings";
 import { AiNotConfigured, useGetAISettingsQuery } from "@/entities/ai-job";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
 import { asApiError } from "@/shared/api";

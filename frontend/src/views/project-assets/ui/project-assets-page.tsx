@@ -4,8 +4,8 @@ import Link from "next/link";
 
 import { roleCan, useListProjectAssetsQuery, type Asset } from "@/entities/asset";
 import { ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
-import { CreateAssetForm } from "@/features/create-asset";
-import { UploadVersion } from "@/features/upload-version";
+import { CreateAssetForm } from "@/features/review/create-asset";
+import { UploadVersion } from "@/features/review/upload-version";
 import { ProjectShell } from "@/widgets/project-shell";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { BriefCard } from "@/widgets/brief-board";
-import { BriefForm } from "@/features/edit-brief";
+import { BriefForm } from "@/features/planning/edit-brief";
 import { AiNotConfigured, useGetAISettingsQuery } from "@/entities/ai-job";
 import { useListBriefsQuery, type Brief } from "@/entities/plan";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";

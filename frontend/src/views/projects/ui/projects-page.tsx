@@ -11,7 +11,7 @@ import {
   useListProjectsQuery,
   type ProjectStatus,
 } from "@/entities/project";
-import { CreateProjectDialog } from "@/features/create-project";
+import { CreateProjectDialog } from "@/features/project/create-project";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { Avatar, Button, Card, EmptyState, FolderIcon, Page, PageHeader, RefreshIcon, Skeleton } from "@/shared/ui";

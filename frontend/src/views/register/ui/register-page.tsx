@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 
-import { RegisterForm } from "@/features/register";
+import { RegisterForm } from "@/features/account/register";
 import { useGuestOnly } from "@/entities/session";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 
-import { ResetConfirmForm } from "@/features/reset-password";
+import { ResetConfirmForm } from "@/features/account/reset-password";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { AuthCard, PageSpinner } from "@/shared/ui";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 
-import { ResetRequestForm } from "@/features/reset-password";
+import { ResetRequestForm } from "@/features/account/reset-password";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { AuthCard } from "@/shared/ui";

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState, type FormEvent } from "react";
 
 import { AnnotationView, currentFeedbackId, feedbackAtFrame, type Shape } from "@/entities/feedback";
-import { useAddGuestCommentMutation, useGetSharePageQuery, type GuestFeedback } from "@/features/share-link";
+import { useAddGuestCommentMutation, useGetSharePageQuery, type GuestFeedback } from "@/features/review/share-link";
 import { AnnotationCanvas, AnnotationToolbar, toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
 import { ReviewPlayer, type PlayerHandle } from "@/widgets/review-player";
 import { asApiError } from "@/shared/api";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 
-import { JobActions, type ProjectRole } from "@/features/review-ai-job";
+import { JobActions, type ProjectRole } from "@/features/planning/review-ai-job";
 import {
   JOB_KINDS,
   JOB_STATUSES,

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import type { User } from "@/entities/user";
-import { LocaleSwitcher } from "@/features/switch-locale";
-import { ThemeToggle } from "@/features/switch-theme";
+import { LocaleSwitcher } from "@/features/account/switch-locale";
+import { ThemeToggle } from "@/features/account/switch-theme";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { BellIcon, ChartIcon, FolderIcon, HomeIcon, Logo, PulseIcon } from "@/shared/ui";

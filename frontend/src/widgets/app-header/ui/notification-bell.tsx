@@ -9,7 +9,7 @@ import {
   useGetUnreadCountQuery,
   useListNotificationsInfiniteQuery,
 } from "@/entities/notification";
-import { MarkAllReadButton, MarkReadButton, useMarkRead } from "@/features/mark-notification-read";
+import { MarkAllReadButton, MarkReadButton, useMarkRead } from "@/features/account/mark-notification-read";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { Badge, BellIcon, Button, EmptyState, InboxIcon, Popover, useToast } from "@/shared/ui";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { displayNameOf, UserIdentity, type User } from "@/entities/user";
-import { useLogout } from "@/features/logout";
+import { useLogout } from "@/features/account/logout";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { Avatar, ChevronDownIcon, LogOutIcon, menuItemClassName, Popover, UserIcon } from "@/shared/ui";

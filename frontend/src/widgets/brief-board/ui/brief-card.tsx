@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 
-import { formatDuration } from "@/features/edit-brief";
-import { GeneratePlanButton } from "@/features/generate-plan";
+import { formatDuration } from "@/features/planning/edit-brief";
+import { GeneratePlanButton } from "@/features/planning/generate-plan";
 import {
   PlanStatusBadge,
   useDeleteBriefMutation,

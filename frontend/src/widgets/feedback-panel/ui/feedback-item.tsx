@@ -4,10 +4,10 @@ import { useState, type ReactNode } from "react";
 
 import type { ReviewMember, ReviewUser } from "@/entities/asset";
 import { authorName, TriageBadge, type Feedback } from "@/entities/feedback";
-import { MentionInput, mentionedIds, ReplyForm } from "@/features/add-feedback";
-import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/edit-feedback";
-import { ReactionBar } from "@/features/react-to-feedback";
-import { ResolveButton } from "@/features/resolve-feedback";
+import { MentionInput, mentionedIds, ReplyForm } from "@/features/review/add-feedback";
+import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/review/edit-feedback";
+import { ReactionBar } from "@/features/review/react-to-feedback";
+import { ResolveButton } from "@/features/review/resolve-feedback";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { atLeast } from "@/shared/lib/clock";
 import { Avatar, cx } from "@/shared/ui";

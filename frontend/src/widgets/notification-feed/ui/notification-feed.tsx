@@ -8,7 +8,7 @@ import {
   useGetUnreadCountQuery,
   useListNotificationsInfiniteQuery,
 } from "@/entities/notification";
-import { MarkAllReadButton, MarkReadButton, useMarkRead } from "@/features/mark-notification-read";
+import { MarkAllReadButton, MarkReadButton, useMarkRead } from "@/features/account/mark-notification-read";
 import { useTranslations } from "@/shared/i18n";
 import { Badge, Button, Card, EmptyState, InboxIcon, RefreshIcon, Segmented } from "@/shared/ui";
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 
 import { NotificationItem, NotificationSkeleton, useListNotificationsInfiniteQuery } from "@/entities/notification";
-import { MarkReadButton, useMarkRead } from "@/features/mark-notification-read";
+import { MarkReadButton, useMarkRead } from "@/features/account/mark-notification-read";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { ArrowRightIcon, Button, Card, EmptyState, InboxIcon } from "@/shared/ui";

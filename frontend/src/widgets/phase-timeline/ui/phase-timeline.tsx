@@ -9,7 +9,7 @@ import {
   useDeletePhaseMutation,
   useReorderPhasesMutation,
   useUpdatePhaseMutation,
-} from "@/features/edit-phases";
+} from "@/features/project/edit-phases";
 import { asApiError } from "@/shared/api";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";

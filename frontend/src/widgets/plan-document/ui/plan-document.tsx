@@ -2,9 +2,9 @@
 
 import type { ReactNode } from "react";
 
-import { ShotListTable } from "@/features/edit-shot-list";
-import { ExportShotListButton } from "@/features/export-shot-list";
-import { RegenerateSectionButton } from "@/features/generate-plan";
+import { ShotListTable } from "@/features/planning/edit-shot-list";
+import { ExportShotListButton } from "@/features/planning/export-shot-list";
+import { RegenerateSectionButton } from "@/features/planning/generate-plan";
 import type { Plan, PlanResult, PlanSection } from "@/entities/plan";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Card } from "@/shared/ui";

@@ -1,6 +1,6 @@
 "use client";
 
-import { RestoreRevisionButton } from "@/features/restore-plan-revision";
+import { RestoreRevisionButton } from "@/features/planning/restore-plan-revision";
 import { useListRevisionsQuery, type PlanSection, type RevisionSource } from "@/entities/plan";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Button, Card, EmptyState, Skeleton } from "@/shared/ui";

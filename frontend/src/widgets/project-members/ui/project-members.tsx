@@ -7,8 +7,8 @@ import {
   useListMembersQuery,
   type Project,
 } from "@/entities/project";
-import { InviteForm, RevokeInvitationButton } from "@/features/invite-member";
-import { LeaveProjectButton, MemberActions, MemberRoleSelect, type MemberControlContext } from "@/features/manage-member";
+import { InviteForm, RevokeInvitationButton } from "@/features/project/invite-member";
+import { LeaveProjectButton, MemberActions, MemberRoleSelect, type MemberControlContext } from "@/features/project/manage-member";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Avatar, Button, Card, cx, EmptyState, Skeleton } from "@/shared/ui";
 

@@ -12,7 +12,7 @@ import {
   useProjectRoom,
   type Project,
 } from "@/entities/project";
-import { ProjectStatusControl } from "@/features/change-project-status";
+import { ProjectStatusControl } from "@/features/project/change-project-status";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
