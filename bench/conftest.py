@@ -23,6 +23,8 @@ import pytest
 import requests
 from django.db import connection
 
+from tests.workers import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"
 DAPHNE = str(Path(sys.executable).parent / "daphne")
@@ -32,16 +34,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def database_url() -> str:
-    """The URL of the database this run created, for server processes we start."""
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    host = f"{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}"
-    return f"postgres://{s.get('USER') or 'postgres'}{password}@{host}/{s['NAME']}"
 
 
 def percentile(values: list[float], q: float) -> float:

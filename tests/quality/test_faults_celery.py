@@ -7,29 +7,20 @@ import os
 import signal
 import stat
 import subprocess
-import sys
 import time
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from apps.core.models import Notification, StreamEvent
 from apps.feedbacks.models import Version
 from apps.feedbacks.tasks import process_version
 from apps.feedbacks.tests.conftest import put_file
 from apps.feedbacks.tests.factories import VersionFactory
-from config.celery import app as celery_app
+from tests.workers import start_worker as start_worker_process
+from tests.workers import tasks_routed_to, worker_env, worker_queue
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def _slow_ffmpeg(folder) -> str:
@@ -47,54 +38,25 @@ def _slow_ffmpeg(folder) -> str:
 
 @pytest.fixture
 def start_worker(tmp_path, media_root):
-    queue = f"test-kill-{os.getpid()}-{time.monotonic_ns()}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.quality.worker_settings",
-        "DATABASE_URL": _database_url(),
-        "REDIS_URL": settings.REDIS_URL,
-        "MEDIA_ROOT": str(media_root),
-        "AWS_STORAGE_BUCKET_NAME": "",
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        "FFMPEG_BINARY": _slow_ffmpeg(tmp_path),
-    }
+    queue = worker_queue("kill")
+    env = worker_env(
+        queue,
+        DJANGO_SETTINGS_MODULE="tests.quality.worker_settings",
+        MEDIA_ROOT=str(media_root),
+        AWS_STORAGE_BUCKET_NAME="",
+        FFMPEG_BINARY=_slow_ffmpeg(tmp_path),
+    )
     workers = []
 
     def start() -> subprocess.Popen:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool",
-                "solo",
-                "-Q",
-                queue,
-                "--loglevel",
-                "WARNING",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: the kill takes its ffmpeg too
-        )
-        workers.append(process)
-        return process
+        # Its own process group: the kill takes its ffmpeg too.
+        workers.append(start_worker_process(queue, env, start_new_session=True))
+        return workers[-1]
 
-    previous = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_default_queue = queue
     try:
-        yield start, tmp_path
+        with tasks_routed_to(queue):
+            yield start, tmp_path
     finally:
-        celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
         for process in workers:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)

@@ -3,21 +3,16 @@
 talks to the fake server of this test process over loopback."""
 
 import datetime
-import os
-import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.ai_planning import planning
 from apps.ai_planning.models import AIJob, AIUsage, Plan
 from apps.ai_planning.tasks import ai_jobs_sweep
-from config.celery import app as celery_app
-from tests.test_celery_worker import _database_url_for_worker
+from tests.workers import real_worker
 
 from .factories import AIJobFactory, BriefFactory, PlanFactory
 
@@ -26,53 +21,16 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 @pytest.fixture
 def ai_worker(fake_openai):
-    queue = f"test-ai-{os.getpid()}-{time.monotonic_ns()}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": _database_url_for_worker(),
-        "REDIS_URL": settings.REDIS_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        "CELERY_TASK_DEFAULT_QUEUE": queue,  # tasks the worker sends (retries, the sweeper's) stay here
-        "OPENAI_API_KEY": "sk-worker",
-        "OPENAI_BASE_URL": fake_openai.base_url,
-        "AI_RETRY_BASE_SECONDS": "0.01",
-        "PEXELS_API_KEY": "",
-        "GOOGLE_CSE_KEY": "",
-        "UNSPLASH_ACCESS_KEY": "",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool",
-            "solo",
-            "-Q",
-            queue,
-            "--loglevel",
-            "WARNING",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    previous = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_default_queue = queue
-    try:
+    with real_worker(
+        "ai",
+        OPENAI_API_KEY="sk-worker",
+        OPENAI_BASE_URL=fake_openai.base_url,
+        AI_RETRY_BASE_SECONDS="0.01",
+        PEXELS_API_KEY="",
+        GOOGLE_CSE_KEY="",
+        UNSPLASH_ACCESS_KEY="",
+    ) as process:
         yield process
-    finally:
-        celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def _finished(job_id, timeout: float = 40) -> AIJob:
