@@ -100,6 +100,7 @@ export function createRealtimeConnection({
       dispatch(wsResyncRequested({ stream }));
       dispatch(baseApi.util.invalidateTags([...resyncTags]));
     },
+    onFirstContact: () => dispatch(baseApi.util.invalidateTags([...resyncTags])),
     onStatusChange: (status) => {
       if (reportStatus) dispatch(wsStatusChanged(status));
       onStatusChange?.(status);

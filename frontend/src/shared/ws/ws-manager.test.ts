@@ -198,6 +198,21 @@ describe("WsManager", () => {
     manager.stop();
   });
 
+  it("asks for one refetch on first contact (REST data may predate the subscription), not on reconnects", async () => {
+    const firstContacts: string[] = [];
+    const { manager } = setup({ onFirstContact: (stream) => firstContacts.push(stream) });
+    const socket = await connect(manager, 10);
+    expect(firstContacts).toEqual([STREAM]);
+    socket.drop();
+    await vi.advanceTimersByTimeAsync(750);
+    const next = FakeSocket.last();
+    next.open();
+    next.receive({ type: "hello", stream: STREAM, seq: 12 });
+    expect(firstContacts).toEqual([STREAM]);
+    expect(next.sent).toEqual([{ type: "resume", after: 10 }]);
+    manager.stop();
+  });
+
   it("does not resume when nothing happened while away", async () => {
     const { manager } = setup();
     const socket = await connect(manager, 10);

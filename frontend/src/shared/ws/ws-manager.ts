@@ -24,6 +24,12 @@ export interface WsManagerOptions {
   onEvent: (event: WsEvent) => void;
   /** The server could not replay what was missed: refetch everything of the stream. */
   onResync: (stream: string | null) => void;
+  /**
+   * First `hello` of a stream: REST data loaded before it may lack events published
+   * between that read and the subscription, so refetch it once (events after `hello`
+   * arrive live).
+   */
+  onFirstContact?: (stream: string) => void;
   onStatusChange?: (status: WsStatus) => void;
   /** Every `hello` (first connect and each reconnect), e.g. for its `presence` list. */
   onHello?: (message: WsServerMessage) => void;
@@ -64,8 +70,10 @@ function parse(raw: unknown): WsServerMessage | null {
  * stream, `resync` handling, keep-alive pings and duplicate suppression.
  */
 export class WsManager {
-  private readonly options: Required<Omit<WsManagerOptions, "onStatusChange" | "onHello" | "onClosed" | "eventTarget">> &
-    Pick<WsManagerOptions, "onStatusChange" | "onHello" | "onClosed" | "eventTarget">;
+  private readonly options: Required<
+    Omit<WsManagerOptions, "onStatusChange" | "onHello" | "onClosed" | "onFirstContact" | "eventTarget">
+  > &
+    Pick<WsManagerOptions, "onStatusChange" | "onHello" | "onClosed" | "onFirstContact" | "eventTarget">;
   private socket: WebSocketLike | null = null;
   private status: WsStatus = "idle";
   private running = false;
@@ -90,6 +98,7 @@ export class WsManager {
       onResync: options.onResync,
       onStatusChange: options.onStatusChange,
       onHello: options.onHello,
+      onFirstContact: options.onFirstContact,
       onClosed: options.onClosed,
       createSocket: options.createSocket ?? defaultCreateSocket,
       random: options.random ?? Math.random,
@@ -313,8 +322,10 @@ export class WsManager {
 
     const last = this.lastSeq.get(this.stream);
     if (last === undefined) {
-      // First contact: everything up to now is already in the REST data.
+      // First contact: from here on events arrive live; what was published before
+      // the subscription is refetched rather than trusted to be in the REST data.
       this.lastSeq.set(this.stream, message.seq);
+      this.options.onFirstContact?.(this.stream);
     } else if (message.seq > last) {
       this.send({ type: "resume", after: last });
     } else if (message.seq < last) {
