@@ -66,6 +66,8 @@ export interface FeedbackInput {
   annotation?: Annotation | null;
   parent_id?: string | null;
   internal?: boolean;
+  /** Triage this comment by AI at once rather than with the next batch. */
+  urgent?: boolean;
   mention_ids?: string[];
 }
 

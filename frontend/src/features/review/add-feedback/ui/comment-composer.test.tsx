@@ -105,7 +105,27 @@ describe("adding a comment", () => {
     await waitFor(() => expect(cached(store)[0]?.id).toBe("srv-1"));
     expect(cached(store)).toHaveLength(1);
     const post = stub.requests.find((request) => request.method === "POST");
-    expect(post?.body).toMatchObject({ frame: 5, end_frame: null, mention_ids: ["u2"], internal: false, annotation: null });
+    expect(post?.body).toMatchObject({
+      frame: 5,
+      end_frame: null,
+      mention_ids: ["u2"],
+      internal: false,
+      urgent: false,
+      annotation: null,
+    });
+  });
+
+  it("sends a comment marked urgent for immediate AI triage, then clears the mark", async () => {
+    const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
+    await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
+
+    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "오디오가 끊겨요");
+    await userEvent.click(screen.getByRole("checkbox", { name: "긴급" }));
+    await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
+    release();
+
+    await waitFor(() => expect(stub.requests.find((request) => request.method === "POST")?.body).toMatchObject({ urgent: true }));
+    expect(screen.getByRole("checkbox", { name: "긴급" })).not.toBeChecked();
   });
 
   it("takes the optimistic comment back on an error, tells why and gives the text back", async () => {

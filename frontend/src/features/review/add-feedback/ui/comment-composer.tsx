@@ -58,6 +58,7 @@ export function CommentComposer({
   const [anchor, setAnchor] = useState<number | null>(null);
   const [range, setRange] = useState(false);
   const [internal, setInternal] = useState(false);
+  const [urgent, setUrgent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const typingTimer = useRef<number | null>(null);
   const typingOn = useRef(false);
@@ -96,6 +97,7 @@ export function CommentComposer({
     setAnchor(null);
     setRange(false);
     setInternal(false);
+    setUrgent(false);
     onClearDrawing();
     stopTyping();
   };
@@ -113,6 +115,7 @@ export function CommentComposer({
       end_frame: end,
       annotation: drawing && drawing.shapes.length > 0 ? drawing : null,
       internal,
+      urgent,
       mention_ids: mentionedIds(text, members),
     };
     reset();
@@ -124,6 +127,7 @@ export function CommentComposer({
       setBody(text);
       setAnchor(start);
       setInternal(input.internal);
+      setUrgent(input.urgent);
       const message = errorText(asApiError(caught));
       setError(message);
       toast.show({ tone: "error", message: t("failed", { reason: message }) });
@@ -185,6 +189,10 @@ export function CommentComposer({
         <label className={cx(styles.check, internal && styles.internalOn)}>
           <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
           {t("internal")}
+        </label>
+        <label className={styles.check} title={t("urgentHint")}>
+          <input type="checkbox" checked={urgent} onChange={(event) => setUrgent(event.target.checked)} />
+          {t("urgent")}
         </label>
         <span className={styles.spacer} />
         {body || drawing ? (
