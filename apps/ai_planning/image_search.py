@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
@@ -34,11 +35,12 @@ class ImageSearchError(Exception):
     pass
 
 
-class ImageSearchProvider:
+class ImageSearchProvider(ABC):
     name = ""
 
+    @abstractmethod
     def search(self, query: str, *, limit: int = MAX_IMAGES) -> list[Image]:
-        raise NotImplementedError
+        """Up to `limit` images for the query, with their attribution."""
 
     def _get(self, url: str, params: dict, headers: dict | None = None) -> dict:
         full = f"{url}?{urllib.parse.urlencode(params)}"

@@ -7,6 +7,7 @@ per project or analytics ingestion errors — is a new `MetricSource` registered
 `register_source()`, with no change to the engine."""
 
 import fnmatch
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -49,18 +50,19 @@ class Observation:
     label: str = ""  # human name of the target
 
 
-class MetricSource:
+class MetricSource(ABC):
     name = ""
     # Keys a rule's `host_selector` (the target selector) may use with this source.
     selector_keys: frozenset[str] = frozenset({"hosts", "name_glob"})
 
+    @abstractmethod
     def metrics(self) -> dict[str, str]:
-        raise NotImplementedError
+        """Metric name → description, for the rule editor."""
 
+    @abstractmethod
     def observe(self, rule, now: datetime) -> list[Observation]:
         """Current values for every target of the rule. A target that has no fresh value
         is left out (its open alert, if any, stays as it is)."""
-        raise NotImplementedError
 
 
 _SOURCES: dict[str, MetricSource] = {}
