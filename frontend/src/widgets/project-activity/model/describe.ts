@@ -1,5 +1,29 @@
 import type { Activity } from "@/entities/project";
 
+/** Verbs of the other areas whose sentence needs only the actor. */
+const ACTOR_ONLY = {
+  "brief.created": "brief_created",
+  "brief.updated": "brief_updated",
+  "brief.deleted": "brief_deleted",
+  "plan.succeeded": "plan_succeeded",
+  "plan.edited": "plan_edited",
+  "plan.restored": "plan_restored",
+  "ai_job.approved": "ai_job_approved",
+  "ai_job.rejected": "ai_job_rejected",
+  "ai_job.awaiting_approval": "ai_job_awaiting_approval",
+  "ai_job.needs_attention": "ai_job_needs_attention",
+  "ai_settings.updated": "ai_settings_updated",
+  "asset.created": "asset_created",
+  "asset.updated": "asset_updated",
+  "asset.deleted": "asset_deleted",
+  "version.created": "version_created",
+  "version.updated": "version_updated",
+  "version.status_changed": "version_status_changed",
+  "version.review_decided": "version_review_decided",
+  "feedback.mentioned": "feedback_mentioned",
+  "feedback.replied": "feedback_replied",
+} as const;
+
 /** Which sentence an activity row uses, and the values it needs. */
 export type ActivitySentence =
   | { key: "project_created" | "project_updated" | "invitation_accepted" | "phase_reordered" }
@@ -9,6 +33,7 @@ export type ActivitySentence =
   | { key: "member_role_changed"; role: string }
   | { key: "invitation_created" | "invitation_revoked"; email: string }
   | { key: "phase_created" | "phase_updated" | "phase_deleted"; name: string }
+  | { key: (typeof ACTOR_ONLY)[keyof typeof ACTOR_ONLY] }
   | { key: "other"; verb: string };
 
 function text(value: unknown): string {
@@ -51,7 +76,9 @@ export function describeActivity(activity: Activity): ActivitySentence {
       };
     case "phase.reordered":
       return { key: "phase_reordered" };
-    default:
-      return { key: "other", verb: activity.verb };
+    default: {
+      const key = ACTOR_ONLY[activity.verb as keyof typeof ACTOR_ONLY];
+      return key ? { key } : { key: "other", verb: activity.verb };
+    }
   }
 }
