@@ -25,6 +25,7 @@ def env_str(name: str, default: str | None) -> str | None:
     """A string variable; unset or empty means the default (`.env` files keep empty keys)."""
     return env(name, default="") or default
 
+
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-insecure-only-for-local-runs-0123456789abcdef")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
@@ -287,6 +288,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.monitoring.analytics.schema.add_ingestion_path",  # a plain view DRF cannot describe
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

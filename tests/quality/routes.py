@@ -48,6 +48,7 @@ class Rule:
     params: Callable[[World, str, Side], dict] | None = None  # path ids beyond the defaults
     expect: Callable[[str], int] | None = None
     form: str = "json"  # json | multipart | raw
+    headers: dict[str, str] | None = None  # extra request headers (WSGI names: HTTP_ORIGIN …)
     pending: bool = False  # announced in DESIGN, not in the schema yet
 
 
@@ -133,6 +134,13 @@ def _site():
     from apps.monitoring.analytics.models import Site
 
     return Site.objects.create(name="Shop", allowed_origins=["https://shop.example.com"])
+
+
+def _event_batch(world: World, actor: str, side: Side) -> dict:
+    import time
+
+    event = {"type": "page_view", "ts": int(time.time() * 1000), "sid": "session-123456", "path": "/"}
+    return {"site": _site().public_key, "vid": "visitor-123456", "events": [event]}
 
 
 def _soon(hours: int = 1) -> str:
@@ -310,7 +318,8 @@ ROUTES: dict[str, Rule] = {
     "PATCH monitoring/templates/{id}/": staff(body=lambda w, a, s: {"subject": "x"}),
     "DELETE monitoring/templates/{id}/": staff(),
     "GET monitoring/tasks/": staff(),
-    # --- web analytics (staff; ingestion is public and outside DRF, see PLAIN_ROUTES) ---------
+    # --- web analytics: staff, except ingestion (the site key and its origins guard it) --------
+    "POST monitoring/events/": public(ok=202, body=_event_batch, headers={"HTTP_ORIGIN": "https://shop.example.com"}),
     "GET monitoring/sites/": staff(),
     "POST monitoring/sites/": staff(
         body=lambda w, a, s: {"name": "Shop", "allowed_origins": ["https://shop.example.com"]}
@@ -360,11 +369,10 @@ def default_ids(world: World, side: Side, path: str, actor: str) -> dict:
     return ids
 
 
-# Plain Django views under /api/v1 that DRF (and so the schema) does not describe, with
-# their rule. The tracker posts without a token: the site key and its origins guard it.
+# Routes under /api/v1 the schema leaves out, with their rule: the ingestion view's no-slash
+# twin (sendBeacon URLs are written either way; the schema documents the slash form).
 PLAIN_ROUTES: dict[str, Rule] = {
     "POST monitoring/events": public(ok=202),
-    "POST monitoring/events/": public(ok=202),
 }
 
 

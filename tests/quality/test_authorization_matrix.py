@@ -110,9 +110,10 @@ def build_request(world: World, rule: Rule, method: str, path: str, actor: str, 
         client = world.client("anonymous")
     else:
         client = world.client(actor)
+    headers = rule.headers or {}
     if rule.form == "raw":
-        return lambda: client.generic(method, url, body, content_type="application/octet-stream")
-    return lambda: getattr(client, method.lower())(url, body, format=rule.form)
+        return lambda: client.generic(method, url, body, content_type="application/octet-stream", **headers)
+    return lambda: getattr(client, method.lower())(url, body, format=rule.form, **headers)
 
 
 def check(response, expected: int) -> str | None:
@@ -225,7 +226,7 @@ def test_the_other_projects_ids_are_not_found(world, op):
     assert not failures, f"{method} {path}\n" + "\n".join(failures)
 
 
-@pytest.mark.parametrize("key", sorted(PLAIN_ROUTES))
+@pytest.mark.parametrize("key", [*sorted(PLAIN_ROUTES), "POST monitoring/events/"])
 def test_analytics_ingestion_is_public(world, key):
     """Anyone may send events for a site from one of its origins; no token is involved."""
     import json
@@ -245,7 +246,7 @@ def test_analytics_ingestion_is_public(world, key):
         response = client.generic(
             method, PREFIX + path, json.dumps(batch), content_type="text/plain", HTTP_ORIGIN="https://shop.example.com"
         )
-        assert response.status_code == PLAIN_ROUTES[key].ok, (actor, response.content[:300])
+        assert response.status_code == 202, (actor, response.content[:300])
         assert response.json()["accepted"] == 1, (actor, response.content[:300])
     refused = world.client("owner").generic(
         method, PREFIX + path, json.dumps(batch), content_type="text/plain", HTTP_ORIGIN="https://evil.example.com"
