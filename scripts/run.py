@@ -1,11 +1,13 @@
 """`make run`: migrate, seed demo data on first start, then start every process with
-honcho (Procfile.dev). Without REDIS_URL an embedded redis-server joins them."""
+honcho (Procfile.dev). Without REDIS_URL an embedded redis-server starts first, so that
+the seed's realtime events and cache writes reach a live Redis, and stops last."""
 
 import os
 import pathlib
 import shutil
 import subprocess
 import sys
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -17,11 +19,23 @@ env.setdefault("API_PORT", "8000")
 env.setdefault("WEB_PORT", "3000")
 env.setdefault("PYTHONUNBUFFERED", "1")
 env.setdefault("FRONTEND_URL", f"http://localhost:{env['WEB_PORT']}")
-processes = ["web", "worker", "beat", "frontend"]
+python = str(ROOT / ".venv" / "bin" / "python")
+embedded_redis = None
 if not env.get("REDIS_URL"):
     env["REDIS_PORT"] = str(free_port())
     env["REDIS_URL"] = f"redis://127.0.0.1:{env['REDIS_PORT']}/0"
-    processes.insert(0, "redis")
+    # Its own session: Ctrl-C stops honcho's processes first; Redis goes after them.
+    embedded_redis = subprocess.Popen(
+        [python, "scripts/embedded_redis.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, start_new_session=True
+    )
+    ping = [python, "-c", f"import redis; redis.Redis.from_url({env['REDIS_URL']!r}).ping()"]
+    for _ in range(100):
+        if subprocess.run(ping, capture_output=True).returncode == 0:
+            break
+        time.sleep(0.1)
+    else:
+        embedded_redis.terminate()
+        sys.exit("The embedded redis-server did not start; see var/redis or set REDIS_URL.")
 (ROOT / "var" / "media").mkdir(parents=True, exist_ok=True)
 # prometheus-client multiprocess mode: one folder shared by web and worker processes,
 # emptied before any of them starts (stale files from a previous run would be summed in).
@@ -29,7 +43,6 @@ env.setdefault("PROMETHEUS_MULTIPROC_DIR", str(ROOT / "var" / "prometheus"))
 shutil.rmtree(env["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
 pathlib.Path(env["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 
-python = str(ROOT / ".venv" / "bin" / "python")
 subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
 subprocess.run([python, "manage.py", "seed_demo"], cwd=ROOT, env=env, check=True)
 # Dogfooding (web analytics): the frontend embeds the tracker with the demo site's key,
@@ -49,10 +62,17 @@ print(
     f"    web app   http://localhost:{web}/\n"
     f"    API docs  http://localhost:{api}/api/v1/docs/\n"
     f"    admin     http://localhost:{api}/admin/\n"
-    f"    redis     {env['REDIS_URL']}{' (embedded)' if 'redis' in processes else ''}\n"
+    f"    redis     {env['REDIS_URL']}{' (embedded)' if embedded_redis else ''}\n"
     "  Ctrl-C stops everything.\n",
     flush=True,
 )
 honcho = str(ROOT / ".venv" / "bin" / "honcho")
-os.chdir(ROOT)
-os.execve(honcho, [honcho, "start", "-f", "Procfile.dev", *processes], env)
+try:
+    code = subprocess.run([honcho, "start", "-f", "Procfile.dev"], cwd=ROOT, env=env).returncode
+except KeyboardInterrupt:  # honcho got the same Ctrl-C and stops its processes
+    code = 0
+finally:
+    if embedded_redis:
+        embedded_redis.terminate()
+        embedded_redis.wait(timeout=10)
+sys.exit(code)

@@ -1,5 +1,6 @@
 from django.core.management import call_command
 
+from apps.feedbacks.models import Feedback, Version
 from apps.projects.models import Activity, Invitation, Membership, Phase, Project, Role
 from apps.users.models import User
 
@@ -15,6 +16,14 @@ def test_seed_demo_builds_a_living_project_once(db, capsys):
     assert Phase.objects.filter(project=project).count() == 5
     assert Activity.objects.filter(project=project).count() >= 10
     assert Invitation.objects.filter(project=project, accepted_at__isnull=True).count() == 1
+    # A review under way: the clip was processed at once (no worker runs during the seed).
+    version = Version.objects.get(asset__project=project)
+    assert version.status == Version.Status.READY and version.frame_count == 480 and version.poster
+    comments = Feedback.objects.filter(version=version)
+    assert comments.filter(parent__isnull=True).count() == 3
+    assert comments.filter(parent__isnull=False).count() == 1
+    assert comments.filter(annotation__isnull=False).count() == 1
+    assert comments.filter(resolved_at__isnull=False, internal=True).count() == 1
     out = capsys.readouterr().out
     assert out.count("director@videoplanet.local") == 2
     assert "vp-demo-2026!" in out

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from apps.ai_planning.demo import seed_demo_plan
 from apps.core.services import notification_create
+from apps.feedbacks.demo import seed_demo_review
 from apps.monitoring.analytics.demo import demo_site_ensure
 from apps.projects import services as projects
 from apps.projects.models import Project, Role
@@ -75,5 +76,6 @@ class Command(BaseCommand):
             project=project, actor=users[Role.MANAGER], email="colorist@example.com", role=Role.EDITOR
         )
         seed_demo_plan(project=project, actor=users[Role.EDITOR])  # a finished plan, no AI call
+        seed_demo_review(project=project, users=users)  # a clip with comments, made by ffmpeg
         # Dogfooding: the frontend reports to the analytics of its own install.
         demo_site_ensure(owner=User.objects.get(email=ADMIN["email"]))
