@@ -22,9 +22,9 @@ from django.conf import settings
 
 from apps.core import events
 from apps.core.ws import presence
-from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
+from apps.core.ws.base import CLOSE_NOT_FOUND, Deny
 from apps.projects import permissions
-from apps.projects.consumers import current_role
+from apps.projects.consumers import ProjectPresenceConsumer, current_role
 from apps.projects.models import Membership
 
 from .models import Version
@@ -46,7 +46,7 @@ def _playhead_key(stream: str) -> str:
     return f"vp:playhead:{stream}"
 
 
-class VersionConsumer(StreamConsumer):
+class VersionConsumer(ProjectPresenceConsumer):
     async def resolve_stream(self) -> str:
         self.version_id = self.scope["url_route"]["kwargs"]["version_id"]
         self.connection_id = secrets.token_hex(6)
@@ -107,36 +107,19 @@ class VersionConsumer(StreamConsumer):
             logger.info("playhead store failed: %s", exc)
 
     # --- presence ---
-    def _user_data(self) -> dict:
-        return {"id": str(self.user.pk), "display_name": self.user.display_name}
-
-    async def on_joined(self):
-        try:
-            await presence.presence_join(
-                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
-            )
-        except Exception as exc:  # noqa: BLE001 — presence is best effort
-            logger.info("presence join failed: %s", exc)
-
-    async def on_left(self):
-        try:
-            await presence.presence_leave(
-                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
-            )
-        except Exception as exc:  # noqa: BLE001
-            logger.info("presence leave failed: %s", exc)
-
     async def presence(self) -> list:
         """[{id, display_name, playhead, playing}] — playhead/playing null until reported."""
+        members = await self.present_members()
+        if not members:
+            return []
         try:
-            user_ids = await presence.presence_user_ids(stream=self.stream)
             async with _redis() as client:
                 stored = await client.hgetall(_playhead_key(self.stream))
-        except Exception:  # noqa: BLE001
-            return []
+        except Exception:  # noqa: BLE001 — viewers without their playheads
+            stored = {}
         heads = {key.decode(): json.loads(value) for key, value in stored.items()}
         viewers = []
-        for user in await self._users(user_ids):
+        for user in members:
             head = heads.get(user["id"]) or {}
             fresh = head and time.time() - head.get("at", 0) < PLAYHEAD_TTL_SECONDS
             viewers.append(
@@ -147,14 +130,6 @@ class VersionConsumer(StreamConsumer):
                 }
             )
         return viewers
-
-    async def receive(self, text_data=None, bytes_data=None):
-        if self.stream:
-            try:
-                await presence.presence_touch(stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name)
-            except Exception:  # noqa: BLE001
-                pass
-        await super().receive(text_data=text_data, bytes_data=bytes_data)
 
     # --- database ---
     @database_sync_to_async
@@ -172,11 +147,6 @@ class VersionConsumer(StreamConsumer):
     async def _role(self) -> str | None:
         self.role = await self._role_query()
         return self.role
-
-    @database_sync_to_async
-    def _users(self, user_ids: list[str]) -> list[dict]:
-        members = Membership.objects.filter(project_id=self.project_id, user_id__in=user_ids).select_related("user")
-        return [{"id": str(m.user_id), "display_name": m.user.display_name} for m in members]
 
 
 def _is_number(value) -> bool:

@@ -17,7 +17,54 @@ MANAGERS_ONLY = ("invitation.",)
 current_role = BatchedLookup(permissions.roles_of)
 
 
-class ProjectConsumer(StreamConsumer):
+class ProjectPresenceConsumer(StreamConsumer):
+    """A stream whose viewers are members of `self.project_id` (set by `resolve_stream`):
+    presence join/leave/touch, best effort — a Redis hiccup never closes the socket."""
+
+    project_id = None
+
+    def _user_data(self) -> dict:
+        return {"id": str(self.user.pk), "display_name": self.user.display_name}
+
+    async def on_joined(self):
+        try:
+            await presence.presence_join(
+                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
+            )
+        except Exception as exc:  # noqa: BLE001 — presence is best effort
+            logger.info("presence join failed: %s", exc)
+
+    async def on_left(self):
+        try:
+            await presence.presence_leave(
+                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
+            )
+        except Exception as exc:  # noqa: BLE001
+            logger.info("presence leave failed: %s", exc)
+
+    async def present_members(self) -> list[dict] | None:
+        """[{id, display_name}] of the members connected now; None when Redis cannot say."""
+        try:
+            user_ids = await presence.presence_user_ids(stream=self.stream)
+        except Exception:  # noqa: BLE001
+            return None
+        return await self._members(user_ids)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.stream:
+            try:
+                await presence.presence_touch(stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name)
+            except Exception:  # noqa: BLE001
+                pass
+        await super().receive(text_data=text_data, bytes_data=bytes_data)
+
+    @database_sync_to_async
+    def _members(self, user_ids: list[str]) -> list[dict]:
+        members = Membership.objects.filter(project_id=self.project_id, user_id__in=user_ids).select_related("user")
+        return [{"id": str(m.user_id), "display_name": m.user.display_name} for m in members]
+
+
+class ProjectConsumer(ProjectPresenceConsumer):
     """/ws/projects/<id>/ — project events and who is viewing the project now."""
 
     async def resolve_stream(self) -> str:
@@ -41,40 +88,8 @@ class ProjectConsumer(StreamConsumer):
             return
         await super().stream_message(payload)
 
-    # --- presence ---
-    def _user_data(self) -> dict:
-        return {"id": str(self.user.pk), "display_name": self.user.display_name}
-
-    async def on_joined(self):
-        try:
-            await presence.presence_join(
-                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
-            )
-        except Exception as exc:  # noqa: BLE001 — presence is best effort
-            logger.info("presence join failed: %s", exc)
-
-    async def on_left(self):
-        try:
-            await presence.presence_leave(
-                stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name, user_data=self._user_data()
-            )
-        except Exception as exc:  # noqa: BLE001
-            logger.info("presence leave failed: %s", exc)
-
     async def presence(self) -> list:
-        try:
-            user_ids = await presence.presence_user_ids(stream=self.stream)
-        except Exception:  # noqa: BLE001
-            return []
-        return await self._users(user_ids)
-
-    async def receive(self, text_data=None, bytes_data=None):
-        if self.stream:
-            try:
-                await presence.presence_touch(stream=self.stream, user_id=str(self.user.pk), channel=self.channel_name)
-            except Exception:  # noqa: BLE001
-                pass
-        await super().receive(text_data=text_data, bytes_data=bytes_data)
+        return await self.present_members() or []
 
     # --- database ---
     @database_sync_to_async
@@ -85,8 +100,3 @@ class ProjectConsumer(StreamConsumer):
     def _can(self, action: str) -> bool:
         project = Project.objects.filter(pk=self.project_id).first()
         return project is not None and permissions.can(self.user, action, project)
-
-    @database_sync_to_async
-    def _users(self, user_ids: list[str]) -> list[dict]:
-        members = Membership.objects.filter(project_id=self.project_id, user_id__in=user_ids).select_related("user")
-        return [{"id": str(m.user_id), "display_name": m.user.display_name} for m in members]
