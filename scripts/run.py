@@ -19,6 +19,9 @@ env.setdefault("API_PORT", "8000")
 env.setdefault("WEB_PORT", "3000")
 env.setdefault("PYTHONUNBUFFERED", "1")
 env.setdefault("FRONTEND_URL", f"http://localhost:{env['WEB_PORT']}")
+# The browser calls the API from the web app's origin, whichever port it was given.
+env.setdefault("CORS_ALLOWED_ORIGINS", f"http://localhost:{env['WEB_PORT']},http://127.0.0.1:{env['WEB_PORT']}")
+env.setdefault("NEXT_TELEMETRY_DISABLED", "1")
 python = str(ROOT / ".venv" / "bin" / "python")
 embedded_redis = None
 if not env.get("REDIS_URL"):
