@@ -2,9 +2,11 @@
 honcho (Procfile.dev). Without REDIS_URL an embedded redis-server starts first, so that
 the seed's realtime events and cache writes reach a live Redis, and stops last."""
 
+import atexit
 import os
 import pathlib
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -31,13 +33,13 @@ if not env.get("REDIS_URL"):
     embedded_redis = subprocess.Popen(
         [python, "scripts/embedded_redis.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, start_new_session=True
     )
+    atexit.register(lambda: embedded_redis.terminate() or embedded_redis.wait(timeout=10))  # also on errors
     ping = [python, "-c", f"import redis; redis.Redis.from_url({env['REDIS_URL']!r}).ping()"]
     for _ in range(100):
         if subprocess.run(ping, capture_output=True).returncode == 0:
             break
         time.sleep(0.1)
     else:
-        embedded_redis.terminate()
         sys.exit("The embedded redis-server did not start; see var/redis or set REDIS_URL.")
 (ROOT / "var" / "media").mkdir(parents=True, exist_ok=True)
 # prometheus-client multiprocess mode: one folder shared by web and worker processes,
@@ -55,7 +57,11 @@ if "NEXT_PUBLIC_VP_SITE_KEY" not in env:
     origins = [f"http://{host}:{env['WEB_PORT']}" for host in ("localhost", "127.0.0.1")]
     key = subprocess.run(
         [python, "manage.py", "analytics_demo_site", *[arg for o in origins for arg in ("--origin", o)]],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     env["NEXT_PUBLIC_VP_SITE_KEY"] = key
 
@@ -70,12 +76,10 @@ print(
     flush=True,
 )
 honcho = str(ROOT / ".venv" / "bin" / "honcho")
+processes = subprocess.Popen([honcho, "start", "-f", "Procfile.dev"], cwd=ROOT, env=env)
+signal.signal(signal.SIGTERM, lambda *_: processes.terminate())  # `kill` stops them too
 try:
-    code = subprocess.run([honcho, "start", "-f", "Procfile.dev"], cwd=ROOT, env=env).returncode
-except KeyboardInterrupt:  # honcho got the same Ctrl-C and stops its processes
-    code = 0
-finally:
-    if embedded_redis:
-        embedded_redis.terminate()
-        embedded_redis.wait(timeout=10)
+    code = processes.wait()
+except KeyboardInterrupt:  # honcho got the same Ctrl-C and is stopping its processes
+    code = processes.wait()
 sys.exit(code)
