@@ -71,7 +71,7 @@ export function PlanPage({ planId }: { planId: string }) {
   const title = brief.data?.title ?? t("untitled");
 
   return (
-    <Page className={styles.page}>
+    <Page>
       <title>{`${title} · ${t("title")} · ${tc("appName")}`}</title>
       <PageHeader
         eyebrow={

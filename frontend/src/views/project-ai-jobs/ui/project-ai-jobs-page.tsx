@@ -48,7 +48,7 @@ export function ProjectAiJobsPage({ projectId }: { projectId: string }) {
   const canManage = roleAllows(role, "manage");
 
   return (
-    <Page className={styles.page}>
+    <Page>
       <title>{`${t("title")} · ${project.data.name} · ${tc("appName")}`}</title>
       <PageHeader
         eyebrow={<Link href={routes.project(projectId)}>{project.data.name}</Link>}

@@ -58,7 +58,7 @@ export function ProjectPlanningPage({ projectId }: { projectId: string }) {
   };
 
   return (
-    <Page className={styles.page}>
+    <Page>
       <title>{`${t("title")} · ${project.data.name} · ${tc("appName")}`}</title>
       <PageHeader
         eyebrow={<Link href={routes.project(projectId)}>{project.data.name}</Link>}
