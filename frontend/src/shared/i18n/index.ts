@@ -9,6 +9,7 @@ export {
   setActiveLocale,
   type AppLocale,
 } from "./locales";
-export { loadMessages, messagesByLocale, type Messages } from "./messages";
+export { messagesByLocale } from "./catalogues";
+export { loadMessages, type Messages } from "./messages";
 export { I18nProvider, useAppLocale, type I18nProviderProps } from "./provider";
 export { useFormatter, useNow, useTranslations } from "use-intl";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { messagesByLocale } from "./messages";
+import { messagesByLocale } from "./catalogues";
 
 const { ko, en } = messagesByLocale;
 

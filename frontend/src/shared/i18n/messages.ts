@@ -1,5 +1,4 @@
-import en from "./messages-en";
-import ko from "./messages-ko";
+import type ko from "./messages-ko";
 import type { AppLocale } from "./locales";
 
 /*
@@ -9,11 +8,10 @@ import type { AppLocale } from "./locales";
  * The app never bundles these statically: the root layout loads the active locale's
  * catalogue on the server and hands it to the provider, and a language switch loads the
  * other one on demand — so no catalogue sits in any route's first-load JavaScript.
+ * Only type imports of the catalogues belong here: a value import would put both
+ * catalogues into every route (see catalogues.ts for tests and tooling).
  */
 export type Messages = typeof ko;
-
-/** Both catalogues at once, for tests and tooling only. */
-export const messagesByLocale: Record<AppLocale, Messages> = { ko, en };
 
 export function loadMessages(locale: AppLocale): Promise<Messages> {
   return locale === "en"
