@@ -383,7 +383,7 @@ AWS_QUERYSTRING_AUTH = True
 AWS_S3_FILE_OVERWRITE = False
 STORAGES = {
     "default": {
-        "BACKEND": "storages.backends.s3.S3Storage"
+        "BACKEND": "apps.core.storage.S3Storage"
         if AWS_STORAGE_BUCKET_NAME
         else "django.core.files.storage.FileSystemStorage",
     },
@@ -391,7 +391,7 @@ STORAGES = {
     # Database backups: a private "backups/" prefix of the bucket, or a local folder that
     # is never served (not under MEDIA_ROOT).
     "backups": {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "apps.core.storage.S3Storage",
         "OPTIONS": {"location": "backups", "default_acl": "private", "querystring_auth": True},
     }
     if AWS_STORAGE_BUCKET_NAME

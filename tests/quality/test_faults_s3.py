@@ -99,7 +99,7 @@ def faulty_s3(settings, moto_endpoint):  # noqa: F811
     settings.AWS_S3_REGION_NAME = "us-east-1"
     settings.AWS_S3_ENDPOINT_URL = proxy.url
     settings.AWS_STORAGE_BUCKET_NAME = bucket
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "apps.core.storage.S3Storage"}}
     settings.UPLOAD_PART_SIZE = 8 * MIB
     yield SimpleNamespace(proxy=proxy, client=client, bucket=bucket)
     proxy.close()

@@ -140,7 +140,7 @@ def s3(settings, moto_endpoint):
     settings.AWS_S3_REGION_NAME = "us-east-1"
     settings.AWS_S3_ENDPOINT_URL = moto_endpoint
     settings.AWS_STORAGE_BUCKET_NAME = bucket
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "apps.core.storage.S3Storage"}}
     return SimpleNamespace(client=client, bucket=bucket, endpoint=moto_endpoint)
 
 

@@ -5,6 +5,7 @@ these tests prove.)"""
 
 import pytest
 import requests
+from django.core.files.base import ContentFile
 
 from apps.core.tests.assertions import assert_error
 from apps.feedbacks import services, storage
@@ -228,3 +229,23 @@ def test_complete_retried_after_storage_already_joined_the_parts(review, s3, vid
 
     assert response.status_code == 200, response.content
     assert Version.objects.get(pk=response.json()["id"]).status == Version.Status.PROCESSING
+
+
+def test_requests_in_new_threads_reuse_one_s3_connection(s3):
+    """Daphne runs each request in a new thread: they must not each build a boto3 session."""
+    import threading
+
+    backing = storage.default_storage()
+    backing.save("probe.txt", ContentFile(b"hello"))
+    seen = []
+
+    def request():  # what a request thread does: a presigned URL for a listing
+        seen.append((backing.connection, backing.url("probe.txt")))
+
+    for _ in range(2):
+        thread = threading.Thread(target=request)
+        thread.start()
+        thread.join()
+
+    assert seen[0][0] is seen[1][0] is backing.connection
+    assert requests.get(seen[1][1], timeout=10).content == b"hello"
