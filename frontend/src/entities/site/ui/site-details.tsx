@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { atLeast } from "@/shared/lib/clock";
 
 import type { Site } from "../model/types";
 import styles from "./site-details.module.css";
@@ -9,6 +10,7 @@ import styles from "./site-details.module.css";
 export function SiteDetails({ site }: { site: Site }) {
   const t = useTranslations("analytics");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
   return (
     <dl className={styles.details}>
       <div className={styles.item}>
@@ -40,7 +42,7 @@ export function SiteDetails({ site }: { site: Site }) {
         <dt>{t("lastEvent")}</dt>
         <dd>
           {site.last_event_at ? (
-            <time dateTime={site.last_event_at}>{format.relativeTime(new Date(site.last_event_at))}</time>
+            <time dateTime={site.last_event_at}>{format.relativeTime(new Date(site.last_event_at), atLeast(now, site.last_event_at))}</time>
           ) : (
             t("never")
           )}

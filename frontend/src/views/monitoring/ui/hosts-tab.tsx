@@ -13,7 +13,8 @@ import {
 } from "@/entities/monitoring";
 import { asApiError } from "@/shared/api";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { atLeast } from "@/shared/lib/clock";
 import { Button, cx, Dot, EmptyState, Skeleton } from "@/shared/ui";
 
 import styles from "./monitoring.module.css";
@@ -52,6 +53,7 @@ function Sparkline({ points, metric }: { points: LivePoint[]; metric: LiveMetric
 export function HostsTab({ hosts, live, onOpenHistory }: { hosts: HostsQuery; live: LiveState; onOpenHistory: () => void }) {
   const t = useTranslations("monitoring");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
   const errorText = useApiErrorText();
 
   if (hosts.isLoading) {
@@ -95,7 +97,7 @@ export function HostsTab({ hosts, live, onOpenHistory }: { hosts: HostsQuery; li
               <span className={styles.muted}>{t(`hosts.status.${host.status === "up" || host.status === "down" ? host.status : "unknown"}`)}</span>
               <span className={styles.spacer} />
               <span className={styles.muted}>
-                {seen ? format.relativeTime(new Date(seen)) : t("hosts.neverSeen")}
+                {seen ? format.relativeTime(new Date(seen), atLeast(now, seen)) : t("hosts.neverSeen")}
               </span>
             </header>
             <div className={styles.tiles}>

@@ -2,7 +2,8 @@
 
 import { RestoreRevisionButton } from "@/features/planning/restore-plan-revision";
 import { useListRevisionsQuery, type PlanSection, type RevisionSource } from "@/entities/plan";
-import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { atLeast } from "@/shared/lib/clock";
 import { Button, Card, EmptyState, Skeleton } from "@/shared/ui";
 
 import styles from "./plan-document.module.css";
@@ -18,6 +19,7 @@ export function PlanRevisions({ planId, currentRevision, restoreDisabledReason }
   const t = useTranslations("planningRevisions");
   const ts = useTranslations("planningSections");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
   const { data, isLoading, isError, refetch } = useListRevisionsQuery(planId);
 
   return (
@@ -51,7 +53,7 @@ export function PlanRevisions({ planId, currentRevision, restoreDisabledReason }
                   {revision.section ? ` · ${ts(revision.section as PlanSection)}` : ""}
                 </span>
                 <span className={styles.muted}>
-                  {[revision.author?.display_name, format.relativeTime(new Date(revision.created_at))]
+                  {[revision.author?.display_name, format.relativeTime(new Date(revision.created_at), atLeast(now, revision.created_at))]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
