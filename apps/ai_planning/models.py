@@ -133,7 +133,8 @@ class AIJob(BaseModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True)
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     risk = models.CharField(max_length=10, choices=Risk.choices, default=Risk.LOW)
-    risk_reasons = models.JSONField(default=list, blank=True)
+    risk_reasons = models.JSONField(default=list, blank=True)  # the factors in English, for logs and API clients
+    risk_factors = models.JSONField(default=list, blank=True)  # [{code, …amounts}], for localised UIs
     model = models.CharField(max_length=100)
     plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs")
     params = models.JSONField(default=dict, blank=True)  # e.g. {"section": "shots"}

@@ -202,6 +202,12 @@ def _check_budget(*, ai_settings: AISettings, estimate: Decimal, job: AIJob | No
     return committed
 
 
+RISK_TEXT = {
+    "over_threshold": "estimated ${estimated_usd} is over the approval threshold ${threshold_usd}",
+    "near_budget": "would take this month past {budget_share_percent} % of the budget",
+}
+
+
 def _triage(job: AIJob, ai_settings: AISettings, *, urgent: bool = False) -> None:
     """Priority from kind and urgency; high risk (→ approval) when costly or near the budget."""
     committed = _check_budget(ai_settings=ai_settings, estimate=job.estimated_cost_usd, job=job)
@@ -212,16 +218,21 @@ def _triage(job: AIJob, ai_settings: AISettings, *, urgent: bool = False) -> Non
             job.kind, AIJob.Priority.NORMAL
         )
     )
-    reasons = []
+    factors = []
     if job.estimated_cost_usd > ai_settings.approval_threshold_usd:
-        reasons.append(
-            f"estimated ${_usd(job.estimated_cost_usd)} is over the approval threshold "
-            f"${_usd(ai_settings.approval_threshold_usd)}"
+        factors.append(
+            {
+                "code": "over_threshold",
+                "estimated_usd": _usd(job.estimated_cost_usd),
+                "threshold_usd": _usd(ai_settings.approval_threshold_usd),
+            }
         )
     if committed + job.estimated_cost_usd > ai_settings.monthly_budget_usd * BUDGET_WARNING_SHARE:
-        reasons.append("would take this month past 80 % of the budget")
-    job.risk = AIJob.Risk.HIGH if reasons else AIJob.Risk.LOW
+        factors.append({"code": "near_budget", "budget_share_percent": int(BUDGET_WARNING_SHARE * 100)})
+    reasons = [RISK_TEXT[factor["code"]].format(**factor) for factor in factors]
+    job.risk = AIJob.Risk.HIGH if factors else AIJob.Risk.LOW
     job.risk_reasons = reasons
+    job.risk_factors = factors
     job.status = AIJob.Status.AWAITING_APPROVAL if reasons and job.approved_at is None else AIJob.Status.QUEUED
 
 

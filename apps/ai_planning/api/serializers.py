@@ -88,6 +88,15 @@ class PlanRevisionDetailOut(PlanRevisionOut):
         read_only_fields = fields
 
 
+class RiskFactorOut(serializers.Serializer):
+    """Why a job needs approval, as data a UI can put in its own words."""
+
+    code = serializers.ChoiceField(choices=["over_threshold", "near_budget"])
+    estimated_usd = serializers.CharField(required=False, help_text="over_threshold: the job's estimate.")
+    threshold_usd = serializers.CharField(required=False, help_text="over_threshold: the project's threshold.")
+    budget_share_percent = serializers.IntegerField(required=False, help_text="near_budget: the warning share.")
+
+
 class AIJobOut(serializers.ModelSerializer):
     project = serializers.UUIDField(source="project_id", read_only=True)
     plan = serializers.UUIDField(source="plan_id", read_only=True, allow_null=True)
@@ -95,6 +104,7 @@ class AIJobOut(serializers.ModelSerializer):
     approved_by = UserBriefOut(read_only=True, allow_null=True)
     rejected_by = UserBriefOut(read_only=True, allow_null=True)
     risk_reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
+    risk_factors = RiskFactorOut(many=True, read_only=True)
     params = serializers.DictField(read_only=True)
 
     class Meta:
@@ -107,6 +117,7 @@ class AIJobOut(serializers.ModelSerializer):
             "priority",
             "risk",
             "risk_reasons",
+            "risk_factors",
             "model",
             "plan",
             "params",

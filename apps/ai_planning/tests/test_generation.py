@@ -158,6 +158,9 @@ def test_over_threshold_job_waits_for_approval_then_runs(
     body = response.json()
     assert body["status"] == "awaiting_approval" and body["risk"] == "high"
     assert "approval threshold" in body["risk_reasons"][0]
+    [factor] = body["risk_factors"]
+    assert factor["code"] == "over_threshold" and factor["threshold_usd"] == "0.00"
+    assert Decimal(factor["estimated_usd"]) > 0
     assert fake_openai.call_count == 0
     notified = set(Notification.objects.filter(verb="ai_job.awaiting_approval").values_list("recipient", flat=True))
     assert notified == {team.users["owner"].pk, team.users["manager"].pk}
@@ -188,6 +191,7 @@ def test_job_that_would_pass_80_percent_of_the_budget_waits_for_approval(team, b
 
     assert body["status"] == "awaiting_approval"
     assert body["risk_reasons"] == ["would take this month past 80 % of the budget"]
+    assert body["risk_factors"] == [{"code": "near_budget", "budget_share_percent": 80}]
 
 
 def test_rejected_job_fails_its_plan(team, brief, generate):
