@@ -1,7 +1,13 @@
 """Upload: a 1 GiB file through the presigned multipart flow against a local S3 API
 (moto_server). The Django process only starts and completes the upload, so its memory must
 not grow with the file (target < 20 MB); throughput is compared with a plain boto3
-multipart upload of the same size to the same server, in the same run."""
+multipart upload of the same size to the same server, in the same run.
+
+Memory is reported twice. "Cold" is the growth from the freshly started server to the peak
+while it handles a warm-up upload (one part) and then the big one: it includes one-time costs
+such as importing boto3 and loading botocore's models on the first S3 call. "Warm" is the peak
+growth during the big upload only, measured after the warm-up went through the same code path
+once; that is the growth caused by uploading the file, and the target applies to it."""
 
 import concurrent.futures
 import os
@@ -149,14 +155,14 @@ def test_presigned_multipart_upload_of_1_gib(bench_server, s3_endpoint, report):
     token = str(AccessToken.for_user(project.owner))
     # An MP4 `ftyp` box first: Complete checks the file starts like a video.
     block = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + os.urandom(PART - 24)
-    # Warm up with a one-part upload: the first S3 call loads boto3 into the server, a fixed
-    # cost that is not growth with the file.
-    _presigned_upload(server, AssetFactory(project=project), token, block, PART)
-
-    with PeakRss(server.pid) as rss:
-        start = time.perf_counter()
-        _presigned_upload(server, asset, token, block, SIZE)
-        ours = SIZE / 1024**2 / (time.perf_counter() - start)
+    # Warm up with a one-part upload: the first S3 call imports boto3 and loads its models,
+    # a fixed cost of the process that is not growth with the file (reported as "cold").
+    with PeakRss(server.pid) as cold:
+        _presigned_upload(server, AssetFactory(project=project), token, block, PART)
+        with PeakRss(server.pid) as warm:
+            start = time.perf_counter()
+            _presigned_upload(server, asset, token, block, SIZE)
+            ours = SIZE / 1024**2 / (time.perf_counter() - start)
 
     start = time.perf_counter()
     client.upload_fileobj(
@@ -168,5 +174,8 @@ def test_presigned_multipart_upload_of_1_gib(bench_server, s3_endpoint, report):
     plain = SIZE / 1024**2 / (time.perf_counter() - start)
 
     label = f"upload {SIZE // 1024**2} MiB presigned multipart"
-    report.add(label, "Django RSS growth", f"{rss.growth_mb:.1f} MB", target="< 20 MB", passed=rss.growth_mb < 20)
+    report.add(label, "Django RSS growth, cold (incl. first S3 call)", f"{cold.growth_mb:.1f} MB")
+    report.add(
+        label, "Django RSS growth, warm", f"{warm.growth_mb:.1f} MB", target="< 20 MB", passed=warm.growth_mb < 20
+    )
     report.add(label, "throughput", f"{ours:.0f} MB/s", baseline=f"{plain:.0f} MB/s boto3", ratio=f"{ours / plain:.2f}")

@@ -14,4 +14,7 @@ if [[ -z "${REDIS_URL:-}" ]]; then
   for _ in $(seq 50); do .venv/bin/python -c "import redis; redis.Redis.from_url('$REDIS_URL').ping()" 2>/dev/null && break; sleep 0.1; done
 fi
 echo "Database: ${DATABASE_URL:-SQLite under var/} · Redis: $REDIS_URL"
-exec .venv/bin/pytest bench -p no:cacheprovider -q -s -o python_files='bench_*.py' "$@"
+# Every benchmark, or only the files named (`bash scripts/bench.sh bench/bench_upload.py`).
+paths=(bench)
+for arg in "$@"; do [[ $arg == bench/* ]] && paths=(); done
+exec .venv/bin/pytest "${paths[@]}" -p no:cacheprovider -q -s -o python_files='bench_*.py' "$@"
