@@ -144,7 +144,7 @@ test("a brief becomes a storyboarded plan with live progress; edits are revision
 
   const waiting = queue.getByTestId("ai-job-row").filter({ has: page.getByText("승인 대기") });
   await expect(waiting).toHaveCount(1);
-  await expect(waiting).toContainText("approval threshold");
+  await expect(waiting).toContainText("승인 기준 $0.00을(를) 넘습니다");
   await screenshot(page, "planning-04-jobs-usage");
   await waiting.getByRole("button", { name: /^승인: / }).click();
   // The approved job runs on the worker; its row follows over the socket to "완료".

@@ -9,6 +9,7 @@ export {
   useUpdateAISettingsMutation,
   type JobListArgs,
 } from "./api/ai-job-api";
+export { useRiskReasons } from "./lib/risk-reasons";
 export { usd } from "./model/money";
 export { registerAIJobRealtime } from "./model/realtime";
 export {
@@ -24,6 +25,7 @@ export {
   type JobPriority,
   type JobRisk,
   type JobStatus,
+  type RiskFactor,
   type UsageDay,
   type UsageKind,
 } from "./model/types";

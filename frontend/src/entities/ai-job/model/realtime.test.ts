@@ -19,6 +19,7 @@ function job(id: string, overrides: Partial<AIJob> = {}): AIJob {
     priority: "normal",
     risk: "low",
     risk_reasons: [],
+    risk_factors: [],
     model: "m",
     plan: "plan-1",
     params: {},

@@ -24,6 +24,14 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export type JobPriority = "low" | "normal" | "high" | "urgent";
 export type JobRisk = "low" | "high";
 
+/** Why a job needs approval, as data (`RiskFactorOut`). */
+export interface RiskFactor {
+  code: "over_threshold" | "near_budget";
+  estimated_usd?: string;
+  threshold_usd?: string;
+  budget_share_percent?: number;
+}
+
 export interface AIJob {
   id: string;
   project: string;
@@ -32,6 +40,7 @@ export interface AIJob {
   priority: JobPriority;
   risk: JobRisk;
   risk_reasons: string[];
+  risk_factors: RiskFactor[];
   model: string;
   plan: string | null;
   params: Record<string, unknown>;

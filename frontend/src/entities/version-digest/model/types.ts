@@ -13,6 +13,13 @@ export interface DigestJob {
   id: string;
   status: DigestStatus;
   risk_reasons: string[];
+  /** The AI job's RiskFactorOut (entities/ai-job `RiskFactor`); put into words by `useRiskReasons`. */
+  risk_factors: {
+    code: "over_threshold" | "near_budget";
+    estimated_usd?: string;
+    threshold_usd?: string;
+    budget_share_percent?: number;
+  }[];
   estimated_cost_usd: string;
   cost_usd: string;
   error_code: string;

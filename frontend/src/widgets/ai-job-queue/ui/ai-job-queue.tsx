@@ -9,6 +9,7 @@ import {
   JOB_STATUSES,
   usd,
   useListAIJobsQuery,
+  useRiskReasons,
   type AIJob,
   type JobKind,
   type JobStatus,
@@ -51,6 +52,7 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
   const [kind, setKind] = useState<JobKind | "">("");
   const { data, isLoading, isError, error, refetch, isFetching } = useListAIJobsQuery({ projectId, status, kind });
 
+  const riskReasons = useRiskReasons();
   const money = (value: string) =>
     format.number(usd(value), { style: "currency", currency: "USD", currencyDisplay: "narrowSymbol", minimumFractionDigits: 2, maximumFractionDigits: 4 });
   const labelOf = (job: AIJob) =>
@@ -153,13 +155,7 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
                   </td>
                   <td>
                     <Badge tone={job.risk === "high" ? "danger" : "neutral"}>{t(`risks.${job.risk}`)}</Badge>
-                    {job.risk_reasons.length ? (
-                      <ul className={styles.reasons}>
-                        {job.risk_reasons.map((reason) => (
-                          <li key={reason}>{reason}</li>
-                        ))}
-                      </ul>
-                    ) : null}
+                    <RiskReasons reasons={riskReasons(job)} />
                   </td>
                   <td className={styles.right}>
                     <dl className={styles.costs}>
@@ -189,5 +185,16 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
         </div>
       )}
     </Card>
+  );
+}
+
+function RiskReasons({ reasons }: { reasons: string[] }) {
+  if (!reasons.length) return null;
+  return (
+    <ul className={styles.reasons}>
+      {reasons.map((reason) => (
+        <li key={reason}>{reason}</li>
+      ))}
+    </ul>
   );
 }

@@ -20,6 +20,7 @@ const job: DigestJob = {
   id: "j0000000-0000-4000-8000-000000000001",
   status: "queued",
   risk_reasons: [],
+  risk_factors: [],
   estimated_cost_usd: "0.001",
   cost_usd: "0",
   error_code: "",
@@ -195,12 +196,18 @@ describe("VersionDigest", () => {
   it("says when a costly digest waits for approval", async () => {
     latest = {
       status: 200,
-      body: digest({ status: "awaiting_approval", job: { ...job, status: "awaiting_approval", risk_reasons: ["over the threshold"] } }),
+      body: digest({ status: "awaiting_approval", job: {
+          ...job,
+          status: "awaiting_approval",
+          risk_reasons: ["would take this month past 80 % of the budget"],
+          risk_factors: [{ code: "near_budget", budget_share_percent: 80 }],
+        },
+      }),
     };
     setup();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} />, { store: makeStore() });
 
-    expect(await screen.findByText(/승인을 기다리는 중입니다 \(over the threshold\)/)).toBeInTheDocument();
+    expect(await screen.findByText(/승인을 기다리는 중입니다 \(이번 달 예산의 80%를 넘게 됩니다\)/)).toBeInTheDocument();
     expect(screen.getByText("승인 대기 중")).toBeInTheDocument();
   });
 

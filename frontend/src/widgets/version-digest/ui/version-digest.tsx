@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 
-import { AiNotConfigured } from "@/entities/ai-job";
+import { AiNotConfigured, useRiskReasons } from "@/entities/ai-job";
 import { useListFeedbackQuery } from "@/entities/feedback";
 import {
   isDigestOpen,
@@ -164,6 +164,7 @@ function DigestProgressView({ digest }: { digest: Digest }) {
   const step = digest.status === "awaiting_approval" ? "awaiting_approval" : (digest.progress?.step ?? digest.status);
   const known = (KNOWN_STEPS as readonly string[]).includes(step) ? (step as (typeof KNOWN_STEPS)[number]) : "running";
   const percent = Math.max(0, Math.min(100, digest.progress?.percent ?? 0));
+  const reasons = useRiskReasons()(digest.job);
   return (
     <div className={styles.progress} data-testid="digest-progress">
       <p className={styles.step} aria-live="polite">
@@ -182,7 +183,7 @@ function DigestProgressView({ digest }: { digest: Digest }) {
       {digest.status === "awaiting_approval" ? (
         <p className={styles.hint}>
           {t("awaitingApproval")}
-          {digest.job.risk_reasons.length ? ` (${digest.job.risk_reasons.join("; ")})` : null}
+          {reasons.length ? ` (${reasons.join("; ")})` : null}
         </p>
       ) : null}
     </div>

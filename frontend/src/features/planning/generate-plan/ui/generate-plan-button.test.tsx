@@ -24,6 +24,7 @@ const job = (status: string) => ({
   status,
   risk: status === "awaiting_approval" ? "high" : "low",
   risk_reasons: status === "awaiting_approval" ? ["estimated $0.40 is over the approval threshold $0.10"] : [],
+  risk_factors: [],
 });
 
 describe("GeneratePlanButton", () => {

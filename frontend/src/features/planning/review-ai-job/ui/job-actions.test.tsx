@@ -16,6 +16,7 @@ const JOB: AIJob = {
   priority: "normal",
   risk: "high",
   risk_reasons: ["estimated $0.02 is over the approval threshold $0.00"],
+  risk_factors: [{ code: "over_threshold", estimated_usd: "0.02", threshold_usd: "0.00" }],
   model: "gpt-4o-mini",
   plan: "plan-1",
   params: {},
