@@ -8,6 +8,13 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Parallel builds (several e2e runs on one checkout) each need their own output dir.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  turbopack: {
+    resolveAlias: {
+      // Catalogues are precompiled (src/shared/i18n/precompile.ts), so use-intl formats them
+      // with its format-only runtime and no ICU parser reaches the browser.
+      "use-intl/format-message": "./node_modules/use-intl/dist/esm/production/format-message/format-only.js",
+    },
+  },
 };
 
 export default nextConfig;

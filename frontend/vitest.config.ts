@@ -6,9 +6,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      "@": fileURLToPath(new URL("./src", import.meta.url)),
-    },
+    alias: [
+      { find: "@", replacement: fileURLToPath(new URL("./src", import.meta.url)) },
+      // As in next.config.ts: catalogues are precompiled, formatted by use-intl's format-only runtime.
+      { find: /^use-intl\/format-message$/, replacement: "use-intl/format-message/format-only" },
+    ],
   },
   test: {
     environment: "jsdom",
@@ -17,6 +19,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
     setupFiles: ["./vitest.setup.ts"],
     css: { modules: { classNameStrategy: "non-scoped" } },
+    // use-intl goes through Vite so that the alias above reaches its own import.
+    server: { deps: { inline: ["use-intl"] } },
     restoreMocks: true,
     unstubGlobals: true,
   },

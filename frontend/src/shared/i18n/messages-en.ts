@@ -4,7 +4,8 @@ import monitoring from "./messages/en/monitoring.json";
 import planning from "./messages/en/planning.json";
 import projects from "./messages/en/projects.json";
 import review from "./messages/en/review.json";
+import { precompile } from "./precompile";
 
-/** The English catalogue: every area file merged (each owns its top-level namespaces). */
-const en = { ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics };
+/** The English catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
+const en = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics });
 export default en;

@@ -4,7 +4,8 @@ import monitoring from "./messages/ko/monitoring.json";
 import planning from "./messages/ko/planning.json";
 import projects from "./messages/ko/projects.json";
 import review from "./messages/ko/review.json";
+import { precompile } from "./precompile";
 
-/** The Korean catalogue: every area file merged (each owns its top-level namespaces). */
-const ko = { ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics };
+/** The Korean catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
+const ko = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics });
 export default ko;
