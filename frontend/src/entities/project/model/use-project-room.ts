@@ -2,10 +2,11 @@
 
 import { useEffect, useState } from "react";
 
-import { useAppDispatch } from "@/shared/lib/redux";
+import { useAppDispatch, useRealtimeListeners } from "@/shared/lib/redux";
 import { createRealtimeConnection } from "@/shared/ws";
 
 import { setPresence } from "./cache";
+import { registerProjectRealtime } from "./realtime";
 import type { PresenceUser } from "./types";
 
 export const projectSocketPath = (projectId: string) => `/ws/projects/${projectId}/`;
@@ -24,10 +25,11 @@ export interface ProjectRoom {
 
 /**
  * Join the project's live room while the page is open: events go into the
- * cache (see registerProjectRealtime), `hello` seeds who is viewing.
+ * cache (the project listeners, started here), `hello` seeds who is viewing.
  */
 export function useProjectRoom(projectId: string, enabled = true): ProjectRoom {
   const dispatch = useAppDispatch();
+  useRealtimeListeners(registerProjectRealtime);
   const [closed, setClosed] = useState<{ projectId: string; code: number } | null>(null);
 
   useEffect(() => {

@@ -2,9 +2,10 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { useAppDispatch } from "@/shared/lib/redux";
+import { useAppDispatch, useRealtimeListeners } from "@/shared/lib/redux";
 import { createRealtimeConnection, type WsEvent, type WsServerMessage, type WsStatus } from "@/shared/ws";
 
+import { registerVersionRealtime } from "./realtime";
 import type { RoomViewer } from "./types";
 
 export const versionSocketPath = (versionId: string) => `/ws/versions/${versionId}/`;
@@ -33,11 +34,13 @@ const TYPING_TTL_MS = 8_000;
 
 /**
  * The live review room of one version over the shared WebSocket manager:
- * durable events go to the store (the feedback and version listeners update
- * the cache); presence, playheads and typing stay local to the page.
+ * durable events go to the store (the version listeners, started here, and the
+ * page's feedback listeners update the cache); presence, playheads and typing
+ * stay local to the page.
  */
 export function useVersionRoom(versionId: string | null, selfId: string | null): VersionRoom {
   const dispatch = useAppDispatch();
+  useRealtimeListeners(registerVersionRealtime);
   const [status, setStatus] = useState<WsStatus>("idle");
   const [viewers, setViewers] = useState<RoomViewer[]>([]);
   const [typing, setTyping] = useState<Array<RoomUser & { until: number }>>([]);

@@ -1,10 +1,11 @@
-import { combineSlices, configureStore, type Reducer } from "@reduxjs/toolkit";
+import { combineSlices, configureStore, createListenerMiddleware, type Reducer } from "@reduxjs/toolkit";
 import { render, type RenderOptions } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
 import { Provider } from "react-redux";
 
 import { baseApi } from "@/shared/api";
 import { I18nProvider, messagesByLocale, type AppLocale } from "@/shared/i18n";
+import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
 import { ThemeProvider } from "@/shared/ui";
 import { realtimeSlice } from "@/shared/ws";
 
@@ -13,11 +14,14 @@ export interface TestStoreOptions {
   slices?: Array<{ reducerPath: string; reducer: Reducer }>;
 }
 
+/** Like the app's store: the API, the realtime slice and an empty listener middleware that widgets start their areas' listeners on. */
 export function makeTestStore({ slices = [] }: TestStoreOptions = {}) {
   const reducer = combineSlices(baseApi, realtimeSlice, ...slices);
+  const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
   return configureStore({
     reducer,
-    middleware: (getDefault) => getDefault({ serializableCheck: false }).concat(baseApi.middleware),
+    middleware: (getDefault) =>
+      getDefault({ serializableCheck: false }).prepend(listener.middleware).concat(baseApi.middleware),
   });
 }
 

@@ -16,13 +16,16 @@ import {
   currentFeedbackId,
   DEFAULT_FEEDBACK_FILTER,
   feedbackAtFrame,
+  registerFeedbackRealtime,
   useListFeedbackQuery,
   type Feedback,
   type FeedbackFilter,
   type Shape,
 } from "@/entities/feedback";
+import { registerProjectRealtime } from "@/entities/project";
 import { useGetMeQuery } from "@/entities/user";
 import {
+  registerVersionRealtime,
   ReviewStatusBadge,
   useGetVersionQuery,
   useListVersionsQuery,
@@ -44,6 +47,7 @@ import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { frameAt, frameToSmpte, seekTimeForFrame, timebase } from "@/shared/lib/timecode";
 import { AlertCircleIcon, Avatar, Button, EmptyState, PageSpinner, Spinner, VisuallyHidden } from "@/shared/ui";
 
@@ -68,6 +72,8 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   const params = useSearchParams();
   const wantedVersion = params.get("version");
   const wantedFeedback = params.get("feedback");
+  // Comments and versions change live; the project stream also says when my role changed.
+  useRealtimeListeners(registerFeedbackRealtime, registerVersionRealtime, registerProjectRealtime);
 
   const me = useGetMeQuery();
   const asset = useGetAssetQuery(assetId);

@@ -4,13 +4,24 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { PlanDocument, PlanRevisions } from "@/widgets/plan-document";
-import { useGetAISettingsQuery, useListAIJobsQuery } from "@/entities/ai-job";
-import { hasResult, PLAN_STEPS, planApi, PlanProgress, PlanStatusBadge, useGetBriefQuery, useGetPlanQuery, type PlanSection } from "@/entities/plan";
+import { registerAIJobRealtime, useGetAISettingsQuery, useListAIJobsQuery } from "@/entities/ai-job";
+import {
+  hasResult,
+  PLAN_STEPS,
+  planApi,
+  PlanProgress,
+  PlanStatusBadge,
+  registerPlanRealtime,
+  useGetBriefQuery,
+  useGetPlanQuery,
+  type PlanSection,
+} from "@/entities/plan";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { buttonClassName, EmptyState, FormAlert, Page, PageHeader, PageSpinner } from "@/shared/ui";
 
 import styles from "./plan-page.module.css";
@@ -25,6 +36,7 @@ export function PlanPage({ planId }: { planId: string }) {
   const tc = useTranslations("common");
   const format = useFormatter();
   const errorText = useApiErrorText();
+  useRealtimeListeners(registerPlanRealtime, registerAIJobRealtime);
   // Events drive the page; polling while generating covers what happened before the socket joined.
   const cached = planApi.endpoints.getPlan.useQueryState(planId).data;
   const wholePlanInFlight = cached?.status === "queued" || cached?.status === "running";

@@ -5,12 +5,13 @@ import Link from "next/link";
 import { AIJobQueue } from "@/widgets/ai-job-queue";
 import { AIUsagePanel } from "@/widgets/ai-usage";
 import { AISettingsForm } from "@/features/planning/edit-ai-settings";
-import { AiNotConfigured, useGetAISettingsQuery } from "@/entities/ai-job";
+import { AiNotConfigured, registerAIJobRealtime, useGetAISettingsQuery } from "@/entities/ai-job";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { buttonClassName, Card, EmptyState, Page, PageHeader, PageSpinner, Skeleton } from "@/shared/ui";
 
 import styles from "./project-ai-jobs-page.module.css";
@@ -21,6 +22,7 @@ export function ProjectAiJobsPage({ projectId }: { projectId: string }) {
   const ts = useTranslations("aiJobsSettings");
   const tc = useTranslations("common");
   const errorText = useApiErrorText();
+  useRealtimeListeners(registerAIJobRealtime);
   const project = useGetProjectQuery(projectId);
   const settings = useGetAISettingsQuery(projectId, { skip: !project.isSuccess });
   useProjectRoom(projectId, project.isSuccess);

@@ -3,7 +3,7 @@
 import Link from "next/link";
 
 import { roleCan, useListProjectAssetsQuery, type Asset } from "@/entities/asset";
-import { ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
+import { registerVersionRealtime, ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
 import { CreateAssetForm } from "@/features/review/create-asset";
 import { UploadVersion } from "@/features/review/upload-version";
 import { ProjectShell } from "@/widgets/project-shell";
@@ -12,6 +12,7 @@ import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { atLeast } from "@/shared/lib/clock";
 import { useApiErrorText } from "@/shared/lib/errors";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { AlertCircleIcon, Button, EmptyState, FolderIcon, Skeleton } from "@/shared/ui";
 import styles from "./project-assets-page.module.css";
 
@@ -107,9 +108,10 @@ function AssetsSection({ projectId, canUpload }: { projectId: string; canUpload:
 /**
  * A project's deliverables with their latest version, upload and live
  * processing status (the project shell's room brings asset.* and version.*
- * events into the cache).
+ * events, the version listeners put them into the cache).
  */
 export function ProjectAssetsPage({ projectId }: { projectId: string }) {
+  useRealtimeListeners(registerVersionRealtime);
   return (
     <ProjectShell projectId={projectId}>
       {(project) => <AssetsSection projectId={project.id} canUpload={roleCan(project.my_role, "upload")} />}

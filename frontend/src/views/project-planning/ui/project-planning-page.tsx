@@ -6,11 +6,12 @@ import { useState } from "react";
 import { BriefCard } from "@/widgets/brief-board";
 import { BriefForm } from "@/features/planning/edit-brief";
 import { AiNotConfigured, useGetAISettingsQuery } from "@/entities/ai-job";
-import { useListBriefsQuery, type Brief } from "@/entities/plan";
+import { registerPlanRealtime, useListBriefsQuery, type Brief } from "@/entities/plan";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { asApiError } from "@/shared/api";
 import { Button, buttonClassName, Card, EmptyState, Page, PageHeader, PageSpinner, Skeleton } from "@/shared/ui";
 
@@ -21,6 +22,7 @@ export function ProjectPlanningPage({ projectId }: { projectId: string }) {
   const t = useTranslations("planningPage");
   const tc = useTranslations("common");
   const errorText = useApiErrorText();
+  useRealtimeListeners(registerPlanRealtime);
   const project = useGetProjectQuery(projectId);
   const settings = useGetAISettingsQuery(projectId);
   const briefs = useListBriefsQuery(projectId);

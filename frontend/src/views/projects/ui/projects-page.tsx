@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import {
   PROJECT_STATUSES,
   ProjectStatusBadge,
+  registerProjectRealtime,
   RoleBadge,
   useListProjectsQuery,
   type ProjectStatus,
@@ -14,6 +15,7 @@ import {
 import { CreateProjectDialog } from "@/features/project/create-project";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { Avatar, Button, Card, EmptyState, FolderIcon, Page, PageHeader, RefreshIcon, Skeleton } from "@/shared/ui";
 
 import styles from "./projects-page.module.css";
@@ -28,6 +30,8 @@ export function ProjectsPage() {
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
   const router = useRouter();
+  // Being added to a project (or losing one) arrives as a notification: the list refreshes.
+  useRealtimeListeners(registerProjectRealtime);
   const [search, setSearch] = useState("");
   const [debounced, setDebounced] = useState("");
   const [status, setStatus] = useState<ProjectStatus | "">("");

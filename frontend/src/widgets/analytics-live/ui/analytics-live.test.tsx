@@ -1,12 +1,9 @@
-import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
 import { act, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { registerAnalyticsRealtime } from "@/entities/analytics";
-import { baseApi, setTokens } from "@/shared/api";
-import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
-import { createFetchStub, renderWithProviders, type TestStore } from "@/shared/lib/test";
-import { realtimeSlice, type WebSocketLike } from "@/shared/ws";
+import { setTokens } from "@/shared/api";
+import { createFetchStub, renderWithProviders } from "@/shared/lib/test";
+import type { WebSocketLike } from "@/shared/ws";
 
 import { AnalyticsLive } from "./analytics-live";
 
@@ -40,15 +37,6 @@ class FakeSocket implements WebSocketLike {
 
 const createSocket = (url: string) => new FakeSocket(url);
 
-function makeStore(): TestStore {
-  const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
-  registerAnalyticsRealtime(listener);
-  return configureStore({
-    reducer: combineSlices(baseApi, realtimeSlice),
-    middleware: (getDefault) => getDefault().prepend(listener.middleware).concat(baseApi.middleware),
-  }) as unknown as TestStore;
-}
-
 let activeResults: unknown[] = [];
 
 beforeEach(() => {
@@ -81,7 +69,7 @@ afterEach(() => {
 
 describe("AnalyticsLive", () => {
   it("shows the REST snapshot, then follows analytics.tick from the monitoring socket", async () => {
-    renderWithProviders(<AnalyticsLive siteId={SITE} createSocket={createSocket} />, { locale: "en", store: makeStore() });
+    renderWithProviders(<AnalyticsLive siteId={SITE} createSocket={createSocket} />, { locale: "en" });
 
     expect(await screen.findByTestId("active-sessions")).toHaveTextContent("0");
     expect(screen.getByText("No active sessions right now.")).toBeInTheDocument();
@@ -134,7 +122,7 @@ describe("AnalyticsLive", () => {
   });
 
   it("ignores ticks of other sites", async () => {
-    renderWithProviders(<AnalyticsLive siteId={SITE} createSocket={createSocket} />, { locale: "en", store: makeStore() });
+    renderWithProviders(<AnalyticsLive siteId={SITE} createSocket={createSocket} />, { locale: "en" });
     expect(await screen.findByTestId("active-sessions")).toHaveTextContent("0");
     await vi.waitFor(() => expect(FakeSocket.last).not.toBeNull());
     const socket = FakeSocket.last!;

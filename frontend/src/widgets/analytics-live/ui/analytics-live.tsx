@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import {
   advanceLive,
   analyticsApi,
+  registerAnalyticsRealtime,
   useDeviceLabel,
   useDurationText,
   useGetActiveSessionsQuery,
@@ -13,7 +14,7 @@ import {
   type LiveConversion,
 } from "@/entities/analytics";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { useAppDispatch } from "@/shared/lib/redux";
+import { useAppDispatch, useRealtimeListeners } from "@/shared/lib/redux";
 import { Button, Card, cx, EmptyState, PulseIcon, RefreshIcon, Skeleton } from "@/shared/ui";
 import type { WebSocketFactory, WsStatus } from "@/shared/ws";
 
@@ -103,6 +104,7 @@ export function AnalyticsLive({ siteId, createSocket }: AnalyticsLiveProps) {
   const t = useTranslations("analyticsLive");
   const tc = useTranslations("common");
   const format = useFormatter();
+  useRealtimeListeners(registerAnalyticsRealtime);
   const status = useMonitoringSocket(true, createSocket);
   // Ticks are applied only while the socket is open, so a cached snapshot may be stale.
   const live = useGetAnalyticsLiveQuery(siteId, { refetchOnMountOrArgChange: true });

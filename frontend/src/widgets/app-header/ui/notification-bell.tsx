@@ -6,12 +6,14 @@ import { useEffect, useRef, useState } from "react";
 import {
   NotificationItem,
   NotificationSkeleton,
+  registerNotificationRealtime,
   useGetUnreadCountQuery,
   useListNotificationsInfiniteQuery,
 } from "@/entities/notification";
 import { MarkAllReadButton, MarkReadButton, useMarkRead } from "@/features/account/mark-notification-read";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { Badge, BellIcon, Button, EmptyState, InboxIcon, Popover, useToast } from "@/shared/ui";
 
 import styles from "./app-header.module.css";
@@ -28,6 +30,7 @@ export function NotificationBell() {
   const t = useTranslations("notifications");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
+  useRealtimeListeners(registerNotificationRealtime);
   const { data: unread } = useGetUnreadCountQuery();
   const list = useListNotificationsInfiniteQuery(ALL);
   const { markRead } = useMarkRead();

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 
-import { ProjectStatusBadge, useListProjectsQuery } from "@/entities/project";
+import { ProjectStatusBadge, registerProjectRealtime, useListProjectsQuery } from "@/entities/project";
 import { routes } from "@/shared/config";
 import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { ArrowRightIcon, Card, EmptyState, FolderIcon, Skeleton } from "@/shared/ui";
 
 import styles from "./my-projects.module.css";
@@ -16,6 +17,7 @@ export function MyProjects() {
   const t = useTranslations("dashboardProjects");
   const tc = useTranslations("common");
   const format = useFormatter();
+  useRealtimeListeners(registerProjectRealtime);
   const list = useListProjectsQuery({ ordering: "-updated_at" });
   const projects = (list.data?.results ?? []).slice(0, SHOWN);
 

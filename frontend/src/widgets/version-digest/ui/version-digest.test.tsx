@@ -1,13 +1,11 @@
-import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { registerDigestRealtime, type DigestJob, type VersionDigest as Digest } from "@/entities/version-digest";
-import { baseApi, setTokens } from "@/shared/api";
-import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
-import { createFetchStub, envelope, renderWithProviders, type StubResponse, type TestStore } from "@/shared/lib/test";
-import { realtimeSlice, wsEventReceived } from "@/shared/ws";
+import type { DigestJob, VersionDigest as Digest } from "@/entities/version-digest";
+import { setTokens } from "@/shared/api";
+import { createFetchStub, envelope, makeTestStore, renderWithProviders, type StubResponse, type TestStore } from "@/shared/lib/test";
+import { wsEventReceived } from "@/shared/ws";
 
 import { VersionDigest } from "./version-digest";
 
@@ -66,16 +64,6 @@ const feedbackList = [
   { id: SOUND, smpte: "00:00:07:12" },
 ];
 
-function makeStore(): TestStore {
-  const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
-  registerDigestRealtime(listener);
-  return configureStore({
-    reducer: combineSlices(baseApi, realtimeSlice),
-    middleware: (getDefault) =>
-      getDefault({ serializableCheck: false }).prepend(listener.middleware).concat(baseApi.middleware),
-  }) as unknown as TestStore;
-}
-
 let latest: StubResponse;
 let onPost: () => StubResponse;
 
@@ -110,7 +98,7 @@ afterEach(() => {
 describe("VersionDigest", () => {
   it("asks for a digest, follows its progress live and shows it grouped by category", async () => {
     const stub = setup();
-    const store = makeStore();
+    const store = makeTestStore();
     const onSeek = vi.fn();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={onSeek} />, { store });
 
@@ -144,7 +132,7 @@ describe("VersionDigest", () => {
     latest = { status: 200, body: finished };
     setup();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest={false} onSeekToFeedback={vi.fn()} />, {
-      store: makeStore(),
+      store: makeTestStore(),
       locale: "en",
     });
 
@@ -157,7 +145,7 @@ describe("VersionDigest", () => {
     onPost = () => ({ status: 503, body: envelope("ai_not_configured", "AI is not enabled.") });
     setup();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} />, {
-      store: makeStore(),
+      store: makeTestStore(),
     });
 
     await userEvent.click(await screen.findByRole("button", { name: "요약 요청" }));
@@ -171,7 +159,7 @@ describe("VersionDigest", () => {
     });
     setup();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} />, {
-      store: makeStore(),
+      store: makeTestStore(),
     });
 
     await userEvent.click(await screen.findByRole("button", { name: "요약 요청" }));
@@ -186,7 +174,7 @@ describe("VersionDigest", () => {
       body: digest({ status: "needs_attention", job: { ...job, status: "needs_attention", error: "The AI server was failing." } }),
     };
     setup();
-    const store = makeStore();
+    const store = makeTestStore();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} />, { store });
 
     expect(await screen.findByRole("alert")).toHaveTextContent("The AI server was failing.");
@@ -205,7 +193,7 @@ describe("VersionDigest", () => {
       }),
     };
     setup();
-    renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} />, { store: makeStore() });
+    renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} />, { store: makeTestStore() });
 
     expect(await screen.findByText(/승인을 기다리는 중입니다 \(이번 달 예산의 80%를 넘게 됩니다\)/)).toBeInTheDocument();
     expect(screen.getByText("승인 대기 중")).toBeInTheDocument();
@@ -216,7 +204,7 @@ describe("VersionDigest", () => {
     setup();
     renderWithProviders(
       <VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} defaultCollapsed />,
-      { store: makeStore() },
+      { store: makeTestStore() },
     );
 
     const toggle = await screen.findByRole("button", { name: "AI 라운드 요약" });
@@ -233,7 +221,7 @@ describe("VersionDigest", () => {
     setup();
     renderWithProviders(
       <VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} defaultCollapsed />,
-      { store: makeStore() },
+      { store: makeTestStore() },
     );
 
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { AiNotConfigured, useRiskReasons } from "@/entities/ai-job";
 import { useListFeedbackQuery } from "@/entities/feedback";
 import {
   isDigestOpen,
+  registerDigestRealtime,
   useGetVersionDigestQuery,
   useRequestVersionDigestMutation,
   type DigestGroup,
@@ -14,6 +15,7 @@ import {
 import { asApiError } from "@/shared/api";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
+import { useRealtimeListeners } from "@/shared/lib/redux";
 import { Button, ChevronDownIcon, EmptyState, FormAlert, RefreshIcon, Skeleton } from "@/shared/ui";
 
 import styles from "./version-digest.module.css";
@@ -43,6 +45,7 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback, default
   const [collapsed, setCollapsed] = useState(defaultCollapsed);
   const format = useFormatter();
   const errorText = useApiErrorText();
+  useRealtimeListeners(registerDigestRealtime);
   const { data: peek } = useGetVersionDigestQuery(versionId);
   const { data: digest, isLoading, isError, error, refetch, isFetching } = useGetVersionDigestQuery(versionId, {
     pollingInterval: isDigestOpen(peek) ? POLL_MS : 0,
