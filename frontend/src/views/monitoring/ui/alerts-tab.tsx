@@ -14,9 +14,10 @@ import {
 import { asApiError } from "@/shared/api";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { Button, cx, Dot, EmptyState, Segmented, SelectField, Skeleton, useToast, VisuallyHidden } from "@/shared/ui";
+import { Button, cx, Dot, Segmented, SelectField, useToast, VisuallyHidden } from "@/shared/ui";
 
 import styles from "./monitoring.module.css";
+import { ResultsTable } from "./results-table";
 
 type StatusFilter = "open" | "firing" | "resolved" | "all";
 const FILTERS: StatusFilter[] = ["open", "firing", "resolved", "all"];
@@ -181,7 +182,6 @@ function AlertRow({ alert }: { alert: Alert }) {
 /** Alerts, firing first; live events update this list in place. */
 export function AlertsTab() {
   const t = useTranslations("monitoring");
-  const errorText = useApiErrorText();
   const [filter, setFilter] = useState<StatusFilter>("open");
   const [page, setPage] = useState(1);
   const args: AlertFilter = { status: filter === "all" ? undefined : filter, page };
@@ -202,37 +202,31 @@ export function AlertsTab() {
         <span className={styles.spacer} />
         {alerts.data ? <span className={styles.muted}>{t("count", { count: alerts.data.count })}</span> : null}
       </div>
-      {alerts.isLoading ? (
-        <Skeleton height={160} />
-      ) : alerts.error ? (
-        <EmptyState tone="error" title={t("loadError")} body={errorText(asApiError(alerts.error))} />
-      ) : !alerts.data?.results.length ? (
-        <EmptyState title={t("alerts.emptyTitle")} body={t("alerts.emptyBody")} />
-      ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t("alerts.columns.status")}</th>
-                <th>{t("alerts.columns.severity")}</th>
-                <th>{t("alerts.columns.rule")}</th>
-                <th>{t("alerts.columns.target")}</th>
-                <th className={styles.num}>{t("alerts.columns.value")}</th>
-                <th className={styles.num}>{t("alerts.columns.started")}</th>
-                <th>{t("alerts.columns.ack")}</th>
-                <th>
-                  <VisuallyHidden>{t("actions")}</VisuallyHidden>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.data.results.map((alert) => (
-                <AlertRow key={alert.id} alert={alert} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        query={alerts}
+        empty={{ title: t("alerts.emptyTitle"), body: t("alerts.emptyBody") }}
+        skeletonHeight={160}
+        head={
+          <>
+            <th>{t("alerts.columns.status")}</th>
+            <th>{t("alerts.columns.severity")}</th>
+            <th>{t("alerts.columns.rule")}</th>
+            <th>{t("alerts.columns.target")}</th>
+            <th className={styles.num}>{t("alerts.columns.value")}</th>
+            <th className={styles.num}>{t("alerts.columns.started")}</th>
+            <th>{t("alerts.columns.ack")}</th>
+            <th>
+              <VisuallyHidden>{t("actions")}</VisuallyHidden>
+            </th>
+          </>
+        }
+      >
+        {(rows) =>
+          rows.map((alert) => (
+            <AlertRow key={alert.id} alert={alert} />
+          ))
+        }
+      </ResultsTable>
       {alerts.data && (alerts.data.next || alerts.data.previous) ? (
         <div className={styles.toolbar}>
           <Button size="sm" disabled={!alerts.data.previous} onClick={() => setPage(page - 1)}>

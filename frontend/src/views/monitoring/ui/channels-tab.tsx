@@ -15,9 +15,10 @@ import {
 import { asApiError, type ApiError } from "@/shared/api";
 import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { Badge, Button, Card, cx, EmptyState, Form, FormActions, FormAlert, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
+import { Badge, Button, Card, cx, Form, FormActions, FormAlert, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
 
 import styles from "./monitoring.module.css";
+import { ResultsTable } from "./results-table";
 
 const FIELDS = ["name", "recipients", "url"] as const;
 
@@ -179,77 +180,70 @@ export function ChannelsTab() {
             <div>{t("channels.secretBody")}</div>
           </FormAlert>
         ) : null}
-        {channels.isLoading ? (
-          <Skeleton height={120} />
-        ) : channels.error ? (
-          <EmptyState tone="error" title={t("loadError")} body={errorText(asApiError(channels.error))} />
-        ) : !channels.data?.results.length ? (
-          <EmptyState compact title={t("channels.emptyTitle")} body={t("channels.emptyBody")} />
-        ) : (
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th>{t("channels.name")}</th>
-                  <th>{t("channels.kind")}</th>
-                  <th>{t("channels.columns.enabled")}</th>
-                  <th>
-                    <span className={styles.muted}>{t("actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {channels.data.results.map((channel) => (
-                  <tr key={channel.id} className={cx(selected?.id === channel.id && styles.selected)}>
-                    <td>
-                      <button type="button" className={styles.linkButton} onClick={() => setSelectedId(channel.id)}>
-                        {channel.name}
-                      </button>
-                      <div className={styles.muted}>{channel.kind === "email" ? channel.recipients.join(", ") : channel.url}</div>
-                    </td>
-                    <td>
-                      <Badge tone="neutral">{t(`channels.kinds.${channel.kind}`)}</Badge>
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t("channels.toggle", { name: channel.name })}
-                        checked={channel.enabled}
-                        onChange={(event) => update({ id: channel.id, body: { enabled: event.target.checked } }).unwrap().catch(fail)}
-                      />
-                    </td>
-                    <td>
-                      <div className={styles.rowActions}>
-                        <Button
-                          size="sm"
-                          loading={testing.isLoading && testing.originalArgs === channel.id}
-                          onClick={() => {
-                            setSelectedId(channel.id);
-                            test(channel.id)
-                              .unwrap()
-                              .then(() => toast.show({ tone: "info", message: t("channels.testQueued") }))
-                              .catch(fail);
-                          }}
-                        >
-                          {t("channels.test")}
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => {
-                            if (window.confirm(t("channels.confirmDelete", { name: channel.name }))) remove(channel.id).unwrap().catch(fail);
-                          }}
-                        >
-                          {t("delete")}
-                        </Button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ResultsTable
+          query={channels}
+          empty={{ title: t("channels.emptyTitle"), body: t("channels.emptyBody"), compact: true }}
+          head={
+            <>
+              <th>{t("channels.name")}</th>
+              <th>{t("channels.kind")}</th>
+              <th>{t("channels.columns.enabled")}</th>
+              <th>
+                <span className={styles.muted}>{t("actions")}</span>
+              </th>
+            </>
+          }
+        >
+          {(rows) =>
+            rows.map((channel) => (
+              <tr key={channel.id} className={cx(selected?.id === channel.id && styles.selected)}>
+                <td>
+                  <button type="button" className={styles.linkButton} onClick={() => setSelectedId(channel.id)}>
+                    {channel.name}
+                  </button>
+                  <div className={styles.muted}>{channel.kind === "email" ? channel.recipients.join(", ") : channel.url}</div>
+                </td>
+                <td>
+                  <Badge tone="neutral">{t(`channels.kinds.${channel.kind}`)}</Badge>
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t("channels.toggle", { name: channel.name })}
+                    checked={channel.enabled}
+                    onChange={(event) => update({ id: channel.id, body: { enabled: event.target.checked } }).unwrap().catch(fail)}
+                  />
+                </td>
+                <td>
+                  <div className={styles.rowActions}>
+                    <Button
+                      size="sm"
+                      loading={testing.isLoading && testing.originalArgs === channel.id}
+                      onClick={() => {
+                        setSelectedId(channel.id);
+                        test(channel.id)
+                          .unwrap()
+                          .then(() => toast.show({ tone: "info", message: t("channels.testQueued") }))
+                          .catch(fail);
+                      }}
+                    >
+                      {t("channels.test")}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        if (window.confirm(t("channels.confirmDelete", { name: channel.name }))) remove(channel.id).unwrap().catch(fail);
+                      }}
+                    >
+                      {t("delete")}
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            ))
+          }
+        </ResultsTable>
       </div>
       <Card title={selected ? t("channels.deliveriesOf", { name: selected.name }) : t("channels.deliveries")} headingLevel={3}>
         {selected ? <Deliveries channel={selected} /> : <p className={styles.muted}>{t("channels.noDeliveries")}</p>}

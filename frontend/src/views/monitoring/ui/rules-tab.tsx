@@ -13,9 +13,10 @@ import {
 import { asApiError } from "@/shared/api";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useTranslations } from "@/shared/i18n";
-import { Button, Card, cx, EmptyState, Skeleton, useToast } from "@/shared/ui";
+import { Button, Card, cx, useToast } from "@/shared/ui";
 
 import styles from "./monitoring.module.css";
+import { ResultsTable } from "./results-table";
 
 function selectorText(rule: AlertRule, all: string): string {
   const selector = rule.host_selector;
@@ -57,79 +58,73 @@ export function RulesTab() {
           </Button>
         </div>
       )}
-      {rules.isLoading ? (
-        <Skeleton height={160} />
-      ) : rules.error ? (
-        <EmptyState tone="error" title={t("loadError")} body={errorText(asApiError(rules.error))} />
-      ) : !rules.data?.results.length ? (
-        <EmptyState title={t("rules.emptyTitle")} body={t("rules.emptyBody")} />
-      ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t("rules.columns.name")}</th>
-                <th>{t("rules.columns.condition")}</th>
-                <th>{t("rules.columns.targets")}</th>
-                <th>{t("rules.columns.severity")}</th>
-                <th className={styles.num}>{t("rules.columns.for")}</th>
-                <th>{t("rules.columns.channels")}</th>
-                <th className={styles.num}>{t("rules.columns.open")}</th>
-                <th>{t("rules.columns.enabled")}</th>
-                <th>
-                  <span className={styles.muted}>{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rules.data.results.map((rule) => (
-                <tr key={rule.id} data-testid="rule-row" className={cx(editing !== "new" && editing?.id === rule.id && styles.selected)}>
-                  <td>
-                    <strong>{rule.name}</strong>
-                    {rule.template ? <div className={styles.muted}>{t("rules.template", { name: rule.template })}</div> : null}
-                  </td>
-                  <td className={styles.mono}>
-                    {rule.metric} {rule.operator} {formatMetricValue(rule.metric, rule.threshold)}
-                  </td>
-                  <td>{selectorText(rule, rule.source === "ai" ? t("rules.allProjects") : t("rules.allHosts"))}</td>
-                  <td>
-                    <span className={cx(styles.sev, styles[`sev_${rule.severity}`])}>{t(`severity.${rule.severity}`)}</span>
-                  </td>
-                  <td className={styles.num}>{t("seconds", { count: rule.for_seconds })}</td>
-                  <td>{rule.channels.map((channel) => channel.name).join(", ") || <span className={styles.muted}>—</span>}</td>
-                  <td className={cx(styles.num, rule.open_alerts > 0 && styles.bad)}>{rule.open_alerts}</td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t("rules.toggle", { name: rule.name })}
-                      checked={rule.enabled}
-                      onChange={(event) => updateRule({ id: rule.id, body: { enabled: event.target.checked } }).unwrap().catch(fail)}
-                    />
-                  </td>
-                  <td>
-                    <div className={styles.rowActions}>
-                      <Button size="sm" variant="ghost" onClick={() => setEditing(rule)}>
-                        {t("edit")}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => {
-                          if (window.confirm(t("rules.confirmDelete", { name: rule.name }))) {
-                            deleteRule(rule.id).unwrap().catch(fail);
-                          }
-                        }}
-                      >
-                        {t("delete")}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        query={rules}
+        empty={{ title: t("rules.emptyTitle"), body: t("rules.emptyBody") }}
+        skeletonHeight={160}
+        head={
+          <>
+            <th>{t("rules.columns.name")}</th>
+            <th>{t("rules.columns.condition")}</th>
+            <th>{t("rules.columns.targets")}</th>
+            <th>{t("rules.columns.severity")}</th>
+            <th className={styles.num}>{t("rules.columns.for")}</th>
+            <th>{t("rules.columns.channels")}</th>
+            <th className={styles.num}>{t("rules.columns.open")}</th>
+            <th>{t("rules.columns.enabled")}</th>
+            <th>
+              <span className={styles.muted}>{t("actions")}</span>
+            </th>
+          </>
+        }
+      >
+        {(rows) =>
+          rows.map((rule) => (
+            <tr key={rule.id} data-testid="rule-row" className={cx(editing !== "new" && editing?.id === rule.id && styles.selected)}>
+              <td>
+                <strong>{rule.name}</strong>
+                {rule.template ? <div className={styles.muted}>{t("rules.template", { name: rule.template })}</div> : null}
+              </td>
+              <td className={styles.mono}>
+                {rule.metric} {rule.operator} {formatMetricValue(rule.metric, rule.threshold)}
+              </td>
+              <td>{selectorText(rule, rule.source === "ai" ? t("rules.allProjects") : t("rules.allHosts"))}</td>
+              <td>
+                <span className={cx(styles.sev, styles[`sev_${rule.severity}`])}>{t(`severity.${rule.severity}`)}</span>
+              </td>
+              <td className={styles.num}>{t("seconds", { count: rule.for_seconds })}</td>
+              <td>{rule.channels.map((channel) => channel.name).join(", ") || <span className={styles.muted}>—</span>}</td>
+              <td className={cx(styles.num, rule.open_alerts > 0 && styles.bad)}>{rule.open_alerts}</td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t("rules.toggle", { name: rule.name })}
+                  checked={rule.enabled}
+                  onChange={(event) => updateRule({ id: rule.id, body: { enabled: event.target.checked } }).unwrap().catch(fail)}
+                />
+              </td>
+              <td>
+                <div className={styles.rowActions}>
+                  <Button size="sm" variant="ghost" onClick={() => setEditing(rule)}>
+                    {t("edit")}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => {
+                      if (window.confirm(t("rules.confirmDelete", { name: rule.name }))) {
+                        deleteRule(rule.id).unwrap().catch(fail);
+                      }
+                    }}
+                  >
+                    {t("delete")}
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))
+        }
+      </ResultsTable>
     </div>
   );
 }

@@ -14,9 +14,10 @@ import {
 import { asApiError } from "@/shared/api";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { Badge, Button, Card, EmptyState, Form, FormActions, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
+import { Badge, Button, Card, Form, FormActions, SelectField, TextField, useToast } from "@/shared/ui";
 
 import styles from "./monitoring.module.css";
+import { ResultsTable } from "./results-table";
 
 function matcherText(matchers: SilenceMatchers, ruleNames: Map<string, string>): string {
   const parts = Object.entries(matchers).map(([key, value]) =>
@@ -153,32 +154,25 @@ export function SilencesTab() {
   return (
     <div className={styles.stack}>
       <SilenceForm />
-      {silences.isLoading ? (
-        <Skeleton height={120} />
-      ) : silences.error ? (
-        <EmptyState tone="error" title={t("loadError")} body={errorText(asApiError(silences.error))} />
-      ) : !silences.data?.results.length ? (
-        <EmptyState compact title={t("silences.emptyTitle")} body={t("silences.emptyBody")} />
-      ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t("silences.columns.state")}</th>
-                <th>{t("silences.kind")}</th>
-                <th>{t("silences.columns.matchers")}</th>
-                <th className={styles.num}>{t("silences.columns.window")}</th>
-                <th>{t("silences.reason")}</th>
-                <th>{t("silences.columns.creator")}</th>
-                <th>
-                  <span className={styles.muted}>{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>{silences.data.results.map(row)}</tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        query={silences}
+        empty={{ title: t("silences.emptyTitle"), body: t("silences.emptyBody"), compact: true }}
+        head={
+          <>
+            <th>{t("silences.columns.state")}</th>
+            <th>{t("silences.kind")}</th>
+            <th>{t("silences.columns.matchers")}</th>
+            <th className={styles.num}>{t("silences.columns.window")}</th>
+            <th>{t("silences.reason")}</th>
+            <th>{t("silences.columns.creator")}</th>
+            <th>
+              <span className={styles.muted}>{t("actions")}</span>
+            </th>
+          </>
+        }
+      >
+        {(rows) => rows.map(row)}
+      </ResultsTable>
     </div>
   );
 }

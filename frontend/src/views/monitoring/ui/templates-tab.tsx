@@ -15,9 +15,10 @@ import {
 import { asApiError, type ApiError } from "@/shared/api";
 import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { useTranslations } from "@/shared/i18n";
-import { Button, Card, cx, EmptyState, Form, FormActions, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
+import { Button, Card, cx, Form, FormActions, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
 
 import styles from "./monitoring.module.css";
+import { ResultsTable } from "./results-table";
 
 const EVENTS: TemplateEvent[] = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
 const FIELDS = ["name", "subject", "body"] as const;
@@ -159,59 +160,52 @@ export function TemplatesTab() {
           </Button>
         </div>
       )}
-      {templates.isLoading ? (
-        <Skeleton height={120} />
-      ) : templates.error ? (
-        <EmptyState tone="error" title={t("loadError")} body={errorText(asApiError(templates.error))} />
-      ) : !templates.data?.results.length ? (
-        <EmptyState compact title={t("templates.emptyTitle")} body={t("templates.emptyBody")} />
-      ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t("templates.name")}</th>
-                <th>{t("templates.event")}</th>
-                <th>{t("templates.locale")}</th>
-                <th>{t("templates.subject")}</th>
-                <th>
-                  <span className={styles.muted}>{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {templates.data.results.map((template) => (
-                <tr key={template.id}>
-                  <td>
-                    <strong>{template.name}</strong>
-                  </td>
-                  <td className={styles.mono}>{template.event_type}</td>
-                  <td>{template.locale}</td>
-                  <td className={styles.mono}>{template.subject}</td>
-                  <td>
-                    <div className={styles.rowActions}>
-                      <Button size="sm" variant="ghost" onClick={() => setEditing(template)}>
-                        {t("edit")}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() =>
-                          remove(template.id)
-                            .unwrap()
-                            .catch((failure: unknown) => toast.show({ tone: "error", message: errorText(asApiError(failure)) }))
-                        }
-                      >
-                        {t("delete")}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        query={templates}
+        empty={{ title: t("templates.emptyTitle"), body: t("templates.emptyBody"), compact: true }}
+        head={
+          <>
+            <th>{t("templates.name")}</th>
+            <th>{t("templates.event")}</th>
+            <th>{t("templates.locale")}</th>
+            <th>{t("templates.subject")}</th>
+            <th>
+              <span className={styles.muted}>{t("actions")}</span>
+            </th>
+          </>
+        }
+      >
+        {(rows) =>
+          rows.map((template) => (
+            <tr key={template.id}>
+              <td>
+                <strong>{template.name}</strong>
+              </td>
+              <td className={styles.mono}>{template.event_type}</td>
+              <td>{template.locale}</td>
+              <td className={styles.mono}>{template.subject}</td>
+              <td>
+                <div className={styles.rowActions}>
+                  <Button size="sm" variant="ghost" onClick={() => setEditing(template)}>
+                    {t("edit")}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() =>
+                      remove(template.id)
+                        .unwrap()
+                        .catch((failure: unknown) => toast.show({ tone: "error", message: errorText(asApiError(failure)) }))
+                    }
+                  >
+                    {t("delete")}
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))
+        }
+      </ResultsTable>
     </div>
   );
 }
