@@ -2,6 +2,7 @@
 counters in Redis that the `analytics` alert source reads (they are shared by every web
 process). Redis being down only blinds the alert source; ingestion goes on."""
 
+import functools
 import logging
 import math
 import time
@@ -28,10 +29,15 @@ _BACKOFF_SECONDS = 30
 _redis_down_until = 0.0  # per process
 
 
+@functools.cache
+def _client_for(url: str, timeout: float) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+
+
 def _client() -> redis.Redis:
-    return redis.Redis.from_url(
-        settings.REDIS_URL, socket_timeout=settings.REDIS_TIMEOUT, socket_connect_timeout=settings.REDIS_TIMEOUT
-    )
+    """One client (and connection pool) per process: a new one per request paid a TCP connect
+    and the client handshake on every tracker batch."""
+    return _client_for(settings.REDIS_URL, settings.REDIS_TIMEOUT)
 
 
 def _minute(ts: float) -> int:
@@ -56,7 +62,7 @@ def ingestion_record(*, site_id: str | None, status: int, accepted: int, rejecte
     error = 1 if status >= 400 and status != 429 else 0
     minute = _minute(time.time())
     try:
-        with _client() as client, client.pipeline(transaction=False) as pipe:
+        with _client().pipeline(transaction=False) as pipe:
             for target in {GLOBAL, site_id} - {None}:
                 key = f"{_PREFIX}{target}:{minute}"
                 pipe.hincrby(key, "accepted", accepted)
@@ -79,7 +85,7 @@ def health_window(targets: list[str], *, now: float, minutes: int = 5) -> dict[s
     last = _minute(now)
     span = range(last - minutes + 1, last + 1)
     try:
-        with _client() as client, client.pipeline(transaction=False) as pipe:
+        with _client().pipeline(transaction=False) as pipe:
             for target in targets:
                 for minute in span:
                     pipe.hgetall(f"{_PREFIX}{target}:{minute}")
