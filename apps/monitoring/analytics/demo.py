@@ -1,5 +1,6 @@
 """Dogfooding: the VideoPlanet frontend is a tracked site of its own demo install."""
 
+from .ingest import site_forget
 from .models import Site
 
 DEMO_SITE_NAME = "VideoPlanet (demo)"
@@ -17,4 +18,5 @@ def demo_site_ensure(*, owner=None, origins: list[str] | None = None) -> Site:
     if missing:
         site.allowed_origins = [*site.allowed_origins, *missing]
         site.save(update_fields=["allowed_origins", "updated_at"])
+        site_forget(site.public_key)
     return site

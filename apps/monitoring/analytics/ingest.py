@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from .models import Event, EventType, Session, Site
@@ -18,6 +19,10 @@ ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 VITALS = {"LCP": 600_000.0, "CLS": 100.0, "INP": 600_000.0}  # name → largest plausible value
 UTM_KEYS = ("source", "medium", "campaign", "term", "content")
 MAX_EVENT_JSON = 2048
+EVENT_TYPES = frozenset(EventType.values)  # the enum's `values` builds a new list per call
+SITE_CACHE_SECONDS = 60
+LAST_EVENT_EVERY = timedelta(seconds=5)
+_last_event_written: dict = {}  # site id → when this process last wrote Site.last_event_at
 
 
 @dataclass
@@ -60,7 +65,7 @@ def event_validate(raw, *, now: datetime, encoded_size: int) -> tuple[CleanEvent
         return None, [_reason("", "too_large", f"An event must be at most {MAX_EVENT_JSON} bytes of JSON.")]
     reasons: list[dict] = []
     kind = raw.get("type")
-    if kind not in EventType.values:
+    if kind not in EVENT_TYPES:
         reasons.append(_reason("type", "unknown_type", f"Unknown event type {str(kind)[:40]!r}."))
     ts = None
     raw_ts = raw.get("ts")
@@ -136,6 +141,24 @@ def _referrer_host(ref: str, own_host: str) -> str:
     return "" if host == own_host else host
 
 
+def site_for_key(public_key: str) -> Site | None:
+    """The site of a tracker key. Every batch needs it, so it is cached (shared by all web
+    processes) for SITE_CACHE_SECONDS; writes to a site call `site_forget`, so an edit or a
+    key rotation applies to the next batch (a batch that read the site just before the write
+    can put the old copy back, which the short expiry bounds)."""
+    cache_key = f"an-site:{public_key}"
+    site = cache.get(cache_key)
+    if site is None:
+        site = Site.objects.filter(public_key=public_key).first()
+        if site is not None:
+            cache.set(cache_key, site, SITE_CACHE_SECONDS)
+    return site
+
+
+def site_forget(*public_keys: str) -> None:
+    cache.delete_many([f"an-site:{key}" for key in public_keys])
+
+
 @dataclass
 class _Open:
     session: Session
@@ -188,8 +211,8 @@ def events_ingest(
             _apply(opened, event, own_host)
             rows.append(
                 Event(
-                    site=site,
-                    session=opened.session,
+                    site_id=site.pk,
+                    session_id=opened.session.pk,
                     type=event.type,
                     ts=event.ts,
                     path=event.path,
@@ -223,9 +246,11 @@ def events_ingest(
                 ],
             )
         Event.objects.bulk_create(rows)
-    # Outside the transaction and at most every few seconds: the hot site row is not
-    # locked by every batch.
-    if site.last_event_at is None or now - site.last_event_at > timedelta(seconds=5):
+    # Outside the transaction and at most every few seconds per process: the hot site row
+    # is not locked by every batch (and the cached site's own value is not fresh).
+    written = _last_event_written.get(site.pk)
+    if written is None or now - written > LAST_EVENT_EVERY:
+        _last_event_written[site.pk] = now
         Site.objects.filter(pk=site.pk).update(last_event_at=now)
     return len(rows)
 
@@ -236,12 +261,12 @@ def _lock_sids(site: Site, sids: set[str]) -> None:
     them (row locks cannot: there is no row yet). SQLite serialises writers anyway."""
     if connection.vendor != "postgresql":
         return
-    with connection.cursor() as cursor:
-        for sid in sorted(sids):  # a fixed order: no deadlock between two batches
-            key = int.from_bytes(
-                hashlib.blake2b(f"{site.pk}:{sid}".encode(), digest_size=8).digest(), "big", signed=True
-            )
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+    keys = [
+        int.from_bytes(hashlib.blake2b(f"{site.pk}:{sid}".encode(), digest_size=8).digest(), "big", signed=True)
+        for sid in sorted(sids)  # a fixed order: no deadlock between two batches
+    ]
+    with connection.cursor() as cursor:  # one round trip, taken in the array's order
+        cursor.execute("SELECT pg_advisory_xact_lock(key) FROM unnest(%s::bigint[]) AS key", [keys])
 
 
 def _session_for(candidates: list[_Open], event: CleanEvent, idle: timedelta) -> _Open | None:

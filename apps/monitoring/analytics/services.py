@@ -11,6 +11,7 @@ from apps.core import events
 
 from ..services.samples import MONITORING_STREAM
 from .aggregates import raw_cutoff, rollup_data
+from .ingest import site_forget
 from .models import AnalyticsRollup, Event, EventType, Session, Site, site_key_generate
 
 logger = logging.getLogger(__name__)
@@ -34,17 +35,20 @@ def site_update(*, site: Site, data: dict) -> Site:
         if name in data:
             setattr(site, name, data[name])
     site.save()
+    site_forget(site.public_key)
     return site
 
 
 def site_rotate_key(*, site: Site) -> Site:
-    site.public_key = site_key_generate()
+    old_key, site.public_key = site.public_key, site_key_generate()
     site.save(update_fields=["public_key", "updated_at"])
+    site_forget(old_key)
     return site
 
 
 def site_delete(*, site: Site) -> None:
     site.delete()
+    site_forget(site.public_key)
 
 
 def _day_start(day: date) -> datetime:

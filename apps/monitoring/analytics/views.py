@@ -28,7 +28,7 @@ from apps.core.throttling import parse_rate
 from ..permissions import CanMonitor
 from . import health, services
 from .aggregates import INTERVALS, analytics_compute, auto_interval
-from .ingest import ID_RE, event_validate, events_ingest
+from .ingest import ID_RE, event_validate, events_ingest, site_for_key
 from .models import Session, Site
 
 _CONTENT_TYPES = {"application/json", "text/plain"}
@@ -41,10 +41,10 @@ def _over_limit(scope: str, ident: str, rate: str) -> int | None:
     bucket = int(time.time() // window)
     key = f"an-rate:{scope}:{ident}:{bucket}"
     try:
-        if not cache.add(key, 1, window + 1):
-            count = cache.incr(key)
-        else:
-            count = 1
+        try:
+            count = cache.incr(key)  # one round trip for every request but a window's first
+        except ValueError:  # no counter yet in this window
+            count = 1 if cache.add(key, 1, window + 1) else cache.incr(key)
     except Exception:  # noqa: BLE001 — fail open
         return None
     if isinstance(count, int) and count > limit:
@@ -135,7 +135,7 @@ def events_ingest_view(request):
             details={"events": [f"{len(events)} events sent."]},
         )
 
-    site = Site.objects.filter(public_key=key).first()
+    site = site_for_key(key)
     if site is None:
         return _refuse(400, "unknown_site", "No site has this key. Check data-site in the snippet.", started=started)
     site_id = str(site.pk)

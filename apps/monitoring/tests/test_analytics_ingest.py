@@ -99,6 +99,24 @@ def test_missing_origin_is_403(client, site):
     assert send(client, site, [event()], origin=None).status_code == 403
 
 
+def test_site_edits_apply_to_the_next_batch_although_sites_are_cached(client, staff_client, site):
+    """Ingestion caches the site per key; an edit, a key rotation and a delete forget it."""
+    assert send(client, site, [event()]).status_code == 202
+    url = f"/api/v1/monitoring/sites/{site.pk}/"
+
+    staff_client.patch(url, {"allowed_origins": ["https://other.example"]}, format="json")
+    assert send(client, site, [event()]).status_code == 403
+    assert send(client, site, [event()], origin="https://other.example").status_code == 202
+
+    new_key = staff_client.post(f"{url}rotate-key/").json()["public_key"]
+    old = send(client, site.public_key, [event()], origin="https://other.example")
+    assert old.status_code == 400 and old.json()["error"]["code"] == "unknown_site"
+    assert send(client, new_key, [event()], origin="https://other.example").status_code == 202
+
+    assert staff_client.delete(url).status_code == 204
+    assert send(client, new_key, [event()], origin="https://other.example").status_code == 400
+
+
 def test_origin_comparison_ignores_case_and_trailing_slash(client):
     site = make_site(allowed_origins=["https://Shop.Example/"])
     assert send(client, site, [event()], origin="https://shop.example").status_code == 202
@@ -321,9 +339,9 @@ def test_active_sessions_need_a_site_and_staff(client, site, staff_client, membe
 
 @pytest.fixture
 def clean_health():
-    with health._client() as redis_client:
-        for key in redis_client.scan_iter(match="vp:an:health:*"):
-            redis_client.delete(key)
+    redis_client = health._client()
+    for key in redis_client.scan_iter(match="vp:an:health:*"):
+        redis_client.delete(key)
 
 
 def test_ingestion_health_reaches_prometheus_and_the_alert_source(client, site, clean_health):
