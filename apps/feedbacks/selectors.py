@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from apps.projects.models import Membership, Project
 
-from .models import Asset, CarriedFeedback, Feedback, ReviewDecision, ShareLink, Upload, Version
+from .models import Asset, CarriedFeedback, Feedback, Reaction, ReviewDecision, ShareLink, Upload, Version
 
 
 def _member_of(user, project_field: str) -> Exists:
@@ -80,9 +80,14 @@ def version_for_user(*, user, version_id) -> Version:
     return get_object_or_404(_versions(user), pk=version_id)
 
 
+def version_is_visible(*, user, version_id) -> bool:
+    """The scope of `version_for_user` without loading the version (the feedback list)."""
+    return _visible_versions(user).filter(pk=version_id).exists()
+
+
 def version_ref_for_user(*, user, version_id) -> Version:
     """The same scope as `version_for_user` without the review details and feedback counts:
-    for routes that only need the version and its project (the feedback list, one query)."""
+    for routes that only need the version and its project (posting feedback, one query)."""
     return get_object_or_404(_visible_versions(user).select_related("asset__project"), pk=version_id)
 
 
@@ -111,7 +116,7 @@ def feedback_for_user(*, user, feedback_id) -> Feedback:
     return get_object_or_404(_with_details(qs, Feedback.objects.filter(deleted_at__isnull=True)), pk=feedback_id)
 
 
-def feedback_on_version(
+def _listed_on(
     *,
     version: Version,
     resolved: bool | None = None,
@@ -119,9 +124,6 @@ def feedback_on_version(
     internal: bool | None = None,
     has_annotation: bool | None = None,
 ) -> QuerySet[Feedback]:
-    """Top-level feedback listed on a version: its own, plus unresolved feedback carried over
-    from earlier versions; deleted comments only while they still have live replies. Ordered
-    by timecode. Replies come prefetched."""
     carried = CarriedFeedback.objects.filter(version=version, feedback=OuterRef("pk"))
     live_replies = Feedback.objects.filter(parent=OuterRef("pk"), deleted_at__isnull=True)
     qs = Feedback.objects.filter(parent__isnull=True).filter(
@@ -136,7 +138,59 @@ def feedback_on_version(
         qs = qs.filter(internal=internal)
     if has_annotation is not None:
         qs = qs.filter(annotation__isnull=not has_annotation)
-    return _with_details(qs, Feedback.objects.filter(deleted_at__isnull=True)).order_by("seconds", "created_at", "id")
+    return qs.order_by("seconds", "created_at", "id")
+
+
+def feedback_on_version(*, version: Version, **filters) -> QuerySet[Feedback]:
+    """Top-level feedback listed on a version: its own, plus unresolved feedback carried over
+    from earlier versions; deleted comments only while they still have live replies. Ordered
+    by timecode. Replies come prefetched. Filters: `resolved`, `author_id`, `internal`,
+    `has_annotation` (None: either)."""
+    return _with_details(_listed_on(version=version, **filters), Feedback.objects.filter(deleted_at__isnull=True))
+
+
+# What FeedbackOut shows of a comment, its version and the people on it, as values() names.
+FEEDBACK_ROW_FIELDS = (
+    *("id", "version_id", "version__number", "parent_id", "guest_name", "body", "frame", "end_frame", "fps"),
+    *("seconds", "annotation", "internal", "urgent", "triage", "resolved_at", "edited_at", "deleted_at"),
+    *("created_at", "updated_at", "author_id", "author__email", "author__display_name", "author__avatar"),
+    *("resolved_by_id", "resolved_by__email", "resolved_by__display_name", "resolved_by__avatar"),
+)
+MENTION_ROW_FIELDS = ("feedback_id", "user_id", "user__email", "user__display_name", "user__avatar")
+
+
+def feedback_rows_on_version(*, version_id, **filters) -> QuerySet[dict]:
+    """`feedback_on_version` as plain rows (values() of FEEDBACK_ROW_FIELDS) for the list,
+    which would otherwise spend most of its time building model instances; give a page of
+    them its replies, mentions and reactions with `feedback_rows_add_details`. The caller
+    checks the version is visible (`version_is_visible`)."""
+    return _listed_on(version=version_id, **filters).values(*FEEDBACK_ROW_FIELDS)
+
+
+def feedback_rows_add_details(rows: list[dict]) -> None:
+    """Adds to each row `replies` (its live replies, oldest first, as rows) and to each row
+    and reply `mentions` (rows of MENTION_ROW_FIELDS by email) and `reactions` ((user_id,
+    emoji) oldest first): three queries whatever the number of rows."""
+    for row in rows:
+        row["replies"] = []
+    by_id = {row["id"]: row for row in rows}
+    replies = list(
+        Feedback.objects.filter(parent_id__in=by_id, deleted_at__isnull=True)
+        .order_by("created_at")
+        .values(*FEEDBACK_ROW_FIELDS)
+    )
+    for reply in replies:
+        reply["replies"] = []
+        by_id[reply["parent_id"]]["replies"].append(reply)
+        by_id[reply["id"]] = reply
+    for row in by_id.values():
+        row["mentions"], row["reactions"] = [], []
+    mentions = Feedback.mentions.through.objects.filter(feedback_id__in=by_id).order_by("user__email")
+    for mention in mentions.values(*MENTION_ROW_FIELDS):
+        by_id[mention["feedback_id"]]["mentions"].append(mention)
+    reactions = Reaction.objects.filter(feedback_id__in=by_id).order_by("created_at")
+    for feedback_id, user_id, emoji in reactions.values_list("feedback_id", "user_id", "emoji"):
+        by_id[feedback_id]["reactions"].append((user_id, emoji))
 
 
 def feedback_for_guest(*, version: Version) -> QuerySet[Feedback]:

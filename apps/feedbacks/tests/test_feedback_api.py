@@ -2,16 +2,19 @@
 notes, edit/delete, resolve, reactions, the list (order, filters, cursor, query count) and
 carry-over to the next version."""
 
+import json
 from contextlib import contextmanager
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
 
 from apps.core.models import Notification, StreamEvent
 from apps.core.tests.assertions import assert_error
-from apps.feedbacks import services
+from apps.feedbacks import selectors, services
+from apps.feedbacks.api.serializers import FeedbackOut
 from apps.feedbacks.models import CarriedFeedback, Feedback, Reaction
 from apps.feedbacks.services import version_stream
 from apps.projects.models import Activity, Role
@@ -375,6 +378,40 @@ def test_list_query_count_does_not_grow_with_the_page(review):
         return len(captured)
 
     assert queries(2) == queries(12)
+
+
+def test_list_items_are_what_feedback_out_gives(review):
+    """The list builds its items from plain rows (feedback_rows_out); every kind of comment
+    and reply must come out exactly as FeedbackOut has it."""
+    owner, editor, reviewer = (review.users[r] for r in (Role.OWNER, Role.EDITOR, Role.REVIEWER))
+    reviewer.avatar = "avatars/reviewer.png"
+    reviewer.save()
+    now = timezone.now()
+    triage = {"category": "sound", "priority": "high", "actionable": True, "reason": "not shown"}
+    FeedbackFactory(version=review.version, parent=review.feedback, author=owner, body="v1 답글")
+    v2 = VersionFactory(asset=review.asset, number=2)
+    services.carry_over(version=v2)  # review.feedback (v1, open) is listed on v2 too
+    drawn = FeedbackFactory(
+        version=v2, frame=10, end_frame=60, author=editor, annotation=ARROW, internal=True, urgent=True, triage=triage
+    )
+    drawn.mentions.set([owner, reviewer])
+    for user, emoji in ((owner, "👍"), (editor, "🔥"), (reviewer, "👍")):
+        Reaction.objects.create(feedback=drawn, user=user, emoji=emoji)
+    FeedbackFactory(version=v2, frame=20, author=reviewer, resolved_at=now, resolved_by=reviewer, edited_at=now)
+    FeedbackFactory(version=v2, frame=30, author=None, guest_name="클라이언트")
+    gone = FeedbackFactory(version=v2, frame=40, author=owner, deleted_at=now, annotation=ARROW, triage=triage)
+    gone.mentions.set([editor])
+    reply = FeedbackFactory(version=v2, frame=40, parent=gone, author=reviewer)
+    reply.mentions.set([owner])
+    Reaction.objects.create(feedback=reply, user=editor, emoji="✅")
+    FeedbackFactory(version=v2, frame=40, parent=gone, deleted_at=now)
+
+    response = review.client(Role.VIEWER).get(url("version-feedback", version_id=v2.pk))
+
+    context = {"request": response.wsgi_request, "version_id": v2.pk}
+    expected = FeedbackOut(selectors.feedback_on_version(version=v2), many=True, context=context).data
+    assert len(expected) == 5 and sum(len(item["replies"]) for item in expected) == 2
+    assert response.json()["results"] == json.loads(JSONRenderer().render(expected))
 
 
 # --- carry-over -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from apps.projects import permissions
 
 from ... import selectors, services, timecode
 from ...models import Feedback, Version
-from ..serializers import FeedbackOut, ReactionSummaryOut, reaction_summary
+from ..serializers import FeedbackOut, ReactionSummaryOut, feedback_rows_out, reaction_summary
 from .base import BOOLEAN_FILTER, TimecodeInput, require, timecode_kwargs, tristate, valid
 
 
@@ -79,9 +79,11 @@ class FeedbackListCreate(ListAPIView):
         return self._version_obj
 
     def get_queryset(self):
+        if not selectors.version_is_visible(user=self.request.user, version_id=self.kwargs["version_id"]):
+            raise NotFound()
         filters = valid(self.FilterSerializer, self.request.query_params)
-        return selectors.feedback_on_version(
-            version=self._version(),
+        return selectors.feedback_rows_on_version(
+            version_id=self.kwargs["version_id"],
             resolved=tristate(filters.get("resolved")),
             internal=tristate(filters.get("internal")),
             has_annotation=tristate(filters.get("has_annotation")),
@@ -90,6 +92,13 @@ class FeedbackListCreate(ListAPIView):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "version_id": self.kwargs["version_id"]}
+
+    def list(self, request, *args, **kwargs):
+        # Plain rows in, FeedbackOut's output out (see feedback_rows_out); FeedbackOut
+        # stays the documented shape.
+        page = self.paginate_queryset(self.get_queryset())
+        selectors.feedback_rows_add_details(page)
+        return self.get_paginated_response(feedback_rows_out(page, context=self.get_serializer_context()))
 
     @extend_schema(
         request=FeedbackIn,
