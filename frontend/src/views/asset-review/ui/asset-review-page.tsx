@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 
 import {
   roleCan,
@@ -37,11 +37,10 @@ import {
 import { CommentComposer } from "@/features/review/add-feedback";
 import { ExportButtons } from "@/features/review/export-feedback";
 import { DecisionPanel } from "@/features/review/review-decision";
-import { ShareLinkDialog } from "@/features/review/share-link";
 import { UploadVersion } from "@/features/review/upload-version";
-import { AnnotationCanvas, AnnotationToolbar, toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
+import { toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
 import { FeedbackPanel } from "@/widgets/feedback-panel";
-import { ComparePlayers, ReviewPlayer, type PlayerHandle, type TimelineMarker } from "@/widgets/review-player";
+import { ReviewPlayer, type PlayerHandle, type TimelineMarker } from "@/widgets/review-player";
 import { VersionDigest } from "@/widgets/version-digest";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
@@ -54,6 +53,12 @@ import { AlertCircleIcon, Avatar, Button, EmptyState, PageSpinner, Spinner, Visu
 import { createPresenceThrottle } from "../model/presence-throttle";
 import { useProjectEvents } from "../model/use-project-events";
 import styles from "./review-room.module.css";
+
+// Drawing, side-by-side compare and sharing come into play on demand: their code loads then, not with the room.
+const AnnotationCanvas = lazy(() => import("@/widgets/annotation-canvas").then((m) => ({ default: m.AnnotationCanvas })));
+const AnnotationToolbar = lazy(() => import("@/widgets/annotation-canvas").then((m) => ({ default: m.AnnotationToolbar })));
+const ComparePlayers = lazy(() => import("@/widgets/review-player").then((m) => ({ default: m.ComparePlayers })));
+const ShareLinkDialog = lazy(() => import("@/features/review/share-link").then((m) => ({ default: m.ShareLinkDialog })));
 
 function pickVersion(versions: readonly Version[], wanted: string | null): Version | null {
   if (wanted) return versions.find((version) => version.id === wanted) ?? null;
@@ -102,6 +107,8 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   const [color, setColor] = useState("#ff4d4f");
   const [shapes, setShapes] = useState<Shape[]>([]);
   const [shareOpen, setShareOpen] = useState(false);
+  // Mounted on first use and kept, so the dialog keeps its state between openings.
+  const [shareUsed, setShareUsed] = useState(false);
   const [compareId, setCompareId] = useState<string | null>(null);
 
   const role = project.data?.my_role ?? null;
@@ -185,7 +192,9 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   }, [frame, hold, items, playing, selectedId]);
 
   const overlay = drawing ? (
-    <AnnotationCanvas tool={tool} color={color} shapes={shapes} onShapesChange={setShapes} />
+    <Suspense fallback={null}>
+      <AnnotationCanvas tool={tool} color={color} shapes={shapes} onShapesChange={setShapes} />
+    </Suspense>
   ) : (
     <>
       {shapes.length > 0 ? <AnnotationView annotation={toAnnotation(shapes)} /> : null}
@@ -250,36 +259,44 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
     );
   } else if (compareVersion) {
     stage = (
-      <ComparePlayers
-        onTimeChange={onTimeChange}
-        left={{
-          caption: t("versionLabel", { number: version.number }),
-          src: version.file_url,
-          poster: version.poster_url,
-          fps,
-          frameCount: version.frame_count,
-          duration: version.duration,
-          width: version.width,
-          height: version.height,
-          markers,
-          playheads: viewersOnTimeline,
-          selectedMarkerId: selectedId,
-          onMarkerSelect: setSelectedId,
-          overlay,
-          label: t("videoLabel", { title: asset.data.title, number: version.number }),
-        }}
-        right={{
-          caption: t("versionLabel", { number: compareVersion.number }),
-          src: compareVersion.file_url,
-          poster: compareVersion.poster_url,
-          fps: versionFps(compareVersion),
-          frameCount: compareVersion.frame_count,
-          duration: compareVersion.duration,
-          width: compareVersion.width,
-          height: compareVersion.height,
-          label: t("videoLabel", { title: asset.data.title, number: compareVersion.number }),
-        }}
-      />
+      <Suspense
+        fallback={
+          <div className={styles.state}>
+            <Spinner size={28} label={t("loading")} />
+          </div>
+        }
+      >
+        <ComparePlayers
+          onTimeChange={onTimeChange}
+          left={{
+            caption: t("versionLabel", { number: version.number }),
+            src: version.file_url,
+            poster: version.poster_url,
+            fps,
+            frameCount: version.frame_count,
+            duration: version.duration,
+            width: version.width,
+            height: version.height,
+            markers,
+            playheads: viewersOnTimeline,
+            selectedMarkerId: selectedId,
+            onMarkerSelect: setSelectedId,
+            overlay,
+            label: t("videoLabel", { title: asset.data.title, number: version.number }),
+          }}
+          right={{
+            caption: t("versionLabel", { number: compareVersion.number }),
+            src: compareVersion.file_url,
+            poster: compareVersion.poster_url,
+            fps: versionFps(compareVersion),
+            frameCount: compareVersion.frame_count,
+            duration: compareVersion.duration,
+            width: compareVersion.width,
+            height: compareVersion.height,
+            label: t("videoLabel", { title: asset.data.title, number: compareVersion.number }),
+          }}
+        />
+      </Suspense>
     );
   } else {
     stage = (
@@ -306,16 +323,18 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
         />
         {drawing ? (
           <div className={styles.toolbarSlot}>
-            <AnnotationToolbar
-              tool={tool}
-              onToolChange={setTool}
-              color={color}
-              onColorChange={setColor}
-              canUndo={shapes.length > 0}
-              onUndo={() => setShapes((list) => list.slice(0, -1))}
-              onClear={() => setShapes([])}
-              onDone={() => setDrawing(false)}
-            />
+            <Suspense fallback={null}>
+              <AnnotationToolbar
+                tool={tool}
+                onToolChange={setTool}
+                color={color}
+                onColorChange={setColor}
+                canUndo={shapes.length > 0}
+                onUndo={() => setShapes((list) => list.slice(0, -1))}
+                onClear={() => setShapes([])}
+                onDone={() => setDrawing(false)}
+              />
+            </Suspense>
           </div>
         ) : null}
       </>
@@ -400,7 +419,14 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
         {version?.status === "ready" ? <ExportButtons versionId={version.id} /> : null}
         {canUpload ? <UploadVersion assetId={assetId} compact /> : null}
         {version?.status === "ready" && canUpload ? (
-          <Button size="sm" variant="primary" onClick={() => setShareOpen(true)}>
+          <Button
+            size="sm"
+            variant="primary"
+            onClick={() => {
+              setShareUsed(true);
+              setShareOpen(true);
+            }}
+          >
             {t("share")}
           </Button>
         ) : null}
@@ -468,8 +494,10 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
           </div>
         </aside>
       </div>
-      {version?.status === "ready" && canUpload ? (
-        <ShareLinkDialog versionId={version.id} open={shareOpen} onClose={() => setShareOpen(false)} />
+      {version?.status === "ready" && canUpload && shareUsed ? (
+        <Suspense fallback={null}>
+          <ShareLinkDialog versionId={version.id} open={shareOpen} onClose={() => setShareOpen(false)} />
+        </Suspense>
       ) : null}
     </div>
   );
