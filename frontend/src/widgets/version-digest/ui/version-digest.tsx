@@ -1,29 +1,26 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 
-import { AiNotConfigured, useRiskReasons } from "@/entities/ai-job";
-import { useListFeedbackQuery } from "@/entities/feedback";
 import {
   isDigestOpen,
   registerDigestRealtime,
   useGetVersionDigestQuery,
   useRequestVersionDigestMutation,
-  type DigestGroup,
-  type VersionDigest as Digest,
 } from "@/entities/version-digest";
 import { asApiError } from "@/shared/api";
-import { useFormatter, useTranslations } from "@/shared/i18n";
-import { useApiErrorText } from "@/shared/lib/errors";
+import { useTranslations } from "@/shared/i18n";
 import { useRealtimeListeners } from "@/shared/lib/redux";
-import { Button, ChevronDownIcon, EmptyState, FormAlert, RefreshIcon, Skeleton } from "@/shared/ui";
+import { Button, ChevronDownIcon } from "@/shared/ui";
 
+import { DigestLoading } from "./digest-loading";
 import styles from "./version-digest.module.css";
+
+// The panel often stays folded (the review room starts it so): its body loads when unfolded.
+const DigestBody = lazy(() => import("./digest-body"));
 
 /** Fallback to realtime events while a digest is on its way (a dropped socket still finishes). */
 const POLL_MS = 5000;
-const KNOWN_STEPS = ["queued", "awaiting_approval", "running", "collecting", "summarising", "done"] as const;
-const FAILED = new Set(["failed", "needs_attention", "rejected"]);
 
 export interface VersionDigestProps {
   versionId: string;
@@ -43,11 +40,9 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback, default
   const t = useTranslations("planningDigest");
   const ids = useId();
   const [collapsed, setCollapsed] = useState(defaultCollapsed);
-  const format = useFormatter();
-  const errorText = useApiErrorText();
   useRealtimeListeners(registerDigestRealtime);
   const { data: peek } = useGetVersionDigestQuery(versionId);
-  const { data: digest, isLoading, isError, error, refetch, isFetching } = useGetVersionDigestQuery(versionId, {
+  const { data: digest } = useGetVersionDigestQuery(versionId, {
     pollingInterval: isDigestOpen(peek) ? POLL_MS : 0,
   });
   const [requestDigest, request] = useRequestVersionDigestMutation();
@@ -73,58 +68,6 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback, default
     </Button>
   ) : null;
 
-  let body;
-  if (isLoading) {
-    body = (
-      <div className={styles.loading} aria-busy="true" aria-label={t("loading")}>
-        <Skeleton height={14} width="70%" />
-        <Skeleton height={12} />
-        <Skeleton height={12} width="85%" />
-      </div>
-    );
-  } else if (isError) {
-    body = (
-      <EmptyState
-        tone="error"
-        compact
-        title={t("loadError")}
-        body={errorText(asApiError(error))}
-        action={
-          <Button size="sm" onClick={() => void refetch()} loading={isFetching}>
-            <RefreshIcon size={14} aria-hidden="true" />
-            {t("retry")}
-          </Button>
-        }
-      />
-    );
-  } else if (!digest) {
-    body = (
-      <EmptyState
-        compact
-        title={t("emptyTitle")}
-        body={canRequest ? t("emptyBody") : t("emptyBodyViewer")}
-        action={askButton}
-      />
-    );
-  } else if (open) {
-    body = <DigestProgressView digest={digest} />;
-  } else if (FAILED.has(digest.status)) {
-    body = (
-      <FormAlert tone="error" title={digest.status === "rejected" ? t("rejected") : t("failed")}>
-        {digest.job.error || t("failedBody")}
-      </FormAlert>
-    );
-  } else {
-    body = <DigestSummary digest={digest} versionId={versionId} onSeekToFeedback={onSeekToFeedback} />;
-  }
-
-  const description =
-    digest?.result && digest.finished_at
-      ? t("meta", {
-          count: digest.feedback_count,
-          time: format.dateTime(new Date(digest.finished_at), { dateStyle: "short", timeStyle: "short" }),
-        })
-      : t("description");
   const expanded = !collapsed;
   return (
     <section className={styles.panel} aria-labelledby={`${ids}-title`} data-testid="version-digest">
@@ -145,122 +88,17 @@ export function VersionDigest({ versionId, canRequest, onSeekToFeedback, default
       </header>
       {expanded ? (
         <div id={`${ids}-body`} className={styles.body}>
-          <p className={styles.description}>{description}</p>
-          {requestError ? <RequestError code={requestError.code} message={errorText(requestError)} /> : null}
-          {body}
+          <Suspense fallback={<DigestLoading />}>
+            <DigestBody
+              versionId={versionId}
+              canRequest={canRequest}
+              askButton={askButton}
+              requestError={requestError}
+              onSeekToFeedback={onSeekToFeedback}
+            />
+          </Suspense>
         </div>
       ) : null}
-    </section>
-  );
-}
-
-function RequestError({ code, message }: { code: string; message: string }) {
-  const t = useTranslations("planningDigest");
-  if (code === "ai_not_configured") return <AiNotConfigured compact />;
-  if (code === "no_feedback") return <FormAlert tone="info">{t("noFeedback")}</FormAlert>;
-  if (code === "budget_exceeded") return <FormAlert title={t("budgetExceeded")}>{message}</FormAlert>;
-  return <FormAlert>{message}</FormAlert>;
-}
-
-function DigestProgressView({ digest }: { digest: Digest }) {
-  const t = useTranslations("planningDigest");
-  const step = digest.status === "awaiting_approval" ? "awaiting_approval" : (digest.progress?.step ?? digest.status);
-  const known = (KNOWN_STEPS as readonly string[]).includes(step) ? (step as (typeof KNOWN_STEPS)[number]) : "running";
-  const percent = Math.max(0, Math.min(100, digest.progress?.percent ?? 0));
-  const reasons = useRiskReasons()(digest.job);
-  return (
-    <div className={styles.progress} data-testid="digest-progress">
-      <p className={styles.step} aria-live="polite">
-        {t(`step.${known}`)}
-      </p>
-      <div
-        className={styles.bar}
-        role="progressbar"
-        aria-label={t("progressLabel")}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-      >
-        <span className={styles.fill} style={{ width: `${Math.max(percent, 4)}%` }} />
-      </div>
-      {digest.status === "awaiting_approval" ? (
-        <p className={styles.hint}>
-          {t("awaitingApproval")}
-          {reasons.length ? ` (${reasons.join("; ")})` : null}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function DigestSummary({
-  digest,
-  versionId,
-  onSeekToFeedback,
-}: {
-  digest: Digest;
-  versionId: string;
-  onSeekToFeedback: (feedbackId: string) => void;
-}) {
-  const t = useTranslations("planningDigest");
-  const { data: feedback } = useListFeedbackQuery(versionId);
-  const timecodes = useMemo(() => new Map((feedback ?? []).map((item) => [item.id, item.smpte])), [feedback]);
-  const groups = digest.result?.groups ?? [];
-  return (
-    <div className={styles.summary}>
-      {digest.result?.overview ? <p className={styles.overview}>{digest.result.overview}</p> : null}
-      {groups.length === 0 ? <p className={styles.hint}>{t("nothingActionable")}</p> : null}
-      {groups.map((group) => (
-        <DigestGroupView key={group.category} group={group} timecodes={timecodes} onSeek={onSeekToFeedback} />
-      ))}
-      {digest.dropped_ids_count > 0 ? (
-        <p className={styles.hint}>{t("dropped", { count: digest.dropped_ids_count })}</p>
-      ) : null}
-    </div>
-  );
-}
-
-function DigestGroupView({
-  group,
-  timecodes,
-  onSeek,
-}: {
-  group: DigestGroup;
-  timecodes: Map<string, string>;
-  onSeek: (feedbackId: string) => void;
-}) {
-  const t = useTranslations("planningDigest");
-  const headingId = `digest-${group.category}`;
-  return (
-    <section className={styles.group} aria-labelledby={headingId} data-category={group.category}>
-      <h3 id={headingId} className={styles.category}>
-        {t(`category.${group.category}`)}
-        <span className={styles.count}>{group.points.length}</span>
-      </h3>
-      <ul className={styles.points}>
-        {group.points.map((point, index) => (
-          <li key={index} className={styles.point}>
-            <span className={styles.text}>{point.text}</span>
-            <span className={styles.cites}>
-              {point.feedback_ids.map((feedbackId) => {
-                const timecode = timecodes.get(feedbackId);
-                return (
-                  <button
-                    key={feedbackId}
-                    type="button"
-                    className={styles.cite}
-                    onClick={() => onSeek(feedbackId)}
-                    aria-label={timecode ? t("citeAt", { timecode }) : t("cite")}
-                    data-feedback-id={feedbackId}
-                  >
-                    {timecode ?? t("citeShort")}
-                  </button>
-                );
-              })}
-            </span>
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }
