@@ -1,14 +1,14 @@
-import Script from "next/script";
-
 import { apiBaseUrl } from "@/shared/config";
 
 /**
  * Dogfooding: the frontend is itself a tracked site (issue 8). The tracker script is
  * served by Django; it is embedded only when a site key is configured
- * (`scripts/run.py` passes the demo site's key).
+ * (`scripts/run.py` passes the demo site's key). It goes in exactly as the embed snippet
+ * we give customers — an async script that reads its key from `data-site` — rendered by
+ * the server, so no script loader ships to the browser.
  */
 export function AnalyticsTracker() {
   const siteKey = process.env.NEXT_PUBLIC_VP_SITE_KEY;
   if (!siteKey) return null;
-  return <Script src={`${apiBaseUrl()}/static/vp-tracker.js`} data-site={siteKey} strategy="afterInteractive" />;
+  return <script async src={`${apiBaseUrl()}/static/vp-tracker.js`} data-site={siteKey} />;
 }
