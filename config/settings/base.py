@@ -101,6 +101,14 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool("DB_POOL", default=True):
+    # Daphne runs each request (and database_sync_to_async call) in a thread of its own,
+    # and Django keeps a connection per thread: without a pool every request opened a new
+    # PostgreSQL connection (a new server process, cold caches), whatever CONN_MAX_AGE said.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # pooled connections go back at request end
+    DATABASES["default"]["OPTIONS"] = {
+        "pool": {"min_size": 2, "max_size": env.int("DB_POOL_MAX_SIZE", default=20), "timeout": 10}
+    }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL + a busy timeout: web, worker and beat write the same file concurrently.
     DATABASES["default"]["OPTIONS"] = {

@@ -16,4 +16,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-DATABASES["default"] = {**env.db("DATABASE_URL"), "CONN_MAX_AGE": env.int("DB_CONN_MAX_AGE", default=60)}
+env.db("DATABASE_URL")  # required: no SQLite fallback in production
+if "pool" not in DATABASES["default"].get("OPTIONS", {}):
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)

@@ -23,6 +23,9 @@ REST_FRAMEWORK = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Tests create and drop their database: idle pooled connections would keep it busy.
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
+
 # A file-backed SQLite test database (when no DATABASE_URL) so that a real Celery worker
 # started by a test can see the same rows.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
