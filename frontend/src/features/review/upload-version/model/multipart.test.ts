@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
-import { MultipartUpload, PartError, UploadAborted, type MultipartDeps, type UploadSession } from "./multipart";
+import { PartError, UploadAborted } from "./errors";
+import { MultipartUpload, type MultipartDeps, type UploadSession } from "./multipart";
 
 const PART = 4;
 

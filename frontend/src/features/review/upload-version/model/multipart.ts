@@ -6,6 +6,8 @@
  * server which parts it already holds; cancel aborts the upload server-side.
  */
 
+import { PartError, UploadAborted } from "./errors";
+
 export interface PartUrl {
   number: number;
   url: string;
@@ -22,21 +24,6 @@ export interface UploadSession {
 
 export interface PutResult {
   etag: string;
-}
-
-export class PartError extends Error {
-  constructor(
-    public readonly status: number,
-    message = `part upload failed (${status})`,
-  ) {
-    super(message);
-  }
-}
-
-export class UploadAborted extends Error {
-  constructor() {
-    super("aborted");
-  }
 }
 
 export interface MultipartDeps<TVersion> {

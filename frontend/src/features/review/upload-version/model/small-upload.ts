@@ -1,4 +1,4 @@
-import { PartError, UploadAborted } from "./multipart";
+import { PartError, UploadAborted } from "./errors";
 
 /**
  * POST the file as multipart `file` to `assets/{id}/versions/` with upload

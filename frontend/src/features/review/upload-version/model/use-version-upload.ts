@@ -17,8 +17,8 @@ import {
   useUploadPartUrlsMutation,
   useUploadStatusMutation,
 } from "../api/upload-api";
-import { MultipartUpload, PartError, UploadAborted, xhrPut } from "./multipart";
-import { xhrPostFile } from "./small-upload";
+import { PartError, UploadAborted } from "./errors";
+import type { MultipartUpload } from "./multipart";
 
 /** The server's default UPLOAD_SMALL_MAX_BYTES; bigger files go the presigned multipart way. */
 export const SMALL_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
@@ -82,7 +82,12 @@ export function useVersionUpload(assetId: string) {
   );
 
   const startMultipart = useCallback(
-    (file: File) => {
+    async (file: File) => {
+      setState({ ...IDLE, phase: "uploading", fileName: file.name, total: file.size });
+      // Both upload paths load with the first upload, not with every page that offers the button.
+      const loaded = await import("./multipart").catch((error: unknown) => void fail(error));
+      if (!loaded || fileRef.current !== file) return; // failed to load, or cancelled meanwhile
+      const { MultipartUpload, xhrPut } = loaded;
       const upload = new MultipartUpload<Version>(
         file,
         {
@@ -96,10 +101,10 @@ export function useVersionUpload(assetId: string) {
         progress,
       );
       multipartRef.current = upload;
-      setState({ ...IDLE, phase: "uploading", fileName: file.name, total: file.size, multipart: true });
+      setState((current) => ({ ...current, multipart: true }));
       void runMultipart(upload);
     },
-    [abort, assetId, complete, partUrls, progress, runMultipart, start, status],
+    [abort, assetId, complete, fail, partUrls, progress, runMultipart, start, status],
   );
 
   const startSmall = useCallback(
@@ -108,6 +113,8 @@ export function useVersionUpload(assetId: string) {
       smallRef.current = controller;
       setState({ ...IDLE, phase: "uploading", fileName: file.name, total: file.size, multipart: false });
       try {
+        const { xhrPostFile } = await import("./small-upload");
+        if (controller.signal.aborted) return; // cancelled meanwhile
         // A cheap authenticated call first: it refreshes an expired access token.
         await dispatch(assetApi.endpoints.getAsset.initiate(assetId, { forceRefetch: true, subscribe: false }));
         const version = await xhrPostFile<Version>(
@@ -122,7 +129,7 @@ export function useVersionUpload(assetId: string) {
       } catch (error) {
         if (error instanceof PartError && error.status === 413) {
           // The server's small-file limit is lower than ours: go the multipart way.
-          startMultipart(file);
+          void startMultipart(file);
           return;
         }
         fail(error);
@@ -136,7 +143,7 @@ export function useVersionUpload(assetId: string) {
   const upload = useCallback(
     (file: File) => {
       fileRef.current = file;
-      if (file.size >= SMALL_UPLOAD_MAX_BYTES) startMultipart(file);
+      if (file.size >= SMALL_UPLOAD_MAX_BYTES) void startMultipart(file);
       else void startSmall(file);
     },
     [startMultipart, startSmall],
@@ -158,6 +165,7 @@ export function useVersionUpload(assetId: string) {
   }, [runMultipart, upload]);
 
   const cancel = useCallback(async () => {
+    fileRef.current = null;
     smallRef.current?.abort();
     const current = multipartRef.current;
     multipartRef.current = null;
