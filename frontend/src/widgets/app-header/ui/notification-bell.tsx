@@ -1,25 +1,17 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
-import {
-  NotificationItem,
-  NotificationSkeleton,
-  registerNotificationRealtime,
-  useGetUnreadCountQuery,
-  useListNotificationsInfiniteQuery,
-} from "@/entities/notification";
-import { MarkAllReadButton, MarkReadButton, useMarkRead } from "@/features/account/mark-notification-read";
-import { routes } from "@/shared/config";
+import { registerNotificationRealtime, useGetUnreadCountQuery, useListNotificationsInfiniteQuery } from "@/entities/notification";
 import { useTranslations } from "@/shared/i18n";
 import { useRealtimeListeners } from "@/shared/lib/redux";
-import { Badge, BellIcon, Button, EmptyState, InboxIcon, Popover, useToast } from "@/shared/ui";
+import { Badge, BellIcon, Button, Popover, useToast } from "@/shared/ui";
 
 import styles from "./app-header.module.css";
+import { NOTIFICATION_LIST } from "./notification-list";
 
-const DROPDOWN_SIZE = 8;
-const ALL = { unread: false } as const;
+// What the open dropdown shows loads the first time it is opened.
+const NotificationDropdown = lazy(() => import("./notification-dropdown"));
 
 function formatCount(count: number): string {
   return count > 99 ? "99+" : String(count);
@@ -28,16 +20,13 @@ function formatCount(count: number): string {
 /** Bell with the unread badge and the latest notifications, fed live by the socket. */
 export function NotificationBell() {
   const t = useTranslations("notifications");
-  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   useRealtimeListeners(registerNotificationRealtime);
   const { data: unread } = useGetUnreadCountQuery();
-  const list = useListNotificationsInfiniteQuery(ALL);
-  const { markRead } = useMarkRead();
+  const list = useListNotificationsInfiniteQuery(NOTIFICATION_LIST);
   const toast = useToast();
   const count = unread?.count ?? 0;
   const items = list.data?.pages.flatMap((page) => page.results) ?? [];
-  const latest = items.slice(0, DROPDOWN_SIZE);
 
   // Announce notifications that arrive while the page is open.
   const known = useRef<Set<string> | null>(null);
@@ -80,46 +69,9 @@ export function NotificationBell() {
         </Button>
       )}
     >
-      <div className={styles.panelHeader}>
-        <h2 className={styles.panelTitle}>{t("dropdownTitle")}</h2>
-        <MarkAllReadButton disabled={count === 0} />
-      </div>
-      {list.isLoading ? (
-        <NotificationSkeleton rows={3} />
-      ) : list.isError ? (
-        <EmptyState
-          compact
-          tone="error"
-          title={t("loadError")}
-          action={
-            <Button size="sm" onClick={() => void list.refetch()}>
-              {tc("retry")}
-            </Button>
-          }
-        />
-      ) : latest.length === 0 ? (
-        <EmptyState compact icon={<InboxIcon size={20} />} title={t("emptyTitle")} body={t("emptyBody")} />
-      ) : (
-        <ul className={styles.panelList} data-testid="notification-dropdown-list">
-          {latest.map((notification) => (
-            <NotificationItem
-              key={notification.id}
-              compact
-              notification={notification}
-              onOpen={(n) => {
-                setOpen(false);
-                void markRead(n);
-              }}
-              actions={<MarkReadButton notification={notification} />}
-            />
-          ))}
-        </ul>
-      )}
-      <div className={styles.panelFooter}>
-        <Link href={routes.notifications} onClick={() => setOpen(false)}>
-          {t("viewAll")}
-        </Link>
-      </div>
+      <Suspense fallback={null}>
+        <NotificationDropdown count={count} onClose={() => setOpen(false)} />
+      </Suspense>
     </Popover>
   );
 }
