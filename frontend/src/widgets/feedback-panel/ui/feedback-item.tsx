@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 
 import type { ReviewMember, ReviewUser } from "@/entities/asset";
 import { authorName, TriageBadge, type Feedback } from "@/entities/feedback";
-import { MentionInput, mentionedIds, ReplyForm } from "@/features/review/add-feedback";
+import { MentionInput, mentionedIds } from "@/features/review/add-feedback";
 import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/review/edit-feedback";
 import { ReactionBar } from "@/features/review/react-to-feedback";
 import { ResolveButton } from "@/features/review/resolve-feedback";
@@ -13,6 +13,9 @@ import { atLeast } from "@/shared/lib/clock";
 import { Avatar, cx } from "@/shared/ui";
 
 import styles from "./feedback-panel.module.css";
+
+// Opened from a comment's "reply": its code loads then.
+const ReplyForm = lazy(() => import("@/features/review/add-feedback").then((m) => ({ default: m.ReplyForm })));
 
 /** Body text with `@Name` mentions of known people highlighted. */
 function BodyText({ text, mentions }: { text: string; mentions: readonly ReviewUser[] }) {
@@ -186,7 +189,9 @@ export function FeedbackItem({
         </ul>
       ) : null}
       {replying ? (
-        <ReplyForm versionId={versionId} parent={feedback} members={members} me={me} onDone={() => setReplying(false)} />
+        <Suspense fallback={null}>
+          <ReplyForm versionId={versionId} parent={feedback} members={members} me={me} onDone={() => setReplying(false)} />
+        </Suspense>
       ) : null}
     </li>
   );
