@@ -6,6 +6,7 @@ export {
   useListProjectAssetsQuery,
   useListReviewMembersQuery,
 } from "./api/asset-api";
+export { registerReviewProjectRealtime } from "./model/realtime";
 export {
   roleCan,
   type Asset,

@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 
 import {
+  registerReviewProjectRealtime,
   roleCan,
   useGetAssetQuery,
   useGetReviewProjectQuery,
@@ -22,7 +23,6 @@ import {
   type FeedbackFilter,
   type Shape,
 } from "@/entities/feedback";
-import { registerProjectRealtime } from "@/entities/project";
 import { useGetMeQuery } from "@/entities/user";
 import {
   registerVersionRealtime,
@@ -77,8 +77,8 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   const params = useSearchParams();
   const wantedVersion = params.get("version");
   const wantedFeedback = params.get("feedback");
-  // Comments and versions change live; the project stream also says when my role changed.
-  useRealtimeListeners(registerFeedbackRealtime, registerVersionRealtime, registerProjectRealtime);
+  // Comments and versions change live; the project stream also says when my role or the members changed.
+  useRealtimeListeners(registerFeedbackRealtime, registerVersionRealtime, registerReviewProjectRealtime);
 
   const me = useGetMeQuery();
   const asset = useGetAssetQuery(assetId);
