@@ -34,12 +34,11 @@ import {
   VersionStatusBadge,
   type Version,
 } from "@/entities/version";
-import { CommentComposer } from "@/features/review/add-feedback";
 import { ExportButtons } from "@/features/review/export-feedback";
 import { DecisionPanel } from "@/features/review/review-decision";
 import { UploadVersion } from "@/features/review/upload-version";
 import { toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
-import { FeedbackPanel } from "@/widgets/feedback-panel";
+import { FeedbackPanelSkeleton } from "@/widgets/feedback-panel";
 import { ReviewPlayer, type PlayerHandle, type TimelineMarker } from "@/widgets/review-player";
 import { VersionDigest } from "@/widgets/version-digest";
 import { asApiError } from "@/shared/api";
@@ -58,6 +57,9 @@ import styles from "./review-room.module.css";
 const AnnotationCanvas = lazy(() => import("@/widgets/annotation-canvas").then((m) => ({ default: m.AnnotationCanvas })));
 const AnnotationToolbar = lazy(() => import("@/widgets/annotation-canvas").then((m) => ({ default: m.AnnotationToolbar })));
 const ComparePlayers = lazy(() => import("@/widgets/review-player").then((m) => ({ default: m.ComparePlayers })));
+// The comment column shows comments fetched as the room opens: its code loads alongside them,
+// behind the same skeleton the list shows while they are on their way.
+const CommentsColumn = lazy(() => import("./comments-column"));
 const ShareLinkDialog = lazy(() => import("@/features/review/share-link").then((m) => ({ default: m.ShareLinkDialog })));
 
 function pickVersion(versions: readonly Version[], wanted: string | null): Version | null {
@@ -450,46 +452,48 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
           ) : null}
           <div className={styles.sideMain}>
             {version?.status === "ready" ? (
-              <FeedbackPanel
-                versionId={version.id}
-                items={items}
-                loading={feedback.isLoading}
-                error={feedback.isError ? errorText(asApiError(feedback.error)) : null}
-                filter={filter}
-                onFilterChange={setFilter}
-                currentId={currentId}
-                selectedId={selectedId}
-                onSeek={seekTo}
-                me={meUser}
-                members={members.data ?? []}
-                canComment={canComment}
-                canResolve={canResolve}
-                canModerate={canModerate}
-                typing={room.typing.map((user) => user.display_name)}
-                composer={
-                  canComment && !compareVersion ? (
-                    <CommentComposer
-                      versionId={version.id}
-                      fps={fps}
-                      frame={frame}
-                      members={members.data ?? []}
-                      me={meUser}
-                      drawing={toAnnotation(shapes)}
-                      drawingActive={drawing}
-                      onToggleDrawing={() => {
-                        playerRef.current?.pause();
-                        setDrawing((value) => !value);
-                      }}
-                      onClearDrawing={() => {
-                        setShapes([]);
-                        setDrawing(false);
-                      }}
-                      onStartWriting={() => playerRef.current?.pause()}
-                      onTyping={room.sendTyping}
-                    />
-                  ) : null
-                }
-              />
+              <Suspense fallback={<FeedbackPanelSkeleton />}>
+                <CommentsColumn
+                  versionId={version.id}
+                  items={items}
+                  loading={feedback.isLoading}
+                  error={feedback.isError ? errorText(asApiError(feedback.error)) : null}
+                  filter={filter}
+                  onFilterChange={setFilter}
+                  currentId={currentId}
+                  selectedId={selectedId}
+                  onSeek={seekTo}
+                  me={meUser}
+                  members={members.data ?? []}
+                  canComment={canComment}
+                  canResolve={canResolve}
+                  canModerate={canModerate}
+                  typing={room.typing.map((user) => user.display_name)}
+                  composer={
+                    canComment && !compareVersion
+                      ? {
+                          versionId: version.id,
+                          fps,
+                          frame,
+                          members: members.data ?? [],
+                          me: meUser,
+                          drawing: toAnnotation(shapes),
+                          drawingActive: drawing,
+                          onToggleDrawing: () => {
+                            playerRef.current?.pause();
+                            setDrawing((value) => !value);
+                          },
+                          onClearDrawing: () => {
+                            setShapes([]);
+                            setDrawing(false);
+                          },
+                          onStartWriting: () => playerRef.current?.pause(),
+                          onTyping: room.sendTyping,
+                        }
+                      : null
+                  }
+                />
+              </Suspense>
             ) : null}
           </div>
         </aside>

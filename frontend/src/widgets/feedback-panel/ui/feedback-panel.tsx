@@ -5,9 +5,10 @@ import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { ReviewMember, ReviewUser } from "@/entities/asset";
 import { feedbackAuthors, filterFeedback, type Feedback, type FeedbackFilter } from "@/entities/feedback";
 import { useTranslations } from "@/shared/i18n";
-import { EmptyState, Segmented, Skeleton } from "@/shared/ui";
+import { EmptyState, Segmented } from "@/shared/ui";
 
 import { FeedbackItem } from "./feedback-item";
+import { FeedbackPanelSkeleton } from "./feedback-panel-skeleton";
 import styles from "./feedback-panel.module.css";
 
 export interface FeedbackPanelProps {
@@ -110,11 +111,7 @@ export function FeedbackPanel({
       </header>
       <div className={styles.scroll}>
         {loading ? (
-          <div className={styles.loading}>
-            <Skeleton height={72} />
-            <Skeleton height={72} />
-            <Skeleton height={72} />
-          </div>
+          <FeedbackPanelSkeleton />
         ) : error ? (
           <div className={styles.empty}>{error}</div>
         ) : visible.length === 0 ? (
