@@ -2,12 +2,15 @@
 request id that ties a response to its logs and audit rows."""
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.test import override_settings
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
 from apps.core.tests.assertions import assert_error
-from apps.core.throttling import AuthRateThrottle, UserRateThrottle
+from apps.core.throttling import AuthRateThrottle, IPRateThrottle, UserRateThrottle
 from apps.users import services as user_services
 
 pytestmark = pytest.mark.django_db
@@ -171,6 +174,18 @@ def test_per_user_throttle_answers_429_envelope(auth_client, monkeypatch):
         assert auth_client.get("/api/v1/users/me/").status_code == 200
 
     assert_error(auth_client.get("/api/v1/users/me/"), 429, "throttled", details={"retry_after"})
+
+
+def test_throttle_counts_concurrent_requests_exactly(monkeypatch):
+    """The window is checked and recorded in one atomic step: concurrent requests cannot
+    overwrite each other's record and slip past the limit."""
+    monkeypatch.setattr(IPRateThrottle, "rate", "5/min", raising=False)
+    request = APIRequestFactory().get("/api/v1/users/me/")
+
+    with ThreadPoolExecutor(8) as pool:
+        allowed = list(pool.map(lambda _: IPRateThrottle().allow_request(Request(request), None), range(24)))
+
+    assert allowed.count(True) == 5
 
 
 def test_per_user_throttle_counts_each_user_separately(auth_client, make_user, monkeypatch):
