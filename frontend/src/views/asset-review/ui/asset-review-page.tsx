@@ -209,7 +209,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   if (asset.isError || versions.isError) {
     const error = asApiError(asset.error ?? versions.error);
     return (
-      <div className={styles.room}>
+      <div className={styles.room} data-theme="dark">
         <div className={styles.state}>
           <EmptyState
             tone="error"
@@ -223,7 +223,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   }
   if (!asset.data || !versions.data || !me.data) {
     return (
-      <div className={styles.room}>
+      <div className={styles.room} data-theme="dark">
         <div className={styles.state}>
           <PageSpinner label={t("loading")} />
         </div>
@@ -344,7 +344,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   }
 
   return (
-    <div className={styles.room} data-testid="review-room">
+    <div className={styles.room} data-theme="dark" data-testid="review-room">
       <title>{`${asset.data.title} · ${t("title")}`}</title>
       <div className={styles.topbar}>
         <Link className={styles.back} href={routes.projectAssets(asset.data.project_id)}>

@@ -101,7 +101,7 @@ export function ShareReviewPage({ token }: { token: string }) {
 
   if (!page.isError && !data) {
     return (
-      <div className={styles.room}>
+      <div className={styles.room} data-theme="dark">
         <div className={styles.center}>
           <PageSpinner label={t("loading")} />
         </div>
@@ -113,7 +113,7 @@ export function ShareReviewPage({ token }: { token: string }) {
     const error = asApiError(page.error);
     if (error.code === "share_password_required" || error.code === "share_password_invalid") {
       return (
-        <div className={styles.room}>
+        <div className={styles.room} data-theme="dark">
           <div className={styles.center}>
             <PasswordGate
               error={error.code === "share_password_invalid" ? t("wrongPassword") : null}
@@ -135,7 +135,7 @@ export function ShareReviewPage({ token }: { token: string }) {
             ? t("notFound")
             : errorText(error);
     return (
-      <div className={styles.room}>
+      <div className={styles.room} data-theme="dark">
         <div className={styles.center}>
           <EmptyState tone="error" icon={error.status === 410 || error.status === 404 ? <LinkOffIcon size={20} /> : <AlertCircleIcon size={20} />} title={title} />
         </div>
@@ -170,7 +170,7 @@ export function ShareReviewPage({ token }: { token: string }) {
   };
 
   return (
-    <div className={styles.room} data-testid="share-review">
+    <div className={styles.room} data-theme="dark" data-testid="share-review">
       <title>{`${data.asset.title} v${data.version.number} · ${data.project.name}`}</title>
       <header className={styles.topbar}>
         <Logo />
