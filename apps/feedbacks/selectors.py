@@ -1,6 +1,8 @@
 """Reads scoped by project membership (an id from a project the caller is not in is simply
 not found) and prefetched so that lists cost the same number of queries at any page size."""
 
+import functools
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -119,6 +121,7 @@ def feedback_for_user(*, user, feedback_id) -> Feedback:
 
 
 def _listed_on(
+    base: QuerySet[Feedback],
     *,
     version: Version,
     resolved: bool | None = None,
@@ -141,7 +144,7 @@ def _listed_on(
     if has_annotation is not None:
         conditions.append(Q(annotation__isnull=not has_annotation))
     # One filter() call: each call clones the query built so far (this is the list's hot path).
-    return Feedback.objects.filter(*conditions, parent__isnull=True).order_by("seconds", "created_at", "id")
+    return base.filter(*conditions, parent__isnull=True).order_by("seconds", "created_at", "id")
 
 
 def feedback_on_version(*, version: Version, **filters) -> QuerySet[Feedback]:
@@ -149,7 +152,8 @@ def feedback_on_version(*, version: Version, **filters) -> QuerySet[Feedback]:
     from earlier versions; deleted comments only while they still have live replies. Ordered
     by timecode. Replies come prefetched. Filters: `resolved`, `author_id`, `internal`,
     `has_annotation` (None: either)."""
-    return _with_details(_listed_on(version=version, **filters), Feedback.objects.filter(deleted_at__isnull=True))
+    listed = _listed_on(Feedback.objects.all(), version=version, **filters)
+    return _with_details(listed, Feedback.objects.filter(deleted_at__isnull=True))
 
 
 # What FeedbackOut shows of a comment, its version and the people on it, as values() names.
@@ -162,34 +166,40 @@ FEEDBACK_ROW_FIELDS = (
 MENTION_ROW_FIELDS = ("feedback_id", "user_id", "user__email", "user__display_name", "user__avatar")
 
 
+@functools.cache
+def _row_querysets() -> tuple[QuerySet[dict], QuerySet[dict]]:
+    # values() resolves every field path (and its joins) when called, a good part of these
+    # queries' cost: done once, each use clones the result.
+    return (
+        Feedback.objects.values(*FEEDBACK_ROW_FIELDS),
+        Feedback.mentions.through.objects.values(*MENTION_ROW_FIELDS),
+    )
+
+
 def feedback_rows_on_version(*, version_id, **filters) -> QuerySet[dict]:
     """`feedback_on_version` as plain rows (values() of FEEDBACK_ROW_FIELDS) for the list,
     which would otherwise spend most of its time building model instances; give a page of
     them its replies, mentions and reactions with `feedback_rows_add_details`. The caller
     checks the version is visible (`version_is_visible`)."""
-    return _listed_on(version=version_id, **filters).values(*FEEDBACK_ROW_FIELDS)
+    return _listed_on(_row_querysets()[0], version=version_id, **filters)
 
 
 def feedback_rows_add_details(rows: list[dict]) -> None:
     """Adds to each row `replies` (its live replies, oldest first, as rows) and to each row
     and reply `mentions` (rows of MENTION_ROW_FIELDS by email) and `reactions` ((user_id,
     emoji) oldest first): three queries whatever the number of rows."""
+    feedback_rows, mention_rows = _row_querysets()
     for row in rows:
         row["replies"] = []
     by_id = {row["id"]: row for row in rows}
-    replies = list(
-        Feedback.objects.filter(parent_id__in=by_id, deleted_at__isnull=True)
-        .order_by("created_at")
-        .values(*FEEDBACK_ROW_FIELDS)
-    )
+    replies = list(feedback_rows.filter(parent_id__in=by_id, deleted_at__isnull=True).order_by("created_at"))
     for reply in replies:
         reply["replies"] = []
         by_id[reply["parent_id"]]["replies"].append(reply)
         by_id[reply["id"]] = reply
     for row in by_id.values():
         row["mentions"], row["reactions"] = [], []
-    mentions = Feedback.mentions.through.objects.filter(feedback_id__in=by_id).order_by("user__email")
-    for mention in mentions.values(*MENTION_ROW_FIELDS):
+    for mention in mention_rows.filter(feedback_id__in=by_id).order_by("user__email"):
         by_id[mention["feedback_id"]]["mentions"].append(mention)
     reactions = Reaction.objects.filter(feedback_id__in=by_id).order_by("created_at")
     for feedback_id, user_id, emoji in reactions.values_list("feedback_id", "user_id", "emoji"):
