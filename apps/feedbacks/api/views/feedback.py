@@ -71,13 +71,6 @@ class FeedbackListCreate(ListAPIView):
         unresolved ones carried over from the previous version (`carried_over`)."""
         return super().get(request, *args, **kwargs)
 
-    def _version(self):
-        if not hasattr(self, "_version_obj"):
-            self._version_obj = selectors.version_ref_for_user(
-                user=self.request.user, version_id=self.kwargs["version_id"]
-            )
-        return self._version_obj
-
     def get_queryset(self):
         if not selectors.version_is_visible(user=self.request.user, version_id=self.kwargs["version_id"]):
             raise NotFound()
@@ -107,7 +100,7 @@ class FeedbackListCreate(ListAPIView):
     def post(self, request, version_id):
         """A comment at `frame` (or `timecode` seconds), optionally a range to `end_frame`,
         with an optional drawing (`annotation`); or a reply (`parent_id`, no timecode)."""
-        version = self._version()
+        version = selectors.version_ref_for_user(user=request.user, version_id=version_id)
         require(request.user, permissions.COMMENT, version.asset.project)
         data = valid(FeedbackIn, request.data)
         feedback = services.feedback_create(
