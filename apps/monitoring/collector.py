@@ -74,7 +74,8 @@ def _cpu_busy(prev: dict, cur: dict) -> float | None:
     d_total, d_idle = t1 - t0, i1 - i0
     if d_total <= 0 or d_idle < 0:
         return None
-    return 100.0 * (1.0 - d_idle / d_total)
+    # An idle core's idle delta can exceed the summed total by a float rounding error.
+    return max(0.0, 100.0 * (1.0 - d_idle / d_total))
 
 
 def _mounts() -> list:

@@ -44,6 +44,18 @@ def test_rates_and_cpu_from_two_readings():
     assert got[("disk.write_bytes_per_s", "")] == pytest.approx(10_000.0)
 
 
+def test_an_idle_core_reads_zero_not_an_impossible_value(caplog):
+    # Summed in floats, these tick counts put the idle delta a hair above the total delta.
+    before_cpu = {"user": 4507.14, "nice": 0.0, "system": 91.77, "idle": 2290.13, "iowait": 54.14, "guest": 0.0}
+    after_cpu = {**before_cpu, "idle": 2293.1}
+    before, after = reading(100.0, cpu=before_cpu), reading(115.0, cpu=after_cpu)
+    assert collector._cpu_busy(before_cpu, after_cpu) is not None
+    with caplog.at_level(logging.WARNING):
+        got = values(collector.sample_compute(previous=before, current=after, gauges={}))
+    assert got[("cpu.core_percent", "0")] == 0.0
+    assert "impossible" not in caplog.text
+
+
 def test_counter_reset_gives_no_negative_rate(caplog):
     before = reading(100.0, rx=5_000_000_000)
     after = reading(115.0, rx=1000)
