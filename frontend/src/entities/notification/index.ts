@@ -12,6 +12,7 @@ export {
 } from "./model/cache";
 export { NOTIFICATION_CREATED, registerNotificationRealtime } from "./model/realtime";
 export {
+  ALL_NOTIFICATIONS,
   isNotification,
   toNotification,
   type Notification,

@@ -15,6 +15,9 @@ export interface NotificationFilter {
   unread: boolean;
 }
 
+/** Every notification, newest first: the list the bell follows and the latest-notification lists show (one cache entry). */
+export const ALL_NOTIFICATIONS: NotificationFilter = { unread: false };
+
 export interface UnreadCount {
   count: number;
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { PlanDocument, PlanRevisions } from "@/widgets/plan-document";
+import { LoadErrorPage } from "@/widgets/load-error-page";
 import { registerAIJobRealtime, useGetAISettingsQuery, useListAIJobsQuery } from "@/entities/ai-job";
 import {
   hasResult,
@@ -17,12 +18,10 @@ import {
   type PlanSection,
 } from "@/entities/plan";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
-import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { useApiErrorText } from "@/shared/lib/errors";
 import { useRealtimeListeners } from "@/shared/lib/redux";
-import { buttonClassName, EmptyState, FormAlert, Page, PageHeader, PageSpinner } from "@/shared/ui";
+import { buttonClassName, FormAlert, Page, PageHeader, PageSpinner } from "@/shared/ui";
 
 import styles from "./plan-page.module.css";
 
@@ -35,7 +34,6 @@ export function PlanPage({ planId }: { planId: string }) {
   const tp = useTranslations("planningProgress");
   const tc = useTranslations("common");
   const format = useFormatter();
-  const errorText = useApiErrorText();
   useRealtimeListeners(registerPlanRealtime, registerAIJobRealtime);
   // Events drive the page; polling while generating covers what happened before the socket joined.
   const cached = planApi.endpoints.getPlan.useQueryState(planId).data;
@@ -57,21 +55,7 @@ export function PlanPage({ planId }: { planId: string }) {
 
   if (plan.isLoading) return <PageSpinner label={tc("loading")} />;
   if (plan.isError || !plan.data) {
-    const error = plan.error ? asApiError(plan.error) : null;
-    return (
-      <Page>
-        <EmptyState
-          tone="error"
-          title={error?.status === 404 ? t("notFound") : t("loadError")}
-          body={error && error.status !== 404 ? errorText(error) : undefined}
-          action={
-            <Link href={routes.projects} className={buttonClassName()}>
-              {t("backToProjects")}
-            </Link>
-          }
-        />
-      </Page>
-    );
+    return <LoadErrorPage error={plan.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} />;
   }
 
   const current = plan.data;

@@ -3,14 +3,13 @@
 import Link from "next/link";
 
 import { AIJobQueue } from "@/widgets/ai-job-queue";
+import { LoadErrorPage } from "@/widgets/load-error-page";
 import { AIUsagePanel } from "@/widgets/ai-usage";
 import { AISettingsForm } from "@/features/planning/edit-ai-settings";
 import { AiNotConfigured, registerAIJobRealtime, useGetAISettingsQuery } from "@/entities/ai-job";
 import { roleAllows, useGetProjectQuery, useProjectRoom } from "@/entities/project";
-import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
-import { useApiErrorText } from "@/shared/lib/errors";
 import { useRealtimeListeners } from "@/shared/lib/redux";
 import { buttonClassName, Card, EmptyState, Page, PageHeader, PageSpinner, Skeleton } from "@/shared/ui";
 
@@ -21,7 +20,6 @@ export function ProjectAiJobsPage({ projectId }: { projectId: string }) {
   const t = useTranslations("aiJobsPage");
   const ts = useTranslations("aiJobsSettings");
   const tc = useTranslations("common");
-  const errorText = useApiErrorText();
   useRealtimeListeners(registerAIJobRealtime);
   const project = useGetProjectQuery(projectId);
   const settings = useGetAISettingsQuery(projectId, { skip: !project.isSuccess });
@@ -29,21 +27,7 @@ export function ProjectAiJobsPage({ projectId }: { projectId: string }) {
 
   if (project.isLoading) return <PageSpinner label={tc("loading")} />;
   if (project.isError || !project.data) {
-    const error = project.error ? asApiError(project.error) : null;
-    return (
-      <Page>
-        <EmptyState
-          tone="error"
-          title={error?.status === 404 ? t("notFound") : t("loadError")}
-          body={error && error.status !== 404 ? errorText(error) : undefined}
-          action={
-            <Link href={routes.projects} className={buttonClassName()}>
-              {t("backToProjects")}
-            </Link>
-          }
-        />
-      </Page>
-    );
+    return <LoadErrorPage error={project.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} />;
   }
 
   const role = project.data.my_role;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { BriefCard } from "@/widgets/brief-board";
+import { LoadErrorPage } from "@/widgets/load-error-page";
 import { BriefForm } from "@/features/planning/edit-brief";
 import { AiNotConfigured, useGetAISettingsQuery } from "@/entities/ai-job";
 import { registerPlanRealtime, useListBriefsQuery, type Brief } from "@/entities/plan";
@@ -33,21 +34,7 @@ export function ProjectPlanningPage({ projectId }: { projectId: string }) {
 
   if (project.isLoading) return <PageSpinner label={tc("loading")} />;
   if (project.isError || !project.data) {
-    const error = project.error ? asApiError(project.error) : null;
-    return (
-      <Page>
-        <EmptyState
-          tone="error"
-          title={error?.status === 404 ? t("notFound") : t("loadError")}
-          body={error && error.status !== 404 ? errorText(error) : undefined}
-          action={
-            <Link href={routes.projects} className={buttonClassName()}>
-              {t("backToProjects")}
-            </Link>
-          }
-        />
-      </Page>
-    );
+    return <LoadErrorPage error={project.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} />;
   }
 
   const canEdit = roleAllows(project.data.my_role, "upload");

@@ -2,13 +2,17 @@
 
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
-import { registerNotificationRealtime, useGetUnreadCountQuery, useListNotificationsInfiniteQuery } from "@/entities/notification";
+import {
+  ALL_NOTIFICATIONS,
+  registerNotificationRealtime,
+  useGetUnreadCountQuery,
+  useListNotificationsInfiniteQuery,
+} from "@/entities/notification";
 import { useTranslations } from "@/shared/i18n";
 import { useRealtimeListeners } from "@/shared/lib/redux";
 import { Badge, BellIcon, Button, Popover, useToast } from "@/shared/ui";
 
 import styles from "./app-header.module.css";
-import { NOTIFICATION_LIST } from "./notification-list";
 
 // What the open dropdown shows loads the first time it is opened.
 const NotificationDropdown = lazy(() => import("./notification-dropdown"));
@@ -23,7 +27,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   useRealtimeListeners(registerNotificationRealtime);
   const { data: unread } = useGetUnreadCountQuery();
-  const list = useListNotificationsInfiniteQuery(NOTIFICATION_LIST);
+  const list = useListNotificationsInfiniteQuery(ALL_NOTIFICATIONS);
   const toast = useToast();
   const count = unread?.count ?? 0;
   const items = list.data?.pages.flatMap((page) => page.results) ?? [];

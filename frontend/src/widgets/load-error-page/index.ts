@@ -1,0 +1,1 @@
+export { LoadErrorPage, type LoadErrorPageProps } from "./ui/load-error-page";
