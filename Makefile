@@ -42,12 +42,12 @@ e2e: install
 	bash scripts/test.sh e2e
 
 lint: $(PY_STAMP)
-	$(VENV)/bin/ruff check apps config tests scripts
-	$(VENV)/bin/ruff format --check apps config tests scripts
+	$(VENV)/bin/ruff check apps config tests scripts bench conftest.py
+	$(VENV)/bin/ruff format --check apps config tests scripts bench conftest.py
 
 fmt: $(PY_STAMP)
-	$(VENV)/bin/ruff check --fix apps config tests scripts
-	$(VENV)/bin/ruff format apps config tests scripts
+	$(VENV)/bin/ruff check --fix apps config tests scripts bench conftest.py
+	$(VENV)/bin/ruff format apps config tests scripts bench conftest.py
 
 migrate: $(PY_STAMP)
 	$(PY) manage.py migrate

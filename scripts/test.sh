@@ -34,7 +34,8 @@ fi
 echo "Database: ${DATABASE_URL:-SQLite under var/}"
 
 if want backend; then
-  tier "backend lint (ruff)" .venv/bin/ruff check apps config tests scripts conftest.py
+  tier "backend lint (ruff)" .venv/bin/ruff check apps config tests scripts bench conftest.py
+  tier "backend format (ruff)" .venv/bin/ruff format --check apps config tests scripts bench conftest.py
   tier "backend tests (pytest)" .venv/bin/pytest -p no:cacheprovider -q
 fi
 

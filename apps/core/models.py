@@ -45,9 +45,7 @@ class StreamCursor(models.Model):
 
 
 class Notification(BaseModel):
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     verb = models.CharField(max_length=60)
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)

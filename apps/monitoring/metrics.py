@@ -18,15 +18,20 @@ logger = logging.getLogger(__name__)
 
 HTTP_REQUESTS = Counter("vp_http_requests", "HTTP requests", ["method", "route", "status"])
 HTTP_LATENCY = Histogram(
-    "vp_http_request_duration_seconds", "HTTP request latency", ["method", "route"],
+    "vp_http_request_duration_seconds",
+    "HTTP request latency",
+    ["method", "route"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
 DB_QUERIES = Counter("vp_db_queries", "Database queries made while serving HTTP requests", ["route"])
-WS_CONNECTIONS = Gauge("vp_websocket_connections", "Open WebSocket connections", ["endpoint"],
-                       multiprocess_mode="livesum")
+WS_CONNECTIONS = Gauge(
+    "vp_websocket_connections", "Open WebSocket connections", ["endpoint"], multiprocess_mode="livesum"
+)
 CELERY_TASKS = Counter("vp_celery_tasks", "Celery task executions by final state", ["task", "state"])
 CELERY_RUNTIME = Histogram(
-    "vp_celery_task_runtime_seconds", "Celery task run time", ["task"],
+    "vp_celery_task_runtime_seconds",
+    "Celery task run time",
+    ["task"],
     buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900),
 )
 CELERY_RETRIES = Counter("vp_celery_task_retries", "Celery task retries", ["task"])
@@ -35,8 +40,9 @@ AI_TOKENS = Counter("vp_ai_tokens", "AI tokens", ["model", "kind"])
 AI_COST = Counter("vp_ai_cost_usd", "AI cost in USD", ["model"])
 
 
-def record_ai_call(*, model: str, outcome: str, prompt_tokens: int = 0, completion_tokens: int = 0,
-                   cost: float = 0.0) -> None:
+def record_ai_call(
+    *, model: str, outcome: str, prompt_tokens: int = 0, completion_tokens: int = 0, cost: float = 0.0
+) -> None:
     """For the AI planning app: one call's tokens and cost."""
     AI_CALLS.labels(model, outcome).inc()
     AI_TOKENS.labels(model, "prompt").inc(prompt_tokens)
@@ -73,17 +79,21 @@ class AppStateCollector:
 
         now = timezone.now()
         business = GaugeMetricFamily("vp_business_objects", "Rows of business objects", labels=["kind"])
-        for kind, label in (("users", "users.User"), ("projects", "projects.Project"),
-                            ("versions", "feedbacks.Version"), ("feedback", "feedbacks.Feedback"),
-                            ("plans", "ai_planning.Plan")):
+        for kind, label in (
+            ("users", "users.User"),
+            ("projects", "projects.Project"),
+            ("versions", "feedbacks.Version"),
+            ("feedback", "feedbacks.Feedback"),
+            ("plans", "ai_planning.Plan"),
+        ):
             count = _count_model(label)
             if count is not None:
                 business.add_metric([kind], count)
         yield business
 
         alerts = GaugeMetricFamily("vp_alerts_open", "Open alerts", labels=["severity", "status"])
-        for row in Alert.objects.filter(status__in=["pending", "firing"]).values("severity", "status").annotate(
-            n=Count("id")
+        for row in (
+            Alert.objects.filter(status__in=["pending", "firing"]).values("severity", "status").annotate(n=Count("id"))
         ):
             alerts.add_metric([row["severity"], row["status"]], row["n"])
         yield alerts
@@ -108,10 +118,13 @@ class AppStateCollector:
             queues.add_metric([queue], length)
         yield queues
 
-        runs = CounterMetricFamily("vp_celery_task_runs_recorded", "Task runs in the last hour (all workers)",
-                                   labels=["task", "state"])
-        for row in TaskRun.objects.filter(started_at__gte=now - timedelta(hours=1)).values("name", "state").annotate(
-            n=Count("id")
+        runs = CounterMetricFamily(
+            "vp_celery_task_runs_recorded", "Task runs in the last hour (all workers)", labels=["task", "state"]
+        )
+        for row in (
+            TaskRun.objects.filter(started_at__gte=now - timedelta(hours=1))
+            .values("name", "state")
+            .annotate(n=Count("id"))
         ):
             runs.add_metric([row["name"], row["state"]], row["n"])
         yield runs

@@ -3,7 +3,9 @@ from rest_framework.permissions import BasePermission
 
 def user_may_monitor(user) -> bool:
     return bool(
-        user and user.is_authenticated and user.is_active
+        user
+        and user.is_authenticated
+        and user.is_active
         and (user.is_staff or user.has_perm("monitoring.access_monitoring"))
     )
 

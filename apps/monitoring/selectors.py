@@ -54,8 +54,9 @@ def resolution_for(*, start: datetime, end: datetime, now: datetime | None = Non
     return Resolution.DAY
 
 
-def metric_series(*, host: Host, metric: str, start: datetime, end: datetime, resolution: str | None = None,
-                  labels: str | None = None) -> dict:
+def metric_series(
+    *, host: Host, metric: str, start: datetime, end: datetime, resolution: str | None = None, labels: str | None = None
+) -> dict:
     chosen = resolution or resolution_for(start=start, end=end)
     if chosen == Resolution.RAW and end - start > timedelta(days=2):
         raise RangeTooLarge(details={"resolution": ["raw is limited to 2 days; use hour or day."]})
@@ -112,15 +113,20 @@ def alerts_list(*, status: str | None = None, severity: str | None = None, host_
 
 
 def rules_list() -> QuerySet:
-    return AlertRule.objects.prefetch_related("channels").annotate(
-        open_alerts=Count("alerts", filter=Q(alerts__status__in=["pending", "firing"]), distinct=True)
-    ).order_by("name", "id")
+    return (
+        AlertRule.objects.prefetch_related("channels")
+        .annotate(open_alerts=Count("alerts", filter=Q(alerts__status__in=["pending", "firing"]), distinct=True))
+        .order_by("name", "id")
+    )
 
 
 def queue_lengths() -> dict[str, int] | None:
     try:
-        with redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_timeout=settings.REDIS_TIMEOUT,
-                                  socket_connect_timeout=settings.REDIS_TIMEOUT) as client:
+        with redis.Redis.from_url(
+            settings.CELERY_BROKER_URL,
+            socket_timeout=settings.REDIS_TIMEOUT,
+            socket_connect_timeout=settings.REDIS_TIMEOUT,
+        ) as client:
             out = {queue: int(client.llen(queue)) for queue in settings.MONITORING_CELERY_QUEUES}
             out["unacked"] = int(client.hlen("unacked"))
             return out
@@ -133,13 +139,15 @@ def tasks_overview(*, now: datetime | None = None, limit: int = 50) -> dict:
     since = now - timedelta(hours=24)
     recent = TaskRun.objects.filter(started_at__gte=since)
     by_name = list(
-        recent.values("name").annotate(
+        recent.values("name")
+        .annotate(
             total=Count("id"),
             succeeded=Count("id", filter=Q(state=TaskRun.State.SUCCEEDED)),
             failed=Count("id", filter=Q(state=TaskRun.State.FAILED)),
             retried=Count("id", filter=Q(retries__gt=0)),
             running=Count("id", filter=Q(state=TaskRun.State.STARTED)),
-        ).order_by("name")
+        )
+        .order_by("name")
     )
     return {
         "queues": queue_lengths(),

@@ -30,8 +30,18 @@ class HostOut(serializers.ModelSerializer):
 
     class Meta:
         model = Host
-        fields = ["id", "name", "display_name", "labels", "cpu_count", "boot_time", "last_seen_at", "status",
-                  "latest", "created_at"]
+        fields = [
+            "id",
+            "name",
+            "display_name",
+            "labels",
+            "cpu_count",
+            "boot_time",
+            "last_seen_at",
+            "status",
+            "latest",
+            "created_at",
+        ]
         read_only_fields = fields
 
     def get_status(self, host) -> str:
@@ -64,11 +74,32 @@ class AlertOut(serializers.ModelSerializer):
 
     class Meta:
         model = Alert
-        fields = ["id", "rule", "source", "host", "target", "target_label", "labels", "status", "severity", "value",
-                  "operator", "threshold",
-                  "pending_since", "started_at", "resolved_at", "last_evaluated_at", "last_notified_at",
-                  "notify_count", "silenced", "acknowledged_by", "acknowledged_at", "notes", "created_at",
-                  "updated_at"]
+        fields = [
+            "id",
+            "rule",
+            "source",
+            "host",
+            "target",
+            "target_label",
+            "labels",
+            "status",
+            "severity",
+            "value",
+            "operator",
+            "threshold",
+            "pending_since",
+            "started_at",
+            "resolved_at",
+            "last_evaluated_at",
+            "last_notified_at",
+            "notify_count",
+            "silenced",
+            "acknowledged_by",
+            "acknowledged_at",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = fields
 
 
@@ -85,9 +116,26 @@ class RuleOut(serializers.ModelSerializer):
 
     class Meta:
         model = AlertRule
-        fields = ["id", "name", "description", "source", "metric", "labels", "host_selector", "operator",
-                  "threshold", "for_seconds", "severity", "channels", "cooldown_seconds", "enabled", "template",
-                  "open_alerts", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "name",
+            "description",
+            "source",
+            "metric",
+            "labels",
+            "host_selector",
+            "operator",
+            "threshold",
+            "for_seconds",
+            "severity",
+            "channels",
+            "cooldown_seconds",
+            "enabled",
+            "template",
+            "open_alerts",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = fields
 
     def get_open_alerts(self, rule) -> int:
@@ -102,8 +150,18 @@ class ChannelOut(serializers.ModelSerializer):
 
     class Meta:
         model = NotificationChannel
-        fields = ["id", "name", "kind", "enabled", "locale", "recipients", "url", "secret_hint", "created_at",
-                  "updated_at"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "enabled",
+            "locale",
+            "recipients",
+            "url",
+            "secret_hint",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = fields
 
     def get_secret_hint(self, channel) -> str:
@@ -155,8 +213,21 @@ class DeliveryOut(serializers.ModelSerializer):
 
     class Meta:
         model = Delivery
-        fields = ["id", "channel_id", "alert_id", "event_type", "message_id", "subject", "status", "attempts",
-                  "next_attempt_at", "delivered_at", "last_error", "attempt_log", "created_at"]
+        fields = [
+            "id",
+            "channel_id",
+            "alert_id",
+            "event_type",
+            "message_id",
+            "subject",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "delivered_at",
+            "last_error",
+            "attempt_log",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -172,8 +243,18 @@ class AnomalyOut(serializers.ModelSerializer):
 
     class Meta:
         model = Anomaly
-        fields = ["id", "host", "metric", "labels", "detected_at", "value", "baseline_mean", "baseline_std", "score",
-                  "method"]
+        fields = [
+            "id",
+            "host",
+            "metric",
+            "labels",
+            "detected_at",
+            "value",
+            "baseline_mean",
+            "baseline_std",
+            "score",
+            "method",
+        ]
         read_only_fields = fields
 
 

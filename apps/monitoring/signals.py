@@ -40,8 +40,16 @@ def _on_prerun(task_id=None, task=None, **kwargs):
     if _quiet(task):
         return
     request = getattr(task, "request", None)
-    _record(task_id, name=task.name, state="started", started_at=timezone.now(), finished_at=None, runtime_ms=None,
-            worker=str(getattr(request, "hostname", "") or "")[:200], retries=getattr(request, "retries", 0) or 0)
+    _record(
+        task_id,
+        name=task.name,
+        state="started",
+        started_at=timezone.now(),
+        finished_at=None,
+        runtime_ms=None,
+        worker=str(getattr(request, "hostname", "") or "")[:200],
+        retries=getattr(request, "retries", 0) or 0,
+    )
 
 
 @signals.task_postrun.connect

@@ -143,9 +143,7 @@ class HostSource(MetricSource):
         if not hosts:
             return []
         fresh_after = now - timedelta(seconds=interval * settings.MONITORING_STALE_INTERVALS)
-        points = MetricPoint.objects.filter(
-            host__in=hosts, metric=rule.metric, ts__gt=fresh_after, ts__lte=now
-        )
+        points = MetricPoint.objects.filter(host__in=hosts, metric=rule.metric, ts__gt=fresh_after, ts__lte=now)
         if rule.labels:
             points = points.filter(labels=rule.labels)
         newest = points.values("host_id", "labels").annotate(latest=Max("ts"))
@@ -162,8 +160,11 @@ class HostSource(MetricSource):
         out = []
         for host_id, series in values.items():
             labels, value = _worst(rule.operator, series)
-            out.append(Observation(target=str(host_id), value=value, host_id=host_id, labels=labels,
-                                   label=names.get(host_id, "")))
+            out.append(
+                Observation(
+                    target=str(host_id), value=value, host_id=host_id, labels=labels, label=names.get(host_id, "")
+                )
+            )
         return out
 
 
@@ -180,16 +181,23 @@ class AnomalySource(MetricSource):
         from .models import Anomaly
 
         hosts = hosts_matching(rule.host_selector)
-        recent = Anomaly.objects.filter(host__in=hosts, detected_at__gt=now - timedelta(minutes=15),
-                                        detected_at__lte=now)
+        recent = Anomaly.objects.filter(
+            host__in=hosts, detected_at__gt=now - timedelta(minutes=15), detected_at__lte=now
+        )
         worst: dict = {}
         for host_id, metric, score in recent.values_list("host_id", "metric", "score"):
             if abs(score) > worst.get(host_id, ("", 0.0))[1]:
                 worst[host_id] = (metric, abs(score))
         return [
-            Observation(target=str(h.pk), value=worst.get(h.pk, ("", 0.0))[1], host_id=h.pk,
-                        labels=worst.get(h.pk, ("", 0.0))[0], label=h.name)
-            for h in hosts if h.last_seen_at is not None
+            Observation(
+                target=str(h.pk),
+                value=worst.get(h.pk, ("", 0.0))[1],
+                host_id=h.pk,
+                labels=worst.get(h.pk, ("", 0.0))[0],
+                label=h.name,
+            )
+            for h in hosts
+            if h.last_seen_at is not None
         ]
 
 

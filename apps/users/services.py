@@ -128,8 +128,9 @@ def user_change_password(*, user: User, old_password: str, new_password: str, re
 def user_request_password_reset(*, email: str, request=None) -> None:
     """Always looks successful to the caller: never reveal whether an email is registered."""
     user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
-    audit_record(action="password.reset_requested", target=email.lower(), request=request,
-                 data={"known": user is not None})
+    audit_record(
+        action="password.reset_requested", target=email.lower(), request=request, data={"known": user is not None}
+    )
     if user is None or not user.has_usable_password():
         return
     uid = urlsafe_base64_encode(force_bytes(user.pk))

@@ -237,6 +237,7 @@ async def test_out_of_order_delivery_is_put_back_in_seq_order(member):
     first = await database_sync_to_async(publish_without_sending)("first")
     await asyncio.sleep(0.2)
     assert (await communicator.receive_json_from(timeout=5))["seq"] == first.seq
+
     # Now simulate a lost/late group send: store seq 2 and 3, deliver only 3 live.
     def store_only(title):
         return StreamEvent.objects.create(

@@ -10,8 +10,13 @@ def test_plain_text_email_parts_are_not_html_escaped():
     message = email_render(
         template="invitation",
         locale="en",
-        context={"project": 'Tom & Jerry "S2"', "inviter": "O'Brien", "role": "editor", "link": "http://x/?a=1&b=2",
-                 "expires_at": None},
+        context={
+            "project": 'Tom & Jerry "S2"',
+            "inviter": "O'Brien",
+            "role": "editor",
+            "link": "http://x/?a=1&b=2",
+            "expires_at": None,
+        },
     )
     assert message["subject"] == '[VideoPlanet] O\'Brien invited you to "Tom & Jerry "S2""'
     assert "http://x/?a=1&b=2" in message["text"]

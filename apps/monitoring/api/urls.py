@@ -22,8 +22,11 @@ urlpatterns = [
     path("monitoring/channels/", views.ChannelListCreate.as_view(), name="monitoring-channels"),
     path("monitoring/channels/<uuid:pk>/", views.ChannelDetail.as_view(), name="monitoring-channel"),
     path("monitoring/channels/<uuid:pk>/test/", views.ChannelTest.as_view(), name="monitoring-channel-test"),
-    path("monitoring/channels/<uuid:pk>/deliveries/", views.ChannelDeliveries.as_view(),
-         name="monitoring-channel-deliveries"),
+    path(
+        "monitoring/channels/<uuid:pk>/deliveries/",
+        views.ChannelDeliveries.as_view(),
+        name="monitoring-channel-deliveries",
+    ),
     path("monitoring/templates/", views.TemplateListCreate.as_view(), name="monitoring-templates"),
     path("monitoring/templates/preview/", views.TemplatePreview.as_view(), name="monitoring-template-preview"),
     path("monitoring/templates/<uuid:pk>/", views.TemplateDetail.as_view(), name="monitoring-template"),
@@ -34,8 +37,11 @@ urlpatterns = [
     path("monitoring/events/", analytics_views.events_ingest_view, name="monitoring-events"),
     path("monitoring/sites/", analytics_views.SiteListCreate.as_view(), name="monitoring-sites"),
     path("monitoring/sites/<uuid:pk>/", analytics_views.SiteDetail.as_view(), name="monitoring-site"),
-    path("monitoring/sites/<uuid:pk>/rotate-key/", analytics_views.SiteRotateKey.as_view(),
-         name="monitoring-site-rotate-key"),
+    path(
+        "monitoring/sites/<uuid:pk>/rotate-key/",
+        analytics_views.SiteRotateKey.as_view(),
+        name="monitoring-site-rotate-key",
+    ),
     path("monitoring/sessions/active/", analytics_views.ActiveSessions.as_view(), name="monitoring-sessions-active"),
     path("monitoring/analytics/", analytics_views.Analytics.as_view(), name="monitoring-analytics"),
 ]

@@ -89,9 +89,12 @@ class HostDetail(MonitoringView):
 
 
 class MetricCatalog(MonitoringView):
-    @extend_schema(responses=inline_serializer("MetricCatalog", {
-        "sources": serializers.DictField(child=serializers.DictField(child=serializers.CharField()))
-    }))
+    @extend_schema(
+        responses=inline_serializer(
+            "MetricCatalog",
+            {"sources": serializers.DictField(child=serializers.DictField(child=serializers.CharField()))},
+        )
+    )
     def get(self, request):
         return Response({"sources": {name: source.metrics() for name, source in sources_all().items()}})
 
@@ -128,24 +131,37 @@ class MetricQuery(MonitoringView):
 
     @extend_schema(
         parameters=[FilterSerializer],
-        responses={200: inline_serializer("MetricSeries", {
-            "host": inline_serializer("MetricSeriesHost", {"id": serializers.UUIDField(),
-                                                           "name": serializers.CharField()}),
-            "metric": serializers.CharField(),
-            "resolution": serializers.ChoiceField(choices=Resolution.values),
-            "from": serializers.DateTimeField(),
-            "to": serializers.DateTimeField(),
-            "series": serializers.ListField(child=serializers.DictField()),
-        }), 422: error_response("`range_too_large`")},
+        responses={
+            200: inline_serializer(
+                "MetricSeries",
+                {
+                    "host": inline_serializer(
+                        "MetricSeriesHost", {"id": serializers.UUIDField(), "name": serializers.CharField()}
+                    ),
+                    "metric": serializers.CharField(),
+                    "resolution": serializers.ChoiceField(choices=Resolution.values),
+                    "from": serializers.DateTimeField(),
+                    "to": serializers.DateTimeField(),
+                    "series": serializers.ListField(child=serializers.DictField()),
+                },
+            ),
+            422: error_response("`range_too_large`"),
+        },
     )
     def get(self, request):
         data = _valid(self.FilterSerializer, request.query_params)
         host = get_object_or_404(Host, pk=data["host"])
         resolution = None if data["resolution"] == "auto" else data["resolution"]
-        return Response(selectors.metric_series(
-            host=host, metric=data["metric"], start=data["from"], end=data["to"], resolution=resolution,
-            labels=data.get("labels"),
-        ))
+        return Response(
+            selectors.metric_series(
+                host=host,
+                metric=data["metric"],
+                start=data["from"],
+                end=data["to"],
+                resolution=resolution,
+                labels=data.get("labels"),
+            )
+        )
 
 
 class Stats(MonitoringView):
@@ -153,11 +169,20 @@ class Stats(MonitoringView):
         metric = serializers.ChoiceField(choices=_metric_choices())
         period = serializers.ChoiceField(choices=list(analysis.PERIODS), default="day")
 
-    @extend_schema(parameters=[FilterSerializer], responses=inline_serializer("Stats", {
-        "metric": serializers.CharField(), "period": serializers.CharField(), "source": serializers.CharField(),
-        "current": serializers.DictField(), "previous": serializers.DictField(),
-        "rows": serializers.ListField(child=serializers.DictField()),
-    }))
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses=inline_serializer(
+            "Stats",
+            {
+                "metric": serializers.CharField(),
+                "period": serializers.CharField(),
+                "source": serializers.CharField(),
+                "current": serializers.DictField(),
+                "previous": serializers.DictField(),
+                "rows": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+    )
     def get(self, request):
         data = _valid(self.FilterSerializer, request.query_params)
         return Response(analysis.stats_compute(metric=data["metric"], period=data["period"]))
@@ -167,18 +192,25 @@ class Forecasts(MonitoringView):
     class FilterSerializer(serializers.Serializer):
         days = serializers.IntegerField(min_value=1, max_value=90, default=7)
 
-    @extend_schema(parameters=[FilterSerializer], responses=inline_serializer("DiskForecasts", {
-        "disks": serializers.ListField(child=serializers.DictField()),
-        "ai_cost": serializers.ListField(child=serializers.DictField()),
-    }))
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses=inline_serializer(
+            "DiskForecasts",
+            {
+                "disks": serializers.ListField(child=serializers.DictField()),
+                "ai_cost": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+    )
     def get(self, request):
         """Disk-full forecasts per host and mount, and the month-end AI cost per project
         (every project with AI spend this month)."""
         from ..ai_cost import project_costs
 
         data = _valid(self.FilterSerializer, request.query_params)
-        return Response({"disks": analysis.disk_forecasts(days=data["days"]),
-                         "ai_cost": project_costs(now=timezone.now())})
+        return Response(
+            {"disks": analysis.disk_forecasts(days=data["days"]), "ai_cost": project_costs(now=timezone.now())}
+        )
 
 
 class AnomalyList(MonitoringList):
@@ -216,8 +248,7 @@ class RuleIn(StrictSerializer):
     threshold = serializers.FloatField()
     for_seconds = serializers.IntegerField(min_value=0, max_value=7 * 86400, required=False)
     severity = serializers.ChoiceField(choices=Severity.choices, required=False)
-    channels = serializers.PrimaryKeyRelatedField(queryset=NotificationChannel.objects.all(), many=True,
-                                                  required=False)
+    channels = serializers.PrimaryKeyRelatedField(queryset=NotificationChannel.objects.all(), many=True, required=False)
     cooldown_seconds = serializers.IntegerField(min_value=0, max_value=30 * 86400, required=False)
     enabled = serializers.BooleanField(required=False)
     template = serializers.CharField(max_length=60, required=False, allow_blank=True)
@@ -231,13 +262,15 @@ class RuleIn(StrictSerializer):
 
     def validate_host_selector(self, value):
         # Which keys are allowed depends on the source: checked in validate().
-        if "hosts" in value and not (isinstance(value["hosts"], list)
-                                     and all(isinstance(h, str) for h in value["hosts"])):
+        if "hosts" in value and not (
+            isinstance(value["hosts"], list) and all(isinstance(h, str) for h in value["hosts"])
+        ):
             raise serializers.ValidationError("`hosts` is a list of host names or ids.")
         if "name_glob" in value and not isinstance(value["name_glob"], str):
             raise serializers.ValidationError("`name_glob` is a string.")
-        if "projects" in value and not (isinstance(value["projects"], list)
-                                        and all(isinstance(p, str) and _is_uuid(p) for p in value["projects"])):
+        if "projects" in value and not (
+            isinstance(value["projects"], list) and all(isinstance(p, str) and _is_uuid(p) for p in value["projects"])
+        ):
             raise serializers.ValidationError("`projects` is a list of project ids.")
         return value
 
@@ -255,7 +288,8 @@ class RuleIn(StrictSerializer):
         unknown = set(selector) - found.selector_keys
         if unknown:
             raise serializers.ValidationError(
-                {"host_selector": [f"Unknown keys for source {source!r}: {', '.join(sorted(unknown))}."]})
+                {"host_selector": [f"Unknown keys for source {source!r}: {', '.join(sorted(unknown))}."]}
+            )
         return attrs
 
 
@@ -324,10 +358,18 @@ class RulePreview(MonitoringView):
                 raise serializers.ValidationError(f"Unknown keys: {', '.join(sorted(unknown))}.")
             return RuleIn.validate_host_selector(self, value)
 
-    @extend_schema(request=InputSerializer, responses=inline_serializer("RulePreviewOut", {
-        "from": serializers.DateTimeField(), "to": serializers.DateTimeField(),
-        "supported": serializers.BooleanField(), "hosts": serializers.ListField(child=serializers.DictField()),
-    }))
+    @extend_schema(
+        request=InputSerializer,
+        responses=inline_serializer(
+            "RulePreviewOut",
+            {
+                "from": serializers.DateTimeField(),
+                "to": serializers.DateTimeField(),
+                "supported": serializers.BooleanField(),
+                "hosts": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+    )
     def post(self, request):
         """How this rule would have fired over the last `hours` (default 24), per host."""
         from ..services.preview import rule_preview
@@ -353,8 +395,9 @@ class AlertList(MonitoringList):
 
     def get_queryset(self):
         data = _valid(self.FilterSerializer, self.request.query_params)
-        return selectors.alerts_list(status=data.get("status"), severity=data.get("severity"),
-                                     host_id=data.get("host"), rule_id=data.get("rule"))
+        return selectors.alerts_list(
+            status=data.get("status"), severity=data.get("severity"), host_id=data.get("host"), rule_id=data.get("rule")
+        )
 
 
 class AlertDetail(MonitoringView):
@@ -556,9 +599,17 @@ class TemplatePreview(MonitoringView):
         body = serializers.CharField(max_length=20000)
         alert = serializers.UUIDField(required=False)
 
-    @extend_schema(request=InputSerializer, responses=inline_serializer("TemplatePreviewOut", {
-        "subject": serializers.CharField(), "body": serializers.CharField(), "context": serializers.DictField(),
-    }))
+    @extend_schema(
+        request=InputSerializer,
+        responses=inline_serializer(
+            "TemplatePreviewOut",
+            {
+                "subject": serializers.CharField(),
+                "body": serializers.CharField(),
+                "context": serializers.DictField(),
+            },
+        ),
+    )
     def post(self, request):
         from django.core.exceptions import ValidationError as DjangoValidationError
 
@@ -573,33 +624,42 @@ class TemplatePreview(MonitoringView):
             context = alert_context(alert, data["event_type"])
         else:
             context = templating.sample_context(data["event_type"])
-        return Response({
-            "subject": " ".join(templating.render(data["subject"], context).split()),
-            "body": templating.render(data["body"], context),
-            "context": context,
-        })
+        return Response(
+            {
+                "subject": " ".join(templating.render(data["subject"], context).split()),
+                "body": templating.render(data["body"], context),
+                "context": context,
+            }
+        )
 
 
 # --- tasks and backups --------------------------------------------------------------
 
 
 class TasksOverview(MonitoringView):
-    @extend_schema(responses=inline_serializer("TasksOverview", {
-        "queues": serializers.DictField(child=serializers.IntegerField(), allow_null=True),
-        "summary": serializers.ListField(child=serializers.DictField()),
-        "recent": TaskRunOut(many=True),
-        "failures": TaskRunOut(many=True),
-        "retries": TaskRunOut(many=True),
-    }))
+    @extend_schema(
+        responses=inline_serializer(
+            "TasksOverview",
+            {
+                "queues": serializers.DictField(child=serializers.IntegerField(), allow_null=True),
+                "summary": serializers.ListField(child=serializers.DictField()),
+                "recent": TaskRunOut(many=True),
+                "failures": TaskRunOut(many=True),
+                "retries": TaskRunOut(many=True),
+            },
+        )
+    )
     def get(self, request):
         data = selectors.tasks_overview()
-        return Response({
-            "queues": data["queues"],
-            "summary": data["summary"],
-            "recent": TaskRunOut(data["recent"], many=True).data,
-            "failures": TaskRunOut(data["failures"], many=True).data,
-            "retries": TaskRunOut(data["retries"], many=True).data,
-        })
+        return Response(
+            {
+                "queues": data["queues"],
+                "summary": data["summary"],
+                "recent": TaskRunOut(data["recent"], many=True).data,
+                "failures": TaskRunOut(data["failures"], many=True).data,
+                "retries": TaskRunOut(data["retries"], many=True).data,
+            }
+        )
 
 
 class BackupList(MonitoringList):
@@ -608,8 +668,9 @@ class BackupList(MonitoringList):
     def get_queryset(self):
         return Backup.objects.order_by("-created_at", "-id")
 
-    @extend_schema(request=None, responses={202: inline_serializer("BackupQueued", {
-        "status": serializers.CharField()})})
+    @extend_schema(
+        request=None, responses={202: inline_serializer("BackupQueued", {"status": serializers.CharField()})}
+    )
     def post(self, request):
         """Start a backup now (runs in the worker)."""
         from ..tasks import backup_database

@@ -123,9 +123,16 @@ def _open_alert(rule: AlertRule, obs: Observation, now: datetime) -> Alert:
     try:
         with transaction.atomic():
             return Alert.objects.create(
-                rule=rule, host_id=obs.host_id, target=obs.target, target_label=obs.label[:200], labels=obs.labels,
+                rule=rule,
+                host_id=obs.host_id,
+                target=obs.target,
+                target_label=obs.label[:200],
+                labels=obs.labels,
                 status=Alert.Status.PENDING,
-                severity=rule.severity, value=obs.value, pending_since=now, last_evaluated_at=now,
+                severity=rule.severity,
+                value=obs.value,
+                pending_since=now,
+                last_evaluated_at=now,
             )
     except IntegrityError:  # another evaluator opened it first
         return Alert.objects.select_related("host", "rule").get(rule=rule, target=obs.target, status__in=OPEN)

@@ -32,8 +32,10 @@ def _raw_aggregates(metric: str, start: datetime, end: datetime) -> dict[tuple, 
                 [metric, start, end],
             )
             rows = cursor.fetchall()
-        return {(str(h), labels): {"count": c, "min": lo, "max": hi, "avg": avg, "p95": p95}
-                for h, labels, c, lo, hi, avg, p95 in rows}
+        return {
+            (str(h), labels): {"count": c, "min": lo, "max": hi, "avg": avg, "p95": p95}
+            for h, labels, c, lo, hi, avg, p95 in rows
+        }
     series: dict[tuple, list[float]] = {}
     for host_id, labels, value in MetricPoint.objects.filter(metric=metric, ts__gte=start, ts__lt=end).values_list(
         "host_id", "labels", "value"
@@ -42,8 +44,13 @@ def _raw_aggregates(metric: str, start: datetime, end: datetime) -> dict[tuple, 
     out = {}
     for key, values in series.items():
         values.sort()
-        out[key] = {"count": len(values), "min": values[0], "max": values[-1], "avg": sum(values) / len(values),
-                    "p95": percentile(values, 0.95)}
+        out[key] = {
+            "count": len(values),
+            "min": values[0],
+            "max": values[-1],
+            "avg": sum(values) / len(values),
+            "p95": percentile(values, 0.95),
+        }
     return out
 
 
@@ -63,8 +70,13 @@ def _rollup_aggregates(metric: str, start: datetime, end: datetime) -> dict[tupl
             if running >= 0.95 * total:
                 p95 = value
                 break
-        out[key] = {"count": total, "min": min(r[1] for r in rows), "max": max(r[2] for r in rows),
-                    "avg": sum(r[0] * r[3] for r in rows) / total, "p95": p95}
+        out[key] = {
+            "count": total,
+            "min": min(r[1] for r in rows),
+            "max": max(r[2] for r in rows),
+            "avg": sum(r[0] * r[3] for r in rows) / total,
+            "p95": p95,
+        }
     return out
 
 
@@ -108,17 +120,21 @@ def stats_compute(*, metric: str, period: str, now: datetime | None = None) -> d
     rows = []
     for key in sorted(current.keys() | previous.keys(), key=lambda k: (hosts.get(k[0], ""), k[1])):
         cur, prev = current.get(key), previous.get(key)
-        rows.append({
-            "host": {"id": key[0], "name": hosts.get(key[0], "")},
-            "labels": key[1],
-            "current": cur,
-            "previous": prev,
-            "change_percent": {field: _change(cur and cur[field], prev and prev[field])
-                               for field in ("min", "avg", "max", "p95")},
-            "trend_per_day": trends.get(key),
-        })
+        rows.append(
+            {
+                "host": {"id": key[0], "name": hosts.get(key[0], "")},
+                "labels": key[1],
+                "current": cur,
+                "previous": prev,
+                "change_percent": {
+                    field: _change(cur and cur[field], prev and prev[field]) for field in ("min", "avg", "max", "p95")
+                },
+                "trend_per_day": trends.get(key),
+            }
+        )
     return {
-        "metric": metric, "period": period,
+        "metric": metric,
+        "period": period,
         "source": "raw" if period == "day" else "hour",
         "current": {"from": current_start, "to": now},
         "previous": {"from": previous_start, "to": current_start},
@@ -143,19 +159,23 @@ def disk_forecasts(*, days: int = 7, now: datetime | None = None) -> list[dict]:
     ).values_list("host_id", "labels", "bucket", "avg"):
         series.setdefault((host_id, labels), []).append((bucket.timestamp(), avg))
     if not series:
-        raw = MetricPoint.objects.filter(metric="disk.percent", ts__gte=start).values_list("host_id", "labels", "ts",
-                                                                                           "value")
+        raw = MetricPoint.objects.filter(metric="disk.percent", ts__gte=start).values_list(
+            "host_id", "labels", "ts", "value"
+        )
         for host_id, labels, ts, value in raw.iterator(chunk_size=5000):
             series.setdefault((host_id, labels), []).append((ts.timestamp(), value))
     latest = {
         (row["host_id"], row["labels"]): row["last"]
         for row in MetricPoint.objects.filter(metric="disk.percent", ts__gte=now - timedelta(hours=1))
-        .values("host_id", "labels").annotate(last=Max("ts"))
+        .values("host_id", "labels")
+        .annotate(last=Max("ts"))
     }
     current_values = dict(
-        ((h, labels), v) for h, labels, ts, v in MetricPoint.objects.filter(
+        ((h, labels), v)
+        for h, labels, ts, v in MetricPoint.objects.filter(
             metric="disk.percent", ts__in=set(latest.values())
-        ).values_list("host_id", "labels", "ts", "value") if latest.get((h, labels)) == ts
+        ).values_list("host_id", "labels", "ts", "value")
+        if latest.get((h, labels)) == ts
     )
     hosts = {h.pk: h.name for h in Host.objects.filter(pk__in={key[0] for key in series})}
     out = []
@@ -168,16 +188,18 @@ def disk_forecasts(*, days: int = 7, now: datetime | None = None) -> list[dict]:
         days_left = None
         if slope is not None and slope > 1e-6 and current is not None:
             days_left = round(max(0.0, (100.0 - current) / slope), 1)
-        out.append({
-            "host": {"id": str(key[0]), "name": hosts.get(key[0], "")},
-            "mount": key[1],
-            "current_percent": current,
-            "slope_percent_per_day": slope,
-            "days_until_full": days_left,
-            "full_at": (now + timedelta(days=days_left)).isoformat() if days_left is not None else None,
-            "points": len(points),
-            "enough_data": enough,
-        })
+        out.append(
+            {
+                "host": {"id": str(key[0]), "name": hosts.get(key[0], "")},
+                "mount": key[1],
+                "current_percent": current,
+                "slope_percent_per_day": slope,
+                "days_until_full": days_left,
+                "full_at": (now + timedelta(days=days_left)).isoformat() if days_left is not None else None,
+                "points": len(points),
+                "enough_data": enough,
+            }
+        )
     return out
 
 
@@ -194,13 +216,17 @@ def anomalies_detect(*, now: datetime | None = None) -> list[Anomaly]:
     base = {
         (r["host_id"], r["metric"], r["labels"]): r
         for r in MetricPoint.objects.filter(metric__in=metrics, ts__gte=baseline_start, ts__lt=recent_start)
-        .values("host_id", "metric", "labels").annotate(n=Count("id"), mean=Avg("value"),
-                                                         sq=Avg(F("value") * F("value")))
+        .values("host_id", "metric", "labels")
+        .annotate(n=Count("id"), mean=Avg("value"), sq=Avg(F("value") * F("value")))
     }
-    recent = MetricPoint.objects.filter(metric__in=metrics, ts__gte=recent_start, ts__lte=now).values(
-        "host_id", "metric", "labels").annotate(mean=Avg("value"))
-    already = set(Anomaly.objects.filter(detected_at__gte=now - timedelta(hours=1)).values_list(
-        "host_id", "metric", "labels"))
+    recent = (
+        MetricPoint.objects.filter(metric__in=metrics, ts__gte=recent_start, ts__lte=now)
+        .values("host_id", "metric", "labels")
+        .annotate(mean=Avg("value"))
+    )
+    already = set(
+        Anomaly.objects.filter(detected_at__gte=now - timedelta(hours=1)).values_list("host_id", "metric", "labels")
+    )
     found = []
     for row in recent:
         key = (row["host_id"], row["metric"], row["labels"])
@@ -212,7 +238,17 @@ def anomalies_detect(*, now: datetime | None = None) -> list[Anomaly]:
             continue
         score = (row["mean"] - baseline["mean"]) / std
         if abs(score) >= settings.MONITORING_ANOMALY_Z:
-            found.append(Anomaly(host_id=key[0], metric=key[1], labels=key[2], detected_at=now, value=row["mean"],
-                                 baseline_mean=baseline["mean"], baseline_std=std, score=score))
+            found.append(
+                Anomaly(
+                    host_id=key[0],
+                    metric=key[1],
+                    labels=key[2],
+                    detected_at=now,
+                    value=row["mean"],
+                    baseline_mean=baseline["mean"],
+                    baseline_std=std,
+                    score=score,
+                )
+            )
     Anomaly.objects.bulk_create(found)
     return found

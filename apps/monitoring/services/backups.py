@@ -54,9 +54,21 @@ def _dump_postgres(target: Path) -> None:
     if not pg_dump:
         raise BackupError("pg_dump is not installed on this machine.")
     result = subprocess.run(
-        [pg_dump, *_pg_args(db), "--format=custom", "--compress=6", "--no-owner", "--no-privileges",
-         "--file", str(target), db["NAME"]],
-        env=_pg_env(db), capture_output=True, text=True, timeout=settings.MONITORING_BACKUP_TIMEOUT,
+        [
+            pg_dump,
+            *_pg_args(db),
+            "--format=custom",
+            "--compress=6",
+            "--no-owner",
+            "--no-privileges",
+            "--file",
+            str(target),
+            db["NAME"],
+        ],
+        env=_pg_env(db),
+        capture_output=True,
+        text=True,
+        timeout=settings.MONITORING_BACKUP_TIMEOUT,
     )
     if result.returncode != 0:
         raise BackupError(f"pg_dump failed: {result.stderr.strip()[:1000]}")
@@ -166,9 +178,22 @@ def backup_restore(*, backup: Backup, database_url: str) -> None:
             if not pg_restore:
                 raise BackupError("pg_restore is not installed on this machine.")
             result = subprocess.run(
-                [pg_restore, *_pg_args(target), "--no-owner", "--no-privileges", "--clean", "--if-exists",
-                 "--exit-on-error", "--dbname", target["NAME"], str(local)],
-                env=_pg_env(target), capture_output=True, text=True, timeout=settings.MONITORING_BACKUP_TIMEOUT,
+                [
+                    pg_restore,
+                    *_pg_args(target),
+                    "--no-owner",
+                    "--no-privileges",
+                    "--clean",
+                    "--if-exists",
+                    "--exit-on-error",
+                    "--dbname",
+                    target["NAME"],
+                    str(local),
+                ],
+                env=_pg_env(target),
+                capture_output=True,
+                text=True,
+                timeout=settings.MONITORING_BACKUP_TIMEOUT,
             )
             if result.returncode != 0:
                 raise BackupError(f"pg_restore failed: {result.stderr.strip()[:1000]}")

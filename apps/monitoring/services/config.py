@@ -17,8 +17,21 @@ def _apply(instance, data: dict, fields: list[str]):
     return instance
 
 
-RULE_FIELDS = ["name", "description", "source", "metric", "labels", "host_selector", "operator", "threshold",
-               "for_seconds", "severity", "cooldown_seconds", "enabled", "template"]
+RULE_FIELDS = [
+    "name",
+    "description",
+    "source",
+    "metric",
+    "labels",
+    "host_selector",
+    "operator",
+    "threshold",
+    "for_seconds",
+    "severity",
+    "cooldown_seconds",
+    "enabled",
+    "template",
+]
 
 
 @transaction.atomic

@@ -23,15 +23,25 @@ def alert_context(alert: Alert, event_type: str) -> dict:
     return {
         "event": event_type,
         "alert": {
-            "id": str(alert.pk), "status": alert.status, "severity": alert.severity, "value": alert.value,
-            "labels": alert.labels, "started_at": alert.started_at.isoformat() if alert.started_at else None,
+            "id": str(alert.pk),
+            "status": alert.status,
+            "severity": alert.severity,
+            "value": alert.value,
+            "labels": alert.labels,
+            "started_at": alert.started_at.isoformat() if alert.started_at else None,
             "resolved_at": alert.resolved_at.isoformat() if alert.resolved_at else None,
-            "acknowledged": alert.acknowledged_at is not None, "notes": alert.notes,
+            "acknowledged": alert.acknowledged_at is not None,
+            "notes": alert.notes,
             "url": f"{settings.FRONTEND_URL}/monitoring/alerts?alert={alert.pk}",
         },
         "rule": {
-            "id": str(rule.pk), "name": rule.name, "metric": rule.metric, "operator": rule.operator,
-            "threshold": rule.threshold, "for_seconds": rule.for_seconds, "severity": rule.severity,
+            "id": str(rule.pk),
+            "name": rule.name,
+            "metric": rule.metric,
+            "operator": rule.operator,
+            "threshold": rule.threshold,
+            "for_seconds": rule.for_seconds,
+            "severity": rule.severity,
             "description": rule.description,
         },
         "host": {"id": str(host.pk), "name": host.name} if host else {},
@@ -53,22 +63,32 @@ def _enqueue(delivery: Delivery) -> None:
     transaction.on_commit(send)
 
 
-def delivery_create(*, channel: NotificationChannel, event_type: str, context: dict, template_name: str = "",
-                    alert: Alert | None = None) -> Delivery:
+def delivery_create(
+    *, channel: NotificationChannel, event_type: str, context: dict, template_name: str = "", alert: Alert | None = None
+) -> Delivery:
     subject_src, body_src = templating.template_pick(name=template_name, event_type=event_type, locale=channel.locale)
     try:
         subject = " ".join(templating.render(subject_src, context).split())[:300]
         body = templating.render(body_src, context)
     except Exception as exc:  # noqa: BLE001 — a template that breaks at render time must not lose the alert
         logger.warning("Template render failed (%s); using the built-in one", exc)
-        subject_src, body_src = templating.DEFAULTS.get((event_type, channel.locale), templating.DEFAULTS[
-            (event_type, "en")])
+        subject_src, body_src = templating.DEFAULTS.get(
+            (event_type, channel.locale), templating.DEFAULTS[(event_type, "en")]
+        )
         subject = " ".join(templating.render(subject_src, context).split())[:300]
         body = templating.render(body_src, context)
-    payload = {"type": event_type, "timestamp": timezone.now().isoformat(),
-               "data": {**context, "subject": subject, "text": body}}
+    payload = {
+        "type": event_type,
+        "timestamp": timezone.now().isoformat(),
+        "data": {**context, "subject": subject, "text": body},
+    }
     delivery = Delivery.objects.create(
-        channel=channel, alert=alert, event_type=event_type, payload=payload, subject=subject, body=body,
+        channel=channel,
+        alert=alert,
+        event_type=event_type,
+        payload=payload,
+        subject=subject,
+        body=body,
         next_attempt_at=timezone.now(),
     )
     _enqueue(delivery)
@@ -78,8 +98,9 @@ def delivery_create(*, channel: NotificationChannel, event_type: str, context: d
 def alert_notify(*, alert: Alert, event_type: str) -> list[Delivery]:
     context = alert_context(alert, event_type)
     return [
-        delivery_create(channel=channel, event_type=event_type, context=context, template_name=alert.rule.template,
-                        alert=alert)
+        delivery_create(
+            channel=channel, event_type=event_type, context=context, template_name=alert.rule.template, alert=alert
+        )
         for channel in alert.rule.channels.filter(enabled=True)
     ]
 
@@ -99,8 +120,9 @@ def _send(delivery: Delivery) -> webhooks.Outcome:
     if channel.kind == NotificationChannel.Kind.WEBHOOK:
         body = json.dumps(delivery.payload, ensure_ascii=False, default=str).encode()
         try:
-            return webhooks.webhook_send(url=channel.url, secret=channel.secret, message_id=delivery.message_id,
-                                         body=body)
+            return webhooks.webhook_send(
+                url=channel.url, secret=channel.secret, message_id=delivery.message_id, body=body
+            )
         except UnsafeURL as exc:
             return webhooks.Outcome(ok=False, error=f"refused: {exc.message}"[:500])
     started = time.monotonic()
@@ -108,8 +130,9 @@ def _send(delivery: Delivery) -> webhooks.Outcome:
         message = EmailMultiAlternatives(subject=delivery.subject, body=delivery.body, to=list(channel.recipients))
         message.send()
     except Exception as exc:  # noqa: BLE001 — any mail failure is a failed try, retried
-        return webhooks.Outcome(ok=False, latency_ms=int((time.monotonic() - started) * 1000),
-                                error=f"{type(exc).__name__}: {exc}"[:500])
+        return webhooks.Outcome(
+            ok=False, latency_ms=int((time.monotonic() - started) * 1000), error=f"{type(exc).__name__}: {exc}"[:500]
+        )
     return webhooks.Outcome(ok=True, latency_ms=int((time.monotonic() - started) * 1000))
 
 
@@ -126,11 +149,22 @@ def delivery_attempt(*, delivery: Delivery, now: datetime | None = None) -> Deli
         delivery.save(update_fields=["attempts", "next_attempt_at", "updated_at"])  # claims this try
     outcome = _send(delivery)
     now = now or timezone.now()
-    DeliveryAttempt.objects.create(delivery=delivery, number=number, at=now, ok=outcome.ok,
-                                   status_code=outcome.status_code, latency_ms=outcome.latency_ms, error=outcome.error)
+    DeliveryAttempt.objects.create(
+        delivery=delivery,
+        number=number,
+        at=now,
+        ok=outcome.ok,
+        status_code=outcome.status_code,
+        latency_ms=outcome.latency_ms,
+        error=outcome.error,
+    )
     if outcome.ok:
         delivery.status, delivery.delivered_at, delivery.next_attempt_at, delivery.last_error = (
-            Delivery.Status.DELIVERED, now, None, "")
+            Delivery.Status.DELIVERED,
+            now,
+            None,
+            "",
+        )
     elif number >= settings.MONITORING_WEBHOOK_MAX_ATTEMPTS:
         delivery.status, delivery.next_attempt_at, delivery.last_error = Delivery.Status.FAILED, None, outcome.error
         logger.warning("Delivery %s failed after %s tries: %s", delivery.pk, number, outcome.error)
@@ -144,9 +178,12 @@ def delivery_attempt(*, delivery: Delivery, now: datetime | None = None) -> Deli
 def deliveries_due(*, now: datetime | None = None) -> list[Delivery]:
     """Deliveries whose next try is overdue (a lost countdown task, the broker was down)."""
     now = now or timezone.now()
-    return list(Delivery.objects.filter(
-        status__in=[Delivery.Status.PENDING, Delivery.Status.RETRYING], next_attempt_at__lte=now - timedelta(seconds=30)
-    )[:200])
+    return list(
+        Delivery.objects.filter(
+            status__in=[Delivery.Status.PENDING, Delivery.Status.RETRYING],
+            next_attempt_at__lte=now - timedelta(seconds=30),
+        )[:200]
+    )
 
 
 def staff_notify_in_app(*, alert: Alert, event_type: str) -> None:
@@ -161,7 +198,10 @@ def staff_notify_in_app(*, alert: Alert, event_type: str) -> None:
     state = "firing" if event_type == "alert.firing" else "resolved"
     for user in get_user_model().objects.filter(is_staff=True, is_active=True).only("pk"):
         notification_create(
-            recipient=user, verb=event_type, title=f"[{alert.severity}] {alert.rule.name} {state}: {host}"[:200],
-            body=f"{alert.rule.metric} = {alert.value}", url=f"/monitoring/alerts?alert={alert.pk}",
+            recipient=user,
+            verb=event_type,
+            title=f"[{alert.severity}] {alert.rule.name} {state}: {host}"[:200],
+            body=f"{alert.rule.metric} = {alert.value}",
+            url=f"/monitoring/alerts?alert={alert.pk}",
             data={"alert_id": str(alert.pk), "rule_id": str(alert.rule_id), "status": state},
         )

@@ -12,8 +12,17 @@ from ..sources import NO_DATA_METRIC, _worst, hosts_matching
 from .alerts import condition_holds
 
 
-def rule_preview(*, metric: str, operator: str, threshold: float, for_seconds: int = 0, labels: str = "",
-                 host_selector: dict | None = None, hours: int = 24, now: datetime | None = None) -> dict:
+def rule_preview(
+    *,
+    metric: str,
+    operator: str,
+    threshold: float,
+    for_seconds: int = 0,
+    labels: str = "",
+    host_selector: dict | None = None,
+    hours: int = 24,
+    now: datetime | None = None,
+) -> dict:
     now = now or timezone.now()
     start = now - timedelta(hours=hours)
     hosts = hosts_matching(host_selector or {})
@@ -47,6 +56,12 @@ def rule_preview(*, metric: str, operator: str, threshold: float, for_seconds: i
                 if current is not None:
                     current["resolved_at"] = ts
                     current = None
-        out.append({"host": {"id": str(host.pk), "name": host.name}, "points": len(timeline),
-                    "episodes": episodes, "firing_now": current is not None})
+        out.append(
+            {
+                "host": {"id": str(host.pk), "name": host.name},
+                "points": len(timeline),
+                "episodes": episodes,
+                "firing_now": current is not None,
+            }
+        )
     return {"from": start, "to": now, "hosts": out, "supported": True}

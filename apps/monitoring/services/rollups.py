@@ -58,8 +58,18 @@ def _aggregate_python(start: datetime, end: datetime) -> list[tuple]:
     out = []
     for (host_id, metric, labels), values in series.items():
         values.sort()
-        out.append((host_id, metric, labels, len(values), values[0], values[-1], sum(values) / len(values),
-                    percentile(values, 0.95)))
+        out.append(
+            (
+                host_id,
+                metric,
+                labels,
+                len(values),
+                values[0],
+                values[-1],
+                sum(values) / len(values),
+                percentile(values, 0.95),
+            )
+        )
     return out
 
 
@@ -73,8 +83,18 @@ def bucket_aggregate(start: datetime, end: datetime) -> list[tuple]:
 def rollup_bucket(*, resolution: str, start: datetime) -> int:
     end = start + timedelta(seconds=BUCKET_SECONDS[resolution])
     rows = [
-        MetricRollup(host_id=host_id, metric=metric, labels=labels, resolution=resolution, bucket=start,
-                     count=count, min=low, max=high, avg=avg, p95=p95)
+        MetricRollup(
+            host_id=host_id,
+            metric=metric,
+            labels=labels,
+            resolution=resolution,
+            bucket=start,
+            count=count,
+            min=low,
+            max=high,
+            avg=avg,
+            p95=p95,
+        )
         for host_id, metric, labels, count, low, high, avg, p95 in bucket_aggregate(start, end)
     ]
     MetricRollup.objects.bulk_create(

@@ -35,8 +35,14 @@ def sample_to_wire(*, host: Host, ts: datetime, values: list[tuple[str, str, flo
     return {"host": {"id": str(host.pk), "name": host.name}, "ts": ts.isoformat(), "metrics": metrics}
 
 
-def sample_ingest(*, host: Host, ts: datetime, values: list[tuple[str, str, float]], counter_state: dict | None = None,
-                  boot_time: float | None = None) -> int:
+def sample_ingest(
+    *,
+    host: Host,
+    ts: datetime,
+    values: list[tuple[str, str, float]],
+    counter_state: dict | None = None,
+    boot_time: float | None = None,
+) -> int:
     """Store one sample: raw rows and the host's last-seen mark in one transaction; then
     (best effort, outside it) the live copy in Redis and a `metrics.sample` push."""
     with transaction.atomic():
@@ -65,11 +71,11 @@ def host_collect(*, name: str | None = None) -> tuple[Host, int]:
     name = name or collector.host_name()
     host = host_register(name=name, cpu_count=psutil.cpu_count(), boot_time=psutil.boot_time())
     current = collector.read_counters()
-    sample = collector.sample_compute(previous=host.counter_state or None, current=current,
-                                      gauges=collector.read_gauges())
+    sample = collector.sample_compute(
+        previous=host.counter_state or None, current=current, gauges=collector.read_gauges()
+    )
     ts = datetime.fromtimestamp(sample.ts, tz=UTC)
-    count = sample_ingest(host=host, ts=ts, values=sample.values, counter_state=current,
-                          boot_time=current["boot_time"])
+    count = sample_ingest(host=host, ts=ts, values=sample.values, counter_state=current, boot_time=current["boot_time"])
     return host, count
 
 

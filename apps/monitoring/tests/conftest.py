@@ -55,8 +55,16 @@ def put(host: Host, metric: str, value: float, ts: datetime, labels: str = "") -
 
 def make_rule(**overrides) -> AlertRule:
     channels = overrides.pop("channels", [])
-    fields = {"name": "CPU high", "metric": "cpu.percent", "operator": ">", "threshold": 90.0, "for_seconds": 0,
-              "severity": "critical", "cooldown_seconds": 600, **overrides}
+    fields = {
+        "name": "CPU high",
+        "metric": "cpu.percent",
+        "operator": ">",
+        "threshold": 90.0,
+        "for_seconds": 0,
+        "severity": "critical",
+        "cooldown_seconds": 600,
+        **overrides,
+    }
     rule = AlertRule.objects.create(**fields)
     rule.channels.set(channels)
     return rule
@@ -64,8 +72,9 @@ def make_rule(**overrides) -> AlertRule:
 
 @pytest.fixture
 def email_channel(db) -> NotificationChannel:
-    return NotificationChannel.objects.create(name="ops mail", kind="email", recipients=["ops@example.com"],
-                                              locale="en")
+    return NotificationChannel.objects.create(
+        name="ops mail", kind="email", recipients=["ops@example.com"], locale="en"
+    )
 
 
 class Receiver:
@@ -83,10 +92,14 @@ class Receiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 action = receiver.script.pop(0) if receiver.script else 200
-                receiver.requests.append({
-                    "headers": headers, "body": body, "path": self.path,
-                    "valid": signature_verify(secret=receiver.secret, headers=headers, body=body),
-                })
+                receiver.requests.append(
+                    {
+                        "headers": headers,
+                        "body": body,
+                        "path": self.path,
+                        "valid": signature_verify(secret=receiver.secret, headers=headers, body=body),
+                    }
+                )
                 if action == "sleep":
                     time.sleep(2.5)
                     return

@@ -14,8 +14,20 @@ from .conftest import client_for, make_rule, put
 
 pytestmark = pytest.mark.django_db
 
-LIST_ROUTES = ["hosts/", "metrics/catalog/", "rules/", "alerts/", "silences/", "channels/", "templates/", "tasks/",
-               "anomalies/", "stats/?metric=cpu.percent&period=day", "forecasts/", "backups/"]
+LIST_ROUTES = [
+    "hosts/",
+    "metrics/catalog/",
+    "rules/",
+    "alerts/",
+    "silences/",
+    "channels/",
+    "templates/",
+    "tasks/",
+    "anomalies/",
+    "stats/?metric=cpu.percent&period=day",
+    "forecasts/",
+    "backups/",
+]
 
 
 @pytest.mark.parametrize("route", LIST_ROUTES)
@@ -47,8 +59,10 @@ RULE = {"name": "CPU", "metric": "cpu.percent", "operator": ">", "threshold": 90
 
 
 def test_rule_crud(staff_client, email_channel):
-    response = staff_client.post("/api/v1/monitoring/rules/", {**RULE, "channels": [str(email_channel.pk)],
-                                                               "host_selector": {"name_glob": "web-*"}})
+    response = staff_client.post(
+        "/api/v1/monitoring/rules/",
+        {**RULE, "channels": [str(email_channel.pk)], "host_selector": {"name_glob": "web-*"}},
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["channels"] == [{"id": str(email_channel.pk), "name": "ops mail", "kind": "email"}]
@@ -122,30 +136,46 @@ def test_alert_list_query_count_does_not_grow(staff_client, host, django_assert_
 
 def test_silence_from_an_alert(staff_client, host):
     rule = make_rule()
-    response = staff_client.post("/api/v1/monitoring/silences/", {
-        "matchers": {"rule": str(rule.pk), "host": "web-1"},
-        "ends_at": (timezone.now() + timedelta(hours=2)).isoformat(), "reason": "known issue",
-    })
+    response = staff_client.post(
+        "/api/v1/monitoring/silences/",
+        {
+            "matchers": {"rule": str(rule.pk), "host": "web-1"},
+            "ends_at": (timezone.now() + timedelta(hours=2)).isoformat(),
+            "reason": "known issue",
+        },
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["active"] and body["created_by"]["display_name"] == "Operator"
     assert staff_client.delete(f"/api/v1/monitoring/silences/{body['id']}/").status_code == 204
     assert staff_client.get("/api/v1/monitoring/silences/?active=true").json()["count"] == 0
-    response = staff_client.post("/api/v1/monitoring/silences/", {
-        "matchers": {"colour": "red"}, "ends_at": (timezone.now() + timedelta(hours=2)).isoformat()})
+    response = staff_client.post(
+        "/api/v1/monitoring/silences/",
+        {"matchers": {"colour": "red"}, "ends_at": (timezone.now() + timedelta(hours=2)).isoformat()},
+    )
     assert response.status_code == 400 and "matchers" in response.json()["error"]["details"]
-    response = staff_client.post("/api/v1/monitoring/silences/", {
-        "starts_at": timezone.now().isoformat(), "ends_at": (timezone.now() - timedelta(hours=2)).isoformat()})
+    response = staff_client.post(
+        "/api/v1/monitoring/silences/",
+        {"starts_at": timezone.now().isoformat(), "ends_at": (timezone.now() - timedelta(hours=2)).isoformat()},
+    )
     assert response.status_code == 400 and "ends_at" in response.json()["error"]["details"]
 
 
-TEMPLATE = {"event_type": "alert.firing", "locale": "ko", "subject": "[{{ alert.severity }}] {{ rule.name }}",
-            "body": "{{ host.name }}: {{ alert.value }}"}
+TEMPLATE = {
+    "event_type": "alert.firing",
+    "locale": "ko",
+    "subject": "[{{ alert.severity }}] {{ rule.name }}",
+    "body": "{{ host.name }}: {{ alert.value }}",
+}
 
 
 def test_template_with_a_syntax_error_is_rejected_on_save(staff_client):
-    for broken in ({"body": "{% if alert.value %}no end"}, {"subject": "{{ alert.value|nosuchfilter }}"},
-                   {"body": "{% load static %}{% static 'x' %}"}, {"body": "{% include '/etc/passwd' %}"}):
+    for broken in (
+        {"body": "{% if alert.value %}no end"},
+        {"subject": "{{ alert.value|nosuchfilter }}"},
+        {"body": "{% load static %}{% static 'x' %}"},
+        {"body": "{% include '/etc/passwd' %}"},
+    ):
         response = staff_client.post("/api/v1/monitoring/templates/", {**TEMPLATE, **broken})
         if response.status_code == 201:  # include of a missing file only fails when rendered
             assert "include" in str(broken)
@@ -161,8 +191,10 @@ def test_template_crud_preview_and_use(staff_client, host, email_channel, django
 
     response = staff_client.post("/api/v1/monitoring/templates/", {**TEMPLATE, "locale": "en"})
     assert response.status_code == 201, response.content
-    response = staff_client.post("/api/v1/monitoring/templates/preview/", {
-        "subject": TEMPLATE["subject"], "body": "{{ host.name }} at {{ alert.value }}"})
+    response = staff_client.post(
+        "/api/v1/monitoring/templates/preview/",
+        {"subject": TEMPLATE["subject"], "body": "{{ host.name }} at {{ alert.value }}"},
+    )
     assert response.status_code == 200
     assert response.json()["subject"] == "[critical] CPU high"
     assert response.json()["body"] == "web-1 at 97.5"
@@ -179,8 +211,10 @@ def test_template_crud_preview_and_use(staff_client, host, email_channel, django
 def test_channel_crud_test_send_and_delivery_log(staff_client, django_capture_on_commit_callbacks):
     from django.core import mail
 
-    response = staff_client.post("/api/v1/monitoring/channels/",
-                                 {"name": "ops", "kind": "email", "recipients": ["ops@example.com"], "locale": "ko"})
+    response = staff_client.post(
+        "/api/v1/monitoring/channels/",
+        {"name": "ops", "kind": "email", "recipients": ["ops@example.com"], "locale": "ko"},
+    )
     assert response.status_code == 201
     channel_id = response.json()["id"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -191,8 +225,9 @@ def test_channel_crud_test_send_and_delivery_log(staff_client, django_capture_on
     assert log[0]["status"] == "delivered" and log[0]["attempt_log"][0]["ok"] is True
     response = staff_client.post("/api/v1/monitoring/channels/", {"name": "x", "kind": "email", "recipients": []})
     assert response.status_code == 400
-    response = staff_client.post("/api/v1/monitoring/channels/", {"name": "x", "kind": "email",
-                                                                  "recipients": ["not-an-email"]})
+    response = staff_client.post(
+        "/api/v1/monitoring/channels/", {"name": "x", "kind": "email", "recipients": ["not-an-email"]}
+    )
     assert response.status_code == 400
 
 
@@ -280,12 +315,17 @@ def test_every_beat_entry_names_a_registered_task(settings):
     from config.celery import app
 
     app.loader.import_default_modules()
-    missing = {name: entry["task"] for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
-               if entry["task"] not in app.tasks}
+    missing = {
+        name: entry["task"] for name, entry in settings.CELERY_BEAT_SCHEDULE.items() if entry["task"] not in app.tasks
+    }
     assert missing == {}
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"apps.monitoring.tasks.collect_metrics", "apps.monitoring.tasks.evaluate_alert_rules",
-            "apps.monitoring.tasks.rollup_metrics", "apps.monitoring.tasks.backup_database"} <= scheduled
+    assert {
+        "apps.monitoring.tasks.collect_metrics",
+        "apps.monitoring.tasks.evaluate_alert_rules",
+        "apps.monitoring.tasks.rollup_metrics",
+        "apps.monitoring.tasks.backup_database",
+    } <= scheduled
 
 
 def test_alert_model_refuses_a_second_open_alert_per_rule_and_target(host):
@@ -293,8 +333,14 @@ def test_alert_model_refuses_a_second_open_alert_per_rule_and_target(host):
 
     rule = make_rule()
     now = timezone.now()
-    common = {"rule": rule, "host": host, "target": str(host.pk), "severity": "critical", "pending_since": now,
-              "last_evaluated_at": now}
+    common = {
+        "rule": rule,
+        "host": host,
+        "target": str(host.pk),
+        "severity": "critical",
+        "pending_since": now,
+        "last_evaluated_at": now,
+    }
     Alert.objects.create(status="firing", **common)
     with pytest.raises(IntegrityError), transaction.atomic():
         Alert.objects.create(status="pending", **common)
@@ -306,15 +352,18 @@ def test_rule_preview_replays_the_last_day(staff_client, host):
     values = [10, 95, 96, 97, 98, 20, 20, 99, 20]  # one long episode, one too short for 30 s
     for i, value in enumerate(values):
         put(host, "cpu.percent", value, now - timedelta(minutes=10) + timedelta(seconds=15 * i))
-    response = staff_client.post("/api/v1/monitoring/rules/preview/",
-                                 {"metric": "cpu.percent", "operator": ">", "threshold": 90, "for_seconds": 30})
+    response = staff_client.post(
+        "/api/v1/monitoring/rules/preview/",
+        {"metric": "cpu.percent", "operator": ">", "threshold": 90, "for_seconds": 30},
+    )
     assert response.status_code == 200, response.content
     [row] = response.json()["hosts"]
     [episode] = row["episodes"]
     assert episode["peak"] == 98 and episode["resolved_at"] is not None
     assert row["firing_now"] is False
-    response = staff_client.post("/api/v1/monitoring/rules/preview/",
-                                 {"metric": "nope", "operator": ">", "threshold": "x"})
+    response = staff_client.post(
+        "/api/v1/monitoring/rules/preview/", {"metric": "nope", "operator": ">", "threshold": "x"}
+    )
     assert response.status_code == 400
     assert set(response.json()["error"]["details"]) == {"metric", "threshold"}
     assert AlertRule.objects.count() == 0 and Alert.objects.count() == 0

@@ -37,8 +37,10 @@ def scratch_database():
 
 @pytest.fixture
 def backup_dir(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "backups": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "backups": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}},
+    }
     from django.core.files.storage import storages
 
     storages._storages.pop("backups", None)

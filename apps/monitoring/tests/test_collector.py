@@ -14,7 +14,10 @@ CPU = {"user": 100.0, "nice": 0.0, "system": 50.0, "idle": 800.0, "iowait": 50.0
 
 def reading(ts, *, boot=1000.0, cpu=None, rx=1000, tx=2000, read=0, written=0, nics=("eth0",)):
     return {
-        "ts": ts, "boot_time": boot, "cpu": cpu or dict(CPU), "cores": [cpu or dict(CPU)],
+        "ts": ts,
+        "boot_time": boot,
+        "cpu": cpu or dict(CPU),
+        "cores": [cpu or dict(CPU)],
         "disk": {"read_bytes": read, "write_bytes": written, "read_count": 0, "write_count": 0},
         "net": {nic: {"bytes_recv": rx, "bytes_sent": tx, "errin": 0, "errout": 0} for nic in nics},
     }
@@ -70,14 +73,16 @@ def test_reboot_restarts_rates_and_new_nics_wait_one_sample():
     before = reading(100.0, boot=1000.0)
     after = reading(115.0, boot=99_000.0, rx=10)
     assert values(collector.sample_compute(previous=before, current=after, gauges={})) == {}
-    got = values(collector.sample_compute(previous=reading(100.0), current=reading(115.0, nics=("eth0", "wg0")),
-                                          gauges={}))
+    got = values(
+        collector.sample_compute(previous=reading(100.0), current=reading(115.0, nics=("eth0", "wg0")), gauges={})
+    )
     assert ("net.rx_bytes_per_s", "eth0") in got and ("net.rx_bytes_per_s", "wg0") not in got
 
 
 def test_impossible_values_are_dropped_with_a_log_line(caplog):
-    gauges = {"values": [("mem.percent", "", 140.0, 100.0), ("disk.percent", "/", -3.0, 100.0),
-                         ("load.1", "", 0.5, None)]}
+    gauges = {
+        "values": [("mem.percent", "", 140.0, 100.0), ("disk.percent", "/", -3.0, 100.0), ("load.1", "", 0.5, None)]
+    }
     with caplog.at_level(logging.WARNING):
         sample = collector.sample_compute(previous=None, current=reading(1.0), gauges=gauges)
     assert values(sample) == {("load.1", ""): 0.5}
@@ -120,7 +125,6 @@ def test_collect_metrics_command_samples_a_standalone_host():
     from django.core.management import call_command
 
     out = StringIO()
-    call_command("collect_metrics", "--host", "standalone-1", "--loop", "--count", "2", "--interval", "0.1",
-                 stdout=out)
+    call_command("collect_metrics", "--host", "standalone-1", "--loop", "--count", "2", "--interval", "0.1", stdout=out)
     assert out.getvalue().count("standalone-1:") == 2
     assert MetricPoint.objects.filter(host__name="standalone-1", metric="cpu.percent").count() == 1

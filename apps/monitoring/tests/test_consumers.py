@@ -61,8 +61,10 @@ async def test_staff_sees_a_live_alert_fire_and_resolve_with_seq():
     assert (resolved["type"], resolved["seq"]) == ("alert.resolved", hello["seq"] + 2)
     await communicator.send_json_to({"type": "resume", "after": hello["seq"]})
     replay = [await communicator.receive_json_from(timeout=5) for _ in range(2)]  # a reconnecting client's view
-    assert [(m["type"], m["seq"]) for m in replay] == [("alert.firing", firing["seq"]),
-                                                       ("alert.resolved", resolved["seq"])]
+    assert [(m["type"], m["seq"]) for m in replay] == [
+        ("alert.firing", firing["seq"]),
+        ("alert.resolved", resolved["seq"]),
+    ]
     await communicator.disconnect()
 
 

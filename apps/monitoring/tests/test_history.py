@@ -109,13 +109,11 @@ def test_a_30_day_chart_reads_hourly_rollups_never_raw(staff_client, host):
     from django.utils import timezone
 
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
-    common = {"host": host, "metric": "cpu.percent", "resolution": "hour", "count": 240, "min": 1, "max": 9,
-              "p95": 8}
+    common = {"host": host, "metric": "cpu.percent", "resolution": "hour", "count": 240, "min": 1, "max": 9, "p95": 8}
     MetricRollup.objects.bulk_create([MetricRollup(bucket=now - i * H, avg=i, **common) for i in range(1, 721)])
     put(host, "cpu.percent", 50, now - timedelta(minutes=1))
     with CaptureQueriesContext(connection) as queries:
-        response = _query(staff_client, host, **{"from": (now - timedelta(days=30)).isoformat(),
-                                                 "to": now.isoformat()})
+        response = _query(staff_client, host, **{"from": (now - timedelta(days=30)).isoformat(), "to": now.isoformat()})
     assert response.status_code == 200
     body = response.json()
     assert body["resolution"] == "hour"
@@ -133,15 +131,20 @@ def test_a_year_uses_daily_rollups_and_resolution_can_be_forced(staff_client, ho
     assert response.json()["resolution"] == "day"
     response = _query(staff_client, host, resolution="hour")
     assert response.json()["resolution"] == "hour"
-    response = _query(staff_client, host, resolution="raw",
-                      **{"from": (now - timedelta(days=10)).isoformat(), "to": now.isoformat()})
+    response = _query(
+        staff_client, host, resolution="raw", **{"from": (now - timedelta(days=10)).isoformat(), "to": now.isoformat()}
+    )
     assert response.status_code == 422 and response.json()["error"]["code"] == "range_too_large"
 
 
 @pytest.mark.parametrize(
     "params, field",
-    [({"metric": "cpu.bogus"}, "metric"), ({"resolution": "minute"}, "resolution"),
-     ({"from": "2026-03-02T12:00:00Z", "to": "2026-03-01T12:00:00Z"}, "from"), ({"host": "nope"}, "host")],
+    [
+        ({"metric": "cpu.bogus"}, "metric"),
+        ({"resolution": "minute"}, "resolution"),
+        ({"from": "2026-03-02T12:00:00Z", "to": "2026-03-01T12:00:00Z"}, "from"),
+        ({"host": "nope"}, "host"),
+    ],
 )
 def test_metrics_query_rejects_bad_parameters(staff_client, host, params, field):
     response = _query(staff_client, host, **params)

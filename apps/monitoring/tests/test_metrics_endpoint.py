@@ -41,9 +41,13 @@ def test_metrics_scrape_parses_and_carries_app_state(client, staff_client, host)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     parsed = families(response.content.decode())
-    http = [s for s in parsed["vp_http_requests"].samples
-            if s.name == "vp_http_requests_total" and s.labels["route"] == "/api/v1/monitoring/alerts/"
-            and s.labels["status"] == "200"]
+    http = [
+        s
+        for s in parsed["vp_http_requests"].samples
+        if s.name == "vp_http_requests_total"
+        and s.labels["route"] == "/api/v1/monitoring/alerts/"
+        and s.labels["status"] == "200"
+    ]
     assert http and http[0].value >= 1  # counters are process-wide: earlier tests add to them
     assert "vp_http_request_duration_seconds" in parsed
     alerts = {(s.labels["severity"], s.labels["status"]): s.value for s in parsed["vp_alerts_open"].samples}
@@ -57,8 +61,12 @@ def test_metrics_scrape_parses_and_carries_app_state(client, staff_client, host)
 
 def test_multiprocess_mode_sums_every_process(tmp_path):
     """Two processes count requests into one PROMETHEUS_MULTIPROC_DIR; a third one scrapes."""
-    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings.test",
-           "REDIS_URL": settings.REDIS_URL}
+    env = {
+        **os.environ,
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "REDIS_URL": settings.REDIS_URL,
+    }
     count = textwrap.dedent("""
         import django; django.setup()
         from apps.monitoring.metrics import HTTP_REQUESTS, record_ai_call
@@ -75,8 +83,15 @@ def test_multiprocess_mode_sums_every_process(tmp_path):
     """)
     for _ in range(2):
         subprocess.run([sys.executable, "-c", count], env=env, cwd=settings.BASE_DIR, check=True, timeout=60)
-    out = subprocess.run([sys.executable, "-c", scrape], env=env, cwd=settings.BASE_DIR, check=True, timeout=60,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", scrape],
+        env=env,
+        cwd=settings.BASE_DIR,
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    ).stdout
     parsed = families(out)
     [requests] = [s for s in parsed["vp_http_requests"].samples if s.name == "vp_http_requests_total"]
     assert requests.value == 6

@@ -139,8 +139,9 @@ def test_stale_values_do_not_resolve_or_fire(host):
 
 def test_silence_mutes_notifications_but_records_the_alert(host, email_channel, staff):
     rule = make_rule(channels=[email_channel])
-    Silence.objects.create(matchers={"host": "web-1"}, starts_at=T0 - 60 * S, ends_at=T0 + 600 * S, reason="deploy",
-                           created_by=staff)
+    Silence.objects.create(
+        matchers={"host": "web-1"}, starts_at=T0 - 60 * S, ends_at=T0 + 600 * S, reason="deploy", created_by=staff
+    )
     put(host, "cpu.percent", 95, T0)
     rule_evaluate(rule=rule, now=T0)
     alert = Alert.objects.get()
@@ -180,8 +181,9 @@ def test_resolve_while_silenced_is_still_delivered_when_the_firing_was(host, ema
 
 def test_silence_matchers_must_all_match(host, email_channel):
     rule = make_rule(channels=[email_channel])
-    Silence.objects.create(matchers={"host": "web-1", "severity": "warning"}, starts_at=T0 - 60 * S,
-                           ends_at=T0 + 60 * S)
+    Silence.objects.create(
+        matchers={"host": "web-1", "severity": "warning"}, starts_at=T0 - 60 * S, ends_at=T0 + 60 * S
+    )
     put(host, "cpu.percent", 95, T0)
     rule_evaluate(rule=rule, now=T0)
     assert deliveries() == ["alert.firing"]  # severity critical ≠ warning
@@ -225,10 +227,17 @@ def test_anomaly_source_plugs_into_the_same_engine(host, email_channel):
     from apps.monitoring.models import Anomaly
 
     put(host, "cpu.percent", 20, T0)
-    rule = make_rule(name="Anomalous host", source="anomaly", metric="anomaly.score", operator=">=", threshold=3,
-                     channels=[email_channel])
-    Anomaly.objects.create(host=host, metric="cpu.percent", detected_at=T0 - 60 * S, value=95, baseline_mean=20,
-                           baseline_std=2, score=37.5)
+    rule = make_rule(
+        name="Anomalous host",
+        source="anomaly",
+        metric="anomaly.score",
+        operator=">=",
+        threshold=3,
+        channels=[email_channel],
+    )
+    Anomaly.objects.create(
+        host=host, metric="cpu.percent", detected_at=T0 - 60 * S, value=95, baseline_mean=20, baseline_std=2, score=37.5
+    )
     rule_evaluate(rule=rule, now=T0)
     alert = Alert.objects.get()
     assert (alert.status, alert.value, alert.labels) == ("firing", 37.5, "cpu.percent")

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def hook(receiver) -> NotificationChannel:
-    return NotificationChannel.objects.create(name="pager", kind="webhook", url=receiver.url,
-                                              secret=receiver.secret, locale="en")
+    return NotificationChannel.objects.create(
+        name="pager", kind="webhook", url=receiver.url, secret=receiver.secret, locale="en"
+    )
 
 
 def test_signature_follows_the_standard_webhooks_example():
@@ -25,8 +26,9 @@ def test_signature_follows_the_standard_webhooks_example():
     secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
     body = b'{"test": 2432232314}'
     expected = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
-    assert signature(secret=secret, message_id="msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp=1614265330,
-                     body=body) == expected
+    assert (
+        signature(secret=secret, message_id="msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp=1614265330, body=body) == expected
+    )
 
 
 def test_alert_is_delivered_signed_to_a_real_receiver(host, hook, receiver, django_capture_on_commit_callbacks):
@@ -111,8 +113,15 @@ def test_retry_delay_backs_off_exponentially(settings):
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1/hook", "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook", "http://10.0.0.8/x",
-     "http://[::ffff:127.0.0.1]/x", "http://0.0.0.0/x", "http://localhost:8000/x"],
+    [
+        "http://127.0.0.1/hook",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/hook",
+        "http://10.0.0.8/x",
+        "http://[::ffff:127.0.0.1]/x",
+        "http://0.0.0.0/x",
+        "http://localhost:8000/x",
+    ],
 )
 def test_webhook_channel_to_internal_addresses_is_refused_at_save(staff_client, url):
     response = staff_client.post("/api/v1/monitoring/channels/", {"name": "x", "kind": "webhook", "url": url})
@@ -123,8 +132,9 @@ def test_webhook_channel_to_internal_addresses_is_refused_at_save(staff_client, 
 
 def test_hostname_resolving_to_a_private_address_is_refused(staff_client, fake_dns):
     fake_dns({"hooks.internal.example": ["10.1.2.3"]})
-    response = staff_client.post("/api/v1/monitoring/channels/",
-                                 {"name": "x", "kind": "webhook", "url": "https://hooks.internal.example/a"})
+    response = staff_client.post(
+        "/api/v1/monitoring/channels/", {"name": "x", "kind": "webhook", "url": "https://hooks.internal.example/a"}
+    )
     assert response.status_code == 400
     body = response.json()["error"]
     assert body["code"] == "webhook_url_refused"
@@ -133,8 +143,9 @@ def test_hostname_resolving_to_a_private_address_is_refused(staff_client, fake_d
 
 def test_dns_rebinding_is_caught_at_send(staff_client, fake_dns):
     fake_dns({"hooks.example.com": ["93.184.216.34"]})
-    response = staff_client.post("/api/v1/monitoring/channels/",
-                                 {"name": "x", "kind": "webhook", "url": "http://hooks.example.com/a"})
+    response = staff_client.post(
+        "/api/v1/monitoring/channels/", {"name": "x", "kind": "webhook", "url": "http://hooks.example.com/a"}
+    )
     assert response.status_code == 201, response.content
     assert response.json()["secret"].startswith("whsec_")
     channel = NotificationChannel.objects.get()

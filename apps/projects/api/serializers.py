@@ -21,8 +21,16 @@ class ProjectOut(serializers.ModelSerializer):
     class Meta:
         model = Project
         fields = [
-            "id", "name", "description", "status", "deadline", "owner", "my_role", "member_count",
-            "created_at", "updated_at",
+            "id",
+            "name",
+            "description",
+            "status",
+            "deadline",
+            "owner",
+            "my_role",
+            "member_count",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 

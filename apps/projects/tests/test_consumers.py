@@ -75,7 +75,10 @@ async def test_members_see_each_others_changes_live(team):
     assert hello_a["stream"] == f"project:{project.pk}" == hello_b["stream"]
 
     await database_sync_to_async(services.phase_create)(
-        project=project, actor=people["owner"], name="촬영", start=datetime.date(2026, 12, 1),
+        project=project,
+        actor=people["owner"],
+        name="촬영",
+        start=datetime.date(2026, 12, 1),
         end=datetime.date(2026, 12, 5),
     )
     for communicator, hello in ((a, hello_a), (b, hello_b)):
@@ -122,8 +125,13 @@ async def test_resume_after_a_dropped_connection_returns_exactly_the_missed_even
     def three_changes():
         services.project_update(project=project, actor=people["owner"], data={"name": "v2"})
         services.project_update(project=project, actor=people["owner"], data={"status": "production"})
-        services.phase_create(project=project, actor=people["owner"], name="편집", start=datetime.date(2026, 12, 1),
-                              end=datetime.date(2026, 12, 2))
+        services.phase_create(
+            project=project,
+            actor=people["owner"],
+            name="편집",
+            start=datetime.date(2026, 12, 1),
+            end=datetime.date(2026, 12, 2),
+        )
 
     await database_sync_to_async(three_changes)()
     editor = await join(project.pk, people[Role.EDITOR])
