@@ -1,9 +1,10 @@
 """Realtime fidelity: 50 clients on 5 projects' streams, 2 000 events published while clients
-are disconnected at random and come back with `resume`. Each client follows the protocol
-the frontend's WS manager implements (accept seq = last + 1, drop what it already has,
-`resume` from its last seq after a reconnect or a gap). At the end every client holds
-exactly its stream's sequence — nothing lost, duplicated or out of order, each seq carrying
-the stored event's data — and not one event of another project ever reached it."""
+are disconnected at random and come back, half with a `resume` message after hello and half
+(as the frontend's WS manager does) with `?after=<last seq>` on the connect URL. Each client
+accepts seq = last + 1, drops what it already has and sends `resume` on a gap. At the end
+every client holds exactly its stream's sequence — nothing lost, duplicated or out of order,
+each seq carrying the stored event's data — not one event of another project ever reached
+it, and the `?after=` clients were never sent an event twice."""
 
 import asyncio
 import json
@@ -35,8 +36,10 @@ SEED = 20261123
 class Client:
     """A protocol-following client of one project stream."""
 
-    def __init__(self, project_id, token: str):
+    def __init__(self, project_id, token: str, *, resume_on_connect: bool):
         self.path = f"/ws/projects/{project_id}/"
+        self.resume_on_connect = resume_on_connect
+        self.joined = False
         self.stream = project_stream(project_id)
         self.headers = [(b"authorization", f"Bearer {token}".encode())]
         self.communicator: WebsocketCommunicator | None = None
@@ -49,13 +52,16 @@ class Client:
         self.busy = False  # being dropped and reconnected
 
     async def connect(self):
-        self.communicator = WebsocketCommunicator(application, self.path, headers=self.headers)
+        after = self.resume_on_connect and self.joined
+        path = f"{self.path}?after={self.last}" if after else self.path
+        self.communicator = WebsocketCommunicator(application, path, headers=self.headers)
         connected, code = await self.communicator.connect(timeout=10)
         assert connected, code
         hello = await self.communicator.receive_json_from(timeout=10)
         assert hello["type"] == "hello", hello
+        self.joined = True
         self.resuming = False
-        if hello["seq"] > self.last:
+        if hello["seq"] > self.last and not after:
             await self._resume()
 
     async def _resume(self):
@@ -102,7 +108,10 @@ def _world():
             MembershipFactory(project=project, role=Role.VIEWER, user=UserFactory()).user
             for _ in range(CLIENTS_PER_PROJECT - 1)
         ]
-        clients += [Client(project.pk, token_pair_for(user)["access"]) for user in members]
+        clients += [
+            Client(project.pk, token_pair_for(user)["access"], resume_on_connect=n % 2 == 0)
+            for n, user in enumerate(members)
+        ]
     return projects, clients
 
 
@@ -174,6 +183,8 @@ async def test_every_client_ends_with_exactly_its_streams_sequence():
         if client.delivered != stored[client.stream]:
             have, want = client.delivered, stored[client.stream]
             problems.append(f"client {n}: {len(have)} of {len(want)} events, first difference at {_diff(have, want)}")
+        if client.resume_on_connect and client.wire_repeats:
+            problems.append(f"client {n} (?after=): {client.wire_repeats} events sent twice")
     for client in clients:
         await client.drop()
     assert not problems, "\n".join(problems)

@@ -33,9 +33,9 @@ async def connect(path: str, headers=None) -> tuple[WebsocketCommunicator, bool,
     return communicator, connected, code
 
 
-async def open_stream(user) -> tuple[WebsocketCommunicator, dict]:
+async def open_stream(user, query: str = "") -> tuple[WebsocketCommunicator, dict]:
     ticket = await sync_to_async(ticket_issue)(user_id=user.pk)
-    communicator, connected, _ = await connect(f"/ws/notifications/?ticket={ticket}")
+    communicator, connected, _ = await connect(f"/ws/notifications/?ticket={ticket}{query}")
     assert connected
     hello = await communicator.receive_json_from(timeout=5)
     return communicator, hello
@@ -158,6 +158,51 @@ async def test_resume_replays_missed_events_in_order(member):
     await notify(member, "five")
     assert (await communicator.receive_json_from(timeout=5))["seq"] == 5
     assert await communicator.receive_nothing(timeout=0.3)
+    await communicator.disconnect()
+
+
+async def test_after_on_connect_replays_once_and_in_order_even_while_events_arrive(member):
+    for title in ("one", "two", "three", "four"):
+        await notify(member, title)
+
+    communicator, hello = await open_stream(member, "&after=1")
+    assert hello["seq"] == 4
+    await notify(member, "five")  # live while the replay is on the wire
+    received = []
+    while not await communicator.receive_nothing(timeout=0.3):
+        received.append(await communicator.receive_json_from())
+    # With a `resume` message sent after hello, "five" would arrive live and then again
+    # in the replay; resuming as part of connecting sends every seq once.
+    assert [(e["seq"], e["data"]["title"]) for e in received] == [(2, "two"), (3, "three"), (4, "four"), (5, "five")]
+    await communicator.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("query", "then"),
+    [
+        ("&after=3", None),  # up to date: nothing to replay
+        ("&after=99", None),  # beyond the end: hello's lower seq tells the client to resync
+        ("&after=soon", {"type": "error", "code": "bad_message"}),
+    ],
+)
+async def test_after_on_connect_with_nothing_to_replay_or_nonsense(member, query, then):
+    for title in ("a", "b", "c"):
+        await notify(member, title)
+    communicator, hello = await open_stream(member, query)
+    assert hello["seq"] == 3
+    if then is not None:
+        assert await communicator.receive_json_from(timeout=5) == then
+    assert await communicator.receive_nothing(timeout=0.3)
+    await communicator.disconnect()
+
+
+async def test_after_on_connect_from_before_the_retained_window_gets_resync(member):
+    for title in ("a", "b", "c"):
+        await notify(member, title)
+    stream = events.user_stream(member.pk)
+    await database_sync_to_async(lambda: StreamEvent.objects.filter(stream=stream, seq__lte=2).delete())()
+    communicator, _ = await open_stream(member, "&after=0")
+    assert await communicator.receive_json_from(timeout=5) == {"type": "resync", "seq": 3}
     await communicator.disconnect()
 
 

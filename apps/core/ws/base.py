@@ -2,12 +2,13 @@
 
 A subclass names its stream and who may see it; this base does the protocol: hello with
 the stream's latest seq, forwarding of live events in seq order without gaps, `resume`
-from the stored events (or `resync`), ping/pong, bad-message errors, flood and size
-limits, and re-authorisation of every forwarded event."""
+from the stored events (or `resync`) — also as `?after=<seq>` on connect, ping/pong,
+bad-message errors, flood and size limits, and re-authorisation of every forwarded event."""
 
 import json
 import logging
 import time
+from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -92,6 +93,12 @@ class StreamConsumer(AsyncWebsocketConsumer):
         await self.send_json(
             {"type": "hello", "stream": self.stream, "seq": self.last_seq, "presence": await self.presence()}
         )
+        after = self._after_param()
+        if after is not None and not (isinstance(after, int) and after >= self.last_seq):
+            # Replayed before this consumer handles any live event, so the wire carries each
+            # seq once and in order; a `resume` message after hello cannot promise that.
+            # An `after` beyond the stream's end is left to the client (hello's seq is lower).
+            await self._resume(after)
 
     async def disconnect(self, code):
         if self.stream:
@@ -152,6 +159,13 @@ class StreamConsumer(AsyncWebsocketConsumer):
         await self._send_event(message)
 
     # --- helpers -----------------------------------------------------------------
+    def _after_param(self) -> int | str | None:
+        """`?after=<seq>` of the connect URL: an int, the raw text when it is not one, or None."""
+        values = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
+        if not values:
+            return None
+        return int(values[0]) if values[0].isdigit() else values[0]
+
     async def _resume(self, after):
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             await self.send_json({"type": "error", "code": "bad_message"})

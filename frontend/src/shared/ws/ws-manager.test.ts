@@ -139,7 +139,7 @@ describe("WsManager", () => {
     manager.stop();
   });
 
-  it("reconnects with exponential backoff and jitter, then resumes after the last seq", async () => {
+  it("reconnects with exponential backoff and jitter, resuming after the last seq as it connects", async () => {
     const { manager, events, getTicket, statuses } = setup();
     const first = await connect(manager, 10);
     first.receive({ type: "notification.created", seq: 11, data: { id: "a" } });
@@ -161,13 +161,14 @@ describe("WsManager", () => {
     expect(FakeSocket.instances).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     const third = FakeSocket.last();
-    expect(third.url).toContain("ticket=t3");
+    expect(third.url).toBe("ws://api.test:8000/ws/notifications/?ticket=t3&after=11");
 
+    // The server replays after hello by itself: no `resume` message is needed.
     third.open();
     third.receive({ type: "hello", stream: STREAM, seq: 14, presence: [] });
-    expect(third.sent).toEqual([{ type: "resume", after: 11 }]);
+    expect(third.sent).toEqual([]);
 
-    // The replay arrives; what we already had is not delivered twice.
+    // The replay arrives; a stray copy of what we already had is not delivered twice.
     third.receive({ type: "notification.created", seq: 11, data: { id: "a" } });
     third.receive({ type: "notification.created", seq: 12, data: { id: "b" } });
     third.receive({ type: "notification.created", seq: 13, data: { id: "c" } });
@@ -207,9 +208,9 @@ describe("WsManager", () => {
     await vi.advanceTimersByTimeAsync(750);
     const next = FakeSocket.last();
     next.open();
+    expect(next.url).toContain("&after=10");
     next.receive({ type: "hello", stream: STREAM, seq: 12 });
     expect(firstContacts).toEqual([STREAM]);
-    expect(next.sent).toEqual([{ type: "resume", after: 10 }]);
     manager.stop();
   });
 
@@ -243,6 +244,22 @@ describe("WsManager", () => {
     socket.receive({ type: "resync" });
     expect(resyncs).toEqual([STREAM]);
     expect(manager.getLastSeq(STREAM)).toBeUndefined();
+    manager.stop();
+  });
+
+  it("after a resync, reconnects without `after` and starts over from hello", async () => {
+    const firstContacts: string[] = [];
+    const { manager } = setup({ onFirstContact: (stream) => firstContacts.push(stream) });
+    const socket = await connect(manager, 10);
+    socket.receive({ type: "resync" });
+    socket.drop();
+    await vi.advanceTimersByTimeAsync(750);
+    const next = FakeSocket.last();
+    expect(next.url).not.toContain("after=");
+    next.open();
+    next.receive({ type: "hello", stream: STREAM, seq: 30 });
+    expect(manager.getLastSeq(STREAM)).toBe(30);
+    expect(firstContacts).toEqual([STREAM, STREAM]);
     manager.stop();
   });
 

@@ -66,8 +66,9 @@ function parse(raw: unknown): WsServerMessage | null {
 
 /**
  * One realtime connection with the whole protocol: ticket auth, reconnect with
- * exponential backoff and jitter, `resume` from the last seen `seq` of each
- * stream, `resync` handling, keep-alive pings and duplicate suppression.
+ * exponential backoff and jitter, resuming from the last seen `seq` (`?after=` on
+ * reconnect; a `resume` message for a gap), `resync` handling, keep-alive pings and
+ * duplicate suppression.
  */
 export class WsManager {
   private readonly options: Required<
@@ -192,7 +193,11 @@ export class WsManager {
     }
     if (generation !== this.generation || !this.running) return;
 
-    const url = `${this.options.baseUrl()}${this.options.path}?ticket=${encodeURIComponent(ticket)}`;
+    // Resuming as part of connecting: the server replays right after hello, before any live
+    // event, so nothing arrives twice (a `resume` sent after hello races live events).
+    const after = this.stream === null ? undefined : this.lastSeq.get(this.stream);
+    const query = `?ticket=${encodeURIComponent(ticket)}${after === undefined ? "" : `&after=${after}`}`;
+    const url = `${this.options.baseUrl()}${this.options.path}${query}`;
     let socket: WebSocketLike;
     try {
       socket = this.options.createSocket(url);
@@ -326,14 +331,14 @@ export class WsManager {
       // the subscription is refetched rather than trusted to be in the REST data.
       this.lastSeq.set(this.stream, message.seq);
       this.options.onFirstContact?.(this.stream);
-    } else if (message.seq > last) {
-      this.send({ type: "resume", after: last });
     } else if (message.seq < last) {
       // The stream went backwards (server state reset): our position is meaningless.
       this.lastSeq.set(this.stream, message.seq);
       this.seen.delete(this.stream);
       this.options.onResync(this.stream);
     }
+    // A higher seq needs nothing here: we connected with `?after=<last>`, so the server
+    // replays what we missed right after this hello.
   }
 
   private handleEvent(message: WsServerMessage): void {
