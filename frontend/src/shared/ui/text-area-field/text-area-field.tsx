@@ -1,8 +1,8 @@
-import { forwardRef, useId, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { forwardRef, type ReactNode, type TextareaHTMLAttributes } from "react";
 
-import { AlertCircleIcon } from "../icons";
 import { cx } from "@/shared/lib/classnames";
-import styles from "../text-field/field.module.css";
+import { FieldShell } from "../field-shell";
+import styles from "../field-shell/field.module.css";
 import own from "./text-area-field.module.css";
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> {
@@ -17,37 +17,9 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
   { label, hint, error, id, className, rows = 4, ...rest },
   ref,
 ) {
-  const autoId = useId();
-  const inputId = id ?? `textarea-${autoId}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
-
   return (
-    <div className={cx(styles.field, className)}>
-      <label className={styles.label} htmlFor={inputId}>
-        {label}
-      </label>
-      <textarea
-        ref={ref}
-        id={inputId}
-        rows={rows}
-        className={cx(styles.input, own.textarea)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
-      {error ? (
-        <p id={errorId} className={styles.error}>
-          <AlertCircleIcon size={13} />
-          <span>{error}</span>
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={hintId} className={styles.hint}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell idPrefix="textarea" id={id} label={label} hint={hint} error={error} className={className}>
+      {(control) => <textarea ref={ref} {...control} rows={rows} className={cx(styles.input, own.textarea)} {...rest} />}
+    </FieldShell>
   );
 });

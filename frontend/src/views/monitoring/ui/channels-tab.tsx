@@ -17,6 +17,7 @@ import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Badge, Button, Card, cx, Form, FormActions, FormAlert, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
 
+import { ActionsHead, DeleteButton, EnabledCell, RowActions, useFailureToast } from "./crud-parts";
 import styles from "./monitoring.module.css";
 import { ResultsTable } from "./results-table";
 
@@ -154,14 +155,13 @@ function Deliveries({ channel }: { channel: Channel }) {
 export function ChannelsTab() {
   const t = useTranslations("monitoring");
   const toast = useToast();
-  const errorText = useApiErrorText();
+  const showFailure = useFailureToast();
   const channels = useListChannelsQuery();
   const [test, testing] = useTestChannelMutation();
   const [update] = useUpdateChannelMutation();
   const [remove] = useDeleteChannelMutation();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const fail = (error: unknown) => toast.show({ tone: "error", message: errorText(asApiError(error)) });
   const selected = channels.data?.results.find((channel) => channel.id === selectedId) ?? channels.data?.results[0];
 
   return (
@@ -188,9 +188,7 @@ export function ChannelsTab() {
               <th>{t("channels.name")}</th>
               <th>{t("channels.kind")}</th>
               <th>{t("channels.columns.enabled")}</th>
-              <th>
-                <span className={styles.muted}>{t("actions")}</span>
-              </th>
+              <ActionsHead />
             </>
           }
         >
@@ -206,40 +204,30 @@ export function ChannelsTab() {
                 <td>
                   <Badge tone="neutral">{t(`channels.kinds.${channel.kind}`)}</Badge>
                 </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t("channels.toggle", { name: channel.name })}
-                    checked={channel.enabled}
-                    onChange={(event) => update({ id: channel.id, body: { enabled: event.target.checked } }).unwrap().catch(fail)}
+                <EnabledCell
+                  label={t("channels.toggle", { name: channel.name })}
+                  enabled={channel.enabled}
+                  onToggle={(enabled) => update({ id: channel.id, body: { enabled } }).unwrap()}
+                />
+                <RowActions>
+                  <Button
+                    size="sm"
+                    loading={testing.isLoading && testing.originalArgs === channel.id}
+                    onClick={() => {
+                      setSelectedId(channel.id);
+                      test(channel.id)
+                        .unwrap()
+                        .then(() => toast.show({ tone: "info", message: t("channels.testQueued") }))
+                        .catch(showFailure);
+                    }}
+                  >
+                    {t("channels.test")}
+                  </Button>
+                  <DeleteButton
+                    confirmText={t("channels.confirmDelete", { name: channel.name })}
+                    onDelete={() => remove(channel.id).unwrap()}
                   />
-                </td>
-                <td>
-                  <div className={styles.rowActions}>
-                    <Button
-                      size="sm"
-                      loading={testing.isLoading && testing.originalArgs === channel.id}
-                      onClick={() => {
-                        setSelectedId(channel.id);
-                        test(channel.id)
-                          .unwrap()
-                          .then(() => toast.show({ tone: "info", message: t("channels.testQueued") }))
-                          .catch(fail);
-                      }}
-                    >
-                      {t("channels.test")}
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => {
-                        if (window.confirm(t("channels.confirmDelete", { name: channel.name }))) remove(channel.id).unwrap().catch(fail);
-                      }}
-                    >
-                      {t("delete")}
-                    </Button>
-                  </div>
-                </td>
+                </RowActions>
               </tr>
             ))
           }

@@ -10,11 +10,10 @@ import {
   useUpdateRuleMutation,
   type AlertRule,
 } from "@/entities/monitoring";
-import { asApiError } from "@/shared/api";
-import { useApiErrorText } from "@/shared/lib/errors";
 import { useTranslations } from "@/shared/i18n";
-import { Button, Card, cx, useToast } from "@/shared/ui";
+import { Button, cx, useToast } from "@/shared/ui";
 
+import { ActionsHead, DeleteButton, EditorOrToolbar, EnabledCell, RowActions } from "./crud-parts";
 import styles from "./monitoring.module.css";
 import { ResultsTable } from "./results-table";
 
@@ -29,35 +28,30 @@ function selectorText(rule: AlertRule, all: string): string {
 export function RulesTab() {
   const t = useTranslations("monitoring");
   const toast = useToast();
-  const errorText = useApiErrorText();
   const rules = useListRulesQuery();
   const [updateRule] = useUpdateRuleMutation();
   const [deleteRule] = useDeleteRuleMutation();
   const [editing, setEditing] = useState<AlertRule | "new" | null>(null);
-  const fail = (error: unknown) => toast.show({ tone: "error", message: errorText(asApiError(error)) });
 
   return (
     <div className={styles.stack}>
-      {editing ? (
-        <Card title={editing === "new" ? t("rules.newTitle") : t("rules.editTitle", { name: editing.name })}>
+      <EditorOrToolbar
+        editing={editing}
+        title={(rule) => (rule ? t("rules.editTitle", { name: rule.name }) : t("rules.newTitle"))}
+        newLabel={t("rules.new")}
+        onNew={() => setEditing("new")}
+      >
+        {(rule) => (
           <RuleForm
-            key={editing === "new" ? "new" : editing.id}
-            rule={editing === "new" ? undefined : editing}
+            rule={rule ?? undefined}
             onCancel={() => setEditing(null)}
-            onDone={(rule) => {
+            onDone={(saved) => {
               setEditing(null);
-              toast.show({ tone: "success", message: t("rules.saved", { name: rule.name }) });
+              toast.show({ tone: "success", message: t("rules.saved", { name: saved.name }) });
             }}
           />
-        </Card>
-      ) : (
-        <div className={styles.toolbar}>
-          <span className={styles.spacer} />
-          <Button variant="primary" onClick={() => setEditing("new")}>
-            {t("rules.new")}
-          </Button>
-        </div>
-      )}
+        )}
+      </EditorOrToolbar>
       <ResultsTable
         query={rules}
         empty={{ title: t("rules.emptyTitle"), body: t("rules.emptyBody") }}
@@ -72,9 +66,7 @@ export function RulesTab() {
             <th>{t("rules.columns.channels")}</th>
             <th className={styles.num}>{t("rules.columns.open")}</th>
             <th>{t("rules.columns.enabled")}</th>
-            <th>
-              <span className={styles.muted}>{t("actions")}</span>
-            </th>
+            <ActionsHead />
           </>
         }
       >
@@ -95,32 +87,20 @@ export function RulesTab() {
               <td className={styles.num}>{t("seconds", { count: rule.for_seconds })}</td>
               <td>{rule.channels.map((channel) => channel.name).join(", ") || <span className={styles.muted}>—</span>}</td>
               <td className={cx(styles.num, rule.open_alerts > 0 && styles.bad)}>{rule.open_alerts}</td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t("rules.toggle", { name: rule.name })}
-                  checked={rule.enabled}
-                  onChange={(event) => updateRule({ id: rule.id, body: { enabled: event.target.checked } }).unwrap().catch(fail)}
+              <EnabledCell
+                label={t("rules.toggle", { name: rule.name })}
+                enabled={rule.enabled}
+                onToggle={(enabled) => updateRule({ id: rule.id, body: { enabled } }).unwrap()}
+              />
+              <RowActions>
+                <Button size="sm" variant="ghost" onClick={() => setEditing(rule)}>
+                  {t("edit")}
+                </Button>
+                <DeleteButton
+                  confirmText={t("rules.confirmDelete", { name: rule.name })}
+                  onDelete={() => deleteRule(rule.id).unwrap()}
                 />
-              </td>
-              <td>
-                <div className={styles.rowActions}>
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(rule)}>
-                    {t("edit")}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => {
-                      if (window.confirm(t("rules.confirmDelete", { name: rule.name }))) {
-                        deleteRule(rule.id).unwrap().catch(fail);
-                      }
-                    }}
-                  >
-                    {t("delete")}
-                  </Button>
-                </div>
-              </td>
+              </RowActions>
             </tr>
           ))
         }

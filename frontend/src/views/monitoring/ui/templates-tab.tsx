@@ -15,8 +15,9 @@ import {
 import { asApiError, type ApiError } from "@/shared/api";
 import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { useTranslations } from "@/shared/i18n";
-import { Button, Card, cx, Form, FormActions, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
+import { Button, cx, Form, FormActions, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
 
+import { ActionsHead, DeleteButton, EditorOrToolbar, RowActions } from "./crud-parts";
 import styles from "./monitoring.module.css";
 import { ResultsTable } from "./results-table";
 
@@ -135,31 +136,21 @@ function TemplateEditor({ template, onDone }: { template: NotificationTemplate |
 /** Notification templates (Django template syntax) with a live preview. */
 export function TemplatesTab() {
   const t = useTranslations("monitoring");
-  const toast = useToast();
-  const errorText = useApiErrorText();
   const templates = useListTemplatesQuery();
   const [remove] = useDeleteTemplateMutation();
   const [editing, setEditing] = useState<NotificationTemplate | "new" | null>(null);
 
   return (
     <div className={styles.stack}>
-      {editing ? (
-        <Card title={editing === "new" ? t("templates.newTitle") : t("templates.editTitle")}>
-          <TemplateEditor
-            key={editing === "new" ? "new" : editing.id}
-            template={editing === "new" ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        </Card>
-      ) : (
-        <div className={styles.toolbar}>
-          <p className={styles.muted}>{t("templates.intro")}</p>
-          <span className={styles.spacer} />
-          <Button variant="primary" onClick={() => setEditing("new")}>
-            {t("templates.new")}
-          </Button>
-        </div>
-      )}
+      <EditorOrToolbar
+        editing={editing}
+        title={(template) => (template ? t("templates.editTitle") : t("templates.newTitle"))}
+        newLabel={t("templates.new")}
+        onNew={() => setEditing("new")}
+        intro={<p className={styles.muted}>{t("templates.intro")}</p>}
+      >
+        {(template) => <TemplateEditor template={template} onDone={() => setEditing(null)} />}
+      </EditorOrToolbar>
       <ResultsTable
         query={templates}
         empty={{ title: t("templates.emptyTitle"), body: t("templates.emptyBody"), compact: true }}
@@ -169,9 +160,7 @@ export function TemplatesTab() {
             <th>{t("templates.event")}</th>
             <th>{t("templates.locale")}</th>
             <th>{t("templates.subject")}</th>
-            <th>
-              <span className={styles.muted}>{t("actions")}</span>
-            </th>
+            <ActionsHead />
           </>
         }
       >
@@ -184,24 +173,12 @@ export function TemplatesTab() {
               <td className={styles.mono}>{template.event_type}</td>
               <td>{template.locale}</td>
               <td className={styles.mono}>{template.subject}</td>
-              <td>
-                <div className={styles.rowActions}>
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(template)}>
-                    {t("edit")}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() =>
-                      remove(template.id)
-                        .unwrap()
-                        .catch((failure: unknown) => toast.show({ tone: "error", message: errorText(asApiError(failure)) }))
-                    }
-                  >
-                    {t("delete")}
-                  </Button>
-                </div>
-              </td>
+              <RowActions>
+                <Button size="sm" variant="ghost" onClick={() => setEditing(template)}>
+                  {t("edit")}
+                </Button>
+                <DeleteButton onDelete={() => remove(template.id).unwrap()} />
+              </RowActions>
             </tr>
           ))
         }

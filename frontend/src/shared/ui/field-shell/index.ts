@@ -1,0 +1,1 @@
+export { FieldShell, type FieldControlProps, type FieldShellProps } from "./field-shell";
