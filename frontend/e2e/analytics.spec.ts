@@ -147,9 +147,23 @@ test("staff create a site, see ingested visits in the report and the active sess
   await expect(page.getByLabel("시작일")).toBeVisible();
   await screenshot(page, "analytics-05-custom-range");
 
+  // --- edit the site: an origin added in the settings is admitted at once -------------------
+  const mobile = "https://m.shop.e2e.example";
+  expect(await ingestStatus(request, key!, mobile)).toBe(403);
+  const settings = page.getByTestId("site-settings");
+  await settings.getByRole("button", { name: "수정", exact: true }).click();
+  const edit = page.getByRole("dialog", { name: "사이트 설정 수정" });
+  await expect(edit.getByLabel("허용 출처")).toHaveValue(`${ORIGIN}\nhttp://localhost:3000`);
+  await edit.getByLabel("허용 출처").fill(`${ORIGIN}\nhttp://localhost:3000\n${mobile}`);
+  await screenshot(page, "analytics-05a-edit-site");
+  await edit.getByRole("button", { name: "변경 사항 저장" }).click();
+  await expect(page.getByText(`${siteName}의 설정을 저장했습니다.`)).toBeVisible();
+  await expect(edit).toBeHidden();
+  await expect(settings.getByText(mobile)).toBeVisible();
+  expect(await ingestStatus(request, key!, mobile)).toBe(202);
+
   // --- rotate the key: the old one is refused from then on ---------------------------------
   expect(await ingestStatus(request, key!, "https://evil.e2e.example")).toBe(403);
-  const settings = page.getByTestId("site-settings");
   await settings.getByRole("button", { name: "키 재발급" }).click();
   await page.getByRole("alertdialog", { name: "공개 키를 다시 발급할까요?" }).getByRole("button", { name: "다시 발급" }).click();
   await expect(page.getByTestId("embed-snippet")).not.toContainText(key!);

@@ -4,6 +4,7 @@ export {
   useDeleteSiteMutation,
   useListSitesQuery,
   useRotateSiteKeyMutation,
+  useUpdateSiteMutation,
 } from "./api/site-api";
 export {
   DEFAULT_RETENTION_DAYS,
@@ -12,5 +13,6 @@ export {
   type Site,
   type SiteCreate,
   type SitePage,
+  type SiteUpdate,
 } from "./model/types";
 export { SiteDetails } from "./ui/site-details";

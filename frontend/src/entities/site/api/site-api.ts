@@ -1,6 +1,6 @@
 import { baseApi } from "@/shared/api";
 
-import type { Site, SiteCreate, SitePage } from "../model/types";
+import type { Site, SiteCreate, SitePage, SiteUpdate } from "../model/types";
 
 /** Every site on one page: a staff dashboard has a handful, the server caps a page at 100. */
 const SITE_PAGE_SIZE = 100;
@@ -19,6 +19,11 @@ export const siteApi = baseApi.injectEndpoints({
       query: (body) => ({ url: "monitoring/sites/", method: "POST", body }),
       invalidatesTags: [{ type: "Site", id: "LIST" }],
     }),
+    /** Name, allowed origins or retention; origins take effect for the next batch. */
+    updateSite: build.mutation<Site, SiteUpdate>({
+      query: ({ id, ...body }) => ({ url: `monitoring/sites/${id}/`, method: "PATCH", body }),
+      invalidatesTags: (_site, _error, { id }) => [{ type: "Site", id }],
+    }),
     /** A new public key; the old one stops working at once. */
     rotateSiteKey: build.mutation<Site, string>({
       query: (id) => ({ url: `monitoring/sites/${id}/rotate-key/`, method: "POST" }),
@@ -32,4 +37,10 @@ export const siteApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useListSitesQuery, useCreateSiteMutation, useRotateSiteKeyMutation, useDeleteSiteMutation } = siteApi;
+export const {
+  useListSitesQuery,
+  useCreateSiteMutation,
+  useUpdateSiteMutation,
+  useRotateSiteKeyMutation,
+  useDeleteSiteMutation,
+} = siteApi;

@@ -21,6 +21,8 @@ export interface SiteCreate {
   retention_days?: number;
 }
 
+export type SiteUpdate = Partial<SiteCreate> & { id: string };
+
 /** DRF page pagination. */
 export interface SitePage {
   count: number;

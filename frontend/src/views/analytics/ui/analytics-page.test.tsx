@@ -1,9 +1,10 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { setTokens } from "@/shared/api";
 import { createFetchStub, renderWithProviders } from "@/shared/lib/test";
+import { ToastProvider } from "@/shared/ui";
 
 import { AnalyticsPage } from "./analytics-page";
 
@@ -53,7 +54,11 @@ beforeEach(() => {
   navigation.search = "";
   navigation.replace.mockReset();
   setTokens({ access: "A", refresh: "R" });
-  stub = createFetchStub(({ path }) => {
+  stub = createFetchStub(({ method, path, body }) => {
+    if (method === "PATCH" && path === `/api/v1/monitoring/sites/${SHOP.id}/`) {
+      sites = sites.map((one) => (one === SHOP ? { ...SHOP, ...(body as object) } : one));
+      return { status: 200, body: { ...SHOP, ...(body as object) } };
+    }
     if (path === "/api/v1/users/me/") return { status: 200, body: { ...ME, is_staff: staff } };
     if (path === "/api/v1/monitoring/sites/") return { status: 200, body: { count: sites.length, next: null, previous: null, results: sites } };
     // The live and report widgets are tested on their own; here they may fail quietly.
@@ -95,5 +100,31 @@ describe("AnalyticsPage", () => {
 
     await user.selectOptions(picker, BLOG.id);
     expect(navigation.replace).toHaveBeenCalledWith(`/analytics?site=${BLOG.id}`, { scroll: false });
+  });
+
+  it("edits the site's settings in a dialog and shows them once saved", async () => {
+    staff = true;
+    sites = [SHOP];
+    const user = userEvent.setup();
+    renderWithProviders(
+      <ToastProvider closeLabel="Close">
+        <AnalyticsPage />
+      </ToastProvider>,
+      { locale: "en" },
+    );
+
+    await user.click(await screen.findByRole("button", { name: "Edit" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit site" });
+    const origins = within(dialog).getByLabelText("Allowed origins");
+    expect(origins).toHaveValue("https://shop.example");
+    await user.type(origins, "{enter}https://m.shop.example");
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+
+    expect(await screen.findByText("Shop was saved.")).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    const patch = stub.requests.find((request) => request.method === "PATCH");
+    expect(patch?.body).toEqual({ name: "Shop", allowed_origins: ["https://shop.example", "https://m.shop.example"], retention_days: 90 });
+    // The list refetches: the settings card shows the new origin.
+    expect(await within(screen.getByTestId("site-settings")).findByText("https://m.shop.example")).toBeInTheDocument();
   });
 });

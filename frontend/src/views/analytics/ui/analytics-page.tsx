@@ -6,14 +6,28 @@ import { Suspense, useState } from "react";
 import { SiteDetails, useListSitesQuery, type Site } from "@/entities/site";
 import { useGetMeQuery } from "@/entities/user";
 import { CopySnippet } from "@/features/operations/copy-snippet";
-import { CreateSiteForm } from "@/features/operations/create-site";
 import { SiteActions } from "@/features/operations/manage-site";
+import { SiteForm } from "@/features/operations/save-site";
 import { AnalyticsLive } from "@/widgets/analytics-live";
 import { AnalyticsReport } from "@/widgets/analytics-report";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { AlertCircleIcon, Button, Card, ChartIcon, EmptyState, FormAlert, Page, PageHeader, RefreshIcon, SelectField, Skeleton } from "@/shared/ui";
+import {
+  AlertCircleIcon,
+  Button,
+  Card,
+  ChartIcon,
+  Dialog,
+  EmptyState,
+  FormAlert,
+  Page,
+  PageHeader,
+  RefreshIcon,
+  SelectField,
+  Skeleton,
+  useToast,
+} from "@/shared/ui";
 
 import styles from "./analytics-page.module.css";
 
@@ -22,8 +36,20 @@ const SITES_POLL_MS = 60_000;
 function SiteWorkspace({ site, created, onDeleted }: { site: Site; created: boolean; onDeleted: () => void }) {
   const t = useTranslations("analytics");
   const ts = useTranslations("analyticsSnippet");
+  const tf = useTranslations("analyticsSites");
+  const tc = useTranslations("common");
+  const { show } = useToast();
+  const [editing, setEditing] = useState(false);
+  const actions = (
+    <div className={styles.settingsActions}>
+      <Button size="sm" onClick={() => setEditing(true)}>
+        {t("editSite")}
+      </Button>
+      <SiteActions site={site} onDeleted={onDeleted} />
+    </div>
+  );
   const settings = (
-    <Card title={t("settingsTitle")} actions={<SiteActions site={site} onDeleted={onDeleted} />} data-testid="site-settings">
+    <Card title={t("settingsTitle")} actions={actions} data-testid="site-settings">
       <div className={styles.settings}>
         <SiteDetails site={site} />
         <div>
@@ -45,6 +71,17 @@ function SiteWorkspace({ site, created, onDeleted }: { site: Site; created: bool
       <AnalyticsLive siteId={site.id} />
       <AnalyticsReport siteId={site.id} />
       {created ? null : settings}
+      <Dialog open={editing} onClose={() => setEditing(false)} title={tf("editTitle")} closeLabel={tc("close")}>
+        {/* The dialog renders nothing while closed: each opening starts from the site as saved. */}
+        <SiteForm
+          site={site}
+          onSaved={(saved) => {
+            setEditing(false);
+            show({ tone: "success", message: t("savedNotice", { name: saved.name }) });
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </Dialog>
     </>
   );
 }
@@ -127,7 +164,7 @@ function StaffAnalytics() {
   } else if (!selected) {
     body = (
       <Card title={t("onboardingTitle")} description={t("onboardingBody")} data-testid="analytics-onboarding">
-        <CreateSiteForm onCreated={created} />
+        <SiteForm onSaved={created} />
       </Card>
     );
   } else {
@@ -148,7 +185,7 @@ function StaffAnalytics() {
       />
       {adding ? (
         <Card title={ts("createTitle")} description={ts("createDescription")} data-testid="create-site-panel">
-          <CreateSiteForm onCreated={created} onCancel={() => setAdding(false)} />
+          <SiteForm onSaved={created} onCancel={() => setAdding(false)} />
         </Card>
       ) : null}
       {body}

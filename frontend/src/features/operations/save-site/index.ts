@@ -1,2 +1,2 @@
 export { normaliseOrigin, validateSiteForm, type SiteFormValues } from "./model/validate";
-export { CreateSiteForm, type CreateSiteFormProps } from "./ui/create-site-form";
+export { SiteForm, type SiteFormProps } from "./ui/site-form";

@@ -2,34 +2,48 @@
 
 import { useRef, useState, type FormEvent } from "react";
 
-import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, useCreateSiteMutation, type Site } from "@/entities/site";
+import {
+  DEFAULT_RETENTION_DAYS,
+  MAX_RETENTION_DAYS,
+  useCreateSiteMutation,
+  useUpdateSiteMutation,
+  type Site,
+} from "@/entities/site";
 import { asApiError, type ApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { otherServerErrors, serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { Button, Form, FormActions, FormAlert, FormRow, TextAreaField, TextField } from "@/shared/ui";
 
-import { toSiteCreate, validateSiteForm, type SiteFormIssue, type SiteFormIssues, type SiteFormValues } from "../model/validate";
+import {
+  siteFormValues,
+  toSiteCreate,
+  validateSiteForm,
+  type SiteFormIssue,
+  type SiteFormIssues,
+  type SiteFormValues,
+} from "../model/validate";
 
 const SERVER_FIELDS = ["name", "allowed_origins", "retention_days"] as const;
 
-export interface CreateSiteFormProps {
-  onCreated: (site: Site) => void;
+export interface SiteFormProps {
+  /** The site to edit; without it the form registers a new one. */
+  site?: Site;
+  onSaved: (site: Site) => void;
   onCancel?: () => void;
-  /** Pre-filled origin, e.g. the page's own origin for dogfooding. */
+  /** Pre-filled origin of a new site, e.g. the page's own origin for dogfooding. */
   suggestedOrigin?: string;
 }
 
-/** Register a site that will embed the tracker: name, allowed origins, retention. */
-export function CreateSiteForm({ onCreated, onCancel, suggestedOrigin = "" }: CreateSiteFormProps) {
+/** Register a site that will embed the tracker, or change one: name, allowed origins, retention. */
+export function SiteForm({ site, onSaved, onCancel, suggestedOrigin = "" }: SiteFormProps) {
   const t = useTranslations("analyticsSites");
   const tc = useTranslations("common");
   const errorText = useApiErrorText();
-  const [createSite, { isLoading }] = useCreateSiteMutation();
-  const [values, setValues] = useState<SiteFormValues>({
-    name: "",
-    origins: suggestedOrigin,
-    retention: String(DEFAULT_RETENTION_DAYS),
-  });
+  const [createSite, creating] = useCreateSiteMutation();
+  const [updateSite, updating] = useUpdateSiteMutation();
+  const [values, setValues] = useState<SiteFormValues>(() =>
+    site ? siteFormValues(site) : { name: "", origins: suggestedOrigin, retention: String(DEFAULT_RETENTION_DAYS) },
+  );
   const [issues, setIssues] = useState<SiteFormIssues>({});
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
@@ -58,8 +72,8 @@ export function CreateSiteForm({ onCreated, onCancel, suggestedOrigin = "" }: Cr
     if (found.retention) return retentionRef.current?.focus();
     setServerError(null);
     try {
-      const site = await createSite(toSiteCreate(values)).unwrap();
-      onCreated(site);
+      const body = toSiteCreate(values);
+      onSaved(await (site ? updateSite({ id: site.id, ...body }) : createSite(body)).unwrap());
     } catch (error) {
       const apiError = asApiError(error);
       setServerError(apiError);
@@ -73,7 +87,7 @@ export function CreateSiteForm({ onCreated, onCancel, suggestedOrigin = "" }: Cr
   const other = otherServerErrors(serverError, SERVER_FIELDS);
 
   return (
-    <Form onSubmit={(event) => void submit(event)} aria-label={t("createTitle")}>
+    <Form onSubmit={(event) => void submit(event)} aria-label={site ? t("editTitle") : t("createTitle")}>
       {serverError ? (
         <FormAlert tone="error" meta={serverError.requestId ? tc("requestId", { id: serverError.requestId }) : undefined}>
           {errorText(serverError)}
@@ -93,7 +107,7 @@ export function CreateSiteForm({ onCreated, onCancel, suggestedOrigin = "" }: Cr
           placeholder={t("namePlaceholder")}
           autoComplete="off"
           required
-          autoFocus
+          autoFocus={!site}
           value={values.name}
           onChange={(event) => change("name", event.target.value)}
           error={issueText(issues.name) ?? server.name}
@@ -130,8 +144,8 @@ export function CreateSiteForm({ onCreated, onCancel, suggestedOrigin = "" }: Cr
             {t("cancel")}
           </Button>
         ) : null}
-        <Button type="submit" variant="primary" loading={isLoading}>
-          {t("create")}
+        <Button type="submit" variant="primary" loading={creating.isLoading || updating.isLoading}>
+          {site ? t("save") : t("create")}
         </Button>
       </FormActions>
     </Form>

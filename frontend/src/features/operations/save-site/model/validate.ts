@@ -1,4 +1,4 @@
-import { MAX_ALLOWED_ORIGINS, MAX_RETENTION_DAYS } from "@/entities/site";
+import { MAX_ALLOWED_ORIGINS, MAX_RETENTION_DAYS, type Site } from "@/entities/site";
 
 export const SITE_NAME_MAX_LENGTH = 200;
 
@@ -17,6 +17,11 @@ export type SiteFormIssue =
   | { key: "retentionRange"; values: { max: number } };
 
 export type SiteFormIssues = Partial<Record<keyof SiteFormValues, SiteFormIssue>>;
+
+/** A saved site as form values (origins one per line). */
+export function siteFormValues(site: Site): SiteFormValues {
+  return { name: site.name, origins: site.allowed_origins.join("\n"), retention: String(site.retention_days) };
+}
 
 /**
  * `https://Example.com/` → `https://example.com`; null when it is not a bare
