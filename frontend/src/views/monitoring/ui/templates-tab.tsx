@@ -177,7 +177,14 @@ export function TemplatesTab() {
                 <Button size="sm" variant="ghost" onClick={() => setEditing(template)}>
                   {t("edit")}
                 </Button>
-                <DeleteButton onDelete={() => remove(template.id).unwrap()} />
+                <DeleteButton
+                  confirmText={t("templates.confirmDelete", {
+                    name: template.name,
+                    event: template.event_type,
+                    language: template.locale,
+                  })}
+                  onDelete={() => remove(template.id).unwrap()}
+                />
               </RowActions>
             </tr>
           ))
