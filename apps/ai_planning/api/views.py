@@ -7,21 +7,20 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import ListAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.ai_planning import feedback_ai, planning, selectors, services
 from apps.ai_planning.models import AIJob, Brief
+from apps.core.api.base import PagedListView, validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
 from apps.core.errors import DomainError
-from apps.core.pagination import PagePagination
 from apps.feedbacks import selectors as feedback_selectors
 from apps.projects import permissions
 from apps.projects import selectors as project_selectors
-from apps.projects.api.views import _require, _valid
+from apps.projects.api.views import _require
 
 from .serializers import (
     AIJobOut,
@@ -49,10 +48,8 @@ class BriefIn(StrictSerializer):
     language = serializers.ChoiceField(choices=Brief.Language.choices, required=False)
 
 
-class BriefListCreate(ListAPIView):
+class BriefListCreate(PagedListView):
     serializer_class = BriefOut
-    pagination_class = PagePagination
-    filter_backends = []
 
     def get_queryset(self):
         project = project_selectors.project_for_user(user=self.request.user, project_id=self.kwargs["project_id"])
@@ -62,7 +59,7 @@ class BriefListCreate(ListAPIView):
     def post(self, request, project_id):
         project = project_selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.UPLOAD, project)
-        brief = services.brief_create(project=project, actor=request.user, **_valid(BriefIn, request.data))
+        brief = services.brief_create(project=project, actor=request.user, **validated(BriefIn, request.data))
         return Response(BriefOut(brief).data, status=status.HTTP_201_CREATED)
 
 
@@ -75,7 +72,7 @@ class BriefDetail(APIView):
     def patch(self, request, brief_id):
         brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
         _require(request.user, permissions.UPLOAD, brief.project)
-        data = _valid(BriefIn, request.data, partial=True)
+        data = validated(BriefIn, request.data, partial=True)
         return Response(BriefOut(services.brief_update(brief=brief, actor=request.user, data=data)).data)
 
     @extend_schema(responses={204: None})
@@ -86,10 +83,8 @@ class BriefDetail(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class BriefPlans(ListAPIView):
+class BriefPlans(PagedListView):
     serializer_class = PlanSummaryOut
-    pagination_class = PagePagination
-    filter_backends = []
 
     def get_queryset(self):
         brief = selectors.brief_for_user(user=self.request.user, brief_id=self.kwargs["brief_id"])
@@ -129,7 +124,7 @@ class PlanDetail(APIView):
         """A manual edit, stored as a new revision."""
         plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
         _require(request.user, permissions.UPLOAD, plan.project)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         plan = services.plan_edit(
             plan=plan, actor=request.user, result=data["result"], base_revision=data.get("base_revision")
         )
@@ -145,7 +140,7 @@ class PlanRegenerate(APIView):
         """Regenerate one section, keeping the rest."""
         plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
         _require(request.user, permissions.UPLOAD, plan.project)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         job = services.plan_regenerate(plan=plan, actor=request.user, section=data["section"])
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -178,7 +173,7 @@ class PlanExport(APIView):
     )
     def get(self, request, plan_id):
         plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
-        _valid(self.FilterSerializer, request.query_params)
+        validated(self.FilterSerializer, request.query_params)
         if not plan.result:
             raise services.PlanNotReady()
         buffer = io.StringIO()
@@ -202,10 +197,8 @@ def _cell(value) -> str:
     return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@") else text
 
 
-class PlanRevisionList(ListAPIView):
+class PlanRevisionList(PagedListView):
     serializer_class = PlanRevisionOut
-    pagination_class = PagePagination
-    filter_backends = []
 
     def get_queryset(self):
         plan = selectors.plan_for_user(user=self.request.user, plan_id=self.kwargs["plan_id"])
@@ -248,7 +241,7 @@ class AISettingsDetail(APIView):
     def patch(self, request, project_id):
         project = project_selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
-        data = _valid(self.InputSerializer, request.data, partial=True)
+        data = validated(self.InputSerializer, request.data, partial=True)
         return Response(AISettingsOut(services.ai_settings_update(project=project, actor=request.user, data=data)).data)
 
 
@@ -259,7 +252,7 @@ class AIUsageDetail(APIView):
     @extend_schema(parameters=[FilterSerializer], responses=UsageOut)
     def get(self, request, project_id):
         project = project_selectors.project_for_user(user=request.user, project_id=project_id)
-        filters = _valid(self.FilterSerializer, request.query_params)
+        filters = validated(self.FilterSerializer, request.query_params)
         month = None
         if filters.get("month"):
             year, number = map(int, filters["month"].split("-"))
@@ -267,22 +260,16 @@ class AIUsageDetail(APIView):
         return Response(UsageOut(selectors.usage_summary(project=project, month=month)).data)
 
 
-class AIJobList(ListAPIView):
+class AIJobList(PagedListView):
     serializer_class = AIJobOut
-    pagination_class = PagePagination
-    filter_backends = []
 
     class FilterSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=AIJob.Status.choices, required=False)
         kind = serializers.ChoiceField(choices=AIJob.Kind.choices, required=False)
 
-    @extend_schema(parameters=[FilterSerializer])
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
         project = project_selectors.project_for_user(user=self.request.user, project_id=self.kwargs["project_id"])
-        filters = _valid(self.FilterSerializer, self.request.query_params)
+        filters = self.filters
         return selectors.jobs_of(project=project, status=filters.get("status"), kind=filters.get("kind"))
 
 
@@ -308,7 +295,7 @@ class AIJobReject(APIView):
     def post(self, request, job_id):
         job = selectors.job_for_user(user=request.user, job_id=job_id)
         _require(request.user, permissions.MANAGE, job.project)
-        data = _valid(self.InputSerializer, request.data or {})
+        data = validated(self.InputSerializer, request.data or {})
         return Response(AIJobOut(services.job_reject(job=job, actor=request.user, reason=data.get("reason", ""))).data)
 
 

@@ -4,18 +4,18 @@ serializer). Everything is staff-only (or the monitoring permission)."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.base import PagedListView, document_inherited, validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
-from apps.core.pagination import PagePagination
 
 from .. import selectors, templating
 from ..models import (
@@ -52,20 +52,49 @@ from ..services import config as config_services
 from ..sources import sources_all
 
 
-def _valid(serializer_class, data, **kwargs) -> dict:
-    serializer = serializer_class(data=data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
 class MonitoringView(APIView):
     permission_classes = [CanMonitor]
 
 
-class MonitoringList(ListAPIView):
+class MonitoringList(PagedListView):
     permission_classes = [CanMonitor]
-    pagination_class = PagePagination
-    filter_backends = []
+
+
+class MonitoringDetail(MonitoringView):
+    # GET, PATCH (partial) and DELETE of one configuration object by id. The subclass
+    # names the `model`, its `input_serializer` and `output_serializer` (the schema is
+    # derived from them) and writes `update_object` with the app's service; it overrides
+    # a method whose answer differs. (No docstring: it would describe every operation.)
+    model: type[Model]
+    input_serializer: type[serializers.Serializer]
+    output_serializer: type[serializers.Serializer]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        document_inherited(
+            cls,
+            get=extend_schema(responses=cls.output_serializer),
+            patch=extend_schema(request=cls.input_serializer(partial=True), responses=cls.output_serializer),
+        )
+
+    def get_object(self, pk):
+        return get_object_or_404(self.model, pk=pk)
+
+    def update_object(self, instance, data: dict):
+        raise NotImplementedError
+
+    def get(self, request, pk):
+        return Response(self.output_serializer(self.get_object(pk)).data)
+
+    def patch(self, request, pk):
+        instance = self.get_object(pk)
+        data = validated(self.input_serializer, request.data, partial=True)
+        return Response(self.output_serializer(self.update_object(instance, data)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk):
+        self.get_object(pk).delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- hosts and metrics --------------------------------------------------------------
@@ -149,7 +178,7 @@ class MetricQuery(MonitoringView):
         },
     )
     def get(self, request):
-        data = _valid(self.FilterSerializer, request.query_params)
+        data = validated(self.FilterSerializer, request.query_params)
         host = get_object_or_404(Host, pk=data["host"])
         resolution = None if data["resolution"] == "auto" else data["resolution"]
         return Response(
@@ -184,7 +213,7 @@ class Stats(MonitoringView):
         ),
     )
     def get(self, request):
-        data = _valid(self.FilterSerializer, request.query_params)
+        data = validated(self.FilterSerializer, request.query_params)
         return Response(analysis.stats_compute(metric=data["metric"], period=data["period"]))
 
 
@@ -207,7 +236,7 @@ class Forecasts(MonitoringView):
         (every project with AI spend this month)."""
         from ..ai_cost import project_costs
 
-        data = _valid(self.FilterSerializer, request.query_params)
+        data = validated(self.FilterSerializer, request.query_params)
         return Response(
             {"disks": analysis.disk_forecasts(days=data["days"]), "ai_cost": project_costs(now=timezone.now())}
         )
@@ -220,17 +249,13 @@ class AnomalyList(MonitoringList):
         host = serializers.UUIDField(required=False)
         metric = serializers.CharField(required=False, max_length=80)
 
-    @extend_schema(parameters=[FilterSerializer])
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
-        data = _valid(self.FilterSerializer, self.request.query_params)
+        filters = self.filters
         qs = Anomaly.objects.select_related("host").order_by("-detected_at", "-id")
-        if data.get("host"):
-            qs = qs.filter(host_id=data["host"])
-        if data.get("metric"):
-            qs = qs.filter(metric=data["metric"])
+        if filters.get("host"):
+            qs = qs.filter(host_id=filters["host"])
+        if filters.get("metric"):
+            qs = qs.filter(metric=filters["metric"])
         return qs
 
 
@@ -311,7 +336,7 @@ class RuleListCreate(MonitoringList):
 
     @extend_schema(request=RuleIn, responses={201: RuleOut})
     def post(self, request):
-        rule = config_services.rule_create(user=request.user, data=_valid(RuleIn, request.data))
+        rule = config_services.rule_create(user=request.user, data=validated(RuleIn, request.data))
         return Response(RuleOut(selectors.rules_list().get(pk=rule.pk)).data, status=status.HTTP_201_CREATED)
 
 
@@ -323,7 +348,7 @@ class RuleDetail(MonitoringView):
     @extend_schema(request=RuleIn(partial=True), responses=RuleOut)
     def patch(self, request, pk):
         rule = get_object_or_404(AlertRule, pk=pk)
-        data = _valid(RuleIn, request.data, partial=True, instance=rule)
+        data = validated(RuleIn, request.data, partial=True, instance=rule)
         config_services.rule_update(rule=rule, data=data)
         return Response(RuleOut(selectors.rules_list().get(pk=pk)).data)
 
@@ -374,7 +399,7 @@ class RulePreview(MonitoringView):
         """How this rule would have fired over the last `hours` (default 24), per host."""
         from ..services.preview import rule_preview
 
-        return Response(rule_preview(**_valid(self.InputSerializer, request.data)))
+        return Response(rule_preview(**validated(self.InputSerializer, request.data)))
 
 
 # --- alerts -------------------------------------------------------------------------
@@ -389,14 +414,13 @@ class AlertList(MonitoringList):
         host = serializers.UUIDField(required=False)
         rule = serializers.UUIDField(required=False)
 
-    @extend_schema(parameters=[FilterSerializer])
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
-        data = _valid(self.FilterSerializer, self.request.query_params)
+        filters = self.filters
         return selectors.alerts_list(
-            status=data.get("status"), severity=data.get("severity"), host_id=data.get("host"), rule_id=data.get("rule")
+            status=filters.get("status"),
+            severity=filters.get("severity"),
+            host_id=filters.get("host"),
+            rule_id=filters.get("rule"),
         )
 
 
@@ -411,7 +435,7 @@ class AlertDetail(MonitoringView):
     @extend_schema(request=InputSerializer, responses=AlertOut)
     def patch(self, request, pk):
         alert = get_object_or_404(selectors.alerts_list(), pk=pk)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         return Response(AlertOut(alert_services.alert_update_notes(alert=alert, notes=data["notes"])).data)
 
 
@@ -446,43 +470,36 @@ class SilenceListCreate(MonitoringList):
     class FilterSerializer(serializers.Serializer):
         active = serializers.BooleanField(required=False, allow_null=True, default=None)
 
-    @extend_schema(parameters=[FilterSerializer])
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
-        data = _valid(self.FilterSerializer, self.request.query_params)
+        active = self.filters["active"]
         qs = Silence.objects.select_related("created_by").order_by("-starts_at", "-id")
         now = timezone.now()
-        if data["active"] is True:
+        if active is True:
             qs = qs.filter(starts_at__lte=now, ends_at__gt=now)
-        elif data["active"] is False:
+        elif active is False:
             qs = qs.exclude(starts_at__lte=now, ends_at__gt=now)
         return qs
 
     @extend_schema(request=SilenceIn, responses={201: SilenceOut})
     def post(self, request):
-        data = _valid(SilenceIn, request.data)
+        data = validated(SilenceIn, request.data)
         data.setdefault("starts_at", timezone.now())
         silence = config_services.silence_create(user=request.user, data=data)
         return Response(SilenceOut(silence).data, status=status.HTTP_201_CREATED)
 
 
-class SilenceDetail(MonitoringView):
-    @extend_schema(responses=SilenceOut)
-    def get(self, request, pk):
-        return Response(SilenceOut(get_object_or_404(Silence, pk=pk)).data)
+class SilenceDetail(MonitoringDetail):
+    model = Silence
+    input_serializer = SilenceIn
+    output_serializer = SilenceOut
 
-    @extend_schema(request=SilenceIn(partial=True), responses=SilenceOut)
-    def patch(self, request, pk):
-        silence = get_object_or_404(Silence, pk=pk)
-        data = _valid(SilenceIn, request.data, partial=True)
-        return Response(SilenceOut(config_services.silence_update(silence=silence, data=data)).data)
+    def update_object(self, silence, data: dict):
+        return config_services.silence_update(silence=silence, data=data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk):
         """Ends the silence now (its record stays)."""
-        config_services.silence_expire(silence=get_object_or_404(Silence, pk=pk))
+        config_services.silence_expire(silence=self.get_object(pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -511,28 +528,23 @@ class ChannelListCreate(MonitoringList):
 
     @extend_schema(request=ChannelIn, responses={201: ChannelWithSecretOut})
     def post(self, request):
-        channel = config_services.channel_create(user=request.user, data=_valid(ChannelIn, request.data))
+        channel = config_services.channel_create(user=request.user, data=validated(ChannelIn, request.data))
         return Response(ChannelWithSecretOut(channel).data, status=status.HTTP_201_CREATED)
 
 
-class ChannelDetail(MonitoringView):
-    @extend_schema(responses=ChannelOut)
-    def get(self, request, pk):
-        return Response(ChannelOut(get_object_or_404(NotificationChannel, pk=pk)).data)
+class ChannelDetail(MonitoringDetail):
+    model = NotificationChannel
+    input_serializer = ChannelUpdateIn
+    output_serializer = ChannelOut
 
     # Documented as ChannelOut: `secret` is added only when `rotate_secret` was sent.
     @extend_schema(request=ChannelUpdateIn(partial=True), responses=ChannelOut)
     def patch(self, request, pk):
-        channel = get_object_or_404(NotificationChannel, pk=pk)
-        data = _valid(ChannelUpdateIn, request.data, partial=True)
+        channel = self.get_object(pk)
+        data = validated(ChannelUpdateIn, request.data, partial=True)
         channel = config_services.channel_update(channel=channel, data=data)
         out = ChannelWithSecretOut if data.get("rotate_secret") else ChannelOut
         return Response(out(channel).data)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request, pk):
-        get_object_or_404(NotificationChannel, pk=pk).delete()
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class ChannelTest(MonitoringView):
@@ -571,25 +583,17 @@ class TemplateListCreate(MonitoringList):
 
     @extend_schema(request=TemplateIn, responses={201: TemplateOut})
     def post(self, request):
-        template = config_services.template_create(data=_valid(TemplateIn, request.data))
+        template = config_services.template_create(data=validated(TemplateIn, request.data))
         return Response(TemplateOut(template).data, status=status.HTTP_201_CREATED)
 
 
-class TemplateDetail(MonitoringView):
-    @extend_schema(responses=TemplateOut)
-    def get(self, request, pk):
-        return Response(TemplateOut(get_object_or_404(NotificationTemplate, pk=pk)).data)
+class TemplateDetail(MonitoringDetail):
+    model = NotificationTemplate
+    input_serializer = TemplateIn
+    output_serializer = TemplateOut
 
-    @extend_schema(request=TemplateIn(partial=True), responses=TemplateOut)
-    def patch(self, request, pk):
-        template = get_object_or_404(NotificationTemplate, pk=pk)
-        data = _valid(TemplateIn, request.data, partial=True)
-        return Response(TemplateOut(config_services.template_update(template=template, data=data)).data)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request, pk):
-        get_object_or_404(NotificationTemplate, pk=pk).delete()
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def update_object(self, template, data: dict):
+        return config_services.template_update(template=template, data=data)
 
 
 class TemplatePreview(MonitoringView):
@@ -615,7 +619,7 @@ class TemplatePreview(MonitoringView):
 
         from ..services.notify import alert_context
 
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         errors = {f: [p] for f in ("subject", "body") if (p := templating.template_validate(data[f]))}
         if errors:
             raise DjangoValidationError(errors)

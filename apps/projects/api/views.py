@@ -7,8 +7,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.base import PagedListView, validated
 from apps.core.api.inputs import StrictSerializer
-from apps.core.pagination import FeedCursorPagination, PagePagination
+from apps.core.pagination import FeedCursorPagination
 from apps.projects import permissions, selectors, services
 from apps.projects.models import Invitation, Project, Role
 from apps.users.models import User
@@ -22,12 +23,6 @@ def _require(user, action: str, project: Project) -> None:
         raise PermissionDenied("Your role in this project does not allow this.")
 
 
-def _valid(serializer_class, data, **kwargs) -> dict:
-    serializer = serializer_class(data=data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
 class ProjectIn(StrictSerializer):
     name = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
@@ -38,22 +33,16 @@ class ProjectIn(StrictSerializer):
 PROJECT_ORDERINGS = ["deadline", "-deadline", "updated_at", "-updated_at", "name", "-name", "created_at", "-created_at"]
 
 
-class ProjectListCreate(ListAPIView):
+class ProjectListCreate(PagedListView):
     serializer_class = ProjectOut
-    pagination_class = PagePagination
-    filter_backends = []
 
     class FilterSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=Project.Status.choices, required=False)
         search = serializers.CharField(max_length=200, required=False)
         ordering = serializers.ChoiceField(choices=PROJECT_ORDERINGS, required=False)
 
-    @extend_schema(parameters=[FilterSerializer])
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
-        filters = _valid(self.FilterSerializer, self.request.query_params)
+        filters = self.filters
         return selectors.project_search(
             user=self.request.user,
             status=filters.get("status"),
@@ -63,7 +52,7 @@ class ProjectListCreate(ListAPIView):
 
     @extend_schema(request=ProjectIn, responses={201: ProjectOut})
     def post(self, request):
-        project = services.project_create(owner=request.user, **_valid(ProjectIn, request.data))
+        project = services.project_create(owner=request.user, **validated(ProjectIn, request.data))
         project = selectors.project_for_user(user=request.user, project_id=project.pk)
         return Response(ProjectOut(project).data, status=status.HTTP_201_CREATED)
 
@@ -77,7 +66,7 @@ class ProjectDetail(APIView):
     def patch(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
-        data = _valid(ProjectIn, request.data, partial=True)
+        data = validated(ProjectIn, request.data, partial=True)
         services.project_update(project=project, actor=request.user, data=data)
         return Response(ProjectOut(selectors.project_for_user(user=request.user, project_id=project_id)).data)
 
@@ -97,7 +86,7 @@ class ProjectTransfer(APIView):
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.DELETE, project)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         membership = selectors.membership_in(project=project, user_id=data["user_id"])
         services.project_transfer(project=project, actor=request.user, new_owner_membership=membership)
         return Response(ProjectOut(selectors.project_for_user(user=request.user, project_id=project_id)).data)
@@ -118,7 +107,7 @@ class MemberListCreate(APIView):
         """Add someone who already has an account; invite anyone else by email."""
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         user = User.objects.filter(email__iexact=data["email"], is_active=True).first()
         if user is None:
             raise serializers.ValidationError({"email": ["No account uses this email. Send an invitation instead."]})
@@ -135,7 +124,7 @@ class MemberDetail(APIView):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
         membership = selectors.membership_in(project=project, user_id=user_id)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         membership = services.member_change_role(
             project=project, actor=request.user, membership=membership, role=data["role"]
         )
@@ -167,7 +156,7 @@ class InvitationListCreate(APIView):
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         invitation = services.invitation_create(project=project, actor=request.user, **data)
         return Response(InvitationOut(invitation).data, status=status.HTTP_201_CREATED)
 
@@ -226,7 +215,7 @@ class PhaseListCreate(APIView):
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
-        phase = services.phase_create(project=project, actor=request.user, **_valid(PhaseIn, request.data))
+        phase = services.phase_create(project=project, actor=request.user, **validated(PhaseIn, request.data))
         return Response(PhaseOut(phase).data, status=status.HTTP_201_CREATED)
 
 
@@ -238,7 +227,7 @@ class PhaseReorder(APIView):
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         _require(request.user, permissions.MANAGE, project)
-        data = _valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         phases = services.phases_reorder(project=project, actor=request.user, phase_ids=data["ids"])
         return Response(PhaseOut(phases, many=True).data)
 
@@ -248,7 +237,7 @@ class PhaseDetail(APIView):
     def patch(self, request, phase_id):
         phase = selectors.phase_for_user(user=request.user, phase_id=phase_id)
         _require(request.user, permissions.MANAGE, phase.project)
-        data = _valid(PhaseIn, request.data, partial=True, instance=phase)
+        data = validated(PhaseIn, request.data, partial=True, instance=phase)
         return Response(PhaseOut(services.phase_update(phase=phase, actor=request.user, data=data)).data)
 
     @extend_schema(responses={204: None})
