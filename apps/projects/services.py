@@ -97,6 +97,18 @@ def _plain(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _apply_changes(instance, data: dict) -> dict:
+    """Sets `data` on `instance` and saves it, validated, when a field really changes.
+    Returns the changes (`_diff`); empty when there were none and nothing was saved."""
+    changes = _diff(instance, data)
+    if changes:
+        for field, value in data.items():
+            setattr(instance, field, value)
+        instance.full_clean()
+        instance.save()
+    return changes
+
+
 def _require_assignable(*, actor, project: Project, current: str | None, new: str | None) -> None:
     if not permissions.can_assign(permissions.role_of(actor, project), current, new):
         raise RoleNotAllowed()
@@ -126,13 +138,9 @@ def project_create(
 
 @transaction.atomic
 def project_update(*, project: Project, actor, data: dict) -> Project:
-    changes = _diff(project, data)
+    changes = _apply_changes(project, data)
     if not changes:
         return project
-    for field, value in data.items():
-        setattr(project, field, value)
-    project.full_clean()
-    project.save()
     _record(
         project=project,
         actor=actor,
@@ -442,13 +450,9 @@ def phase_update(*, phase: Phase, actor, data: dict) -> Phase:
         and (Phase.objects.filter(project=phase.project_id, order=data["order"]).exclude(pk=phase.pk).exists())
     ):
         raise Conflict("Another phase already has this position.", details={"order": ["taken"]})
-    changes = _diff(phase, data)
+    changes = _apply_changes(phase, data)
     if not changes:
         return phase
-    for field, value in data.items():
-        setattr(phase, field, value)
-    phase.full_clean()
-    phase.save()
     _record(
         project=phase.project,
         actor=actor,
