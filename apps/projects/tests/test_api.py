@@ -30,6 +30,49 @@ def role_in(project, user) -> str | None:
     return Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
 
 
+def _project_path(name: str) -> Callable:
+    return lambda ctx: url(name, project_id=ctx.project.pk)
+
+
+def _member_path(whose: str) -> Callable:
+    """The member route of `ctx.target` ("target") or of the user holding role `whose`."""
+    return lambda ctx: url(
+        "project-member",
+        project_id=ctx.project.pk,
+        user_id=ctx.target.user_id if whose == "target" else ctx.users[whose].pk,
+    )
+
+
+def _phase_path(index: int) -> Callable:
+    return lambda ctx: url("phase-detail", phase_id=ctx.phases[index].pk)
+
+
+def _membership(whose: str) -> Callable:
+    return lambda ctx: [Membership.objects.get(project=ctx.project, user=ctx.users[whose])]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A request the API answers with the error envelope, changing nothing: no row added
+    or removed, no event, and the `kept` instances keep their fields."""
+
+    actor: str
+    method: str
+    path: Callable  # ctx -> url
+    body: Callable | dict | list | None  # the request body, or ctx -> it
+    status: int
+    code: str
+    details: set[str] | None = None  # the exact keys of error.details, when checked
+    kept: Callable = lambda ctx: ()  # ctx -> instances whose fields must not change
+
+
+def _assert_refused(ctx, refusal: Refusal) -> None:
+    body = refusal.body(ctx) if callable(refusal.body) else refusal.body
+    with nothing_changes(*refusal.kept(ctx)):
+        response = getattr(ctx.client(refusal.actor), refusal.method)(refusal.path(ctx), body, format="json")
+    assert_error(response, refusal.status, refusal.code, details=refusal.details)
+
+
 # --- role rules ---------------------------------------------------------------------------
 
 
@@ -51,67 +94,90 @@ def test_project_create_makes_the_creator_its_owner(user, client_of):
     assert Activity.objects.filter(project=project, verb="project.created").count() == 1
 
 
-def test_manager_cannot_grant_owner_by_changing_a_role(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes(ctx.target):
-        response = ctx.client(Role.MANAGER).patch(
-            url("project-member", project_id=ctx.project.pk, user_id=ctx.target.user_id),
-            {"role": Role.OWNER},
-            format="json",
-        )
-    assert_error(response, 403, "role_not_allowed")
+MEMBERSHIP_REFUSALS = {
+    "manager grants owner by changing a role": Refusal(
+        Role.MANAGER,
+        "patch",
+        _member_path("target"),
+        {"role": Role.OWNER},
+        403,
+        "role_not_allowed",
+        kept=lambda ctx: [ctx.target],
+    ),
+    "manager promotes themselves to owner": Refusal(
+        Role.MANAGER,
+        "patch",
+        _member_path(Role.MANAGER),
+        {"role": Role.OWNER},
+        403,
+        "role_not_allowed",
+        kept=_membership(Role.MANAGER),
+    ),
+    "manager adds a member as owner": Refusal(
+        Role.MANAGER,
+        "post",
+        _project_path("project-members"),
+        lambda ctx: {"email": ctx.candidate.email, "role": Role.OWNER},
+        403,
+        "role_not_allowed",
+    ),
+    "manager invites an owner": Refusal(
+        Role.MANAGER,
+        "post",
+        _project_path("project-invitations"),
+        {"email": "boss@example.com", "role": Role.OWNER},
+        403,
+        "role_not_allowed",
+    ),
+    "manager changes an owner's role": Refusal(
+        Role.MANAGER,
+        "patch",
+        _member_path(Role.OWNER),
+        {"role": Role.VIEWER},
+        403,
+        "role_not_allowed",
+        kept=_membership(Role.OWNER),
+    ),
+    "manager removes an owner": Refusal(
+        Role.MANAGER, "delete", _member_path(Role.OWNER), None, 403, "role_not_allowed"
+    ),
+    "last owner leaves": Refusal(
+        Role.OWNER, "delete", _member_path(Role.OWNER), None, 409, "last_owner", kept=_membership(Role.OWNER)
+    ),
+    "last owner is demoted": Refusal(
+        Role.OWNER, "patch", _member_path(Role.OWNER), {"role": Role.MANAGER}, 409, "last_owner"
+    ),
+    "adding an existing member again": Refusal(
+        Role.OWNER,
+        "post",
+        _project_path("project-members"),
+        lambda ctx: {"email": ctx.users[Role.EDITOR].email.upper(), "role": Role.VIEWER},
+        409,
+        "already_member",
+    ),
+    "inviting an existing member": Refusal(
+        Role.MANAGER,
+        "post",
+        _project_path("project-invitations"),
+        lambda ctx: {"email": ctx.users[Role.VIEWER].email.upper(), "role": Role.EDITOR},
+        409,
+        "already_member",
+    ),
+    "adding an email without an account points to invitations": Refusal(
+        Role.OWNER,
+        "post",
+        _project_path("project-members"),
+        {"email": "nobody@example.com", "role": Role.VIEWER},
+        400,
+        "validation_error",
+        details={"email"},
+    ),
+}
 
 
-def test_manager_cannot_promote_themselves_to_owner(project_with_roles):
-    ctx = project_with_roles
-    manager = ctx.users[Role.MANAGER]
-    with nothing_changes():
-        response = ctx.client(Role.MANAGER).patch(
-            url("project-member", project_id=ctx.project.pk, user_id=manager.pk), {"role": Role.OWNER}, format="json"
-        )
-    assert_error(response, 403, "role_not_allowed")
-    assert role_in(ctx.project, manager) == Role.MANAGER
-
-
-def test_manager_cannot_add_a_member_as_owner(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes():
-        response = ctx.client(Role.MANAGER).post(
-            url("project-members", project_id=ctx.project.pk),
-            {"email": ctx.candidate.email, "role": Role.OWNER},
-            format="json",
-        )
-    assert_error(response, 403, "role_not_allowed")
-
-
-def test_manager_cannot_invite_an_owner(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes():
-        response = ctx.client(Role.MANAGER).post(
-            url("project-invitations", project_id=ctx.project.pk),
-            {"email": "boss@example.com", "role": Role.OWNER},
-            format="json",
-        )
-    assert_error(response, 403, "role_not_allowed")
-
-
-def test_manager_cannot_change_an_owners_role(project_with_roles):
-    ctx = project_with_roles
-    owner = ctx.users[Role.OWNER]
-    with nothing_changes():
-        response = ctx.client(Role.MANAGER).patch(
-            url("project-member", project_id=ctx.project.pk, user_id=owner.pk), {"role": Role.VIEWER}, format="json"
-        )
-    assert_error(response, 403, "role_not_allowed")
-    assert role_in(ctx.project, owner) == Role.OWNER
-
-
-def test_manager_cannot_remove_an_owner(project_with_roles):
-    ctx = project_with_roles
-    owner = ctx.users[Role.OWNER]
-    with nothing_changes():
-        response = ctx.client(Role.MANAGER).delete(url("project-member", project_id=ctx.project.pk, user_id=owner.pk))
-    assert_error(response, 403, "role_not_allowed")
+@pytest.mark.parametrize("refusal", MEMBERSHIP_REFUSALS.values(), ids=MEMBERSHIP_REFUSALS.keys())
+def test_a_refused_membership_change_changes_nothing(project_with_roles, refusal):
+    _assert_refused(project_with_roles, refusal)
 
 
 def test_manager_may_grant_up_to_manager(project_with_roles):
@@ -134,25 +200,6 @@ def test_members_below_manager_cannot_edit_the_project(project_with_roles, role)
             url("project-detail", project_id=ctx.project.pk), {"name": "Hijacked", "status": "archived"}, format="json"
         )
     assert_error(response, 403, "permission_denied")
-
-
-def test_last_owner_cannot_leave(project_with_roles):
-    ctx = project_with_roles
-    owner = ctx.users[Role.OWNER]
-    with nothing_changes():
-        response = ctx.client(Role.OWNER).delete(url("project-member", project_id=ctx.project.pk, user_id=owner.pk))
-    assert_error(response, 409, "last_owner")
-    assert role_in(ctx.project, owner) == Role.OWNER
-
-
-def test_last_owner_cannot_be_demoted(project_with_roles):
-    ctx = project_with_roles
-    owner = ctx.users[Role.OWNER]
-    with nothing_changes():
-        response = ctx.client(Role.OWNER).patch(
-            url("project-member", project_id=ctx.project.pk, user_id=owner.pk), {"role": Role.MANAGER}, format="json"
-        )
-    assert_error(response, 409, "last_owner")
 
 
 def test_an_owner_may_leave_when_another_owner_remains(project_with_roles):
@@ -258,28 +305,6 @@ def test_a_viewer_can_leave(project_with_roles):
     assert stream_types(ctx.project) == ["member.left"]
     assert Activity.objects.get(verb="member.left").data == {"role": Role.VIEWER, "self": True}
     assert_error(ctx.client(Role.VIEWER).get(url("project-detail", project_id=ctx.project.pk)), 404, "not_found")
-
-
-def test_adding_an_existing_member_again_is_a_conflict(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes():
-        response = ctx.client(Role.OWNER).post(
-            url("project-members", project_id=ctx.project.pk),
-            {"email": ctx.users[Role.EDITOR].email.upper(), "role": Role.VIEWER},
-            format="json",
-        )
-    assert_error(response, 409, "already_member")
-
-
-def test_adding_an_email_without_an_account_points_to_invitations(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes():
-        response = ctx.client(Role.OWNER).post(
-            url("project-members", project_id=ctx.project.pk),
-            {"email": "nobody@example.com", "role": Role.VIEWER},
-            format="json",
-        )
-    assert_error(response, 400, "validation_error", details={"email"})
 
 
 def test_adding_a_member_notifies_them_even_for_a_long_project_name(project_with_roles):
@@ -475,13 +500,6 @@ def test_reinviting_the_same_email_revokes_the_old_link(project_with_roles, clie
     assert role_in(ctx.project, invitee) == Role.EDITOR
 
 
-def test_inviting_an_existing_member_is_a_conflict(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes():
-        response = _invite(ctx, ctx.users[Role.VIEWER].email.upper())
-    assert_error(response, 409, "already_member")
-
-
 def test_accepting_a_display_name_with_braces_does_not_break_the_notification(project_with_roles, client_of):
     ctx = project_with_roles
     invitee = UserFactory(display_name="Kim {PD} }{")
@@ -498,68 +516,127 @@ def test_accepting_a_display_name_with_braces_does_not_break_the_notification(pr
 # --- bad input: a clear 4xx envelope, nothing changed, nothing published ---------------------
 
 
-def test_phase_create_rejects_end_before_start(project_with_roles):
-    ctx = project_with_roles
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        pytest.param({"name": "X", "deadline": "31/12/2026"}, "deadline", id="a deadline in a bad format"),
+        pytest.param({"name": "가" * 10_000}, "name", id="a name of 10000 characters"),
+    ],
+)
+def test_project_create_rejects_bad_input(user, client_of, body, field):
     with nothing_changes():
-        response = ctx.client(Role.MANAGER).post(
-            url("project-phases", project_id=ctx.project.pk),
-            {"name": "Shoot", "start": "2026-05-10", "end": "2026-05-01"},
-            format="json",
-        )
-    assert_error(response, 400, "validation_error", details={"end"})
+        response = client_of(user).post(url("project-list"), body, format="json")
+    assert_error(response, 400, "validation_error", details={field})
 
 
-def test_phase_update_rejects_end_before_the_existing_start(project_with_roles):
-    ctx = project_with_roles
-    phase = ctx.phases[0]
-    with nothing_changes(phase):
-        response = ctx.client(Role.MANAGER).patch(
-            url("phase-detail", phase_id=phase.pk),
-            {"end": (phase.start - datetime.timedelta(days=1)).isoformat()},
-            format="json",
-        )
-    assert_error(response, 400, "validation_error", details={"end"})
+def _project_update(actor: str, body, field: str | None) -> Refusal:
+    return Refusal(
+        actor,
+        "patch",
+        _project_path("project-detail"),
+        body,
+        400,
+        "validation_error",
+        details=None if field is None else {field},
+        kept=lambda ctx: [ctx.project],
+    )
 
 
-@pytest.mark.parametrize("deadline", ["31/12/2026", "2026-02-30", "tomorrow", 20261231])
-def test_project_update_rejects_a_deadline_in_a_bad_format(project_with_roles, deadline):
-    ctx = project_with_roles
-    with nothing_changes(ctx.project):
-        response = ctx.client(Role.MANAGER).patch(
-            url("project-detail", project_id=ctx.project.pk), {"deadline": deadline}, format="json"
-        )
-    assert_error(response, 400, "validation_error", details={"deadline"})
+BAD_INPUT = {
+    **{
+        f"project update: deadline {deadline!r}": _project_update(Role.MANAGER, {"deadline": deadline}, "deadline")
+        for deadline in ["31/12/2026", "2026-02-30", "tomorrow", 20261231]
+    },
+    "project update: a name of 10000 characters": _project_update(Role.OWNER, {"name": "a" * 10_000}, "name"),
+    **{
+        f"project update: name {name!r}": _project_update(Role.OWNER, {"name": name}, "name")
+        for name in ["", "   ", None]
+    },
+    "project update: an unknown status": _project_update(Role.OWNER, {"status": "finished"}, "status"),
+    "project update: a body that is not an object": _project_update(Role.OWNER, ["name", "x"], None),
+    "phase create: end before start": Refusal(
+        Role.MANAGER,
+        "post",
+        _project_path("project-phases"),
+        {"name": "Shoot", "start": "2026-05-10", "end": "2026-05-01"},
+        400,
+        "validation_error",
+        details={"end"},
+    ),
+    "phase create: a duplicate order": Refusal(
+        Role.MANAGER,
+        "post",
+        _project_path("project-phases"),
+        lambda ctx: {"name": "Grade", "start": "2026-04-01", "end": "2026-04-02", "order": ctx.phases[1].order},
+        409,
+        "conflict",
+        details={"order"},
+    ),
+    "phase update: end before the existing start": Refusal(
+        Role.MANAGER,
+        "patch",
+        _phase_path(0),
+        lambda ctx: {"end": (ctx.phases[0].start - datetime.timedelta(days=1)).isoformat()},
+        400,
+        "validation_error",
+        details={"end"},
+        kept=lambda ctx: [ctx.phases[0]],
+    ),
+    "phase update: a duplicate order": Refusal(
+        Role.MANAGER,
+        "patch",
+        _phase_path(0),
+        lambda ctx: {"order": ctx.phases[2].order},
+        409,
+        "conflict",
+        details={"order"},
+        kept=lambda ctx: ctx.phases,
+    ),
+    "phase update: a project field": Refusal(
+        Role.MANAGER,
+        "patch",
+        _phase_path(0),
+        lambda ctx: {"project": str(ctx.other.pk)},
+        400,
+        "validation_error",
+        details={"project"},
+        kept=lambda ctx: [ctx.phases[0]],
+    ),
+    "phases reorder: ids that are not uuids": Refusal(
+        Role.MANAGER,
+        "post",
+        _project_path("project-phases-reorder"),
+        {"ids": ["1", "2", "3"]},
+        400,
+        "validation_error",
+        details={"ids"},
+        kept=lambda ctx: ctx.phases,
+    ),
+    "member role change: an unknown role": Refusal(
+        Role.OWNER,
+        "patch",
+        _member_path("target"),
+        {"role": "admin"},
+        400,
+        "validation_error",
+        details={"role"},
+        kept=lambda ctx: [ctx.target],
+    ),
+    "invitation create: a bad email": Refusal(
+        Role.MANAGER,
+        "post",
+        _project_path("project-invitations"),
+        {"email": "not an email", "role": Role.EDITOR},
+        400,
+        "validation_error",
+        details={"email"},
+    ),
+}
 
 
-def test_project_create_rejects_a_deadline_in_a_bad_format(user, client_of):
-    with nothing_changes():
-        response = client_of(user).post(url("project-list"), {"name": "X", "deadline": "31/12/2026"}, format="json")
-    assert_error(response, 400, "validation_error", details={"deadline"})
-
-
-def test_project_create_rejects_a_name_of_10000_characters(user, client_of):
-    with nothing_changes():
-        response = client_of(user).post(url("project-list"), {"name": "가" * 10_000}, format="json")
-    assert_error(response, 400, "validation_error", details={"name"})
-
-
-def test_project_update_rejects_a_name_of_10000_characters(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes(ctx.project):
-        response = ctx.client(Role.OWNER).patch(
-            url("project-detail", project_id=ctx.project.pk), {"name": "a" * 10_000}, format="json"
-        )
-    assert_error(response, 400, "validation_error", details={"name"})
-
-
-@pytest.mark.parametrize("name", ["", "   ", None])
-def test_project_update_rejects_an_empty_name(project_with_roles, name):
-    ctx = project_with_roles
-    with nothing_changes(ctx.project):
-        response = ctx.client(Role.OWNER).patch(
-            url("project-detail", project_id=ctx.project.pk), {"name": name}, format="json"
-        )
-    assert_error(response, 400, "validation_error", details={"name"})
+@pytest.mark.parametrize("refusal", BAD_INPUT.values(), ids=BAD_INPUT.keys())
+def test_bad_input_is_refused_and_changes_nothing(project_with_roles, refusal):
+    _assert_refused(project_with_roles, refusal)
 
 
 @pytest.mark.parametrize("field", ["owner", "id", "created_at", "my_role"])
@@ -573,24 +650,6 @@ def test_project_update_rejects_fields_that_must_not_change(project_with_roles, 
     assert_error(response, 400, "validation_error", details={field})
     assert ctx.project.owner == ctx.users[Role.OWNER]
     assert ctx.project.name == "Brand film"
-
-
-def test_project_update_rejects_an_unknown_status(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes(ctx.project):
-        response = ctx.client(Role.OWNER).patch(
-            url("project-detail", project_id=ctx.project.pk), {"status": "finished"}, format="json"
-        )
-    assert_error(response, 400, "validation_error", details={"status"})
-
-
-def test_project_update_rejects_a_body_that_is_not_an_object(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes(ctx.project):
-        response = ctx.client(Role.OWNER).patch(
-            url("project-detail", project_id=ctx.project.pk), ["name", "x"], format="json"
-        )
-    assert_error(response, 400, "validation_error")
 
 
 def test_project_update_rejects_malformed_json(project_with_roles):
@@ -622,62 +681,6 @@ def test_phases_reorder_rejects_ids_that_are_not_exactly_the_projects_phases(pro
     with nothing_changes(*ctx.phases, ctx.other_phase):
         response = _reorder(ctx, ids(ctx))
     assert_error(response, 400, response.json()["error"]["code"], details={"ids"})
-
-
-def test_phases_reorder_rejects_ids_that_are_not_uuids(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes(*ctx.phases):
-        response = _reorder(ctx, ["1", "2", "3"])
-    assert_error(response, 400, "validation_error", details={"ids"})
-
-
-def test_phase_create_rejects_a_duplicate_order(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes():
-        response = ctx.client(Role.MANAGER).post(
-            url("project-phases", project_id=ctx.project.pk),
-            {"name": "Grade", "start": "2026-04-01", "end": "2026-04-02", "order": ctx.phases[1].order},
-            format="json",
-        )
-    assert_error(response, 409, "conflict", details={"order"})
-
-
-def test_phase_update_rejects_a_duplicate_order(project_with_roles):
-    ctx = project_with_roles
-    phase = ctx.phases[0]
-    with nothing_changes(*ctx.phases):
-        response = ctx.client(Role.MANAGER).patch(
-            url("phase-detail", phase_id=phase.pk), {"order": ctx.phases[2].order}, format="json"
-        )
-    assert_error(response, 409, "conflict", details={"order"})
-
-
-def test_phase_update_rejects_a_project_field(project_with_roles):
-    ctx = project_with_roles
-    phase = ctx.phases[0]
-    with nothing_changes(phase):
-        response = ctx.client(Role.MANAGER).patch(
-            url("phase-detail", phase_id=phase.pk), {"project": str(ctx.other.pk)}, format="json"
-        )
-    assert_error(response, 400, "validation_error", details={"project"})
-
-
-def test_member_role_change_rejects_an_unknown_role(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes(ctx.target):
-        response = ctx.client(Role.OWNER).patch(
-            url("project-member", project_id=ctx.project.pk, user_id=ctx.target.user_id),
-            {"role": "admin"},
-            format="json",
-        )
-    assert_error(response, 400, "validation_error", details={"role"})
-
-
-def test_invitation_create_rejects_a_bad_email(project_with_roles):
-    ctx = project_with_roles
-    with nothing_changes():
-        response = _invite(ctx, "not an email")
-    assert_error(response, 400, "validation_error", details={"email"})
 
 
 # --- the projects list ------------------------------------------------------------------------
