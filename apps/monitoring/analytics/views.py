@@ -20,7 +20,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.api.inputs import StrictSerializer
+from apps.core.api.inputs import StrictSerializer, TimeRangeInput
 from apps.core.errors import DomainError, error_response
 from apps.core.pagination import PagePagination
 from apps.core.throttling import parse_rate
@@ -378,26 +378,12 @@ class ActiveSessions(APIView):
 class Analytics(APIView):
     permission_classes = [CanMonitor]
 
-    class FilterSerializer(serializers.Serializer):
+    class FilterSerializer(TimeRangeInput):
+        default_span = timedelta(hours=24)
+
         site = serializers.UUIDField()
-        to = serializers.DateTimeField(required=False)
         interval = serializers.ChoiceField(choices=["auto", *INTERVALS], default="auto")
         limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
-
-        def get_fields(self):
-            fields = super().get_fields()
-            fields["from"] = serializers.DateTimeField(required=False)  # a Python keyword
-            return fields
-
-        def validate(self, attrs):
-            end = attrs.get("to") or timezone.now()
-            start = attrs.get("from") or end - timedelta(hours=24)
-            if start >= end:
-                raise serializers.ValidationError({"from": ["Must be before `to`."]})
-            if end - start > timedelta(days=800):
-                raise serializers.ValidationError({"from": ["The range is limited to 800 days."]})
-            attrs["from"], attrs["to"] = start, end
-            return attrs
 
     @extend_schema(
         parameters=[FilterSerializer],

@@ -1,8 +1,6 @@
 """Monitoring REST API: thin views (input serializer → service/selector → output
 serializer). Everything is staff-only (or the monitoring permission)."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db.models import Model
 from django.http import Http404
@@ -14,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.base import PagedListView, document_inherited, validated
-from apps.core.api.inputs import StrictSerializer
+from apps.core.api.inputs import StrictSerializer, TimeRangeInput
 from apps.core.api.schema import error_response
 
 from .. import selectors, templating
@@ -135,28 +133,11 @@ def _metric_choices() -> list[str]:
 
 
 class MetricQuery(MonitoringView):
-    class FilterSerializer(serializers.Serializer):
+    class FilterSerializer(TimeRangeInput):
         host = serializers.UUIDField()
         metric = serializers.ChoiceField(choices=_metric_choices())
         labels = serializers.CharField(required=False, allow_blank=True, max_length=200)
-        # "from" is a Python keyword: declared below.
-        to = serializers.DateTimeField(required=False)
         resolution = serializers.ChoiceField(choices=["auto", *Resolution.values], required=False, default="auto")
-
-        def get_fields(self):
-            fields = super().get_fields()
-            fields["from"] = serializers.DateTimeField(required=False)
-            return fields
-
-        def validate(self, attrs):
-            end = attrs.get("to") or timezone.now()
-            start = attrs.get("from") or end - timedelta(hours=1)
-            if start >= end:
-                raise serializers.ValidationError({"from": ["Must be before `to`."]})
-            if end - start > timedelta(days=800):
-                raise serializers.ValidationError({"from": ["The range is limited to 800 days."]})
-            attrs["from"], attrs["to"] = start, end
-            return attrs
 
     @extend_schema(
         parameters=[FilterSerializer],

@@ -269,6 +269,7 @@ def test_retention_keeps_raw_rows_that_are_not_rolled_up(fixture_site):
         ({"interval": "minute", "from": "2026-03-01T00:00:00Z", "to": "2026-03-02T00:00:00Z"}, "range_too_large"),
         ({"interval": "hour", "from": "2026-01-01T00:00:00Z", "to": "2026-03-02T00:00:00Z"}, "range_too_large"),
         ({"from": "2026-03-02T00:00:00Z", "to": "2026-03-01T00:00:00Z"}, "validation_error"),
+        ({"interval": "day", "from": "2024-01-01T00:00:00Z", "to": "2026-03-12T00:00:00Z"}, "validation_error"),
         ({"interval": "week"}, "validation_error"),
         ({"limit": 0}, "validation_error"),
     ],

@@ -143,6 +143,7 @@ def test_a_year_uses_daily_rollups_and_resolution_can_be_forced(staff_client, ho
         ({"metric": "cpu.bogus"}, "metric"),
         ({"resolution": "minute"}, "resolution"),
         ({"from": "2026-03-02T12:00:00Z", "to": "2026-03-01T12:00:00Z"}, "from"),
+        ({"from": "2024-01-01T00:00:00Z", "to": "2026-03-12T00:00:00Z"}, "from"),  # over 800 days
         ({"host": "nope"}, "host"),
     ],
 )
