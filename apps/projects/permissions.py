@@ -1,5 +1,7 @@
 """The role policy of DESIGN §3 as data. Views, consumers, tasks and tests all use `can`."""
 
+from rest_framework.exceptions import PermissionDenied
+
 from .models import Membership, Project, Role
 
 READ = "read"  # see the project, its assets, feedback and plans
@@ -57,3 +59,10 @@ def can_assign(actor_role: str | None, current_role: str | None, new_role: str |
         return False
     rank = ROLE_RANK[actor_role]
     return all(role is None or ROLE_RANK[role] <= rank for role in (current_role, new_role))
+
+
+def require(user, action: str, project: Project) -> None:
+    """For views: members whose role does not allow `action` get 403 (non-members were
+    answered 404 by the scoped lookup already)."""
+    if not can(user, action, project):
+        raise PermissionDenied("Your role in this project does not allow this.")

@@ -20,7 +20,6 @@ from apps.core.errors import DomainError
 from apps.feedbacks import selectors as feedback_selectors
 from apps.projects import permissions
 from apps.projects import selectors as project_selectors
-from apps.projects.api.views import _require
 
 from .serializers import (
     AIJobOut,
@@ -58,7 +57,7 @@ class BriefListCreate(PagedListView):
     @extend_schema(request=BriefIn, responses={201: BriefOut})
     def post(self, request, project_id):
         project = project_selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.UPLOAD, project)
+        permissions.require(request.user, permissions.UPLOAD, project)
         brief = services.brief_create(project=project, actor=request.user, **validated(BriefIn, request.data))
         return Response(BriefOut(brief).data, status=status.HTTP_201_CREATED)
 
@@ -71,14 +70,14 @@ class BriefDetail(APIView):
     @extend_schema(request=BriefIn(partial=True), responses=BriefOut)
     def patch(self, request, brief_id):
         brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
-        _require(request.user, permissions.UPLOAD, brief.project)
+        permissions.require(request.user, permissions.UPLOAD, brief.project)
         data = validated(BriefIn, request.data, partial=True)
         return Response(BriefOut(services.brief_update(brief=brief, actor=request.user, data=data)).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, brief_id):
         brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
-        _require(request.user, permissions.UPLOAD, brief.project)
+        permissions.require(request.user, permissions.UPLOAD, brief.project)
         services.brief_delete(brief=brief, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -95,7 +94,7 @@ class BriefPlans(PagedListView):
         """Generate a plan from the brief. The job runs at once, or waits for approval when
         it is costly; follow it with `plan.progress` events on the project's stream."""
         brief = selectors.brief_for_user(user=request.user, brief_id=brief_id)
-        _require(request.user, permissions.UPLOAD, brief.project)
+        permissions.require(request.user, permissions.UPLOAD, brief.project)
         job = services.plan_request(brief=brief, actor=request.user)
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -123,7 +122,7 @@ class PlanDetail(APIView):
     def patch(self, request, plan_id):
         """A manual edit, stored as a new revision."""
         plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
-        _require(request.user, permissions.UPLOAD, plan.project)
+        permissions.require(request.user, permissions.UPLOAD, plan.project)
         data = validated(self.InputSerializer, request.data)
         plan = services.plan_edit(
             plan=plan, actor=request.user, result=data["result"], base_revision=data.get("base_revision")
@@ -139,7 +138,7 @@ class PlanRegenerate(APIView):
     def post(self, request, plan_id):
         """Regenerate one section, keeping the rest."""
         plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
-        _require(request.user, permissions.UPLOAD, plan.project)
+        permissions.require(request.user, permissions.UPLOAD, plan.project)
         data = validated(self.InputSerializer, request.data)
         job = services.plan_regenerate(plan=plan, actor=request.user, section=data["section"])
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
@@ -217,7 +216,7 @@ class PlanRevisionRestore(APIView):
     def post(self, request, plan_id, number):
         """Make an earlier revision the current one (as a new revision)."""
         plan = selectors.plan_for_user(user=request.user, plan_id=plan_id)
-        _require(request.user, permissions.UPLOAD, plan.project)
+        permissions.require(request.user, permissions.UPLOAD, plan.project)
         revision = selectors.revision_of(plan=plan, number=number)
         return Response(PlanOut(services.plan_restore(plan=plan, actor=request.user, revision=revision)).data)
 
@@ -240,7 +239,7 @@ class AISettingsDetail(APIView):
     @extend_schema(request=InputSerializer(partial=True), responses=AISettingsOut)
     def patch(self, request, project_id):
         project = project_selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         data = validated(self.InputSerializer, request.data, partial=True)
         return Response(AISettingsOut(services.ai_settings_update(project=project, actor=request.user, data=data)).data)
 
@@ -283,7 +282,7 @@ class AIJobApprove(APIView):
     @extend_schema(request=None, responses=AIJobOut)
     def post(self, request, job_id):
         job = selectors.job_for_user(user=request.user, job_id=job_id)
-        _require(request.user, permissions.MANAGE, job.project)
+        permissions.require(request.user, permissions.MANAGE, job.project)
         return Response(AIJobOut(services.job_approve(job=job, actor=request.user)).data)
 
 
@@ -294,7 +293,7 @@ class AIJobReject(APIView):
     @extend_schema(request=InputSerializer, responses=AIJobOut)
     def post(self, request, job_id):
         job = selectors.job_for_user(user=request.user, job_id=job_id)
-        _require(request.user, permissions.MANAGE, job.project)
+        permissions.require(request.user, permissions.MANAGE, job.project)
         data = validated(self.InputSerializer, request.data or {})
         return Response(AIJobOut(services.job_reject(job=job, actor=request.user, reason=data.get("reason", ""))).data)
 
@@ -303,7 +302,7 @@ class AIJobRetry(APIView):
     @extend_schema(request=None, responses={202: AIJobOut})
     def post(self, request, job_id):
         job = selectors.job_for_user(user=request.user, job_id=job_id)
-        _require(request.user, permissions.UPLOAD, job.project)
+        permissions.require(request.user, permissions.UPLOAD, job.project)
         job = services.job_retry(job=job, actor=request.user)
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -338,6 +337,6 @@ class VersionDigestView(APIView):
         or waits for approval; follow `digest.progress` / `digest.succeeded` / `digest.failed`
         on the version's stream. While one is open, it is returned instead of a new one."""
         version = feedback_selectors.version_for_user(user=request.user, version_id=version_id)
-        _require(request.user, permissions.RESOLVE, version.asset.project)
+        permissions.require(request.user, permissions.RESOLVE, version.asset.project)
         digest = feedback_ai.digest_request(version=version, actor=request.user)
         return Response(VersionDigestOut(digest).data, status=status.HTTP_202_ACCEPTED)

@@ -1,7 +1,6 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -15,12 +14,6 @@ from apps.projects.models import Invitation, Project, Role
 from apps.users.models import User
 
 from .serializers import ActivityOut, InvitationOut, InvitationPreviewOut, MemberOut, PhaseOut, ProjectOut
-
-
-def _require(user, action: str, project: Project) -> None:
-    """Members who may see the project but not do this get 403 (non-members got 404)."""
-    if not permissions.can(user, action, project):
-        raise PermissionDenied("Your role in this project does not allow this.")
 
 
 class ProjectIn(StrictSerializer):
@@ -65,7 +58,7 @@ class ProjectDetail(APIView):
     @extend_schema(request=ProjectIn(partial=True), responses=ProjectOut)
     def patch(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         data = validated(ProjectIn, request.data, partial=True)
         services.project_update(project=project, actor=request.user, data=data)
         return Response(ProjectOut(selectors.project_for_user(user=request.user, project_id=project_id)).data)
@@ -73,7 +66,7 @@ class ProjectDetail(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.DELETE, project)
+        permissions.require(request.user, permissions.DELETE, project)
         services.project_delete(project=project, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -85,7 +78,7 @@ class ProjectTransfer(APIView):
     @extend_schema(request=InputSerializer, responses=ProjectOut)
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.DELETE, project)
+        permissions.require(request.user, permissions.DELETE, project)
         data = validated(self.InputSerializer, request.data)
         membership = selectors.membership_in(project=project, user_id=data["user_id"])
         services.project_transfer(project=project, actor=request.user, new_owner_membership=membership)
@@ -106,7 +99,7 @@ class MemberListCreate(APIView):
     def post(self, request, project_id):
         """Add someone who already has an account; invite anyone else by email."""
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         data = validated(self.InputSerializer, request.data)
         user = User.objects.filter(email__iexact=data["email"], is_active=True).first()
         if user is None:
@@ -122,7 +115,7 @@ class MemberDetail(APIView):
     @extend_schema(request=InputSerializer, responses=MemberOut)
     def patch(self, request, project_id, user_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         membership = selectors.membership_in(project=project, user_id=user_id)
         data = validated(self.InputSerializer, request.data)
         membership = services.member_change_role(
@@ -135,7 +128,7 @@ class MemberDetail(APIView):
         """Remove a member (managers and owners) or leave the project (anyone, yourself)."""
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         if str(user_id) != str(request.user.pk):
-            _require(request.user, permissions.MANAGE, project)
+            permissions.require(request.user, permissions.MANAGE, project)
         membership = selectors.membership_in(project=project, user_id=user_id)
         services.member_remove(project=project, actor=request.user, membership=membership)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -149,13 +142,13 @@ class InvitationListCreate(APIView):
     @extend_schema(responses=InvitationOut(many=True))
     def get(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         return Response(InvitationOut(selectors.invitations_of(project=project), many=True).data)
 
     @extend_schema(request=InputSerializer, responses={201: InvitationOut})
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         data = validated(self.InputSerializer, request.data)
         invitation = services.invitation_create(project=project, actor=request.user, **data)
         return Response(InvitationOut(invitation).data, status=status.HTTP_201_CREATED)
@@ -165,7 +158,7 @@ class InvitationRevoke(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request, project_id, invitation_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         invitation = get_object_or_404(Invitation, project=project, pk=invitation_id)
         services.invitation_revoke(invitation=invitation, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -214,7 +207,7 @@ class PhaseListCreate(APIView):
     @extend_schema(request=PhaseIn, responses={201: PhaseOut})
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         phase = services.phase_create(project=project, actor=request.user, **validated(PhaseIn, request.data))
         return Response(PhaseOut(phase).data, status=status.HTTP_201_CREATED)
 
@@ -226,7 +219,7 @@ class PhaseReorder(APIView):
     @extend_schema(request=InputSerializer, responses=PhaseOut(many=True))
     def post(self, request, project_id):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
-        _require(request.user, permissions.MANAGE, project)
+        permissions.require(request.user, permissions.MANAGE, project)
         data = validated(self.InputSerializer, request.data)
         phases = services.phases_reorder(project=project, actor=request.user, phase_ids=data["ids"])
         return Response(PhaseOut(phases, many=True).data)
@@ -236,14 +229,14 @@ class PhaseDetail(APIView):
     @extend_schema(request=PhaseIn(partial=True), responses=PhaseOut)
     def patch(self, request, phase_id):
         phase = selectors.phase_for_user(user=request.user, phase_id=phase_id)
-        _require(request.user, permissions.MANAGE, phase.project)
+        permissions.require(request.user, permissions.MANAGE, phase.project)
         data = validated(PhaseIn, request.data, partial=True, instance=phase)
         return Response(PhaseOut(services.phase_update(phase=phase, actor=request.user, data=data)).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, phase_id):
         phase = selectors.phase_for_user(user=request.user, phase_id=phase_id)
-        _require(request.user, permissions.MANAGE, phase.project)
+        permissions.require(request.user, permissions.MANAGE, phase.project)
         services.phase_delete(phase=phase, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

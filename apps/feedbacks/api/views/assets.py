@@ -7,6 +7,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
 from apps.core.pagination import PagePagination
@@ -17,7 +18,6 @@ from ... import selectors, services
 from ...models import Version
 from ...services.versions import FileTooLarge
 from ..serializers import AssetOut, VersionOut
-from .base import require, valid
 
 
 class AssetIn(StrictSerializer):
@@ -40,8 +40,8 @@ class AssetListCreate(ListAPIView):
     @extend_schema(request=AssetIn, responses={201: AssetOut})
     def post(self, request, project_id):
         project = project_selectors.project_for_user(user=request.user, project_id=project_id)
-        require(request.user, permissions.UPLOAD, project)
-        asset = services.asset_create(project=project, actor=request.user, **valid(AssetIn, request.data))
+        permissions.require(request.user, permissions.UPLOAD, project)
+        asset = services.asset_create(project=project, actor=request.user, **validated(AssetIn, request.data))
         asset = selectors.asset_for_user(user=request.user, asset_id=asset.pk)
         return Response(AssetOut(asset, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
@@ -55,8 +55,8 @@ class AssetDetail(APIView):
     @extend_schema(request=AssetIn(partial=True), responses=AssetOut)
     def patch(self, request, asset_id):
         asset = selectors.asset_for_user(user=request.user, asset_id=asset_id)
-        require(request.user, permissions.UPLOAD, asset.project)
-        services.asset_update(asset=asset, actor=request.user, data=valid(AssetIn, request.data, partial=True))
+        permissions.require(request.user, permissions.UPLOAD, asset.project)
+        services.asset_update(asset=asset, actor=request.user, data=validated(AssetIn, request.data, partial=True))
         asset = selectors.asset_for_user(user=request.user, asset_id=asset_id)
         return Response(AssetOut(asset, context={"request": request}).data)
 
@@ -64,7 +64,7 @@ class AssetDetail(APIView):
     def delete(self, request, asset_id):
         """Deletes the asset with every version and comment (managers and owners)."""
         asset = selectors.asset_for_user(user=request.user, asset_id=asset_id)
-        require(request.user, permissions.MANAGE, asset.project)
+        permissions.require(request.user, permissions.MANAGE, asset.project)
         services.asset_delete(asset=asset, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -111,14 +111,14 @@ class VersionListCreate(ListAPIView):
         """Small files (up to UPLOAD_SMALL_MAX_BYTES, default 100 MB) as multipart field `file`.
         The version starts `processing`; `version.ready` / `version.failed` follow."""
         asset = selectors.asset_for_user(user=request.user, asset_id=asset_id)
-        require(request.user, permissions.UPLOAD, asset.project)
+        permissions.require(request.user, permissions.UPLOAD, asset.project)
         length = request.META.get("CONTENT_LENGTH") or "0"
         if length.isdigit() and int(length) > settings.UPLOAD_SMALL_MAX_BYTES + 1024 * 1024:
             raise FileTooLarge(
                 settings.UPLOAD_SMALL_MAX_BYTES, hint=" Use a multipart upload (uploads/) for large files."
             )
         request._request.upload_handlers = [CappedUploadHandler(request._request)]
-        data = valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         version = services.version_create_from_file(asset=asset, actor=request.user, **data)
         version = selectors.version_for_user(user=request.user, version_id=version.pk)
         return Response(VersionOut(version, context={"request": request}).data, status=status.HTTP_201_CREATED)
@@ -158,11 +158,11 @@ class VersionDetail(APIView):
         approved (required: the version's list, else the project's reviewer-role members,
         else any one approval); otherwise in_review."""
         version = selectors.version_for_user(user=request.user, version_id=version_id)
-        data = valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         if {"label", "required_reviewer_ids"} & set(data):
-            require(request.user, permissions.UPLOAD, version.asset.project)
+            permissions.require(request.user, permissions.UPLOAD, version.asset.project)
         if "review_status" in data:
-            require(request.user, permissions.RESOLVE, version.asset.project)
+            permissions.require(request.user, permissions.RESOLVE, version.asset.project)
         services.version_change(version=version, actor=request.user, data=data)
         version = selectors.version_for_user(user=request.user, version_id=version_id)
         return Response(VersionOut(version, context={"request": request}).data)

@@ -1,23 +1,8 @@
 """What every feedbacks view shares: the role check, input validation, throttles."""
 
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
 
 from apps.core.throttling import IPRateThrottle
-from apps.projects import permissions
-from apps.projects.models import Project
-
-
-def require(user, action: str, project: Project) -> None:
-    """Members whose role does not allow `action` get 403 (non-members got 404 already)."""
-    if not permissions.can(user, action, project):
-        raise PermissionDenied("Your role in this project does not allow this.")
-
-
-def valid(serializer_class, data, **kwargs) -> dict:
-    serializer = serializer_class(data=data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def tristate(value: str | None) -> bool | None:

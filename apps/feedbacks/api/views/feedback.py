@@ -11,6 +11,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
 from apps.projects import permissions
@@ -18,7 +19,7 @@ from apps.projects import permissions
 from ... import selectors, services, timecode
 from ...models import Feedback, Version
 from ..serializers import FeedbackOut, ReactionSummaryOut, feedback_rows_out, reaction_summary
-from .base import BOOLEAN_FILTER, TimecodeInput, require, timecode_kwargs, tristate, valid
+from .base import BOOLEAN_FILTER, TimecodeInput, timecode_kwargs, tristate
 
 
 class FeedbackCursorPagination(CursorPagination):
@@ -74,7 +75,7 @@ class FeedbackListCreate(ListAPIView):
     def get_queryset(self):
         if not selectors.version_is_visible(user=self.request.user, version_id=self.kwargs["version_id"]):
             raise NotFound()
-        filters = valid(self.FilterSerializer, self.request.query_params)
+        filters = validated(self.FilterSerializer, self.request.query_params)
         return selectors.feedback_rows_on_version(
             version_id=self.kwargs["version_id"],
             resolved=tristate(filters.get("resolved")),
@@ -101,8 +102,8 @@ class FeedbackListCreate(ListAPIView):
         """A comment at `frame` (or `timecode` seconds), optionally a range to `end_frame`,
         with an optional drawing (`annotation`); or a reply (`parent_id`, no timecode)."""
         version = selectors.version_ref_for_user(user=request.user, version_id=version_id)
-        require(request.user, permissions.COMMENT, version.asset.project)
-        data = valid(FeedbackIn, request.data)
+        permissions.require(request.user, permissions.COMMENT, version.asset.project)
+        data = validated(FeedbackIn, request.data)
         feedback = services.feedback_create(
             version=version,
             author=request.user,
@@ -143,8 +144,8 @@ class FeedbackDetail(APIView):
     def patch(self, request, feedback_id):
         """The author edits their comment (body, drawing, internal flag, mentions)."""
         feedback = selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)
-        require(request.user, permissions.COMMENT, feedback.version.asset.project)
-        data = valid(self.InputSerializer, request.data)
+        permissions.require(request.user, permissions.COMMENT, feedback.version.asset.project)
+        data = validated(self.InputSerializer, request.data)
         services.feedback_update(feedback=feedback, actor=request.user, data=data)
         return Response(FeedbackOut(selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)).data)
 
@@ -152,7 +153,7 @@ class FeedbackDetail(APIView):
     def delete(self, request, feedback_id):
         """Soft delete: the author, or a manager/owner."""
         feedback = selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)
-        require(request.user, permissions.COMMENT, feedback.version.asset.project)
+        permissions.require(request.user, permissions.COMMENT, feedback.version.asset.project)
         services.feedback_delete(feedback=feedback, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -165,8 +166,8 @@ class FeedbackResolve(APIView):
     def post(self, request, feedback_id):
         """Resolve (or, with `{"resolved": false}`, reopen) a top-level comment."""
         feedback = selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)
-        require(request.user, permissions.RESOLVE, feedback.version.asset.project)
-        data = valid(self.InputSerializer, request.data)
+        permissions.require(request.user, permissions.RESOLVE, feedback.version.asset.project)
+        data = validated(self.InputSerializer, request.data)
         services.feedback_resolve(feedback=feedback, actor=request.user, resolved=data["resolved"])
         return Response(FeedbackOut(selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)).data)
 
@@ -187,8 +188,8 @@ class FeedbackReactions(APIView):
     def post(self, request, feedback_id):
         """React with an emoji of FEEDBACK_REACTIONS; 201 when added, 200 when you already had."""
         feedback = selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)
-        require(request.user, permissions.COMMENT, feedback.version.asset.project)
-        emoji = valid(self.InputSerializer, request.data)["emoji"]
+        permissions.require(request.user, permissions.COMMENT, feedback.version.asset.project)
+        emoji = validated(self.InputSerializer, request.data)["emoji"]
         added = services.reaction_add(feedback=feedback, user=request.user, emoji=emoji)
         return Response(self._out(feedback_id), status=status.HTTP_201_CREATED if added else status.HTTP_200_OK)
 
@@ -196,8 +197,8 @@ class FeedbackReactions(APIView):
     def delete(self, request, feedback_id):
         """Take your reaction back (`?emoji=`)."""
         feedback = selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)
-        require(request.user, permissions.COMMENT, feedback.version.asset.project)
-        emoji = valid(self.InputSerializer, {"emoji": request.query_params.get("emoji", "")})["emoji"]
+        permissions.require(request.user, permissions.COMMENT, feedback.version.asset.project)
+        emoji = validated(self.InputSerializer, {"emoji": request.query_params.get("emoji", "")})["emoji"]
         services.reaction_remove(feedback=feedback, user=request.user, emoji=emoji)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -227,7 +228,7 @@ class FeedbackExport(APIView):
         """Feedback listed on the version as CSV (every comment and reply) or as a CMX3600 EDL
         with one marker per top-level comment at its exact frame (Resolve / Premiere)."""
         version = selectors.version_for_user(user=request.user, version_id=version_id)
-        filters = valid(self.FilterSerializer, request.query_params)
+        filters = validated(self.FilterSerializer, request.query_params)
         if version.status != Version.Status.READY:
             raise services.VersionNotReady()
         start_frame = 0

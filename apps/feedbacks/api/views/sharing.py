@@ -5,6 +5,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
 from apps.core.services import client_ip
@@ -14,7 +15,7 @@ from apps.projects import permissions
 from ... import selectors, services
 from ...models import ShareLink, Version
 from ..serializers import GuestFeedbackOut, ShareLinkOut, file_url
-from .base import ShareRateThrottle, TimecodeInput, require, valid
+from .base import ShareRateThrottle, TimecodeInput
 
 PASSWORD_HEADER = OpenApiParameter(
     "X-Share-Password", str, OpenApiParameter.HEADER, description="The link's password, when it has one."
@@ -38,7 +39,7 @@ class ShareLinkListCreate(APIView):
     @extend_schema(responses=ShareLinkOut(many=True))
     def get(self, request, version_id):
         version = selectors.version_for_user(user=request.user, version_id=version_id)
-        require(request.user, permissions.UPLOAD, version.asset.project)
+        permissions.require(request.user, permissions.UPLOAD, version.asset.project)
         return Response(ShareLinkOut(selectors.share_links_of(version=version), many=True).data)
 
     @extend_schema(
@@ -48,9 +49,9 @@ class ShareLinkListCreate(APIView):
     def post(self, request, version_id):
         """A link for outside reviewers to this one version (`url` opens the guest page)."""
         version = selectors.version_for_user(user=request.user, version_id=version_id)
-        require(request.user, permissions.UPLOAD, version.asset.project)
+        permissions.require(request.user, permissions.UPLOAD, version.asset.project)
         link = services.share_link_create(
-            version=version, actor=request.user, **valid(self.InputSerializer, request.data)
+            version=version, actor=request.user, **validated(self.InputSerializer, request.data)
         )
         return Response(ShareLinkOut(link).data, status=status.HTTP_201_CREATED)
 
@@ -60,7 +61,7 @@ class ShareLinkDetail(APIView):
     def delete(self, request, link_id):
         """Revokes the link at once."""
         link = selectors.share_link_for_user(user=request.user, link_id=link_id)
-        require(request.user, permissions.UPLOAD, link.version.asset.project)
+        permissions.require(request.user, permissions.UPLOAD, link.version.asset.project)
         services.share_link_revoke(link=link, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -164,7 +165,7 @@ class ShareFeedbackCreate(_GuestView):
     def post(self, request, token):
         """A guest comment under a name (links with permission `comment`)."""
         link = self.open(request, token)
-        data = valid(self.InputSerializer, request.data)
+        data = validated(self.InputSerializer, request.data)
         feedback = services.guest_feedback_create(
             link=link,
             guest_name=data["guest_name"],

@@ -7,6 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
 from apps.core.errors import DomainError
@@ -16,7 +17,6 @@ from ... import selectors, services, storage
 from ...models import Upload
 from ...services.uploads import MAX_URLS_PER_CALL, UploadNotYours
 from ..serializers import UploadOut, VersionOut
-from .base import require, valid
 
 
 class PartUrlOut(serializers.Serializer):
@@ -55,7 +55,7 @@ def _session(upload: Upload, request, *, urls_for: list[int], uploaded=()) -> di
 
 def _own_upload(request, upload_id) -> Upload:
     upload = selectors.upload_for_user(user=request.user, upload_id=upload_id)
-    require(request.user, permissions.UPLOAD, upload.asset.project)
+    permissions.require(request.user, permissions.UPLOAD, upload.asset.project)
     if upload.created_by_id != request.user.pk:
         raise UploadNotYours()
     return upload
@@ -82,8 +82,8 @@ class UploadStart(APIView):
         header, then POST `uploads/{id}/complete/`. The new version waits in `uploading`
         (visible only to you) until then."""
         asset = selectors.asset_for_user(user=request.user, asset_id=asset_id)
-        require(request.user, permissions.UPLOAD, asset.project)
-        data = valid(self.InputSerializer, request.data)
+        permissions.require(request.user, permissions.UPLOAD, asset.project)
+        data = validated(self.InputSerializer, request.data)
         upload = services.upload_start(asset=asset, actor=request.user, **data)
         first = list(range(1, min(upload.part_count, MAX_URLS_PER_CALL) + 1))
         return Response(_session(upload, request, urls_for=first), status=status.HTTP_201_CREATED)
@@ -106,9 +106,9 @@ class UploadDetail(APIView):
         """Aborts the upload (its creator, or a manager); storage drops the parts."""
         upload = selectors.upload_for_user(user=request.user, upload_id=upload_id)
         if upload.created_by_id != request.user.pk:
-            require(request.user, permissions.MANAGE, upload.asset.project)
+            permissions.require(request.user, permissions.MANAGE, upload.asset.project)
         else:
-            require(request.user, permissions.UPLOAD, upload.asset.project)
+            permissions.require(request.user, permissions.UPLOAD, upload.asset.project)
         services.upload_abort(upload=upload, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -129,7 +129,7 @@ class UploadPartUrls(APIView):
     def post(self, request, upload_id):
         """Fresh presigned URLs for the given part numbers (URLs expire after `url_expires_in` s)."""
         upload = _own_upload(request, upload_id)
-        numbers = valid(self.InputSerializer, request.data)["numbers"]
+        numbers = validated(self.InputSerializer, request.data)["numbers"]
         parts = services.upload_part_urls(upload=upload, numbers=numbers, request=request)
         return Response({"parts": parts, "url_expires_in": settings.UPLOAD_URL_EXPIRY_SECONDS})
 
@@ -158,8 +158,8 @@ class UploadComplete(APIView):
         PUT returned. They are checked against what storage holds (numbers, ETags, sizes
         adding up to exactly the declared size); the version then starts processing."""
         upload = selectors.upload_for_user(user=request.user, upload_id=upload_id)
-        require(request.user, permissions.UPLOAD, upload.asset.project)
-        data = valid(self.InputSerializer, request.data)
+        permissions.require(request.user, permissions.UPLOAD, upload.asset.project)
+        data = validated(self.InputSerializer, request.data)
         version = services.upload_complete(upload=upload, actor=request.user, parts=data["parts"])
         version = selectors.version_for_user(user=request.user, version_id=version.pk)
         return Response(VersionOut(version, context={"request": request}).data)
