@@ -293,7 +293,9 @@ class FeedbackOut(serializers.ModelSerializer):
         return None if feedback.deleted_at else feedback.annotation
 
     def get_mentions(self, feedback) -> UserBriefOut(many=True):
-        return [] if feedback.deleted_at else UserBriefOut(feedback.mentions.all(), many=True).data
+        if feedback.deleted_at:
+            return []
+        return UserBriefOut(feedback.mentions.all(), many=True, context=self.context).data
 
     def get_reactions(self, feedback) -> ReactionSummaryOut(many=True):
         return reaction_summary(feedback)
@@ -380,8 +382,7 @@ def feedback_rows_out(rows: list[dict], *, context: dict) -> list[dict]:
             "triage": None
             if deleted or not triage
             else {key: triage.get(key) for key in ("category", "priority", "actionable")},
-            # FeedbackOut serializes mentions without its context: avatars stay relative.
-            "mentions": [] if deleted else [_brief(mention, "user", None) for mention in row["mentions"]],
+            "mentions": [] if deleted else [_brief(mention, "user", request) for mention in row["mentions"]],
             "reactions": [
                 {"emoji": emoji, "count": len(users), "user_ids": users} for emoji, users in reactions.items()
             ],

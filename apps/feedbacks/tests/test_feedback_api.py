@@ -412,6 +412,14 @@ def test_list_items_are_what_feedback_out_gives(review):
     expected = FeedbackOut(selectors.feedback_on_version(version=v2), many=True, context=context).data
     assert len(expected) == 5 and sum(len(item["replies"]) for item in expected) == 2
     assert response.json()["results"] == json.loads(JSONRenderer().render(expected))
+    # People come out alike wherever they appear: a mention's avatar is the same absolute URL
+    # as the author's.
+    results = response.json()["results"]
+    as_author = next(
+        item["author"]["avatar"] for item in results if item["author"] and item["author"]["id"] == str(reviewer.pk)
+    )
+    as_mention = next(m["avatar"] for item in results for m in item["mentions"] if m["id"] == str(reviewer.pk))
+    assert as_mention == as_author and as_author.startswith("http")
 
 
 # --- carry-over -----------------------------------------------------------------------------------
