@@ -88,6 +88,16 @@ test("editor and reviewer review a clip together live; a guest comments through 
   const editorItem = editorPage.getByTestId("feedback-item").filter({ hasText: "로고가 너무 커요" });
   await expect(editorItem.getByTestId("feedback-reply")).toContainText("동의합니다. 70% 정도로요.");
 
+  // --- the reviewer takes the reply back, asked first in the room's own dialog; it goes for the editor too ---
+  await reviewerItem.getByTestId("feedback-reply").getByRole("button", { name: "삭제", exact: true }).click();
+  const confirmDelete = reviewerPage.getByRole("alertdialog", { name: "이 코멘트를 삭제할까요?" });
+  await expect(confirmDelete).toBeVisible();
+  await screenshot(reviewerPage, "review-02a-delete-reply");
+  await confirmDelete.getByRole("button", { name: "삭제", exact: true }).click();
+  await expect(confirmDelete).toBeHidden();
+  await expect(editorItem.getByTestId("feedback-reply")).toHaveCount(0);
+  await expect(reviewerItem.getByTestId("feedback-reply")).toHaveCount(0);
+
   await editorItem.getByTestId("resolve-button").click();
   await expect(editorItem).toHaveAttribute("data-resolved", "true");
   await expect(reviewerItem).toHaveAttribute("data-resolved", "true");

@@ -19,4 +19,4 @@ export { cx } from "@/shared/lib/classnames";
 export { ToastProvider, useToast, type ToastTone } from "./toast";
 export { Form, FormActions, FormRow } from "./form";
 export { AuthCard, Page, PageHeader, type AuthCardProps, type PageHeaderProps } from "./page";
-export { Dialog, type DialogProps } from "./dialog";
+export { ConfirmDialog, Dialog, type ConfirmDialogProps, type DialogProps } from "./dialog";

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -80,31 +80,31 @@ describe("DeleteButton", () => {
   it("deletes only after the confirmation is accepted", async () => {
     const user = userEvent.setup();
     const onDelete = vi.fn().mockResolvedValue(undefined);
-    const confirm = vi.spyOn(window, "confirm").mockReturnValue(false);
     renderWithProviders(<DeleteButton confirmText="Delete Ops?" onDelete={onDelete} />, { locale: "en" });
 
     await user.click(screen.getByRole("button", { name: "Delete" }));
-    expect(confirm).toHaveBeenCalledWith("Delete Ops?");
+    await user.click(within(screen.getByRole("alertdialog", { name: "Delete Ops?" })).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(onDelete).not.toHaveBeenCalled();
 
-    confirm.mockReturnValue(true);
     await user.click(screen.getByRole("button", { name: "Delete" }));
+    await user.click(within(screen.getByRole("alertdialog", { name: "Delete Ops?" })).getByRole("button", { name: "Delete" }));
     expect(onDelete).toHaveBeenCalledOnce();
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
   });
 
-  it("deletes at once without a confirmation text and shows a failure as an error toast", async () => {
+  it("shows a failed delete as an error toast", async () => {
     const user = userEvent.setup();
-    const confirm = vi.spyOn(window, "confirm");
     const onDelete = vi.fn().mockRejectedValue(new Error("Still in use."));
     renderWithProviders(
       <ToastProvider closeLabel="Close">
-        <DeleteButton onDelete={onDelete} />
+        <DeleteButton confirmText="Delete Ops?" onDelete={onDelete} />
       </ToastProvider>,
       { locale: "en" },
     );
 
     await user.click(screen.getByRole("button", { name: "Delete" }));
-    expect(confirm).not.toHaveBeenCalled();
+    await user.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Delete" }));
     expect(onDelete).toHaveBeenCalledOnce();
     expect(await screen.findByRole("alert")).toHaveTextContent("Still in use.");
   });

@@ -1,11 +1,11 @@
 "use client";
 
-import { Fragment, type ReactNode } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { Button, Card, useToast } from "@/shared/ui";
+import { Button, Card, ConfirmDialog, useToast } from "@/shared/ui";
 
 import styles from "./monitoring.module.css";
 
@@ -94,20 +94,41 @@ export function EnabledCell({
   );
 }
 
-/** A row's delete button, asking `confirmText` first when given; a failed delete shows as a toast. */
-export function DeleteButton({ confirmText, onDelete }: { confirmText?: string; onDelete: () => Promise<unknown> }) {
+/** A row's delete button: asks `confirmText` first; a failed delete shows as a toast. */
+export function DeleteButton({ confirmText, onDelete }: { confirmText: string; onDelete: () => Promise<unknown> }) {
   const t = useTranslations("monitoring");
+  const tc = useTranslations("common");
   const showFailure = useFailureToast();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      await onDelete();
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      setBusy(false);
+      setAsking(false);
+    }
+  };
+
   return (
-    <Button
-      size="sm"
-      variant="ghost"
-      onClick={() => {
-        if (confirmText && !window.confirm(confirmText)) return;
-        onDelete().catch(showFailure);
-      }}
-    >
-      {t("delete")}
-    </Button>
+    <>
+      <Button size="sm" variant="ghost" onClick={() => setAsking(true)}>
+        {t("delete")}
+      </Button>
+      <ConfirmDialog
+        open={asking}
+        title={confirmText}
+        confirmLabel={t("delete")}
+        cancelLabel={t("cancel")}
+        closeLabel={tc("close")}
+        busy={busy}
+        onConfirm={() => void run()}
+        onCancel={() => setAsking(false)}
+      />
+    </>
   );
 }

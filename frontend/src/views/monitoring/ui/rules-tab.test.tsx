@@ -52,7 +52,6 @@ function renderTab() {
 describe("RulesTab", () => {
   it("switches a rule off and deletes it once confirmed", async () => {
     const user = userEvent.setup();
-    vi.spyOn(window, "confirm").mockReturnValue(true);
     renderTab();
     const row = await screen.findByTestId("rule-row");
 
@@ -64,7 +63,8 @@ describe("RulesTab", () => {
     });
 
     await user.click(within(row).getByRole("button", { name: "Delete" }));
-    expect(window.confirm).toHaveBeenCalledWith("Delete the rule Memory and its alerts?");
+    const confirm = screen.getByRole("alertdialog", { name: "Delete the rule Memory and its alerts?" });
+    await user.click(within(confirm).getByRole("button", { name: "Delete" }));
     await vi.waitFor(() => expect(stub.requests.some((request) => request.method === "DELETE")).toBe(true));
   });
 

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { setTokens } from "@/shared/api";
 import { createFetchStub, renderWithProviders } from "@/shared/lib/test";
@@ -28,14 +28,9 @@ beforeEach(() => {
   vi.stubGlobal("fetch", stub.fetch);
 });
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 describe("TemplatesTab", () => {
   it("deletes a template only once confirmed", async () => {
     const user = userEvent.setup();
-    const confirm = vi.spyOn(window, "confirm").mockReturnValueOnce(false).mockReturnValueOnce(true);
     renderWithProviders(
       <ToastProvider closeLabel="Close">
         <TemplatesTab />
@@ -43,16 +38,18 @@ describe("TemplatesTab", () => {
       { locale: "en" },
     );
     const row = (await screen.findByText("ops")).closest("tr")!;
-    const isDelete = () => stub.requests.some((request) => request.method === "DELETE");
+    const deleted = () => stub.requests.some((request) => request.method === "DELETE");
+    const question = {
+      name: "Delete the template ops (alert.firing, ko)? Alerts that used it are sent with the default template instead.",
+    };
 
     await user.click(within(row).getByRole("button", { name: "Delete" }));
-    expect(confirm).toHaveBeenCalledWith(
-      "Delete the template ops (alert.firing, ko)? Alerts that used it are sent with the default template instead.",
-    );
-    expect(isDelete()).toBe(false);
+    await user.click(within(screen.getByRole("alertdialog", question)).getByRole("button", { name: "Cancel" }));
+    expect(deleted()).toBe(false);
 
     await user.click(within(row).getByRole("button", { name: "Delete" }));
-    await vi.waitFor(() => expect(isDelete()).toBe(true));
+    await user.click(within(screen.getByRole("alertdialog", question)).getByRole("button", { name: "Delete" }));
+    await vi.waitFor(() => expect(deleted()).toBe(true));
     expect(stub.requests.find((request) => request.method === "DELETE")?.path).toBe("/api/v1/monitoring/templates/t1/");
   });
 });

@@ -6,7 +6,7 @@ import { useDeleteSiteMutation, useRotateSiteKeyMutation, type Site } from "@/en
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { Button, Dialog, FormActions, useToast } from "@/shared/ui";
+import { Button, ConfirmDialog, useToast } from "@/shared/ui";
 
 import styles from "./site-actions.module.css";
 
@@ -51,24 +51,17 @@ export function SiteActions({ site, onDeleted }: SiteActionsProps) {
       <Button size="sm" variant="danger" onClick={() => setPending("delete")}>
         {t("delete")}
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={pending !== null}
-        onClose={() => setPending(null)}
+        onCancel={() => setPending(null)}
+        onConfirm={() => void confirm()}
+        busy={rotating.isLoading || removing.isLoading}
         title={pending === "delete" ? t("deleteTitle", { name: site.name }) : t("rotateTitle")}
+        body={pending === "delete" ? t("deleteBody") : t("rotateBody")}
+        confirmLabel={pending === "delete" ? t("deleteConfirm") : t("rotateConfirm")}
+        cancelLabel={t("cancel")}
         closeLabel={tc("close")}
-        size="sm"
-        role="alertdialog"
-      >
-        <p className={styles.body}>{pending === "delete" ? t("deleteBody") : t("rotateBody")}</p>
-        <FormActions end>
-          <Button variant="ghost" onClick={() => setPending(null)}>
-            {t("cancel")}
-          </Button>
-          <Button variant="danger" loading={rotating.isLoading || removing.isLoading} onClick={() => void confirm()}>
-            {pending === "delete" ? t("deleteConfirm") : t("rotateConfirm")}
-          </Button>
-        </FormActions>
-      </Dialog>
+      />
     </div>
   );
 }

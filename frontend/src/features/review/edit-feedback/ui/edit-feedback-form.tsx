@@ -6,7 +6,7 @@ import type { Feedback } from "@/entities/feedback";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { Button, useToast } from "@/shared/ui";
+import { Button, ConfirmDialog, useToast } from "@/shared/ui";
 
 import { useDeleteFeedbackMutation, useEditFeedbackMutation } from "../api/edit-api";
 import styles from "./edit-feedback.module.css";
@@ -63,22 +63,38 @@ export function EditFeedbackForm({ versionId, feedback, onDone, renderInput, men
 /** Soft-delete a comment (author, or a manager), after a confirmation. */
 export function DeleteFeedbackButton({ versionId, feedback }: { versionId: string; feedback: Feedback }) {
   const t = useTranslations("reviewFeedback");
+  const tc = useTranslations("common");
   const errorText = useApiErrorText();
   const toast = useToast();
-  const [remove] = useDeleteFeedbackMutation();
+  const [remove, { isLoading }] = useDeleteFeedbackMutation();
+  const [asking, setAsking] = useState(false);
 
   const run = async () => {
-    if (!window.confirm(t("deleteConfirm"))) return;
     try {
       await remove({ versionId, feedbackId: feedback.id, parentId: feedback.parent_id }).unwrap();
     } catch (caught) {
       toast.show({ tone: "error", message: t("deleteFailed", { reason: errorText(asApiError(caught)) }) });
+    } finally {
+      setAsking(false);
     }
   };
 
   return (
-    <button type="button" className={styles.textButton} onClick={() => void run()}>
-      {t("delete")}
-    </button>
+    <>
+      <button type="button" className={styles.textButton} onClick={() => setAsking(true)}>
+        {t("delete")}
+      </button>
+      <ConfirmDialog
+        open={asking}
+        title={t("deleteConfirm")}
+        body={feedback.parent_id ? undefined : t("deleteBody")}
+        confirmLabel={t("delete")}
+        cancelLabel={t("cancel")}
+        closeLabel={tc("close")}
+        busy={isLoading}
+        onConfirm={() => void run()}
+        onCancel={() => setAsking(false)}
+      />
+    </>
   );
 }
