@@ -21,11 +21,16 @@ def worker(tmp_path):
         yield outbox
 
 
+# The file backend creates the file before it writes, and ends each message with this line.
+MESSAGE_END = "-" * 79 + "\n"
+
+
 def _wait_for_files(folder: Path, timeout: float = 30) -> list[Path]:
+    """The outbox's files once each holds a whole message (reading on creation saw '')."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         files = list(folder.iterdir())
-        if files:
+        if files and all(file.read_text().endswith(MESSAGE_END) for file in files):
             return files
         time.sleep(0.2)
     return []
