@@ -4,8 +4,12 @@ import { cx } from "@/shared/lib/classnames";
 import styles from "./form.module.css";
 
 /** A vertical form; native validation bubbles are off because fields show their own errors. */
-export function Form({ className, ...rest }: FormHTMLAttributes<HTMLFormElement>) {
-  return <form noValidate className={cx(styles.form, className)} {...rest} />;
+/**
+ * `method="post"`: a form submitted before the page's script has loaded goes the browser's
+ * way, and a GET would put every field (passwords included) in the URL and the history.
+ */
+export function Form({ className, method = "post", ...rest }: FormHTMLAttributes<HTMLFormElement>) {
+  return <form noValidate method={method} className={cx(styles.form, className)} {...rest} />;
 }
 
 export function FormActions({ className, end, ...rest }: HTMLAttributes<HTMLDivElement> & { end?: boolean }) {

@@ -23,6 +23,7 @@ function PasswordGate({ error, onSubmit }: { error: string | null; onSubmit: (pa
   return (
     <form
       className={styles.gate}
+      method="post" // submitted before hydration, the password must not land in the URL
       onSubmit={(event) => {
         event.preventDefault();
         if (value) onSubmit(value);
