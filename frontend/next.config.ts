@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // The API lives on another origin (Daphne on :8000 by default); the browser
   // talks to it directly, so no rewrites are needed here.
   typedRoutes: false,
+  // `make run` opens on localhost; the API admits 127.0.0.1 too, and so must the dev server,
+  // which otherwise blocks its own dev resources there and the page never hydrates.
+  allowedDevOrigins: ["127.0.0.1"],
   // Parallel builds (several e2e runs on one checkout) each need their own output dir.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   turbopack: {
