@@ -1,6 +1,8 @@
 """Monitoring REST API: thin views (input serializer → service/selector → output
 serializer). Everything is staff-only (or the monitoring permission)."""
 
+from abc import ABCMeta, abstractmethod
+
 from django.conf import settings
 from django.db.models import Model
 from django.http import Http404
@@ -58,7 +60,7 @@ class MonitoringList(PagedListView):
     permission_classes = [CanMonitor]
 
 
-class MonitoringDetail(MonitoringView):
+class MonitoringDetail(MonitoringView, metaclass=ABCMeta):
     # GET, PATCH (partial) and DELETE of one configuration object by id. The subclass
     # names the `model`, its `input_serializer` and `output_serializer` (the schema is
     # derived from them) and writes `update_object` with the app's service; it overrides
@@ -78,8 +80,13 @@ class MonitoringDetail(MonitoringView):
     def get_object(self, pk):
         return get_object_or_404(self.model, pk=pk)
 
+    @abstractmethod
     def update_object(self, instance, data: dict):
-        raise NotImplementedError
+        """Saves the validated changes through the app's service; returns the object."""
+
+    def output_for(self, data: dict) -> type[serializers.Serializer]:
+        """The serializer of a PATCH's answer (a subclass may vary it with the request)."""
+        return self.output_serializer
 
     def get(self, request, pk):
         return Response(self.output_serializer(self.get_object(pk)).data)
@@ -87,7 +94,7 @@ class MonitoringDetail(MonitoringView):
     def patch(self, request, pk):
         instance = self.get_object(pk)
         data = validated(self.input_serializer, request.data, partial=True)
-        return Response(self.output_serializer(self.update_object(instance, data)).data)
+        return Response(self.output_for(data)(self.update_object(instance, data)).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk):
@@ -518,14 +525,12 @@ class ChannelDetail(MonitoringDetail):
     input_serializer = ChannelUpdateIn
     output_serializer = ChannelOut
 
-    # Documented as ChannelOut: `secret` is added only when `rotate_secret` was sent.
-    @extend_schema(request=ChannelUpdateIn(partial=True), responses=ChannelOut)
-    def patch(self, request, pk):
-        channel = self.get_object(pk)
-        data = validated(ChannelUpdateIn, request.data, partial=True)
-        channel = config_services.channel_update(channel=channel, data=data)
-        out = ChannelWithSecretOut if data.get("rotate_secret") else ChannelOut
-        return Response(out(channel).data)
+    def update_object(self, channel, data: dict):
+        return config_services.channel_update(channel=channel, data=data)
+
+    def output_for(self, data: dict) -> type[serializers.Serializer]:
+        # Documented as ChannelOut: `secret` is added only when `rotate_secret` was sent.
+        return ChannelWithSecretOut if data.get("rotate_secret") else ChannelOut
 
 
 class ChannelTest(MonitoringView):
