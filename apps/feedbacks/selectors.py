@@ -2,6 +2,7 @@
 not found) and prefetched so that lists cost the same number of queries at any page size."""
 
 import functools
+from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -123,7 +124,7 @@ def feedback_for_user(*, user, feedback_id) -> Feedback:
 def _listed_on(
     base: QuerySet[Feedback],
     *,
-    version: Version,
+    version: Version | UUID,  # the model, or its id (the row path has only the id)
     resolved: bool | None = None,
     author_id=None,
     internal: bool | None = None,
