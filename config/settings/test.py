@@ -27,9 +27,10 @@ WHITENOISE_AUTOREFRESH = True
 DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
 
 # A file-backed SQLite test database (when no DATABASE_URL) so that a real Celery worker
-# started by a test can see the same rows.
+# started by a test can see the same rows (tests/workers.py hands workers this file's path).
+# SQLITE_TEST_PATH moves it, so two runs on one machine do not share (and drop) one file.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": env_str("SQLITE_TEST_PATH", str(VAR_DIR / "test.sqlite3"))}  # noqa: F405
 
 # Monitoring: fast webhook timeouts/backoff in tests; the metrics endpoint has a known token.
 MONITORING_WEBHOOK_TIMEOUT = 1.0
