@@ -1,11 +1,12 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 
 import { loadMessages, LOCALE_COOKIE, normaliseLocale } from "@/shared/i18n";
 import { isTheme, THEME_COOKIE, themeBootScript } from "@/shared/ui";
 
 import { Providers } from "../entrypoint";
+import { NONCE_HEADER } from "../security";
 import "../styles/globals.css";
 
 import { AnalyticsTracker } from "./analytics-tracker";
@@ -27,7 +28,8 @@ export const viewport: Viewport = {
 
 /**
  * The html shell. Language and theme come from cookies so the first paint is
- * already right; everything else renders in the browser.
+ * already right; everything else renders in the browser. Our own scripts carry this
+ * response's CSP nonce (set by proxy.ts).
  */
 export async function RootLayout({ children }: { children: ReactNode }) {
   const jar = await cookies();
@@ -35,17 +37,18 @@ export async function RootLayout({ children }: { children: ReactNode }) {
   const messages = await loadMessages(locale);
   const themeCookie = jar.get(THEME_COOKIE)?.value;
   const theme = isTheme(themeCookie) ? themeCookie : null;
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
 
   return (
     <html lang={locale} data-theme={theme ?? undefined} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body>
         <Providers initialLocale={locale} initialMessages={messages} initialTheme={theme}>
           {children}
         </Providers>
-        <AnalyticsTracker />
+        <AnalyticsTracker nonce={nonce} />
       </body>
     </html>
   );
