@@ -3,12 +3,13 @@ import re
 import uuid
 
 from django import db
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import JsonResponse
 from django.middleware import common
 
 from .errors import database_unavailable, error_response, is_api
 from .request_context import request_id_var
+from .text import unstorable_details
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,24 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class UnstorableTextMiddleware:
+    """The URL's share of apps.core.text: a query parameter or path segment holding NUL, a
+    control character or a lone surrogate is refused before any view can filter on it (a
+    NUL reaching PostgreSQL is a 500). The API answers the 400 envelope naming the
+    parameter (or `path`); other pages get Django's 400."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        details = unstorable_details({"path": request.path_info}) or unstorable_details(request.GET)
+        if not details:
+            return self.get_response(request)
+        if not is_api(request):
+            raise BadRequest("Unstorable characters in the URL.")
+        return error_response(400, "validation_error", "The submitted data is invalid.", details)
 
 
 class ApiErrorMiddleware:

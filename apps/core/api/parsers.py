@@ -1,5 +1,17 @@
+"""The API's body parsers. Each refuses text the database cannot store (apps.core.text) with
+a 400 naming where it sits, so no field, nested JSON or dict key can carry it to a query.
+A new parser of text belongs here and does the same (tests pin it for every view)."""
+
 from rest_framework import parsers
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import ParseError, ValidationError
+
+from apps.core.text import unstorable_details
+
+
+def _refuse_unstorable(data) -> None:
+    details = unstorable_details(data)
+    if details:
+        raise ValidationError(details)
 
 
 class JSONParser(parsers.JSONParser):
@@ -9,6 +21,18 @@ class JSONParser(parsers.JSONParser):
 
     def parse(self, stream, media_type=None, parser_context=None):
         try:
-            return super().parse(stream, media_type, parser_context)
+            data = super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
             raise ParseError("JSON parse error - nested too deeply.") from exc
+        _refuse_unstorable(data)
+        return data
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    """DRF's, with the form fields checked (Django already drops unprintable characters
+    from file names)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parsed = super().parse(stream, media_type, parser_context)
+        _refuse_unstorable(parsed.data)
+        return parsed

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from apps.core.text import unstorable_char
+
 from .models import Event, EventType, Session, Site
 from .ua import ua_reduce
 
@@ -48,8 +50,8 @@ def _text(raw: dict, key: str, limit: int, reasons: list, *, required: bool = Fa
         if required:
             reasons.append(_reason(key, "required", f"`{key}` is required."))
         return ""
-    if not isinstance(value, str) or "\x00" in value:  # PostgreSQL text cannot hold NUL
-        reasons.append(_reason(key, "invalid", f"`{key}` must be a string without NUL characters."))
+    if not isinstance(value, str) or unstorable_char(value):
+        reasons.append(_reason(key, "invalid", f"`{key}` must be a string without control characters."))
         return ""
     if len(value) > limit:
         reasons.append(_reason(key, "too_long", f"`{key}` is longer than {limit} characters."))

@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 from apps.core.api.inputs import StrictSerializer, TimeRangeInput
 from apps.core.errors import DomainError, error_response
 from apps.core.pagination import PagePagination
+from apps.core.text import unstorable_char, unstorable_message
 from apps.core.throttling import parse_rate
 
 from ..permissions import CanMonitor
@@ -120,6 +121,8 @@ def events_ingest_view(request):
     key, visitor, events = payload.get("site"), payload.get("vid"), payload.get("events")
     if not isinstance(key, str) or not key:
         problems["site"] = ["The site key is required."]
+    elif char := unstorable_char(key):
+        problems["site"] = [unstorable_message(char)]
     if not (isinstance(visitor, str) and ID_RE.match(visitor)):
         problems["vid"] = ["A visitor id of 8–64 characters A-Z a-z 0-9 _ - is required."]
     if not isinstance(events, list) or not events:

@@ -3,12 +3,12 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
+from apps.core.api.parsers import MultiPartParser
 from apps.core.api.schema import error_response
 from apps.core.pagination import PagePagination
 from apps.projects import permissions
