@@ -26,10 +26,11 @@ urlpatterns = [
 ]
 
 if not settings.AWS_STORAGE_BUCKET_NAME:
-    # Embedded mode keeps uploads on local disk: serve them (with Range, so video seeks).
+    # Embedded mode keeps uploads on local disk: serve them to signed, expiring URLs only
+    # (like S3 presigned GETs), with Range so video seeks.
     from django.urls import re_path
 
-    from apps.feedbacks.media_serve import media_prefix, serve_media
+    from apps.core.media import media_prefix, serve_media
 
     urlpatterns += [re_path(rf"^{media_prefix()}(?P<path>.+)$", serve_media, name="media")]
 

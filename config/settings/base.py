@@ -390,11 +390,15 @@ AWS_S3_SIGNATURE_VERSION = env_str("AWS_S3_SIGNATURE_VERSION", "s3v4")
 AWS_DEFAULT_ACL = None
 AWS_QUERYSTRING_AUTH = True
 AWS_S3_FILE_OVERWRITE = False
+# Uploaded files are private: every URL the API hands out is signed and expires after this
+# many seconds — presigned GETs on S3, `apps.core.media` signatures on local storage.
+MEDIA_URL_EXPIRY_SECONDS = env.int("MEDIA_URL_EXPIRY_SECONDS", default=3600)
+AWS_QUERYSTRING_EXPIRE = MEDIA_URL_EXPIRY_SECONDS
 STORAGES = {
     "default": {
         "BACKEND": "apps.core.storage.S3Storage"
         if AWS_STORAGE_BUCKET_NAME
-        else "django.core.files.storage.FileSystemStorage",
+        else "apps.core.media.SignedFileSystemStorage",
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
     # Database backups: a private "backups/" prefix of the bucket, or a local folder that

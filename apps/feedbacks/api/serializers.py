@@ -14,8 +14,9 @@ from ..storage import default_storage
 
 
 def file_url(name: str, context: dict) -> str | None:
-    """A URL the browser can fetch: presigned on S3, `/media/…` (absolute when a request is
-    at hand) locally."""
+    """A URL the browser can fetch until it expires (MEDIA_URL_EXPIRY_SECONDS): presigned on
+    S3, a signed `/media/…?expires=…&signature=…` locally (absolute when a request is at
+    hand). Only views that already checked who may read the version call this."""
     if not name:
         return None
     url = default_storage().url(name)

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from apps.core.tests.assertions import assert_error
@@ -62,7 +63,9 @@ def test_small_upload_creates_a_processing_version_that_becomes_ready(
     detail = editor.get(url("version-detail", version_id=version.pk)).json()
     assert detail["status"] == "ready"
     assert detail["file_url"].startswith("http://testserver/media/versions/")
-    assert detail["poster_url"].endswith(".jpg")
+    poster = Client().get(detail["poster_url"])  # signed: works without credentials
+    assert (poster.status_code, poster["Content-Type"]) == (200, "image/jpeg")
+    assert b"".join(poster.streaming_content).startswith(b"\xff\xd8")
 
 
 def test_a_new_version_carries_over_unresolved_feedback(review, clip_bytes):

@@ -4,20 +4,20 @@ import { baseApi } from "@/shared/api";
 import type { ApiRootState } from "@/shared/lib/redux";
 
 import { versionApi } from "../api/version-api";
-import { withAbsoluteUrls, type Version } from "./types";
+import { keepMediaUrls, withAbsoluteUrls, type Version } from "./types";
 
 type Dispatch = ThunkDispatch<ApiRootState, unknown, UnknownAction>;
 
 /**
  * Put a fresh version (from an event or a mutation answer) into every cached
  * place it appears: its own query and its asset's version list; the asset
- * lists (poster, status) are refetched.
+ * lists (poster, status) are refetched. Media URLs of the same file are kept.
  */
 export function upsertVersion(dispatch: Dispatch, state: ApiRootState, incoming: Version): void {
   const version = withAbsoluteUrls(incoming);
   dispatch(
     versionApi.util.updateQueryData("getVersion", version.id, (draft) => {
-      Object.assign(draft, version);
+      Object.assign(draft, keepMediaUrls(draft, version));
     }),
   );
   const listed = versionApi.util
@@ -27,7 +27,8 @@ export function upsertVersion(dispatch: Dispatch, state: ApiRootState, incoming:
     dispatch(
       versionApi.util.updateQueryData("listVersions", assetId, (draft) => {
         const index = draft.findIndex((item) => item.id === version.id);
-        if (index >= 0) draft[index] = version;
+        const current = draft[index];
+        if (current) draft[index] = keepMediaUrls(current, version);
         else if (version.status !== "uploading") {
           draft.push(version);
           draft.sort((a, b) => b.number - a.number);

@@ -51,7 +51,8 @@ export interface Version {
   updated_at: string;
 }
 
-/** WebSocket payloads carry `/media/…` paths; REST answers absolute URLs. */
+/** Media URLs are signed and expire (S3 presigned, or `/media/…?expires=…&signature=…`).
+ * WebSocket payloads carry them relative to the API; REST answers absolute URLs. */
 export function absoluteMediaUrl(url: string | null): string | null {
   if (!url) return null;
   return url.startsWith("/") ? `${apiBaseUrl()}${url}` : url;
@@ -59,6 +60,23 @@ export function absoluteMediaUrl(url: string | null): string | null {
 
 export function withAbsoluteUrls(version: Version): Version {
   return { ...version, file_url: absoluteMediaUrl(version.file_url), poster_url: absoluteMediaUrl(version.poster_url) };
+}
+
+function sameFile(current: string | null, incoming: string | null): boolean {
+  return current !== null && incoming !== null && current.split("?")[0] === incoming.split("?")[0];
+}
+
+/**
+ * A fresh copy of a version (an event, a mutation's answer) keeps the media URLs the page
+ * already uses when they name the same file: a re-signed URL differs only in its query, and
+ * a new `src` would reload the playing video. A refetch (after a playback error) replaces them.
+ */
+export function keepMediaUrls(current: Version, incoming: Version): Version {
+  return {
+    ...incoming,
+    file_url: sameFile(current.file_url, incoming.file_url) ? current.file_url : incoming.file_url,
+    poster_url: sameFile(current.poster_url, incoming.poster_url) ? current.poster_url : incoming.poster_url,
+  };
 }
 
 export function isVersion(value: unknown): value is Version {
