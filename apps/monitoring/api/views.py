@@ -614,12 +614,16 @@ class TemplatePreview(MonitoringView):
             context = alert_context(alert, data["event_type"])
         else:
             context = templating.sample_context(data["event_type"])
+        rendered, errors = {}, {}
+        for field in ("subject", "body"):
+            try:
+                rendered[field] = templating.render(data[field], context)
+            except templating.TemplateRenderError as exc:
+                errors[field] = [str(exc)]
+        if errors:
+            raise DjangoValidationError(errors)
         return Response(
-            {
-                "subject": " ".join(templating.render(data["subject"], context).split()),
-                "body": templating.render(data["body"], context),
-                "context": context,
-            }
+            {"subject": " ".join(rendered["subject"].split()), "body": rendered["body"], "context": context}
         )
 
 

@@ -70,7 +70,7 @@ def delivery_create(
     try:
         subject = " ".join(templating.render(subject_src, context).split())[:300]
         body = templating.render(body_src, context)
-    except Exception as exc:  # noqa: BLE001 — a template that breaks at render time must not lose the alert
+    except templating.TemplateRenderError as exc:  # e.g. one saved before a check existed: the alert still goes out
         logger.warning("Template render failed (%s); using the built-in one", exc)
         subject_src, body_src = templating.DEFAULTS.get(
             (event_type, channel.locale), templating.DEFAULTS[(event_type, "en")]

@@ -177,10 +177,6 @@ def test_template_with_a_syntax_error_is_rejected_on_save(staff_client):
         {"body": "{% include '/etc/passwd' %}"},
     ):
         response = staff_client.post("/api/v1/monitoring/templates/", {**TEMPLATE, **broken})
-        if response.status_code == 201:  # include of a missing file only fails when rendered
-            assert "include" in str(broken)
-            NotificationTemplate.objects.all().delete()
-            continue
         assert response.status_code == 400, (broken, response.content)
         assert set(response.json()["error"]["details"]) & {"body", "subject"}
     assert NotificationTemplate.objects.count() == 0
