@@ -10,5 +10,6 @@ websocket_urlpatterns = [
     path("ws/projects/<uuid:project_id>/", ProjectConsumer.as_asgi()),
     path("ws/versions/<uuid:version_id>/", VersionConsumer.as_asgi()),
     path("ws/monitoring/", MonitoringConsumer.as_asgi()),
-    re_path(r"^ws/", UnknownStreamConsumer.as_asgi()),
+    # Any other path, in /ws/ or not: an unrouted path would be an exception inside the app.
+    re_path(r"", UnknownStreamConsumer.as_asgi()),
 ]

@@ -24,7 +24,7 @@ class NotificationConsumer(StreamConsumer):
 
 
 class UnknownStreamConsumer(StreamConsumer):
-    """Any other /ws/ path: accepted so that the 4404 close code reaches the client."""
+    """Any other path: accepted so that the 4404 close code reaches the client."""
 
     async def connect(self):
         await self.accept()

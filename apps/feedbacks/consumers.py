@@ -150,4 +150,8 @@ class VersionConsumer(ProjectPresenceConsumer):
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    """An int or a finite float. No float() of an int here: JSON ints can exceed a float
+    (10**400 would raise); the caller's range check refuses those."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return isinstance(value, int) or math.isfinite(value)

@@ -102,7 +102,7 @@ async def _connect(path: str, token: str) -> tuple[WebsocketCommunicator, dict]:
 
 async def _reconnect(path: str, token: str):
     """Like the frontend's WS manager: retry with a short backoff while the server still
-    refuses (1011: its layer connection is being re-established)."""
+    refuses (4011: its layer connection is being re-established)."""
     for attempt in range(20):
         communicator = WebsocketCommunicator(
             application, path, headers=[(b"authorization", f"Bearer {token}".encode())]
@@ -112,7 +112,7 @@ async def _reconnect(path: str, token: str):
         message = await communicator.receive_output(timeout=10)
         if message["type"] == "websocket.send":
             return communicator, json.loads(message["text"])
-        assert message == {"type": "websocket.close", "code": 1011}, message
+        assert message == {"type": "websocket.close", "code": 4011}, message
         await communicator.wait(timeout=5)
         await asyncio.sleep(0.1 * (attempt + 1))
     pytest.fail("the WebSocket never came back after Redis did")

@@ -252,10 +252,10 @@ async def test_flooding_client_is_closed_with_4408(member):
     assert sum(1 for m in outputs if m["type"] == "websocket.send") == 20
 
 
-async def test_oversized_frame_is_closed_with_1009(member):
+async def test_oversized_frame_is_closed_with_4009(member):
     communicator, _ = await open_stream(member)
     await communicator.send_to(text_data=json.dumps({"type": "ping", "pad": "x" * 70_000}))
-    await expect_close(communicator, 1009)
+    await expect_close(communicator, 4009)
 
 
 async def test_deactivated_user_is_disconnected_with_4403_on_next_event(member):
@@ -328,13 +328,13 @@ def dead_channel_layer(settings):
     channel_layers.backends.clear()
 
 
-async def test_redis_down_refuses_the_socket_cleanly_with_1011(member, dead_channel_layer):
+async def test_redis_down_refuses_the_socket_cleanly_with_4011(member, dead_channel_layer):
     access = (await database_sync_to_async(token_pair_for)(member))["access"]
     communicator, connected, _ = await connect(
         "/ws/notifications/", headers=[(b"authorization", f"Bearer {access}".encode())]
     )
     assert connected
-    await expect_close(communicator, 1011)
+    await expect_close(communicator, 4011)
 
 
 async def test_reading_notifications_is_pushed_to_the_users_other_tabs(member):

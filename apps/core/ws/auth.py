@@ -51,7 +51,8 @@ class WebSocketAuthMiddleware(BaseMiddleware):
             return await denier(scope, receive, send)
 
         user = None
-        ticket = parse_qs(scope.get("query_string", b"").decode()).get("ticket", [""])[0]
+        # latin-1 reads any bytes; a ticket that was not ASCII is simply not found.
+        ticket = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("ticket", [""])[0]
         if ticket:
             user_id = await ticket_redeem(ticket)
             user = await _active_user(user_id) if user_id else None

@@ -7,6 +7,7 @@ bad-message errors, flood and size limits, and re-authorisation of every forward
 
 import json
 import logging
+import math
 import time
 from urllib.parse import parse_qs
 
@@ -19,15 +20,19 @@ from .signals import ws_connected, ws_disconnected
 
 logger = logging.getLogger(__name__)
 
+# Daphne's WebSocket stack (autobahn) lets an application close only with 1000 or
+# 3000–4999; any other code raises inside Daphne and the client sees 1011 plus a logged
+# traceback. So "too big" and "unavailable" are 4009 and 4011, after 1009 and 1011.
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_FLOOD = 4408
-CLOSE_TOO_BIG = 1009
-CLOSE_UNAVAILABLE = 1011
+CLOSE_TOO_BIG = 4009
+CLOSE_UNAVAILABLE = 4011  # a dependency (Redis) is down: reconnect with backoff
 
 MAX_FRAME_BYTES = 64 * 1024
 MAX_MESSAGES_PER_SECOND = 20
+MAX_SEQ = 2**63 - 1  # StreamEvent.seq is a bigint
 
 
 class Deny(Exception):
@@ -112,23 +117,22 @@ class StreamConsumer(AsyncWebsocketConsumer):
     async def websocket_receive(self, message):
         if not self.stream:
             return
-        raw = message.get("text")
-        if raw is None:
-            raw = (message.get("bytes") or b"").decode("utf-8", "replace")
-        if len(raw.encode()) > MAX_FRAME_BYTES:
+        text, data = message.get("text"), message.get("bytes")
+        size = len(data or b"") if text is None else len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_FRAME_BYTES:
             await self.close(code=CLOSE_TOO_BIG)
             return
         if self._flooding():
             await self.close(code=CLOSE_FLOOD)
             return
-        await self.receive(text_data=raw)
+        if text is None:  # the protocol is JSON text; a binary frame is never a message
+            await self.send_json({"type": "error", "code": "bad_message"})
+            return
+        await self.receive(text_data=text)
 
     async def receive(self, text_data=None, bytes_data=None):
-        try:
-            content = json.loads(text_data or "")
-        except ValueError:
-            content = None
-        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+        content = parse_message(text_data or "")
+        if content is None:
             await self.send_json({"type": "error", "code": "bad_message"})
             return
         kind = content["type"]
@@ -164,10 +168,12 @@ class StreamConsumer(AsyncWebsocketConsumer):
         values = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
         if not values:
             return None
-        return int(values[0]) if values[0].isdigit() else values[0]
+        # ASCII digits only: str.isdigit() also says yes to "²" (int() fails) and "١٢" (int() reads 12).
+        text = values[0]
+        return int(text) if text.isascii() and text.isdigit() and len(text) <= len(str(MAX_SEQ)) else text
 
     async def _resume(self, after):
-        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+        if not _is_seq(after):
             await self.send_json({"type": "error", "code": "bad_message"})
             return
         missed = await database_sync_to_async(events.events_between)(self.stream, after)
@@ -201,3 +207,31 @@ class StreamConsumer(AsyncWebsocketConsumer):
 
     async def send_json(self, content):
         await self.send(text_data=json.dumps(content, default=str))
+
+
+def _refuse_non_finite(text: str):
+    raise ValueError(f"not a finite number: {text}")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999
+        _refuse_non_finite(text)
+    return value
+
+
+def parse_message(text: str) -> dict | None:
+    """A client message: a JSON object with a string `type`, or None for anything else —
+    not JSON, NaN/Infinity (not JSON either, though Python reads them), numbers too large
+    for a float or an int, or nesting deep enough to exhaust the parser's recursion."""
+    try:
+        content = json.loads(text, parse_constant=_refuse_non_finite, parse_float=_finite_float)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+        return None
+    return content
+
+
+def _is_seq(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_SEQ

@@ -1,5 +1,7 @@
 """/ws/versions/<id>/ — the live review room — through the real ASGI app and Redis layer."""
 
+import asyncio
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -147,6 +149,34 @@ async def test_viewers_cannot_type_and_bad_messages_are_errors(room):
         await viewer.send_json_to(bad)
         assert await viewer.receive_json_from(timeout=5) == {"type": "error", "code": "bad_message"}
     await viewer.disconnect()
+
+
+async def test_every_field_of_the_rooms_messages_with_a_wrong_type_is_a_bad_message(room):
+    """Numbers too large for a float, non-finite numbers and every wrong JSON type, in each
+    field of presence.update and typing: bad_message, and the socket stays usable."""
+    editor = await join(room.version.pk, room.people[Role.EDITOR])
+    await hello_of(editor)
+    await types_until_quiet(editor)
+    wrong = ["12", None, [], {}, 10**400, -(10**400), 1e308 * 10, 2**63]
+    frames = [
+        *({"type": "presence.update", "playhead": value, "playing": True} for value in [*wrong, True]),
+        *({"type": "presence.update", "playhead": 1.5, "playing": value} for value in [*wrong, 0, 1]),
+        *({"type": "typing", "on": value} for value in [*wrong, 0, 1]),
+        {"type": "typing"},
+    ]
+    for index, frame in enumerate(frames):
+        if index and index % 15 == 0:
+            await asyncio.sleep(1.05)  # under the flood limit (20 messages/s)
+        await editor.send_to(text_data=json.dumps(frame))
+        assert await editor.receive_json_from(timeout=5) == {"type": "error", "code": "bad_message"}, frame
+    for raw in ('{"type": "presence.update", "playhead": NaN, "playing": true}', '{"type": "typing", "on": Infinity}'):
+        await editor.send_to(text_data=raw)
+        assert await editor.receive_json_from(timeout=5) == {"type": "error", "code": "bad_message"}, raw
+    await asyncio.sleep(1.05)
+    await editor.send_json_to({"type": "presence.update", "playhead": 2, "playing": False})
+    await editor.send_json_to({"type": "ping"})
+    assert await editor.receive_json_from(timeout=5) == {"type": "pong"}
+    await editor.disconnect()
 
 
 async def test_resume_returns_exactly_the_missed_events(room):
