@@ -5,10 +5,11 @@ database can encode a lone surrogate). Bodies are sent as raw JSON text, escapes
 the way a client's bytes arrive."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from apps.core.tests.assertions import assert_error
-from apps.feedbacks.models import Feedback
+from apps.feedbacks.models import Feedback, Version
 from apps.projects.models import Role
 
 from .conftest import url
@@ -103,3 +104,15 @@ def test_nul_in_a_share_token_in_the_path_is_not_a_server_error(review):
     response = APIClient().get("/api/v1/share/abc%00def/")
 
     assert_error(response, 400, "validation_error", details={"path"})
+
+
+def test_an_upload_whose_form_field_holds_a_control_character_is_400(review):
+    before = Version.objects.count()
+    clip = SimpleUploadedFile("cut.mp4", b"not checked before the form is", content_type="video/mp4")
+
+    response = review.client(Role.EDITOR).post(
+        url("asset-versions", asset_id=review.asset.pk), {"file": clip, "label": "v2\x1b[2J"}, format="multipart"
+    )
+
+    assert_error(response, 400, "validation_error", details={"label"})
+    assert Version.objects.count() == before
