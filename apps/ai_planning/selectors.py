@@ -9,6 +9,7 @@ from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from apps.core.money import UsdSum, usd
 from apps.projects.models import Project
 
 from . import ai_client
@@ -87,26 +88,26 @@ def usage_summary(*, project: Project, month: datetime.date | None = None) -> di
         "calls": Count("id"),
         "cache_hits": Count("id", filter=Q(cache_hit=True)),
         "tokens": Sum("prompt_tokens") + Sum("completion_tokens"),
-        "cost_usd": Sum("cost_usd"),
+        "cost_usd": UsdSum("cost_usd"),
     }
     daily = [
-        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or Decimal("0")}
+        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or usd(0)}
         for row in rows.annotate(date=TruncDate("created_at"))
         .values("date", "kind")
         .annotate(**metrics)
         .order_by("date", "kind")
     ]
     by_kind = [
-        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or Decimal("0")}
+        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or usd(0)}
         for row in rows.values("kind").annotate(**metrics).order_by("kind")
     ]
     totals = rows.aggregate(**metrics)
-    spent = totals["cost_usd"] or Decimal("0")
+    spent = totals["cost_usd"] or usd(0)
     calls = totals["calls"] or 0
     budget = ai_settings_for(project).monthly_budget_usd
     if start <= now < end:
         elapsed_days = max(1.0, (now - start).total_seconds() / 86400)
-        forecast = (spent / Decimal(str(elapsed_days)) * days).quantize(Decimal("0.000001"))
+        forecast = usd(spent / Decimal(str(elapsed_days)) * days)
     else:
         forecast = spent
     return {

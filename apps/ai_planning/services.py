@@ -9,13 +9,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q, Sum
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import Truncator
 
 from apps.core import events
 from apps.core.errors import Conflict, DomainError
 from apps.core.models import Notification
+from apps.core.money import UsdSum, usd
 from apps.core.services import notification_create
 from apps.projects.models import Membership, Project, Role
 from apps.projects.services import _record as activity_record
@@ -167,9 +168,9 @@ def month_start(now: datetime.datetime | None = None) -> datetime.datetime:
 
 def month_to_date_cost(project_id) -> Decimal:
     total = AIUsage.objects.filter(project_id=project_id, created_at__gte=month_start()).aggregate(
-        total=Sum("cost_usd")
+        total=UsdSum("cost_usd")
     )["total"]
-    return total or Decimal("0")
+    return total or usd(0)
 
 
 def _reserved(project_id, *, exclude=None) -> Decimal:

@@ -11,7 +11,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Sum
+
+from apps.core.money import UsdSum, usd
 
 from .sources import MetricSource, Observation, register_source
 
@@ -36,7 +37,7 @@ def _forecast(spent: Decimal, now: datetime) -> Decimal:
     start, end = _month_bounds(now)
     elapsed_days = max(1.0, (now - start).total_seconds() / 86400)
     days = (end - start).days
-    return (spent / Decimal(str(elapsed_days)) * days).quantize(Decimal("0.000001"))
+    return usd(spent / Decimal(str(elapsed_days)) * days)
 
 
 def project_costs(*, now: datetime, project_ids: list | None = None) -> list[dict]:
@@ -50,8 +51,8 @@ def project_costs(*, now: datetime, project_ids: list | None = None) -> list[dic
     if project_ids is not None:
         usage = usage.filter(project_id__in=project_ids)
     spent = {
-        row["project_id"]: row["total"] or Decimal("0")
-        for row in usage.values("project_id").annotate(total=Sum("cost_usd"))
+        row["project_id"]: row["total"] or usd(0)
+        for row in usage.values("project_id").annotate(total=UsdSum("cost_usd"))
     }
     ids = list(spent) if project_ids is None else list(project_ids)
     projects = dict(Project.objects.filter(pk__in=ids).values_list("pk", "name"))
@@ -59,7 +60,7 @@ def project_costs(*, now: datetime, project_ids: list | None = None) -> list[dic
     default_budget = Decimal(str(settings.AI_DEFAULT_MONTHLY_BUDGET_USD))
     rows = []
     for pk, name in sorted(projects.items(), key=lambda item: item[1]):
-        cost = spent.get(pk, Decimal("0"))
+        cost = spent.get(pk, usd(0))
         budget = budgets.get(pk, default_budget)
         forecast = _forecast(cost, now)
         rows.append(

@@ -3,6 +3,8 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
+from apps.core.selectors import nulls_last
+
 from .models import Activity, Invitation, Membership, Phase, Project
 
 
@@ -23,7 +25,7 @@ def project_search(*, user, status: str | None = None, q: str | None = None, ord
         qs = qs.filter(status=status)
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(description__icontains=q))
-    return qs.order_by(ordering or "-updated_at", "-created_at")
+    return qs.order_by(*nulls_last(ordering or "-updated_at", "-created_at"))
 
 
 def project_for_user(*, user, project_id) -> Project:

@@ -2,6 +2,7 @@
 local fake server over HTTP; Celery runs eagerly here (the task body is what is tested;
 `test_worker.py` runs a real worker)."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -216,7 +217,8 @@ def test_budget_refuses_with_the_numbers_and_saves_nothing(team, brief, generate
     services.ai_settings_update(
         project=team.project, actor=team.users["owner"], data={"monthly_budget_usd": Decimal("0.01")}
     )
-    AIUsage.objects.create(project=team.project, kind="plan", model="gpt-4o-mini", cost_usd=Decimal("0.009"))
+    for cost in ("0.001", "0.002", "0.006"):  # a sum floats cannot hold exactly (SQLite sums as floats)
+        AIUsage.objects.create(project=team.project, kind="plan", model="gpt-4o-mini", cost_usd=Decimal(cost))
 
     response = generate(brief)
 
@@ -227,6 +229,7 @@ def test_budget_refuses_with_the_numbers_and_saves_nothing(team, brief, generate
         details={"budget_usd", "month_to_date_usd", "reserved_usd", "estimated_cost_usd"},
     )
     assert error["details"]["month_to_date_usd"] == "0.009000" and error["details"]["budget_usd"] == "0.010000"
+    assert all(re.fullmatch(r"\d+\.\d{6}", amount) for amount in error["details"].values()), error["details"]
     assert "$0.01" in error["message"]
     assert not Plan.objects.exists() and not AIJob.objects.exists() and fake_openai.call_count == 0
 

@@ -734,6 +734,12 @@ def test_project_list_orders_by_deadline(user, client_of, my_projects):
     assert names == ["Beta documentary", "Alpha teaser", "Gamma ad"]  # no deadline last
 
 
+def test_project_list_orders_by_deadline_descending_with_no_deadline_still_last(user, client_of, my_projects):
+    """PostgreSQL would put NULLs first descending, SQLite last ascending: both are pinned."""
+    names = _names(client_of(user).get(url("project-list"), {"ordering": "-deadline"}))
+    assert names == ["Alpha teaser", "Beta documentary", "Gamma ad"]
+
+
 def test_project_list_orders_by_last_update(user, client_of, my_projects):
     beta = my_projects[1]
     beta.description = "touched"
