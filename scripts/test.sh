@@ -37,6 +37,16 @@ if want backend; then
   tier "backend lint (ruff)" .venv/bin/ruff check apps config tests scripts bench conftest.py
   tier "backend format (ruff)" .venv/bin/ruff format --check apps config tests scripts bench conftest.py
   tier "backend tests (pytest)" .venv/bin/pytest -p no:cacheprovider -q
+  # The embedded default (SQLite, nothing configured) must pass too, not only PostgreSQL:
+  # CI runs the suite on both (a skipped SQLite tier fails a strict run).
+  if [[ -n "${DATABASE_URL:-}" && "$DATABASE_URL" != sqlite* ]]; then
+    if [[ $STRICT == 1 || "${BACKEND_SQLITE:-}" == 1 ]]; then
+      tier "backend tests on SQLite (pytest)" env -u DATABASE_URL \
+        SQLITE_TEST_PATH="${SQLITE_TEST_PATH:-$ROOT/var/test.sqlite3}" .venv/bin/pytest -p no:cacheprovider -q
+    else
+      skip "backend tests on SQLite (pytest)" "DATABASE_URL is set; BACKEND_SQLITE=1 runs the suite on SQLite as well"
+    fi
+  fi
 fi
 
 if want frontend; then
