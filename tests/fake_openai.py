@@ -2,9 +2,10 @@
 
 It answers `POST /v1/chat/completions` with JSON that matches the `response_format`
 json_schema of the request (generated from the schema itself), reports token usage, and on
-demand misbehaves: `fake.queue("429", "ok")` scripts the next replies; `fake.default` is used
-when the script is empty. Behaviours: ok, 429, any other HTTP status ("500", "401"), slow
-(sleeps past the client timeout, then answers), invalid_json, missing_fields, wrong_types.
+demand misbehaves: `fake.queue("429", "ok")` scripts the next replies; when the script is empty,
+`fake.by_schema[name]` answers requests of that response schema and `fake.default` the rest.
+Behaviours: ok, 429, any other HTTP status ("500", "401"), slow (sleeps `slow_seconds`, past
+the client timeout in the timeout tests, then answers), invalid_json, missing_fields, wrong_types.
 `fake.calls` records every request.
 
 Feedback prompts (schema names `feedback_triage`, `feedback_digest`) are answered from the
@@ -91,6 +92,7 @@ class FakeOpenAI:
     def __init__(self, *, slow_seconds: float = 3.0):
         self.slow_seconds = slow_seconds
         self.default = "ok"
+        self.by_schema: dict[str, str] = {}
         self.invent_ids: list[str] = []
         self.calls: list[dict] = []
         self._script: deque[str] = deque()
@@ -107,6 +109,7 @@ class FakeOpenAI:
             self._script.clear()
             self.calls.clear()
             self.default = "ok"
+            self.by_schema = {}
             self.invent_ids = []
 
     @property
@@ -124,7 +127,8 @@ class FakeOpenAI:
 
     def _next(self, body: dict) -> str:
         with self._lock:
-            behaviour = self._script.popleft() if self._script else self.default
+            schema = ((body.get("response_format") or {}).get("json_schema") or {}).get("name")
+            behaviour = self._script.popleft() if self._script else self.by_schema.get(schema, self.default)
             self.calls.append({"body": body, "behaviour": behaviour})
             return behaviour
 

@@ -1,6 +1,7 @@
 """Real Celery worker processes for tests: eager mode hides serialization differences
 (DESIGN §8). A worker runs the development settings against this test run's database and
-Redis, on a queue of its own that the test's task sends are routed to."""
+Redis, on queues of its own: every queue name gets the test's prefix (CELERY_QUEUE_PREFIX),
+and the test's task sends are routed into that namespace."""
 
 import contextlib
 import os
@@ -8,9 +9,11 @@ import subprocess
 import sys
 import time
 
+import redis
 from django.conf import settings
 from django.db import connection
 
+from apps.core.queues import DEFAULT
 from config.celery import app as celery_app
 
 
@@ -24,7 +27,8 @@ def database_url() -> str:
 
 
 def worker_queue(name: str) -> str:
-    return f"test-{name}-{os.getpid()}-{time.monotonic_ns()}"
+    """A namespace of queues for one test's workers (the prefix of every queue name)."""
+    return f"test-{name}-{os.getpid()}-{time.monotonic_ns()}."
 
 
 def worker_env(queue: str, **extra: str) -> dict[str, str]:
@@ -34,12 +38,15 @@ def worker_env(queue: str, **extra: str) -> dict[str, str]:
         "DATABASE_URL": database_url(),
         "REDIS_URL": settings.REDIS_URL,
         "CELERY_TASK_ALWAYS_EAGER": "0",
-        "CELERY_TASK_DEFAULT_QUEUE": queue,  # what the worker sends (retries, chained tasks) stays here
+        "CELERY_QUEUE_PREFIX": queue,  # what the worker sends (retries, chained tasks) stays here
         **extra,
     }
 
 
-def start_worker(queue: str, env: dict[str, str], **popen) -> subprocess.Popen:
+def start_worker(
+    queue: str, env: dict[str, str], *, queues: tuple[str, ...] = settings.CELERY_QUEUE_NAMES, **popen
+) -> subprocess.Popen:
+    """A solo worker serving `queues` (default: every one) of the namespace, in that order."""
     command = [
         sys.executable,
         "-m",
@@ -50,7 +57,7 @@ def start_worker(queue: str, env: dict[str, str], **popen) -> subprocess.Popen:
         "--pool",
         "solo",
         "-Q",
-        queue,
+        ",".join(queue + kind for kind in queues),
         "--loglevel",
         "WARNING",
         "--without-heartbeat",
@@ -64,21 +71,28 @@ def start_worker(queue: str, env: dict[str, str], **popen) -> subprocess.Popen:
 
 @contextlib.contextmanager
 def tasks_routed_to(queue: str):
-    """This process's `.delay()` calls go to the broker, onto `queue`, instead of running eagerly."""
+    """This process's `.delay()` calls go to the broker, into the namespace `queue`, instead of
+    running eagerly; what is left in its queues afterwards is dropped."""
     previous = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
     celery_app.conf.task_always_eager = False
-    celery_app.conf.task_default_queue = queue
+    celery_app.conf.task_default_queue = queue + DEFAULT  # apps.core.queues.queue_name takes the prefix from it
     try:
         yield
     finally:
         celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
+        with redis.Redis.from_url(settings.CELERY_BROKER_URL) as client:
+            leftovers = [
+                key for pattern in (queue, f"_kombu.binding.{queue}") for key in client.scan_iter(pattern + "*")
+            ]
+            if leftovers:
+                client.delete(*leftovers)
 
 
 @contextlib.contextmanager
-def real_worker(name: str, **extra_env: str):
+def real_worker(name: str, *, queues: tuple[str, ...] = settings.CELERY_QUEUE_NAMES, **extra_env: str):
     """One worker for the duration of the block, with the test's tasks routed to it."""
     queue = worker_queue(name)
-    process = start_worker(queue, worker_env(queue, **extra_env))
+    process = start_worker(queue, worker_env(queue, **extra_env), queues=queues)
     try:
         with tasks_routed_to(queue):
             yield process

@@ -17,6 +17,7 @@ from apps.core import events
 from apps.core.errors import Conflict, DomainError
 from apps.core.models import Notification
 from apps.core.money import UsdSum, usd
+from apps.core.queues import AI, AI_URGENT, queue_name
 from apps.core.services import notification_create
 from apps.projects.models import Membership, Project, Role
 from apps.projects.services import _record as activity_record
@@ -259,14 +260,23 @@ def _job_event(job: AIJob, type_: str) -> None:
     events.publish(stream=project_stream(job.project_id), type=type_, data={"job": AIJobOut(job).data})
 
 
+# Jobs someone is waiting on right now (an urgent comment, a regenerated section) go to their
+# own queue, which a worker with a free slot serves first; plans, digests and batches go to "ai".
+AHEAD_OF_BULK = (AIJob.Priority.URGENT, AIJob.Priority.HIGH)
+
+
+def job_queue(job: AIJob) -> str:
+    return queue_name(AI_URGENT if job.priority in AHEAD_OF_BULK else AI)
+
+
 def _dispatch(job: AIJob, *, countdown: float | None = None) -> None:
     from .tasks import ai_job_run
 
-    job_id = str(job.pk)
+    job_id, queue = str(job.pk), job_queue(job)
 
     def send():
         try:
-            ai_job_run.apply_async((job_id,), countdown=countdown)
+            ai_job_run.apply_async((job_id,), countdown=countdown, queue=queue)
         except Exception:  # noqa: BLE001 — broker down: the sweeper dispatches queued jobs later
             logger.warning("Could not dispatch AI job %s; the sweeper will retry", job_id, exc_info=True)
 

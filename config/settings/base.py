@@ -9,6 +9,7 @@ import environ
 import imageio_ffmpeg
 from celery.schedules import crontab
 from corsheaders.defaults import default_headers as cors_default_headers
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -155,7 +156,7 @@ CHANNEL_LAYERS = {
 
 # --- Celery ---
 CELERY_BROKER_URL = REDIS_URL
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "queue_order_strategy": "priority"}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -164,7 +165,48 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# Queues by kind of work, so a slow ffmpeg job or a bulk AI plan never holds up an alert or an
+# urgent triage. A worker serving several takes them in the order given to `-Q` (kombu's
+# "priority" order, not round robin; prefetch 1), so list the urgent ones first.
+CELERY_QUEUE_NAMES = ("monitoring", "ai-urgent", "default", "media", "ai")
+# Worker groups: one worker process (Deployment) per group. make run (Procfile.dev), the
+# Procfile and deploy/ start these; "fast" always has a free slot for alerts and urgent triage.
+CELERY_WORKER_QUEUES = {
+    "fast": ("monitoring", "ai-urgent", "default"),
+    "bulk": ("ai-urgent", "media", "ai"),
+}
+# Prefixes every queue name: tests give each real worker a namespace of its own.
+CELERY_QUEUE_PREFIX = env_str("CELERY_QUEUE_PREFIX", "")
+CELERY_TASK_QUEUES = [Queue(CELERY_QUEUE_PREFIX + name) for name in CELERY_QUEUE_NAMES]  # a bare worker takes all
+CELERY_TASK_DEFAULT_QUEUE = CELERY_QUEUE_PREFIX + "default"
+CELERY_TASK_ROUTES = ("apps.core.queues.route_task",)
+# Every task's queue (apps.core.queues.route_task reads this; a test fails on a task missing here).
+# AI jobs are routed by their priority when dispatched (apps.ai_planning.services).
+CELERY_TASK_QUEUE_OF = {
+    "apps.core.tasks.deliver_email": "default",
+    "apps.core.tasks.prune_stream_events": "default",
+    "apps.users.tasks.flush_expired_tokens": "default",
+    "apps.feedbacks.tasks.process_version": "media",  # ffmpeg: seconds to minutes
+    "apps.feedbacks.tasks.sweep_uploads": "media",
+    "apps.ai_planning.tasks.ai_job_run": "ai",  # urgent/high-priority jobs: ai-urgent
+    "apps.ai_planning.tasks.ai_jobs_sweep": "default",
+    # Quick database work that gates an urgent triage: never behind bulk AI calls.
+    "apps.ai_planning.tasks.feedback_triage_flush": "ai-urgent",
+    "apps.ai_planning.tasks.feedback_triage_flush_due": "ai-urgent",
+    # The alert path and the live dashboards.
+    "apps.monitoring.tasks.collect_metrics": "monitoring",
+    "apps.monitoring.tasks.evaluate_alert_rules": "monitoring",
+    "apps.monitoring.tasks.deliver_notification": "monitoring",
+    "apps.monitoring.tasks.sweep_deliveries": "monitoring",
+    "apps.monitoring.tasks.detect_anomalies": "monitoring",
+    "apps.monitoring.tasks.analytics_tick": "monitoring",
+    # Maintenance: rollups and retention are database batches, backups stream whole dumps.
+    "apps.monitoring.tasks.rollup_metrics": "default",
+    "apps.monitoring.tasks.prune_monitoring": "default",
+    "apps.monitoring.tasks.analytics_rollup": "default",
+    "apps.monitoring.tasks.analytics_prune": "default",
+    "apps.monitoring.tasks.backup_database": "media",
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
@@ -522,7 +564,7 @@ MONITORING_WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
 MONITORING_WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=10.0)
 # staff get an in-app notification when an alert fires or resolves (outside silences)
 MONITORING_NOTIFY_STAFF_IN_APP = env.bool("MONITORING_NOTIFY_STAFF_IN_APP", default=True)
-MONITORING_CELERY_QUEUES = env_list("MONITORING_CELERY_QUEUES", ["celery"])
+MONITORING_CELERY_QUEUES = env_list("MONITORING_CELERY_QUEUES", [queue.name for queue in CELERY_TASK_QUEUES])
 # Tasks beat runs every few seconds: the tasks view records them only when they fail.
 MONITORING_TASKS_QUIET = env_list(
     "MONITORING_TASKS_QUIET",
