@@ -12,6 +12,12 @@ describe("resolveApiBaseUrl", () => {
     expect(resolveApiBaseUrl("", { protocol: "https:", hostname: "app.local" })).toBe("https://app.local:8000");
     expect(resolveApiBaseUrl(undefined, { protocol: "http:", hostname: "10.0.0.5" })).toBe("http://10.0.0.5:8000");
   });
+
+  it("uses the page's own origin for same-origin", () => {
+    const page = { protocol: "https:", hostname: "videoplanet.example.com", port: "" };
+    expect(resolveApiBaseUrl("same-origin", page)).toBe("https://videoplanet.example.com");
+    expect(resolveApiBaseUrl("same-origin", { ...page, port: "8443" })).toBe("https://videoplanet.example.com:8443");
+  });
 });
 
 describe("toWsBaseUrl", () => {
