@@ -3,6 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The container image (deploy/frontend.Dockerfile) sets NEXT_OUTPUT=standalone: a self-contained
+  // server.js with only the node_modules it needs. `next start` (make run, e2e) keeps the default.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // The API lives on another origin (Daphne on :8000 by default); the browser
   // talks to it directly, so no rewrites are needed here.
   typedRoutes: false,

@@ -37,5 +37,7 @@ export type WebSocketFactory = (url: string) => WebSocketLike;
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_UNKNOWN_TARGET = 4404;
+/** A web node is shutting down (rolling restart): reconnect at once, another node takes over. */
+export const CLOSE_SERVICE_RESTART = 1012;
 /** Used by the client itself when the server went silent. */
 export const CLOSE_STALE = 4000;

@@ -275,6 +275,20 @@ describe("WsManager", () => {
     manager.stop();
   });
 
+  it("reconnects without backoff, resuming with ?after=, when its node restarts (1012)", async () => {
+    const { manager, statuses } = setup({ random: () => 0.2 });
+    const socket = await connect(manager, 10);
+    socket.receive({ type: "notification.created", seq: 11, data: { id: "a" } });
+    socket.drop(1012);
+    expect(statuses.at(-1)).toBe("reconnecting");
+    await vi.advanceTimersByTimeAsync(99); // 0.2 × the 500 ms restart jitter
+    expect(FakeSocket.instances).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeSocket.instances).toHaveLength(2);
+    expect(FakeSocket.last().url).toBe("ws://api.test:8000/ws/notifications/?ticket=t2&after=11");
+    manager.stop();
+  });
+
   it("stops for good on 4403 and 4404", async () => {
     for (const code of [4403, 4404]) {
       FakeSocket.instances = [];

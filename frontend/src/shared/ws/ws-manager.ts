@@ -1,5 +1,6 @@
 import {
   CLOSE_FORBIDDEN,
+  CLOSE_SERVICE_RESTART,
   CLOSE_STALE,
   CLOSE_UNAUTHENTICATED,
   CLOSE_UNKNOWN_TARGET,
@@ -40,6 +41,8 @@ export interface WsManagerOptions {
   random?: () => number;
   initialDelayMs?: number;
   maxDelayMs?: number;
+  /** After 1012 (node restarting) reconnect within [0, this): spreads a node's clients. */
+  restartJitterMs?: number;
   pingIntervalMs?: number;
   /** Close and reconnect when nothing arrived for this long (pongs count). */
   staleAfterMs?: number;
@@ -105,6 +108,7 @@ export class WsManager {
       random: options.random ?? Math.random,
       initialDelayMs: options.initialDelayMs ?? 1_000,
       maxDelayMs: options.maxDelayMs ?? 30_000,
+      restartJitterMs: options.restartJitterMs ?? 500,
       pingIntervalMs: options.pingIntervalMs ?? 25_000,
       staleAfterMs: options.staleAfterMs ?? 70_000,
       eventTarget: options.eventTarget === undefined ? (typeof window === "undefined" ? null : window) : options.eventTarget,
@@ -237,6 +241,12 @@ export class WsManager {
       this.options.onClosed?.(code);
       return;
     }
+    if (code === CLOSE_SERVICE_RESTART) {
+      // The node is draining (rolling restart): the balancer sends us to another one now,
+      // and `?after=<last seq>` resumes the stream there. No backoff: nothing is wrong.
+      this.scheduleReconnect(this.options.random() * this.options.restartJitterMs);
+      return;
+    }
     if (code === CLOSE_UNAUTHENTICATED && this.attempt === 0) {
       // The ticket was refused (expired or used): fetch a fresh one right away.
       this.attempt = 1;
@@ -246,9 +256,8 @@ export class WsManager {
     this.scheduleReconnect();
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(delay = this.backoffDelay(this.attempt)): void {
     this.clearReconnect();
-    const delay = this.backoffDelay(this.attempt);
     this.attempt += 1;
     this.setStatus("reconnecting");
     this.reconnectTimer = setTimeout(() => {
