@@ -44,9 +44,15 @@ def worker_env(queue: str, **extra: str) -> dict[str, str]:
 
 
 def start_worker(
-    queue: str, env: dict[str, str], *, queues: tuple[str, ...] = settings.CELERY_QUEUE_NAMES, **popen
+    queue: str,
+    env: dict[str, str],
+    *,
+    queues: tuple[str, ...] = settings.CELERY_QUEUE_NAMES,
+    node: str = "celery",
+    **popen,
 ) -> subprocess.Popen:
-    """A solo worker serving `queues` (default: every one) of the namespace, in that order."""
+    """A solo worker serving `queues` (default: every one) of the namespace, in that order;
+    `node` names it (TaskRun.worker) when a test starts several."""
     command = [
         sys.executable,
         "-m",
@@ -63,6 +69,8 @@ def start_worker(
         "--without-heartbeat",
         "--without-gossip",
         "--without-mingle",
+        "-n",
+        f"{node}@%h",
     ]
     return subprocess.Popen(
         command, cwd=settings.BASE_DIR, env=env, **{"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **popen}
@@ -82,7 +90,7 @@ def tasks_routed_to(queue: str):
         celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
         with redis.Redis.from_url(settings.CELERY_BROKER_URL) as client:
             leftovers = [
-                key for pattern in (queue, f"_kombu.binding.{queue}") for key in client.scan_iter(pattern + "*")
+                key for pattern in (queue, f"_kombu.binding*{queue}") for key in client.scan_iter(pattern + "*")
             ]
             if leftovers:
                 client.delete(*leftovers)
