@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test tier, with a summary. `scripts/test.sh [backend|frontend|e2e]` runs one group.
+# Every test tier, with a summary. `scripts/test.sh [backend|frontend|deploy|e2e]` runs one group.
 # With CI=true (or REQUIRE_ALL_TIERS=1) a skipped tier fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +54,10 @@ if want frontend; then
   tier "frontend lint (eslint)" npm --prefix frontend run --silent lint
   tier "frontend layers (steiger)" npm --prefix frontend run --silent lint:fsd
   tier "frontend unit (vitest)" npm --prefix frontend run --silent test
+fi
+
+if want deploy; then
+  tier "deploy (k8s manifests, Dockerfiles, workflows)" bash scripts/check_deploy.sh
 fi
 
 if want e2e; then
