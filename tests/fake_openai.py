@@ -138,7 +138,8 @@ class FakeOpenAI:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}/v1"
 
-    def start(self) -> "FakeOpenAI":
+    def start(self, port: int = 0) -> "FakeOpenAI":
+        """Serve on 127.0.0.1:`port` (a free one by default; scripts/stack.sh fixes it)."""
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -170,7 +171,7 @@ class FakeOpenAI:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout test)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
