@@ -11,6 +11,8 @@ from celery.schedules import crontab
 from corsheaders.defaults import default_headers as cors_default_headers
 from kombu import Queue
 
+from config.channel_hosts import channel_layer_hosts
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -144,9 +146,15 @@ CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
         "CONFIG": {
-            # No read timeout: redis-py 8 defaults to 5 s, equal to the layer's blocking
-            # pop, which kills idle consumers (DESIGN §8).
-            "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+            # REDIS_URL, or several shards / Sentinel masters (config/channel_hosts.py);
+            # no read timeout on any of them (DESIGN §8).
+            "hosts": channel_layer_hosts(
+                redis_url=REDIS_URL,
+                urls=env_list("CHANNEL_REDIS_URLS", []),
+                sentinels=env_list("CHANNEL_REDIS_SENTINELS", []),
+                masters=env_list("CHANNEL_REDIS_SENTINEL_MASTERS", []),
+                password=env("CHANNEL_REDIS_PASSWORD", default=""),
+            ),
             "capacity": 1500,
             "expiry": 60,
             "group_expiry": 86400,
