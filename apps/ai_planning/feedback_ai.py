@@ -5,7 +5,8 @@ Triage (kind feedback_triage): a new top-level comment is put in a queue kept in
 (`Feedback.triage_queued_at` set, `triage_job_id` empty) when AI is configured. The queue of a
 project is flushed into ONE call per batch of up to `BATCH_SIZE` comments: as soon as a batch
 is full, at once when an urgent comment waits, and when the oldest comment has waited
-`MAX_WAIT` (a countdown task per comment plus a beat sweep in case the broker lost one). A
+`MAX_WAIT` (the `feedback_triage_flush_due` beat, every few seconds: no countdown message that
+a killed worker could sit on for the broker's visibility timeout, see docs/architecture.md). A
 comment sent in a job keeps that job's id, so a job that fails waits for its retry with the
 comments still attached, and a batch delivered twice is claimed (and charged) once.
 
@@ -135,20 +136,17 @@ def triage_requeue(feedback: Feedback) -> None:
 
 
 def triage_schedule(feedback: Feedback, *, project_id) -> None:
-    """After the comment is saved: flush now (urgent, or maybe a full batch) and once more when
-    its wait is over. Both are cheap no-ops when there is nothing to send."""
+    """After the comment is saved: flush now (urgent, or maybe a full batch; a cheap no-op when
+    nothing is due). When its wait is over the beat's `triage_flush_due` sends it."""
     if feedback.triage_queued_at is None or feedback.triage_job_id is not None:
         return
     from .tasks import feedback_triage_flush
 
     project = str(project_id)
-    urgent = feedback.urgent
 
     def send():
         try:
             feedback_triage_flush.delay(project)
-            if not urgent:
-                feedback_triage_flush.apply_async((project,), countdown=MAX_WAIT.total_seconds() + 1)
         except Exception:  # noqa: BLE001 — broker down: the beat sweep flushes the queue later
             logger.warning("Could not schedule the triage flush of %s; the sweep will", project, exc_info=True)
 

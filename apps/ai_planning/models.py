@@ -156,6 +156,8 @@ class AIJob(BaseModel):
     error_code = models.CharField(max_length=60, blank=True)
     error = models.TextField(blank=True)
     lease_until = models.DateTimeField(null=True, blank=True)  # a worker holds a running job until then
+    # A queued retry waits until then; the sweep (beat) sends it (no countdown messages).
+    retry_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

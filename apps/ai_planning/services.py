@@ -269,14 +269,14 @@ def job_queue(job: AIJob) -> str:
     return queue_name(AI_URGENT if job.priority in AHEAD_OF_BULK else AI)
 
 
-def _dispatch(job: AIJob, *, countdown: float | None = None) -> None:
+def _dispatch(job: AIJob) -> None:
     from .tasks import ai_job_run
 
     job_id, queue = str(job.pk), job_queue(job)
 
     def send():
         try:
-            ai_job_run.apply_async((job_id,), countdown=countdown, queue=queue)
+            ai_job_run.apply_async((job_id,), queue=queue)
         except Exception:  # noqa: BLE001 — broker down: the sweeper dispatches queued jobs later
             logger.warning("Could not dispatch AI job %s; the sweeper will retry", job_id, exc_info=True)
 
@@ -556,9 +556,11 @@ def _claim(job_id) -> AIJob | None:
             return None
         now = timezone.now()
         stale = job.status == AIJob.Status.RUNNING and (job.lease_until is None or job.lease_until < now)
-        if job.status != AIJob.Status.QUEUED and not stale:
+        waiting = job.retry_at is not None and job.retry_at > now  # an earlier message, back late
+        if (job.status != AIJob.Status.QUEUED or waiting) and not stale:
             return None
         job.status = AIJob.Status.RUNNING
+        job.retry_at = None
         job.attempts = F("attempts") + 1
         job.lease_until = now + datetime.timedelta(seconds=settings.AI_JOB_LEASE_SECONDS)
         job.started_at = job.started_at or now
@@ -731,11 +733,11 @@ def _job_failed(job: AIJob, exc: ai_client.AIError) -> None:
     job.error_code, job.error = exc.code, exc.message
     job.lease_until = None
     if exc.transient and job.attempts < job.max_attempts:
-        job.status = AIJob.Status.QUEUED
-        job.save()
-        _job_event(job, "ai_job.retrying")
         delay = settings.AI_JOB_RETRY_BASE_SECONDS * 2 ** (job.attempts - 1)
-        _dispatch(job, countdown=random.uniform(delay / 2, delay))
+        job.status = AIJob.Status.QUEUED
+        job.retry_at = timezone.now() + datetime.timedelta(seconds=random.uniform(delay / 2, delay))
+        job.save()  # jobs_sweep sends it once retry_at has passed
+        _job_event(job, "ai_job.retrying")
         return
     job.status = AIJob.Status.NEEDS_ATTENTION if exc.transient else AIJob.Status.FAILED
     job.finished_at = timezone.now()
@@ -757,18 +759,26 @@ def _job_failed(job: AIJob, exc: ai_client.AIError) -> None:
         )
 
 
-def jobs_sweep() -> int:
-    """Beat: re-dispatch queued jobs the broker may have lost and running jobs whose worker
+def jobs_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Beat (every 15 s): send queued retries whose wait is over (no task is sent with a
+    countdown, so none can sit unacknowledged in a killed worker for the broker's visibility
+    timeout), and re-send queued jobs the broker may have lost and running jobs whose worker
     died (lease expired). `_claim` makes a duplicate delivery harmless."""
-    now = timezone.now()
+    now = now or timezone.now()
+    due = AIJob.objects.filter(status=AIJob.Status.QUEUED, retry_at__lte=now)
     stale = AIJob.objects.filter(
-        Q(status=AIJob.Status.QUEUED, updated_at__lt=now - datetime.timedelta(minutes=10))
+        Q(status=AIJob.Status.QUEUED, retry_at__isnull=True, updated_at__lt=now - datetime.timedelta(minutes=10))
         | Q(status=AIJob.Status.RUNNING, lease_until__lt=now)
     )
     AICacheEntry.objects.filter(expires_at__lt=now).delete()
     count = 0
-    for job in stale:
+    for job in [*due, *stale]:
         with transaction.atomic():
+            # A retry is sent once; if that message is lost, the 10-minute rule above re-sends it.
+            if job.retry_at is not None and not AIJob.objects.filter(pk=job.pk, status=AIJob.Status.QUEUED).update(
+                retry_at=None, updated_at=now
+            ):
+                continue
             _dispatch(job)
         count += 1
     return count

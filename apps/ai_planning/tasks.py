@@ -2,6 +2,7 @@
 task delivered twice (acks_late + a worker restart) runs the work once and charges once."""
 
 from celery import shared_task
+from django.utils.dateparse import parse_datetime
 
 from . import services
 
@@ -14,8 +15,10 @@ def ai_job_run(self, job_id: str) -> None:
 
 
 @shared_task(acks_late=True, ignore_result=True)
-def ai_jobs_sweep() -> int:
-    return services.jobs_sweep()
+def ai_jobs_sweep(now: str | None = None) -> int:
+    """Beat: due retries, lost messages, expired leases. `now` (ISO 8601) lets a caller say what
+    time it is."""
+    return services.jobs_sweep(now=parse_datetime(now) if now else None)
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -29,7 +32,8 @@ def feedback_triage_flush(project_id: str, now: str | None = None) -> int:
 
 @shared_task(acks_late=True, ignore_result=True)
 def feedback_triage_flush_due(now: str | None = None) -> int:
-    """Beat: the 30-second rule for every project, in case a countdown task was lost."""
+    """Beat (every 15 s): the 30-second rule for every project. The only sender of comments whose
+    wait is over: no task is scheduled with a countdown (docs/architecture.md, Celery)."""
     from . import feedback_ai
 
     return feedback_ai.triage_flush_due(now=now)

@@ -2,7 +2,7 @@
 settings.CELERY_BEAT_SCHEDULE."""
 
 from celery import shared_task
-from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from .models import Delivery
 from .services import alerts, analysis, backups, notify, rollups, samples
@@ -34,25 +34,22 @@ def detect_anomalies() -> int:
     return len(analysis.anomalies_detect())
 
 
-@shared_task(bind=True, acks_late=True, ignore_result=True)
-def deliver_notification(self, delivery_id: str) -> str:
-    """One try now; on failure the next try is scheduled with backoff (countdown). The
-    sweeper re-enqueues anything whose countdown was lost."""
+@shared_task(acks_late=True, ignore_result=True)
+def deliver_notification(delivery_id: str) -> str:
+    """One try if it is due. A failed try records when the next is due (backoff) and
+    `sweep_deliveries` sends it then: no countdown message that a killed worker could hold
+    for the broker's visibility timeout."""
     delivery = Delivery.objects.filter(pk=delivery_id).first()
     if delivery is None or delivery.status in (Delivery.Status.DELIVERED, Delivery.Status.FAILED):
         return "done"
-    delivery = notify.delivery_attempt(delivery=delivery)
-    if delivery.status == Delivery.Status.RETRYING:
-        countdown = max(0, int((delivery.next_attempt_at - timezone.now()).total_seconds()))
-        # Same queue as this try (a worker may serve a queue other than the default).
-        queue = (self.request.delivery_info or {}).get("routing_key") or None
-        deliver_notification.apply_async((delivery_id,), countdown=countdown, queue=queue)
-    return delivery.status
+    return notify.delivery_attempt(delivery=delivery).status
 
 
 @shared_task(acks_late=True, ignore_result=True)
-def sweep_deliveries() -> int:
-    due = notify.deliveries_due()
+def sweep_deliveries(now: str | None = None) -> int:
+    """Beat (every 10 s): retries whose time has come, and first tries the broker lost.
+    `now` (ISO 8601) lets a caller say what time it is."""
+    due = notify.deliveries_due(now=parse_datetime(now) if now else None)
     for delivery in due:
         deliver_notification.delay(str(delivery.pk))
     return len(due)

@@ -230,9 +230,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.feedbacks.tasks.sweep_uploads",
         "schedule": timedelta(hours=1),
     },
+    # Delayed work is a due time in the database that a beat sweep sends (AI job retries,
+    # webhook retries, the triage wait), never a countdown message: see docs/architecture.md.
     "ai-jobs-sweep": {
         "task": "apps.ai_planning.tasks.ai_jobs_sweep",
-        "schedule": timedelta(minutes=5),
+        "schedule": timedelta(seconds=15),
     },
     "feedback-triage-flush-due": {
         "task": "apps.ai_planning.tasks.feedback_triage_flush_due",
@@ -262,7 +264,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "monitoring-sweep-deliveries": {
         "task": "apps.monitoring.tasks.sweep_deliveries",
-        "schedule": timedelta(minutes=1),
+        "schedule": timedelta(seconds=10),
     },
     "monitoring-backup": {
         "task": "apps.monitoring.tasks.backup_database",
@@ -580,6 +582,8 @@ MONITORING_TASKS_QUIET = env_list(
         "apps.monitoring.tasks.analytics_tick",
         "apps.monitoring.tasks.evaluate_alert_rules",
         "apps.ai_planning.tasks.feedback_triage_flush_due",
+        "apps.ai_planning.tasks.ai_jobs_sweep",
+        "apps.monitoring.tasks.sweep_deliveries",
     ],
 )
 MONITORING_ANOMALY_METRICS = env_list(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from apps.ai_planning import feedback_ai
 from apps.ai_planning.models import AIJob, AISettings, AIUsage, VersionDigest
 from apps.ai_planning.services import ai_settings_for
-from apps.ai_planning.tasks import ai_job_run, feedback_triage_flush, feedback_triage_flush_due
+from apps.ai_planning.tasks import ai_job_run, ai_jobs_sweep, feedback_triage_flush, feedback_triage_flush_due
 from apps.core.models import StreamEvent
 from apps.core.tests.assertions import assert_error
 from apps.feedbacks.models import TRIAGE_CATEGORIES, Feedback
@@ -141,7 +141,7 @@ def test_the_oldest_comment_waits_30_seconds_at_most(team, comment, run, fake_op
     run(feedback_triage_flush_due.delay, later(25))
     assert triage_calls(fake_openai) == []
 
-    run(feedback_triage_flush_due.delay, later(31))  # the beat sweep, should a countdown be lost
+    run(feedback_triage_flush_due.delay, later(31))  # the beat: the only sender once the wait is over
     assert [len(batch) for batch in triage_calls(fake_openai)] == [2]
     run(feedback_triage_flush_due.delay, later(120))  # nothing left: no further call
     assert len(triage_calls(fake_openai)) == 1
@@ -168,8 +168,11 @@ def test_a_batch_delivered_twice_is_called_and_charged_once(team, version, fake_
 def test_a_failing_triage_job_keeps_its_comments_until_retried(team, version, comment, run, fake_openai):
     fake_openai.default = "500"
     ids = [comment(f"화면 {i}")["id"] for i in range(10)]
-
     job = AIJob.objects.get(kind=AIJob.Kind.FEEDBACK_TRIAGE)
+    assert job.status == AIJob.Status.QUEUED and job.retry_at is not None
+    run(ai_jobs_sweep.delay, job.retry_at.isoformat())  # the beat sends the retry once it is due
+
+    job.refresh_from_db()
     assert job.status == AIJob.Status.NEEDS_ATTENTION and job.attempts == 2
     assert set(Feedback.objects.filter(pk__in=ids).values_list("triage_job_id", flat=True)) == {job.pk}
     assert not Feedback.objects.filter(pk__in=ids, triage__isnull=False).exists()
@@ -395,6 +398,8 @@ def test_a_failing_digest_is_reported_and_can_be_retried(team, version, run, fak
     fake_openai.default = "503"
 
     response = run(team.client("reviewer").post, _digest_url(version))
+    job = AIJob.objects.get(kind=AIJob.Kind.FEEDBACK_DIGEST)
+    run(ai_jobs_sweep.delay, job.retry_at.isoformat())  # its retry, sent by the beat when due
 
     digest = team.client("viewer").get(_digest_url(version)).json()
     assert digest["status"] == "needs_attention" and digest["result"] is None

@@ -40,7 +40,7 @@ def test_25_comments_become_3_triage_calls_through_a_real_worker(project_with_ro
 
     triaged = Feedback.objects.filter(version=version, triage__isnull=False)
     assert _wait_for(lambda: triaged.count() >= 20), triaged.count()
-    if time.monotonic() - started < 25:  # before any comment's own 30-second countdown could fire
+    if time.monotonic() - started < 25:  # before any comment's 30-second wait is over
         assert len(fake_openai.calls_named("feedback_triage")) == 2
         assert Feedback.objects.filter(version=version, triage_job_id__isnull=True).count() == 5
 

@@ -2,14 +2,17 @@
 local fake server over HTTP; Celery runs eagerly here (the task body is what is tested;
 `test_worker.py` runs a real worker)."""
 
+import datetime
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.ai_planning import planning, services
 from apps.ai_planning.models import AIJob, AIUsage, Plan, PlanRevision
+from apps.ai_planning.tasks import ai_job_run, ai_jobs_sweep
 from apps.core.models import Notification, StreamEvent
 from apps.core.tests.assertions import assert_error
 from apps.projects.services import project_stream
@@ -235,14 +238,24 @@ def test_budget_refuses_with_the_numbers_and_saves_nothing(team, brief, generate
 
 
 def test_server_down_through_every_attempt_needs_attention_then_retry_succeeds(
-    team, brief, generate, fake_openai, django_capture_on_commit_callbacks
+    team, brief, generate, fake_openai, django_capture_on_commit_callbacks, settings
 ):
+    settings.AI_JOB_RETRY_BASE_SECONDS = 60
     fake_openai.default = "500"
 
     generate(brief)
 
+    # The first attempt failed: the job waits for its retry time; no countdown task was sent.
     job = AIJob.objects.get()
-    assert job.status == AIJob.Status.NEEDS_ATTENTION and job.attempts == 2
+    assert job.status == AIJob.Status.QUEUED and job.attempts == 1 and job.retry_at > timezone.now()
+    ai_job_run.delay(str(job.pk))  # an earlier message delivered late: the retry is not due yet
+    assert AIJob.objects.get().attempts == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ai_jobs_sweep.delay((job.retry_at - datetime.timedelta(seconds=1)).isoformat()).get() == 0
+        assert ai_jobs_sweep.delay(job.retry_at.isoformat()).get() == 1  # the beat, once the wait is over
+
+    job = AIJob.objects.get()
+    assert job.status == AIJob.Status.NEEDS_ATTENTION and job.attempts == 2 and job.retry_at is None
     assert job.error_code == "ai_unavailable" and "after 3 attempts" in job.error
     assert fake_openai.call_count == 2 * 3  # job attempts × HTTP attempts per call
     plan = Plan.objects.get()
@@ -360,12 +373,6 @@ def test_a_refused_request_fails_at_once_without_retries(team, brief, generate, 
 
 
 def test_sweeper_reruns_a_job_whose_worker_died(team, brief, fake_openai, django_capture_on_commit_callbacks):
-    import datetime
-
-    from django.utils import timezone
-
-    from apps.ai_planning.tasks import ai_jobs_sweep
-
     job = services.plan_request(brief=brief, actor=team.users["editor"])
     services._claim(job.pk)  # a worker took it, then died: the lease runs out
     AIJob.objects.filter(pk=job.pk).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))

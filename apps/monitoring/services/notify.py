@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .. import templating, webhooks
@@ -137,11 +138,15 @@ def _send(delivery: Delivery) -> webhooks.Outcome:
 
 
 def delivery_attempt(*, delivery: Delivery, now: datetime | None = None) -> Delivery:
-    """One try; records it; schedules the next (status `retrying`) or gives up (`failed`)
-    after MONITORING_WEBHOOK_MAX_ATTEMPTS. Idempotent for finished deliveries."""
+    """One try when it is due; records it; sets when the next is due (status `retrying`) or
+    gives up (`failed`) after MONITORING_WEBHOOK_MAX_ATTEMPTS. A delivery that is finished, or
+    not due (a try in flight, a backoff running), is left alone: a duplicate message (the sweep
+    and a late redelivery) never sends twice."""
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().select_related("channel").get(pk=delivery.pk)
         if delivery.status in (Delivery.Status.DELIVERED, Delivery.Status.FAILED):
+            return delivery
+        if delivery.next_attempt_at is not None and delivery.next_attempt_at > (now or timezone.now()):
             return delivery
         number = delivery.attempts + 1
         delivery.attempts = number
@@ -176,13 +181,14 @@ def delivery_attempt(*, delivery: Delivery, now: datetime | None = None) -> Deli
 
 
 def deliveries_due(*, now: datetime | None = None) -> list[Delivery]:
-    """Deliveries whose next try is overdue (a lost countdown task, the broker was down)."""
+    """Retries whose time has come (only the sweep sends them), and first tries overdue by
+    30 s (sent at creation; the message was lost, the broker was down, a worker died)."""
     now = now or timezone.now()
     return list(
         Delivery.objects.filter(
-            status__in=[Delivery.Status.PENDING, Delivery.Status.RETRYING],
-            next_attempt_at__lte=now - timedelta(seconds=30),
-        )[:200]
+            Q(status=Delivery.Status.RETRYING, next_attempt_at__lte=now)
+            | Q(status=Delivery.Status.PENDING, next_attempt_at__lte=now - timedelta(seconds=30))
+        ).order_by("next_attempt_at")[:200]
     )
 
 

@@ -1,12 +1,17 @@
 """Webhook delivery against a real HTTP receiver on 127.0.0.1 that verifies the Standard
 Webhooks signature; retries; and the SSRF refusals (at save and again at send)."""
 
+import datetime
+import time
+
 import pytest
+from django.utils import timezone
 
 from apps.monitoring.models import Alert, Delivery, NotificationChannel
+from apps.monitoring.services import notify
 from apps.monitoring.services.alerts import rule_evaluate
 from apps.monitoring.services.notify import channel_send_test, delivery_attempt, retry_delay
-from apps.monitoring.tasks import deliver_notification
+from apps.monitoring.tasks import deliver_notification, sweep_deliveries
 from apps.monitoring.webhooks import signature, signature_verify
 
 from .conftest import T0, make_rule, put
@@ -64,8 +69,10 @@ def test_500_is_retried_with_the_same_id_and_logged(hook, receiver):
     delivery = delivery_attempt(delivery=delivery)
     assert (delivery.status, delivery.attempts, delivery.last_error) == ("retrying", 1, "HTTP 500")
     assert delivery.next_attempt_at is not None
-    delivery = delivery_attempt(delivery=delivery)
-    delivery = delivery_attempt(delivery=delivery)
+    # Not due yet (a duplicate message, a redelivery): nothing is sent.
+    assert delivery_attempt(delivery=delivery).attempts == 1 and len(receiver.requests) == 1
+    delivery = delivery_attempt(delivery=delivery, now=delivery.next_attempt_at)
+    delivery = delivery_attempt(delivery=delivery, now=delivery.next_attempt_at)
     assert (delivery.status, delivery.attempts) == ("delivered", 3)
     ids = {r["headers"]["webhook-id"] for r in receiver.requests}
     assert ids == {delivery.message_id}
@@ -84,18 +91,36 @@ def test_timeout_is_retried_then_fails_after_the_last_attempt(hook, receiver, se
     delivery = channel_send_test(channel=hook)
     delivery = delivery_attempt(delivery=delivery)
     assert delivery.status == "retrying" and "timeout" in delivery.last_error
-    delivery = delivery_attempt(delivery=delivery)
+    delivery = delivery_attempt(delivery=delivery, now=delivery.next_attempt_at)
     assert delivery.status == "failed"
     assert [a.ok for a in delivery.attempt_log.all()] == [False, False]
     assert all(500 <= a.latency_ms < 2000 for a in delivery.attempt_log.all())
 
 
-def test_task_reschedules_failed_tries_until_delivered(hook, receiver):
+def test_a_failed_try_is_retried_by_the_sweep_when_due_never_by_a_countdown(hook, receiver):
     receiver.script = [503]
     delivery = channel_send_test(channel=hook)
-    deliver_notification.delay(str(delivery.pk))  # eager: the countdown retry runs at once
+    deliver_notification.delay(str(delivery.pk))
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("retrying", 1)  # and no message waits for the retry
+
+    just_before = delivery.next_attempt_at - datetime.timedelta(seconds=1)
+    assert sweep_deliveries.delay(just_before.isoformat()).get() == 0
+    time.sleep(max(0.0, (delivery.next_attempt_at - timezone.now()).total_seconds()))  # the backoff: 1 s here
+    assert sweep_deliveries.delay().get() == 1
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("delivered", 2)
+    assert sweep_deliveries.delay().get() == 0
+
+
+def test_a_first_try_the_broker_lost_is_sent_by_the_sweep(hook, receiver, django_capture_on_commit_callbacks):
+    delivery = channel_send_test(channel=hook)  # its on-commit send never happens: "lost"
+    assert notify.deliveries_due(now=delivery.next_attempt_at + datetime.timedelta(seconds=29)) == []
+
+    assert sweep_deliveries.delay((timezone.now() + datetime.timedelta(seconds=31)).isoformat()).get() == 1
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, len(receiver.requests)) == ("delivered", 1, 1)
 
 
 def test_redirects_are_not_followed(hook, receiver):

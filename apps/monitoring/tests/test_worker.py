@@ -4,10 +4,11 @@ hides serialization differences, DESIGN §8)."""
 import time
 
 import pytest
+from django.utils import timezone
 
 from apps.monitoring.models import Delivery, Host, MetricPoint, NotificationChannel, TaskRun
 from apps.monitoring.services.notify import channel_send_test
-from apps.monitoring.tasks import collect_metrics
+from apps.monitoring.tasks import collect_metrics, sweep_deliveries
 from tests.workers import real_worker
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -32,8 +33,11 @@ def _wait(predicate, timeout: float = 30) -> bool:
 
 def test_webhook_and_collection_run_in_a_real_worker(worker, receiver):
     channel = NotificationChannel.objects.create(name="pager", kind="webhook", url=receiver.url, secret=receiver.secret)
-    receiver.script = [500, 200]  # the first try fails: the worker schedules the retry itself
+    receiver.script = [500, 200]  # the first try fails: its retry is due 1 s later
     delivery = channel_send_test(channel=channel)  # committed: on_commit enqueues at once
+    assert _wait(lambda: Delivery.objects.get(pk=delivery.pk).status == "retrying")
+    time.sleep(max(0.0, (Delivery.objects.get(pk=delivery.pk).next_attempt_at - timezone.now()).total_seconds()))
+    sweep_deliveries.delay()  # the beat's sweep sends the retry (no countdown message waits in a worker)
     assert _wait(lambda: Delivery.objects.get(pk=delivery.pk).status == "delivered", timeout=40)
     assert [r["valid"] for r in receiver.requests] == [True, True]
     assert Delivery.objects.get(pk=delivery.pk).attempts == 2
