@@ -54,9 +54,10 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      // NEXT_PUBLIC_API_URL is inlined at build time; E2E_SKIP_BUILD=1 reuses a
-      // .next built with the same value.
-      command: `${SKIP_BUILD ? "" : "npx next build && "}npx next start -p ${WEB_PORT} -H 127.0.0.1`,
+      // NEXT_PUBLIC_API_URL and the tracker's site key (the e2e backend's demo site, written
+      // by scripts/e2e-backend.sh, which starts first) are inlined at build time;
+      // E2E_SKIP_BUILD=1 reuses a .next built with the same values (and the same database).
+      command: `${SKIP_BUILD ? "" : `NEXT_PUBLIC_VP_SITE_KEY="$(cat ../var/e2e-site-key-${WEB_PORT})" npx next build && `}npx next start -p ${WEB_PORT} -H 127.0.0.1`,
       url: `${WEB_URL}/login`,
       env: { NEXT_PUBLIC_API_URL: API_URL, NEXT_TELEMETRY_DISABLED: "1" },
       reuseExistingServer: !process.env.CI,

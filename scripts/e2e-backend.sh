@@ -13,6 +13,10 @@ export FRONTEND_URL="http://127.0.0.1:$E2E_WEB_PORT"
 export MEDIA_ROOT="$PWD/var/e2e-media"
 mkdir -p var
 .venv/bin/python manage.py migrate --noinput -v 0
+# The web app tracks itself (dogfooding), under its CSP: playwright.config.ts builds it with
+# this site's key, and e2e/security.spec.ts checks the tracker loads and reaches the API.
+.venv/bin/python manage.py analytics_demo_site --origin "http://127.0.0.1:$E2E_WEB_PORT" \
+  --origin "http://localhost:$E2E_WEB_PORT" > "var/e2e-site-key-$E2E_WEB_PORT"
 # AI planning runs against the backend tests' fake OpenAI-compatible server (tests/fake_openai.py)
 # on a free loopback port: real plans through the real client, no key and no internet needed.
 # Each answer takes E2E_AI_DELAY seconds (default 1) so a browser can watch the progress.

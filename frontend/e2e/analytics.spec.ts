@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { API_URL, createStaffUser, ingestStatus, postEvents, sendAnalyticsTick } from "./support/analytics";
 import { screenshot } from "./support/screenshots";
+import { expect, test } from "./support/security";
 
 const PASSWORD = "Vp-e2e-Passw0rd!";
 const ORIGIN = "https://shop.e2e.example";

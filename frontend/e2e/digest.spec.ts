@@ -1,9 +1,8 @@
-import { expect, test } from "@playwright/test";
-
 import { postComment } from "./support/digest";
 import { registerUser, signInContext } from "./support/projects";
 import { addMember, createAsset, createProject, makeTestClip, uploadVersionAndWait } from "./support/review";
 import { screenshot } from "./support/screenshots";
+import { expect, test } from "./support/security";
 
 // The e2e backend points OPENAI_BASE_URL at tests/fake_openai.py, which triages by keywords
 // and cites every comment it was shown in the digest.

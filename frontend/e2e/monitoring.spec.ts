@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { collectSample, createUser, evaluateAlerts } from "./support/monitoring";
 import { screenshot } from "./support/screenshots";
+import { expect, test } from "./support/security";
 
 const PASSWORD = "Vp-e2e-Passw0rd!";
 

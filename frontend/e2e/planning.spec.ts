@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { createProject, login, registerOwner, unique } from "./support/planning";
 import { screenshot as save } from "./support/screenshots";
+import { expect, test } from "./support/security";
 
 /*
  * The e2e backend talks to tests/fake_openai.py (see scripts/e2e-backend.sh), a real

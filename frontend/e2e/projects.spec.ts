@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { invitationLinkFor, registerUser, signInContext } from "./support/projects";
 import { screenshot } from "./support/screenshots";
+import { expect, test } from "./support/security";
 
 function isoDay(offset: number): string {
   const date = new Date();

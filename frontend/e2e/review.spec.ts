@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { registerUser, signInContext } from "./support/projects";
 import { addComment, addMember, createAsset, createProject, makeTestClip, uploadVersionAndWait } from "./support/review";
 import { screenshot } from "./support/screenshots";
+import { expect, test } from "./support/security";
 
 async function dragOn(page: Page, selector: string, from: [number, number], to: [number, number]) {
   const box = await page.locator(selector).boundingBox();
@@ -52,6 +53,11 @@ test("editor and reviewer review a clip together live; a guest comments through 
   // Who is watching: each sees the other.
   await expect(editorPage.getByTestId("viewers")).toContainText("리뷰어 서연");
   await expect(reviewerPage.getByTestId("viewers")).toContainText("편집자 민준");
+
+  // The reviewer plays the clip (media from the API, under the page's CSP) and stops it.
+  await reviewerPage.getByRole("button", { name: "재생 (Space)" }).click();
+  await expect.poll(() => reviewerPage.getByTestId("review-video").evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThan(0);
+  await reviewerPage.getByRole("button", { name: "일시정지 (Space)" }).click();
 
   // --- the editor steps to frame 5, draws a rectangle and comments ---
   await editorPage.getByTestId("timeline").focus();

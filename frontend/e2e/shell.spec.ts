@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
-
 import { notifyUser } from "./support/backend";
 import { screenshot } from "./support/screenshots";
+import { expect, test } from "./support/security";
 
 function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
+import type { APIRequestContext, Page, Request } from "@playwright/test";
 
-import { API_URL, serveSite, staffToken } from "./support/tracker";
 import { screenshot } from "./support/screenshots";
+import { expect, test } from "./support/security";
+import { API_URL, serveSite, staffToken } from "./support/tracker";
 
 /**
  * The embeddable tracker in real Chromium: a plain HTML page on its own origin loads
