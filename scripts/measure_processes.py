@@ -1,10 +1,10 @@
-"""Idle and loaded memory (RSS of the whole process tree) and CPU of each server process, the
+"""Idle and loaded memory (PSS of the whole process tree) and CPU of each server process, the
 numbers the Kubernetes resource requests in deploy/k8s are sized from (docs/deploy.md).
 
     DATABASE_URL=postgres://… REDIS_URL=redis://… .venv/bin/python scripts/measure_processes.py
 
-Starts Daphne, a Celery worker (prefork, concurrency 2) and beat on the given PostgreSQL and
-Redis, and `next start` when a production build exists (NEXT_DIST_DIR, default
+Starts Daphne, a Celery worker (prefork, MEASURE_CONCURRENCY processes, default 4) and beat
+on the given PostgreSQL and Redis, and `next start` when a production build exists (NEXT_DIST_DIR, default
 frontend/.next). Idle: 10 s after start-up. Loaded: Daphne holds 500 WebSockets while 2 000
 authenticated REST reads run 20 at a time; the worker runs 400 real tasks; `next start`
 serves 500 page loads 10 at a time. Prints one Markdown table. Loopback only, about 2 minutes.
@@ -29,11 +29,14 @@ from ports import free_port  # noqa: E402
 
 VENV = ROOT / ".venv" / "bin"
 SOCKETS, REQUESTS, TASKS, PAGES = 500, 2000, 400, 500
+CONCURRENCY = int(os.environ.get("MEASURE_CONCURRENCY", "4"))  # worker processes, as the fast and ai pods run
 
 
-def tree_rss_mb(pid: int) -> float:
+def tree_pss_mb(pid: int) -> float:
+    """Proportional set size of the process and its children: shared pages (a prefork
+    worker's children share the parent's) counted once, as a container's memory cgroup does."""
     root = psutil.Process(pid)
-    return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]) / 2**20
+    return sum(p.memory_full_info().pss for p in [root, *root.children(recursive=True)]) / 2**20
 
 
 def tree_cpu_seconds(pid: int) -> float:
@@ -49,11 +52,11 @@ def tree_cpu_seconds(pid: int) -> float:
 
 
 def measure(pid: int, work) -> tuple[float, float]:
-    """CPU (millicores) over `work` (or 5 s of idling) and RSS at its end."""
+    """CPU (millicores) over `work` (or 5 s of idling) and memory (PSS) at its end."""
     cpu0, t0 = tree_cpu_seconds(pid), time.monotonic()
     work() if work else time.sleep(5)
     cpu = (tree_cpu_seconds(pid) - cpu0) / (time.monotonic() - t0) * 1000
-    return cpu, tree_rss_mb(pid)
+    return cpu, tree_pss_mb(pid)
 
 
 def start(args: list[str], env: dict, cwd=ROOT) -> subprocess.Popen:
@@ -134,7 +137,7 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     web = start([VENV / "daphne", "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"], env)
-    worker = start([VENV / "celery", "-A", "config", "worker", "-Q", queues, "-c", "2"], env)
+    worker = start([VENV / "celery", "-A", "config", "worker", "-Q", queues, "-c", str(CONCURRENCY)], env)
     beat_schedule = f"/tmp/measure-beat-{os.getpid()}"
     beat = start([VENV / "celery", "-A", "config", "beat", "-s", beat_schedule, "--pidfile="], env)
     processes = [web, worker, beat]
@@ -144,7 +147,7 @@ def main() -> None:
         time.sleep(10)
         for name, proc, work in (
             ("daphne (web)", web, lambda: daphne_load(base, token)),
-            ("celery worker -c 2", worker, lambda: worker_load(env)),
+            (f"celery worker -c {CONCURRENCY}", worker, lambda: worker_load(env)),
             ("celery beat", beat, None),
         ):
             idle = measure(proc.pid, None)
@@ -171,11 +174,11 @@ def main() -> None:
             proc.wait(timeout=30)
         pathlib.Path(beat_schedule).unlink(missing_ok=True)
 
-    print("| process | idle RSS MB | idle CPU m | loaded RSS MB | loaded CPU m | load |")
+    print("| process | idle MB (PSS) | idle CPU m | loaded MB (PSS) | loaded CPU m | load |")
     print("|---|---|---|---|---|---|")
     loads = {
         "daphne (web)": f"{SOCKETS} WebSockets + {REQUESTS} REST reads, 20 concurrent",
-        "celery worker -c 2": f"{TASKS} tasks",
+        f"celery worker -c {CONCURRENCY}": f"{TASKS} tasks",
         "celery beat": "its own schedule",
         "next start": f"{PAGES} page loads, 10 concurrent",
     }
