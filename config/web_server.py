@@ -64,17 +64,20 @@ class GracefulServer(Server):
         self.draining_since = time.monotonic()
         for port in self.ports:
             port.stopListening()
-        closing = 0
-        for protocol in list(self.connections):
-            if isinstance(protocol, WebSocketProtocol) and protocol.state == WebSocketProtocol.STATE_OPEN:
-                protocol.sendCloseFrame(code=CLOSE_SERVICE_RESTART, reasonUtf8=b"service restart")
-                closing += 1
         logger.info(
             "draining: stopped listening, closing %d WebSocket(s) with 1012, grace %.0f s",
-            closing,
+            self._close_websockets(),
             self.grace_seconds,
         )
         self._stop_when_idle()
+
+    def _close_websockets(self) -> int:
+        closed = 0
+        for protocol in list(self.connections):
+            if isinstance(protocol, WebSocketProtocol) and protocol.state == WebSocketProtocol.STATE_OPEN:
+                protocol.sendCloseFrame(code=CLOSE_SERVICE_RESTART, reasonUtf8=b"service restart")
+                closed += 1
+        return closed
 
     def _busy(self) -> int:
         return sum(
@@ -84,6 +87,7 @@ class GracefulServer(Server):
         )
 
     def _stop_when_idle(self):
+        self._close_websockets()  # also sockets whose handshake was still under way at the signal
         busy = self._busy()
         elapsed = time.monotonic() - self.draining_since
         if busy and elapsed < self.grace_seconds:
