@@ -5,6 +5,8 @@
 # BENCH_SKIP_BUILD=1 reuses the frontend build in frontend/.next-bench.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# bench_multinode.py holds 1,000 sockets: one descriptor each here and in a web process.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 if [[ -z "${REDIS_URL:-}" ]]; then
   port=$(.venv/bin/python -c 'import sys; sys.path.insert(0, "scripts"); from ports import free_port; print(free_port())')
   REDIS_PORT=$port .venv/bin/python scripts/embedded_redis.py >/dev/null 2>&1 &
