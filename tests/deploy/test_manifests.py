@@ -265,3 +265,5 @@ def test_images_come_from_the_registry_and_the_pipeline_sets_their_tags(overlay)
     workflow = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
     assert f"working-directory: deploy/k8s/overlays/{overlay}" in workflow
     assert f"deploy/k8s/deploy.sh apply {overlay}" in workflow
+    # Undo only after a completed rollout (deploy.sh undoes a failed one itself; twice restores it).
+    assert workflow.count("if: failure() && steps.apply.outcome == 'success'") == 2
