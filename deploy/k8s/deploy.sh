@@ -5,7 +5,7 @@
 #
 #   deploy/k8s/deploy.sh apply  <staging|production>   shared objects → migration Job → workloads → rollout status
 #   deploy/k8s/deploy.sh health <staging|production>   /readyz of every web pod, from inside it
-#   deploy/k8s/deploy.sh undo   <staging|production>   `kubectl rollout undo` of every Deployment
+#   deploy/k8s/deploy.sh undo   <staging|production>   `kubectl rollout undo` of what the last apply changed
 #
 # Order (docs/deploy.md, "Migrations"):
 #   1. objects without an app.kubernetes.io/name label: ConfigMap, ServiceAccount,
@@ -13,8 +13,9 @@
 #   2. the migration Job (component=migrate) alone, after deleting the previous run (a Job's
 #      pod template cannot change); the deploy stops here if it fails, the old release
 #      still serving;
-#   3. the Deployments and Services; then every rollout must finish, or every Deployment
-#      is rolled back and the script fails.
+#   3. the Deployments and Services (their revisions before are recorded); then every
+#      rollout must finish, or each Deployment the release changed goes back to its recorded
+#      revision and the script fails.
 # Image tags are set in the overlay beforehand (`kustomize edit set image`, the pipeline does).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,14 +30,35 @@ k() { "$KUBECTL" --namespace "$ns" "$@"; }
 TIMEOUT=${ROLLOUT_TIMEOUT:-600s}
 MIGRATE_TIMEOUT_SECONDS=${MIGRATE_TIMEOUT_SECONDS:-900}
 
+# Each Deployment's revision before this release, kept for `undo` (a later step may run it).
+REVISIONS=${REVISIONS_FILE:-${TMPDIR:-/tmp}/videoplanet-$overlay-revisions}
+
 deployments() { k get deployments -l app.kubernetes.io/part-of=videoplanet -o name; }
 
+revisions() {  # name=revision, one per line
+  k get deployments -l app.kubernetes.io/part-of=videoplanet \
+    -o jsonpath='{range .items[*]}{.metadata.name}={.metadata.annotations.deployment\.kubernetes\.io/revision}{"\n"}{end}'
+}
+
 undo() {
-  local d
-  for d in $(deployments); do
-    echo "rolling back $d"
-    k rollout undo "$d" || true
-  done
+  # Back to the revisions recorded before the release, for the Deployments it changed only
+  # (`rollout undo` of an unchanged one would take it one release further back). Without a
+  # record (by hand, later): every Deployment one revision back.
+  local d name before now
+  if [[ -s $REVISIONS ]]; then
+    while IFS== read -r name now; do
+      before=$(awk -F= -v n="$name" '$1 == n {print $2}' "$REVISIONS")
+      if [[ -n $before && $before != "$now" ]]; then
+        echo "rolling back deployment/$name to revision $before"
+        k rollout undo "deployment/$name" --to-revision="$before" || true
+      fi
+    done < <(revisions)
+  else
+    for d in $(deployments); do
+      echo "rolling back $d"
+      k rollout undo "$d" || true
+    done
+  fi
   for d in $(deployments); do k rollout status "$d" --timeout="$TIMEOUT" || true; done
 }
 
@@ -79,6 +101,7 @@ case "$action" in
     k get secret vp-secrets >/dev/null || { echo "create the Secret vp-secrets in $ns first (docs/deploy.md)" >&2; exit 1; }
     k apply -f "$rendered" -l '!app.kubernetes.io/name'
     migrate "$rendered"
+    revisions >"$REVISIONS"
     k apply -f "$rendered" -l 'app.kubernetes.io/name,app.kubernetes.io/component!=migrate'
     for d in $(deployments); do
       if ! k rollout status "$d" --timeout="$TIMEOUT"; then

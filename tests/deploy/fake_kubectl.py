@@ -4,7 +4,10 @@ cluster can run here). `kubectl kustomize` is the real one; `apply -f FILE -l SE
 selects the objects of FILE with the selector as the API server would and records them;
 everything else is recorded and answered from FAKE_* variables:
 FAKE_LOG (the record, one JSON line per call), FAKE_MIGRATION (Complete | Failed),
-FAKE_ROLLOUT_FAIL (a Deployment whose rollout never finishes), FAKE_NO_SECRET."""
+FAKE_ROLLOUT_FAIL (a Deployment whose rollout never finishes), FAKE_UNCHANGED (Deployments
+whose template the release does not change), FAKE_NO_SECRET. The cluster starts with every
+Deployment of the overlay at revision 1 (the previous release); applying a changed one
+raises its revision."""
 
 import json
 import os
@@ -15,7 +18,7 @@ from pathlib import Path
 import yaml
 
 REAL_KUBECTL = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "kubectl"
-STATE = Path(os.environ["FAKE_LOG"]).with_suffix(".deployments")
+STATE = Path(os.environ["FAKE_LOG"]).with_suffix(".revisions.json")
 
 
 def selected(labels: dict, selector: str) -> bool:
@@ -35,6 +38,10 @@ def selected(labels: dict, selector: str) -> bool:
     return True
 
 
+def revisions_now() -> dict[str, int]:
+    return json.loads(STATE.read_text()) if STATE.exists() else {}
+
+
 def main(args: list[str]) -> int:
     if args[0] == "kustomize":
         return subprocess.run([REAL_KUBECTL, *args]).returncode
@@ -46,9 +53,12 @@ def main(args: list[str]) -> int:
         selector = args[args.index("-l") + 1]
         chosen = [d for d in docs if selected(d["metadata"].get("labels", {}), selector)]
         record["applied"] = [f"{d['kind']}/{d['metadata']['name']}" for d in chosen]
-        names = [f"deployment.apps/{d['metadata']['name']}" for d in chosen if d["kind"] == "Deployment"]
-        if names:
-            STATE.write_text("\n".join(names))
+        revisions = revisions_now() or {d["metadata"]["name"]: 1 for d in docs if d["kind"] == "Deployment"}
+        unchanged = os.environ.get("FAKE_UNCHANGED", "").split(",")
+        for d in chosen:
+            if d["kind"] == "Deployment" and d["metadata"]["name"] not in unchanged:
+                revisions[d["metadata"]["name"]] += 1
+        STATE.write_text(json.dumps(revisions))
     with open(os.environ["FAKE_LOG"], "a") as log:
         log.write(json.dumps(record) + "\n")
     if args[:3] == ["get", "secret", "vp-secrets"]:
@@ -56,7 +66,11 @@ def main(args: list[str]) -> int:
     if args[:3] == ["get", "job", "vp-migrate"]:
         print(os.environ.get("FAKE_MIGRATION", "Complete") + " ", end="")
     if args[:2] == ["get", "deployments"]:
-        print(STATE.read_text() if STATE.exists() else "")
+        revisions = revisions_now()
+        if args[-1] == "name":
+            print("\n".join(f"deployment.apps/{name}" for name in revisions))
+        else:  # the jsonpath of name=revision lines
+            print("".join(f"{name}={revision}\n" for name, revision in revisions.items()), end="")
     if args[:2] == ["rollout", "status"] and args[2] == f"deployment.apps/{os.environ.get('FAKE_ROLLOUT_FAIL')}":
         return 1
     return 0

@@ -23,7 +23,8 @@ def deploy(tmp_path):
 
     def run(action: str, overlay: str = "staging", **fake) -> tuple[int, list[dict]]:
         log = tmp_path / "calls.log"
-        env = dict(os.environ, KUBECTL=str(kubectl), FAKE_LOG=str(log), **fake)
+        log.unlink(missing_ok=True)
+        env = dict(os.environ, KUBECTL=str(kubectl), FAKE_LOG=str(log), REVISIONS_FILE=str(tmp_path / "rev"), **fake)
         done = subprocess.run(["bash", SCRIPT, action, overlay], env=env, capture_output=True, text=True, timeout=60)
         calls = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
         return done.returncode, calls
@@ -41,6 +42,14 @@ def kinds(objects: list[str]) -> set[str]:
 
 def rollouts(calls: list[dict], verb: str) -> set[str]:
     return {c["call"][2].split("/")[-1] for c in calls if c["call"][:2] == ["rollout", verb]}
+
+
+def undone_to(calls: list[dict]) -> dict[str, str]:
+    return {
+        c["call"][2].split("/")[-1]: c["call"][3].removeprefix("--to-revision=")
+        for c in calls
+        if c["call"][:2] == ["rollout", "undo"]
+    }
 
 
 def test_shared_objects_then_the_migration_alone_then_the_workloads(deploy):
@@ -69,10 +78,18 @@ def test_a_failed_migration_stops_the_deploy_before_any_workload_changes(deploy)
     assert not rollouts(calls, "status") and not rollouts(calls, "undo")
 
 
-def test_a_rollout_that_never_gets_ready_rolls_every_deployment_back(deploy):
-    code, calls = deploy("apply", "production", FAKE_ROLLOUT_FAIL="vp-web")
+def test_a_rollout_that_never_gets_ready_rolls_back_what_the_release_changed(deploy):
+    code, calls = deploy("apply", "production", FAKE_ROLLOUT_FAIL="vp-web", FAKE_UNCHANGED="vp-beat")
     assert code == 1
-    assert rollouts(calls, "undo") == DEPLOYMENTS
+    # To the revision each had before; beat, unchanged, stays where it is.
+    assert undone_to(calls) == dict.fromkeys(DEPLOYMENTS - {"vp-beat"}, "1")
+
+
+def test_undo_after_a_failed_smoke_test_restores_the_release_before(deploy):
+    assert deploy("apply", FAKE_UNCHANGED="vp-frontend")[0] == 0
+    code, calls = deploy("undo", FAKE_UNCHANGED="vp-frontend")
+    assert code == 0
+    assert undone_to(calls) == dict.fromkeys(DEPLOYMENTS - {"vp-frontend"}, "1")
 
 
 def test_nothing_is_applied_without_the_operators_secret(deploy):
