@@ -191,6 +191,9 @@ def test_configmap_keys_are_documented_variables(overlay):
     documented = set(re.findall(r"^([A-Z][A-Z0-9_]*)=", (ROOT / ".env.example").read_text(), re.M))
     config = next(iter(of_kind(overlay, "ConfigMap").values()))["data"]
     assert set(config) <= documented, set(config) - documented
+    # The pods' filesystem is read-only: uploads must go to S3, and the pages must admit it.
+    assert config["AWS_STORAGE_BUCKET_NAME"] in config["CSP_MEDIA_ORIGINS"]
+    assert config["DJANGO_SETTINGS_MODULE"] == "config.settings.prod"
 
 
 def test_migrations_run_before_any_new_backend_pod(overlay):
