@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := frontend/node_modules/.package-lock.json
 
-.PHONY: run test bench install backend-test frontend-test e2e lint fmt migrate clean
+.PHONY: run test bench stack install backend-test frontend-test e2e lint fmt migrate clean
 
 run: install
 	$(PY) scripts/run.py
@@ -16,6 +16,11 @@ test: install
 # Benchmarks with same-run baselines (not part of `make test`); see bench/README.md.
 bench: install
 	bash scripts/bench.sh
+
+# The production-like stack: both images, two web nodes behind HAProxy, a node stopped under
+# load (root + podman; see README "Production-like stack"). .ci/run runs it after `make test`.
+stack: $(PY_STAMP)
+	bash scripts/stack.sh
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
