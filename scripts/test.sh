@@ -54,6 +54,7 @@ if want frontend; then
   tier "frontend lint (eslint)" npm --prefix frontend run --silent lint
   tier "frontend layers (steiger)" npm --prefix frontend run --silent lint:fsd
   tier "frontend unit (vitest)" npm --prefix frontend run --silent test
+  tier "frontend API types current (openapi-typescript)" bash scripts/api_types.sh --check
 fi
 
 if want deploy; then
