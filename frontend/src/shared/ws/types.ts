@@ -33,10 +33,18 @@ export interface WebSocketLike {
 
 export type WebSocketFactory = (url: string) => WebSocketLike;
 
-/** Close codes of our protocol. */
+/** Close codes of our protocol (README "Realtime"). */
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_UNKNOWN_TARGET = 4404;
+/** We sent a frame over MAX_FRAME_BYTES. */
+export const CLOSE_TOO_BIG = 4009;
+/** We sent more than ~20 messages a second. */
+export const CLOSE_FLOODING = 4408;
+/** A server dependency (Redis) is down: reconnect with backoff. */
+export const CLOSE_UNAVAILABLE = 4011;
+/** The largest frame the server accepts (bytes of UTF-8). */
+export const MAX_FRAME_BYTES = 64 * 1024;
 /** A web node is shutting down (rolling restart): reconnect at once, another node takes over. */
 export const CLOSE_SERVICE_RESTART = 1012;
 /** Used by the client itself when the server went silent. */

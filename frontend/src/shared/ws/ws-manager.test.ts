@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { WebSocketLike, WsEvent } from "./types";
+import { CLOSE_FLOODING, CLOSE_TOO_BIG, CLOSE_UNAVAILABLE, MAX_FRAME_BYTES, type WebSocketLike, type WsEvent } from "./types";
 import { WsManager, type WsManagerOptions } from "./ws-manager";
 
 /** A WebSocket double the test drives by hand. */
@@ -286,6 +286,56 @@ describe("WsManager", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(FakeSocket.instances).toHaveLength(2);
     expect(FakeSocket.last().url).toBe("ws://api.test:8000/ws/notifications/?ticket=t2&after=11");
+    manager.stop();
+  });
+
+  it("backs off further on each close for what it sent (4009, 4408), even with hellos in between", async () => {
+    const { manager } = setup();
+    let socket = await connect(manager, 10);
+    // Each close doubles the wait although every reconnect got its hello: no hot loop.
+    const closes: Array<[number, number]> = [
+      [CLOSE_TOO_BIG, 1_500],
+      [CLOSE_FLOODING, 3_000],
+      [CLOSE_TOO_BIG, 6_000],
+    ];
+    for (const [code, delay] of closes) {
+      const before = FakeSocket.instances.length;
+      socket.drop(code);
+      await vi.advanceTimersByTimeAsync(delay - 1);
+      expect(FakeSocket.instances).toHaveLength(before);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(FakeSocket.instances).toHaveLength(before + 1);
+      socket = FakeSocket.last();
+      socket.open();
+      socket.receive({ type: "hello", stream: STREAM, seq: 10, presence: [] });
+    }
+    manager.stop();
+  });
+
+  it("reconnects with growing backoff while the server is unavailable (4011)", async () => {
+    const { manager, statuses } = setup();
+    const first = await connect(manager, 10);
+    first.drop(CLOSE_UNAVAILABLE);
+    expect(statuses.at(-1)).toBe("reconnecting");
+    await vi.advanceTimersByTimeAsync(750);
+    const second = FakeSocket.last();
+    expect(second.url).toContain("after=10");
+    second.open();
+    second.drop(CLOSE_UNAVAILABLE); // refused again, before any hello
+    await vi.advanceTimersByTimeAsync(1_499);
+    expect(FakeSocket.instances).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeSocket.instances).toHaveLength(3);
+    manager.stop();
+  });
+
+  it("never sends a message over the server's frame limit (it would be closed with 4009)", async () => {
+    const { manager } = setup();
+    const socket = await connect(manager);
+    const pad = "가".repeat(MAX_FRAME_BYTES / 3); // 3 bytes each in UTF-8: over the limit with the rest
+    expect(manager.sendMessage({ type: "presence.update", pad })).toBe(false);
+    expect(manager.sendMessage({ type: "typing", on: true })).toBe(true);
+    expect(socket.sent).toEqual([{ type: "typing", on: true }]);
     manager.stop();
   });
 

@@ -1,9 +1,12 @@
 import {
+  CLOSE_FLOODING,
   CLOSE_FORBIDDEN,
   CLOSE_SERVICE_RESTART,
   CLOSE_STALE,
+  CLOSE_TOO_BIG,
   CLOSE_UNAUTHENTICATED,
   CLOSE_UNKNOWN_TARGET,
+  MAX_FRAME_BYTES,
   type WebSocketFactory,
   type WebSocketLike,
   type WsEvent,
@@ -13,6 +16,8 @@ import {
 
 const OPEN = 1;
 const SEEN_WINDOW = 512;
+/** Closes for what this client sent: retrying at once could only repeat it. */
+const CLOSES_FOR_OUR_FRAMES = new Set([CLOSE_TOO_BIG, CLOSE_FLOODING]);
 
 export interface WsManagerOptions {
   /** Endpoint path, e.g. `/ws/notifications/`. */
@@ -82,6 +87,8 @@ export class WsManager {
   private status: WsStatus = "idle";
   private running = false;
   private attempt = 0;
+  /** Closes for what we sent (4009, 4408) since start(); a hello does not reset them. */
+  private violations = 0;
   private generation = 0;
   private stream: string | null = null;
   private readonly lastSeq = new Map<string, number>();
@@ -128,6 +135,7 @@ export class WsManager {
     if (this.running) return;
     this.running = true;
     this.attempt = 0;
+    this.violations = 0;
     this.options.eventTarget?.addEventListener("online", this.handleOnline);
     void this.connect();
   }
@@ -166,12 +174,12 @@ export class WsManager {
 
   /**
    * Send a client message (e.g. `presence.update`, `typing`) when the socket is
-   * open; returns false otherwise. Ephemeral by nature: nothing is queued.
+   * open; returns false otherwise, and for a message over the server's frame limit
+   * (it would close the socket with 4009). Ephemeral by nature: nothing is queued.
    */
   sendMessage(message: { type: string } & Record<string, unknown>): boolean {
     if (!this.socket || this.socket.readyState !== OPEN) return false;
-    this.send(message);
-    return true;
+    return this.send(message);
   }
 
   private readonly handleOnline = () => {
@@ -247,6 +255,16 @@ export class WsManager {
       this.scheduleReconnect(this.options.random() * this.options.restartJitterMs);
       return;
     }
+    if (CLOSES_FOR_OUR_FRAMES.has(code)) {
+      // The server refused what we sent. Reconnecting is right (the stream is fine), but
+      // the hello that follows must not reset the backoff, or a repeat would hot-loop.
+      this.violations += 1;
+      if (process.env.NODE_ENV !== "production") {
+        console.warn("[ws] closed by the server for what this client sent", code);
+      }
+      this.scheduleReconnect(this.backoffDelay(this.attempt + this.violations));
+      return;
+    }
     if (code === CLOSE_UNAUTHENTICATED && this.attempt === 0) {
       // The ticket was refused (expired or used): fetch a fresh one right away.
       this.attempt = 1;
@@ -294,10 +312,17 @@ export class WsManager {
     }
   }
 
-  private send(message: Record<string, unknown>): void {
-    if (this.socket && this.socket.readyState === OPEN) {
-      this.socket.send(JSON.stringify(message));
+  private send(message: Record<string, unknown>): boolean {
+    if (!this.socket || this.socket.readyState !== OPEN) return false;
+    const frame = JSON.stringify(message);
+    if (new TextEncoder().encode(frame).length > MAX_FRAME_BYTES) {
+      if (process.env.NODE_ENV !== "production") {
+        console.warn("[ws] not sent: over the server's frame limit", message.type);
+      }
+      return false;
     }
+    this.socket.send(frame);
+    return true;
   }
 
   private handleMessage(raw: unknown): void {
