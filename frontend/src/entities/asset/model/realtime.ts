@@ -1,8 +1,5 @@
 import { baseApi } from "@/shared/api";
-import type { StartListening } from "@/shared/lib/redux";
-import { wsEventReceived } from "@/shared/ws";
-
-const PROJECT_STREAM = "project:";
+import { defineRealtime } from "@/shared/lib/redux";
 
 /**
  * The review room reads its project (name, my role) and members (for @mentions) through
@@ -10,20 +7,16 @@ const PROJECT_STREAM = "project:";
  * changed, both are fetched again: a reviewer made editor may upload at once, a new
  * member can be mentioned.
  */
-export function registerReviewProjectRealtime(listener: StartListening): () => void {
-  return listener.startListening({
-    actionCreator: wsEventReceived,
-    effect: (action, api) => {
-      const { stream, type } = action.payload;
-      if (!stream?.startsWith(PROJECT_STREAM)) return;
-      if (type !== "project.updated" && !type.startsWith("member.")) return;
-      const projectId = stream.slice(PROJECT_STREAM.length);
-      api.dispatch(
-        baseApi.util.invalidateTags([
-          { type: "Project", id: projectId },
-          { type: "Member", id: `PROJECT-${projectId}` },
-        ]),
-      );
-    },
-  });
-}
+export const registerReviewProjectRealtime = defineRealtime({
+  stream: "project:",
+  types: ["project.updated", "member."],
+  onEvent: (event, { dispatch, streamId: projectId }) => {
+    if (event.type !== "project.updated" && !event.type.startsWith("member.")) return;
+    dispatch(
+      baseApi.util.invalidateTags([
+        { type: "Project", id: projectId! },
+        { type: "Member", id: `PROJECT-${projectId}` },
+      ]),
+    );
+  },
+});

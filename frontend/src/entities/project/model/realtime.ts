@@ -1,8 +1,6 @@
-import type { ListenerMiddlewareInstance } from "@reduxjs/toolkit";
-
 import { baseApi } from "@/shared/api";
-import type { ApiRootState, AppThunkDispatch } from "@/shared/lib/redux";
-import { wsEventReceived, type WsEvent } from "@/shared/ws";
+import { defineRealtime, type ApiRootState, type AppThunkDispatch } from "@/shared/lib/redux";
+import type { WsEvent } from "@/shared/ws";
 
 import {
   mergeProject,
@@ -130,15 +128,10 @@ export function applyProjectNotification(dispatch: AppThunkDispatch, event: Pick
 }
 
 /** Feed every `project:<id>` stream event from the socket into the cache. */
-export function registerProjectRealtime(
-  listener: Pick<ListenerMiddlewareInstance<ApiRootState, AppThunkDispatch>, "startListening">,
-): () => void {
-  return listener.startListening({
-    actionCreator: wsEventReceived,
-    effect: (action, api) => {
-      const projectId = projectIdOfStream(action.payload.stream);
-      if (projectId) applyProjectEvent(api.dispatch, api.getState(), projectId, action.payload);
-      else applyProjectNotification(api.dispatch, action.payload);
-    },
-  });
-}
+export const registerProjectRealtime = defineRealtime({
+  onEvent: (event, { dispatch, getState }) => {
+    const projectId = projectIdOfStream(event.stream);
+    if (projectId) applyProjectEvent(dispatch, getState(), projectId, event);
+    else applyProjectNotification(dispatch, event);
+  },
+});
