@@ -3,6 +3,7 @@ from rest_framework.test import APIClient
 
 from apps.users.services import token_pair_for
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.server_errors import no_silent_server_errors, server_errors  # noqa: F401 — fixtures for every test
 
 
 @pytest.fixture(autouse=True)
