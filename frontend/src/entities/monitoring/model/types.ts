@@ -113,6 +113,7 @@ export interface ChannelBrief {
 /** `host_selector`: hosts by name/id or a glob for host rules, project ids for AI cost rules. */
 export interface TargetSelector {
   hosts?: string[];
+  sites?: string[];
   name_glob?: string;
   projects?: string[];
 }

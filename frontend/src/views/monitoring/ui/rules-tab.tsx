@@ -19,7 +19,7 @@ import { ResultsTable } from "./results-table";
 
 function selectorText(rule: AlertRule, all: string): string {
   const selector = rule.host_selector;
-  const parts = [...(selector.hosts ?? []), ...(selector.projects ?? [])];
+  const parts = [...(selector.hosts ?? []), ...(selector.sites ?? []), ...(selector.projects ?? [])];
   if (selector.name_glob) parts.push(selector.name_glob);
   return parts.length ? parts.join(", ") : all;
 }

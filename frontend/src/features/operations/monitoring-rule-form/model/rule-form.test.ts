@@ -11,7 +11,7 @@ function form(overrides: Partial<RuleFormValues>): RuleFormValues {
 describe("validateRuleForm", () => {
   it("builds the API body with a host selector from the typed lists", () => {
     const result = validateRuleForm(
-      form({ hosts: "web-1, web-2", nameGlob: "web-*", forSeconds: "300", channels: ["c1"], severity: "critical" }),
+      form({ targets: "web-1, web-2", nameGlob: "web-*", forSeconds: "300", channels: ["c1"], severity: "critical" }),
       METRICS,
     );
     expect(result).toEqual({
@@ -62,10 +62,18 @@ describe("validateRuleForm", () => {
     });
   });
 
+  it("targets sites, not hosts, for analytics rules", () => {
+    const result = validateRuleForm(
+      form({ source: "analytics", metric: "analytics.active_sessions", threshold: "5", targets: "shop, blog", nameGlob: "s*" }),
+      ["analytics.active_sessions"],
+    );
+    expect(result.ok && result.input.host_selector).toEqual({ sites: ["shop", "blog"], name_glob: "s*" });
+  });
+
   it("uses project ids, not hosts, for AI cost rules", () => {
     const id = "0b7c2f43-5a7e-4a4b-9d7e-1f2a3b4c5d6e";
     const ok = validateRuleForm(
-      form({ source: "ai", metric: "ai.cost.month_to_date", threshold: "50", hosts: "web-1", projects: id }),
+      form({ source: "ai", metric: "ai.cost.month_to_date", threshold: "50", targets: "web-1", projects: id }),
       ["ai.cost.month_to_date"],
     );
     expect(ok.ok && ok.input.host_selector).toEqual({ projects: [id] });

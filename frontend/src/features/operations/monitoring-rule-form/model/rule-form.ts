@@ -5,7 +5,8 @@ export interface RuleFormValues {
   name: string;
   source: string;
   metric: string;
-  hosts: string;
+  /** Host or site names/ids (see `targetKey`). */
+  targets: string;
   nameGlob: string;
   projects: string;
   operator: Operator;
@@ -30,7 +31,7 @@ export function emptyRuleForm(): RuleFormValues {
     name: "",
     source: "host",
     metric: "cpu.percent",
-    hosts: "",
+    targets: "",
     nameGlob: "",
     projects: "",
     operator: ">",
@@ -49,7 +50,7 @@ export function ruleToForm(rule: AlertRule): RuleFormValues {
     name: rule.name,
     source: rule.source,
     metric: rule.metric,
-    hosts: (rule.host_selector.hosts ?? []).join(", "),
+    targets: (rule.host_selector[targetKey(rule.source)] ?? []).join(", "),
     nameGlob: rule.host_selector.name_glob ?? "",
     projects: (rule.host_selector.projects ?? []).join(", "),
     operator: rule.operator,
@@ -61,6 +62,14 @@ export function ruleToForm(rule: AlertRule): RuleFormValues {
     enabled: rule.enabled,
     template: rule.template,
   };
+}
+
+/**
+ * The selector key a source's targets go under: analytics rules watch sites, the
+ * others hosts (the server refuses keys a source does not take: `selector_keys`).
+ */
+export function targetKey(source: string): "hosts" | "sites" {
+  return source === "analytics" ? "sites" : "hosts";
 }
 
 function list(text: string): string[] {
@@ -114,8 +123,8 @@ export function validateRuleForm(values: RuleFormValues, metrics: readonly strin
     if (projects.some((id) => !UUID.test(id))) errors.projects = "projectIds";
     if (projects.length) selector.projects = projects;
   } else {
-    const hosts = list(values.hosts);
-    if (hosts.length) selector.hosts = hosts;
+    const targets = list(values.targets);
+    if (targets.length) selector[targetKey(values.source)] = targets;
     const glob = values.nameGlob.trim();
     if (glob) selector.name_glob = glob;
   }

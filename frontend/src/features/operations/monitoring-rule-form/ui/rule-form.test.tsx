@@ -11,6 +11,7 @@ const CATALOG = {
   sources: {
     host: { "cpu.percent": "CPU busy %, all cores", "load.1": "load average, 1 min" },
     ai: { "ai.cost.month_to_date": "AI spend this month" },
+    analytics: { "analytics.active_sessions": "sessions active in the last 60 s" },
   },
 };
 
@@ -77,6 +78,31 @@ describe("RuleForm", () => {
       host_selector: { hosts: ["web-1", "web-2"] },
       threshold: 90,
       for_seconds: 0,
+    });
+  });
+
+  it("targets sites for an analytics rule (the API refuses `hosts` there)", async () => {
+    const { user, stub, onDone } = renderForm(
+      api((request) =>
+        request.method === "POST" && request.path.endsWith("/monitoring/rules/")
+          ? { status: 201, body: { id: "r2" } }
+          : { status: 404, body: envelope("not_found") },
+      ),
+    );
+    await screen.findByRole("option", { name: "cpu.percent" });
+
+    await user.selectOptions(screen.getByLabelText("소스"), "analytics");
+    await user.type(screen.getByLabelText("이름", { selector: "input" }), "Shop busy");
+    await user.type(screen.getByLabelText("사이트", { selector: "input" }), "shop");
+    await user.type(screen.getByLabelText("기준값"), "50");
+    await user.click(screen.getByRole("button", { name: "규칙 만들기" }));
+
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const post = stub.requests.find((request) => request.method === "POST" && request.path.endsWith("/monitoring/rules/"));
+    expect(post?.body).toMatchObject({
+      source: "analytics",
+      metric: "analytics.active_sessions",
+      host_selector: { sites: ["shop"] },
     });
   });
 

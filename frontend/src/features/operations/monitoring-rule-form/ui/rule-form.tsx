@@ -18,7 +18,7 @@ import { otherServerErrors, serverFieldErrors, useApiErrorText } from "@/shared/
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Button, Form, FormActions, FormAlert, SelectField, TextField } from "@/shared/ui";
 
-import { emptyRuleForm, ruleToForm, validateRuleForm, type RuleFormErrors, type RuleFormValues } from "../model/rule-form";
+import { emptyRuleForm, ruleToForm, targetKey, validateRuleForm, type RuleFormErrors, type RuleFormValues } from "../model/rule-form";
 import styles from "./rule-form.module.css";
 
 const OPERATORS: Operator[] = [">", ">=", "<", "<=", "==", "!="];
@@ -151,10 +151,10 @@ export function RuleForm({ rule, onDone, onCancel }: RuleFormProps) {
         ) : (
           <>
             <TextField
-              label={t("hosts")}
-              value={values.hosts}
-              onChange={(event) => set("hosts", event.target.value)}
-              hint={t("hostsHint")}
+              label={t(targetKey(values.source))}
+              value={values.targets}
+              onChange={(event) => set("targets", event.target.value)}
+              hint={t(`${targetKey(values.source)}Hint`)}
               error={server.host_selector}
             />
             <TextField
