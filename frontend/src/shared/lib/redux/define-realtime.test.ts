@@ -4,15 +4,15 @@ import { describe, expect, it } from "vitest";
 import { wsEventReceived, wsResyncRequested, type WsEvent } from "@/shared/ws";
 
 import { defineRealtime, type RealtimeContext } from "./define-realtime";
-import type { ApiRootState, AppThunkDispatch } from "./hooks";
+import type { StartListening } from "./listeners";
 
 function event(stream: string | null, type: string): WsEvent {
   return { stream, type, seq: 1, ts: null, data: {} };
 }
 
 function setup(spec: Parameters<typeof defineRealtime>[0]) {
-  const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
-  const stop = defineRealtime(spec)(listener);
+  const listener = createListenerMiddleware();
+  const stop = defineRealtime(spec)(listener as unknown as StartListening);
   const store = configureStore({ reducer: () => ({}), middleware: (d) => d().prepend(listener.middleware) });
   return { store, stop };
 }

@@ -1,0 +1,92 @@
+"use client";
+
+import { lazy, Suspense } from "react";
+
+import type { ReviewUser } from "@/entities/asset";
+import { DecisionPanel } from "@/features/review/review-decision";
+import { toAnnotation } from "@/widgets/annotation-canvas";
+import { FeedbackPanelSkeleton } from "@/widgets/feedback-panel";
+import { VersionDigest } from "@/widgets/version-digest";
+import { asApiError } from "@/shared/api";
+import { useTranslations } from "@/shared/i18n";
+import { useApiErrorText } from "@/shared/lib/errors";
+
+import type { CommentSelection } from "../model/use-comment-selection";
+import type { Drawing } from "../model/use-drawing";
+import type { Playhead } from "../model/use-playhead";
+import type { ReviewRoom } from "../model/use-review-room";
+import styles from "./review-room.module.css";
+
+// The comment column shows comments fetched as the room opens: its code loads alongside them,
+// behind the same skeleton the list shows while they are on their way.
+const CommentsColumn = lazy(() => import("./comments-column"));
+
+interface RoomSidebarProps {
+  room: ReviewRoom;
+  me: ReviewUser;
+  playhead: Playhead;
+  selection: CommentSelection;
+  drawing: Drawing;
+  comparing: boolean;
+}
+
+/** The decision, the digest and the comments (with the composer when I may comment). */
+export function RoomSidebar({ room, me, playhead, selection, drawing, comparing }: RoomSidebarProps) {
+  const t = useTranslations("review");
+  const errorText = useApiErrorText();
+  const { version, can, feedback, members } = room;
+  const ready = version?.status === "ready";
+  return (
+    <aside className={styles.sidebar} aria-label={t("sidebar")}>
+      {ready ? (
+        <div className={styles.sideTop}>
+          <DecisionPanel version={version} myId={me.id} canDecide={can.resolve} />
+          <VersionDigest versionId={version.id} canRequest={can.resolve} defaultCollapsed onSeekToFeedback={selection.seekToId} />
+        </div>
+      ) : null}
+      <div className={styles.sideMain}>
+        {ready ? (
+          <Suspense fallback={<FeedbackPanelSkeleton />}>
+            <CommentsColumn
+              versionId={version.id}
+              items={room.items}
+              loading={feedback.isLoading}
+              error={feedback.isError ? errorText(asApiError(feedback.error)) : null}
+              filter={selection.filter}
+              onFilterChange={selection.setFilter}
+              currentId={selection.currentId}
+              selectedId={selection.selectedId}
+              onSeek={selection.seekTo}
+              me={me}
+              members={members}
+              canComment={can.comment}
+              canResolve={can.resolve}
+              canModerate={can.moderate}
+              typing={room.room.typing.map((user) => user.display_name)}
+              composer={
+                can.comment && !comparing
+                  ? {
+                      versionId: version.id,
+                      fps: room.fps,
+                      frame: playhead.frame,
+                      members,
+                      me,
+                      drawing: toAnnotation(drawing.shapes),
+                      drawingActive: drawing.active,
+                      onToggleDrawing: () => {
+                        playhead.pause();
+                        drawing.toggle();
+                      },
+                      onClearDrawing: drawing.discard,
+                      onStartWriting: playhead.pause,
+                      onTyping: room.room.sendTyping,
+                    }
+                  : null
+              }
+            />
+          </Suspense>
+        ) : null}
+      </div>
+    </aside>
+  );
+}
