@@ -108,7 +108,9 @@ t=$SECONDS
 build "$BACKEND_IMAGE" deploy/backend.Dockerfile .
 backend_seconds=$((SECONDS - t))
 t=$SECONDS
-build "$FRONTEND_IMAGE" deploy/frontend.Dockerfile frontend --build-arg NEXT_PUBLIC_API_URL="$LB_URL"
+# same-origin: the pages call the API on their own origin (the balancer routes /api and /ws),
+# so the image does not depend on this run's address, as behind the Kubernetes Ingress.
+build "$FRONTEND_IMAGE" deploy/frontend.Dockerfile frontend --build-arg NEXT_PUBLIC_API_URL=same-origin
 frontend_seconds=$((SECONDS - t))
 # Builder stages stay (untagged) as the next run's build cache: `podman image prune` frees
 # about 1 GB when that is not wanted.

@@ -330,8 +330,6 @@ def main() -> int:
             ),
             1,
         )
-        for name in ("web1", "web2", "worker", "beat", "frontend") if args.containers else ():
-            figures[f"idle_rss_mb_{name}"] = round(rss_mb(f"{args.containers}-{name}"))
         for name, base in (("web1", args.web1), ("web2", args.web2), ("balancer", args.lb)):
             body = Api(base).call("GET", "/readyz")
             check(body["status"] == "ok", f"/readyz on {name}: {body['checks']}")
@@ -348,6 +346,10 @@ def main() -> int:
         latencies = asyncio.run(cross_node(web1, web2, version["id"], origin))
         figures["cross_node_ms"] = [round(s * 1000) for s in latencies]
         figures["ai_job_s"] = round(ai_job(lb, project["id"], fake), 2)
+        # Idle after a warm-up: every process has started (the worker's pool included) and served once.
+        time.sleep(2)
+        for name in ("web1", "web2", "worker", "beat", "frontend") if args.containers else ():
+            figures[f"idle_rss_mb_{name}"] = round(rss_mb(f"{args.containers}-{name}"))
 
         print("━━━ web node 1 stops (SIGTERM) under load")
         figures.update(asyncio.run(failover(lb, version["id"], origin, shlex.split(args.stop_web1))))
