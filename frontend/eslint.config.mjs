@@ -9,6 +9,9 @@ import nextTypescript from "eslint-config-next/typescript";
  */
 const LAYERS = ["app", "views", "widgets", "features", "entities", "shared"];
 
+/** Widget areas grouped like features (widgets/<area>/<slice>), e.g. the monitoring console's tabs. */
+const WIDGET_GROUPS = ["monitoring"];
+
 function higherLayers(layer) {
   return LAYERS.slice(0, LAYERS.indexOf(layer));
 }
@@ -34,8 +37,14 @@ const fsdLayerRules = LAYERS.filter((layer) => layer !== "app").map((layer) => (
             : []),
           {
             // Slices are used through their public API (index.ts), never by deep path.
-            // Features are grouped by product area (features/<area>/<slice>).
-            group: ["@/views/*/**", "@/widgets/*/**", "@/features/*/*/**", "@/entities/*/**"],
+            // Features are grouped by product area (features/<area>/<slice>), some widgets too.
+            group: [
+              "@/views/*/**",
+              "@/widgets/*/**",
+              ...WIDGET_GROUPS.map((area) => `!@/widgets/${area}/*`),
+              "@/features/*/*/**",
+              "@/entities/*/**",
+            ],
             message: "FSD: import a slice through its public API (e.g. '@/entities/user').",
           },
         ],

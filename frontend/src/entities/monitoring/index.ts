@@ -59,3 +59,13 @@ export {
 } from "./model/live-samples";
 export { MONITORING_SOCKET_PATH, useMonitoringStream, type MonitoringStream } from "./model/use-monitoring-stream";
 export * from "./model/types";
+export {
+  ActionsHead,
+  DeleteButton,
+  EditorOrToolbar,
+  EnabledCell,
+  RowActions,
+  useFailureToast,
+} from "./ui/crud-parts";
+export { ResultsTable } from "./ui/results-table";
+export { default as consoleStyles } from "./ui/console.module.css";

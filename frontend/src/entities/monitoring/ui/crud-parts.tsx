@@ -7,7 +7,7 @@ import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { Button, Card, ConfirmDialog, useToast } from "@/shared/ui";
 
-import styles from "./monitoring.module.css";
+import styles from "./console.module.css";
 
 /** Shows a failed request's error as an error toast. */
 export function useFailureToast() {

@@ -7,7 +7,7 @@ import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { EmptyState, Skeleton } from "@/shared/ui";
 
-import styles from "./monitoring.module.css";
+import styles from "./console.module.css";
 
 interface ListQuery<Row> {
   isLoading: boolean;

@@ -5,21 +5,21 @@ import { Suspense, useCallback, useEffect, useMemo, type KeyboardEvent } from "r
 
 import { useListHostsQuery, useMonitoringStream, type Alert } from "@/entities/monitoring";
 import { useGetMeQuery } from "@/entities/user";
+import { AlertsTab } from "@/widgets/monitoring/alerts";
+import { AnomaliesTab } from "@/widgets/monitoring/anomalies";
+import { ChannelsTab } from "@/widgets/monitoring/channels";
+import { ForecastsTab } from "@/widgets/monitoring/forecasts";
+import { HistoryTab } from "@/widgets/monitoring/history";
+import { HostsTab } from "@/widgets/monitoring/hosts";
+import { RulesTab } from "@/widgets/monitoring/rules";
+import { SilencesTab } from "@/widgets/monitoring/silences";
+import { StatsTab } from "@/widgets/monitoring/stats";
+import { TasksTab } from "@/widgets/monitoring/tasks";
+import { TemplatesTab } from "@/widgets/monitoring/templates";
 import { useTranslations } from "@/shared/i18n";
 import { AlertCircleIcon, Badge, Dot, EmptyState, Page, PageHeader, PageSpinner, useToast } from "@/shared/ui";
 
-import { AlertsTab } from "./alerts-tab";
-import { AnomaliesTab } from "./anomalies-tab";
-import { ChannelsTab } from "./channels-tab";
-import { ForecastsTab } from "./forecasts-tab";
-import { HistoryTab } from "./history-tab";
-import { HostsTab } from "./hosts-tab";
 import styles from "./monitoring.module.css";
-import { RulesTab } from "./rules-tab";
-import { SilencesTab } from "./silences-tab";
-import { StatsTab } from "./stats-tab";
-import { TasksTab } from "./tasks-tab";
-import { TemplatesTab } from "./templates-tab";
 
 export const MONITORING_TABS = [
   "hosts",

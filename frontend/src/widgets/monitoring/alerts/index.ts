@@ -1,0 +1,1 @@
+export { AlertsTab } from "./ui/alerts-tab";

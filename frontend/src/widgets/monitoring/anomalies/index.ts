@@ -1,0 +1,1 @@
+export { AnomaliesTab } from "./ui/anomalies-tab";

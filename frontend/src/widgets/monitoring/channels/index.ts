@@ -1,0 +1,1 @@
+export { ChannelsTab } from "./ui/channels-tab";

@@ -1,0 +1,1 @@
+export { ForecastsTab } from "./ui/forecasts-tab";

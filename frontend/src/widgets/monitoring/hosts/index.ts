@@ -1,0 +1,1 @@
+export { HostsTab } from "./ui/hosts-tab";

@@ -1,0 +1,1 @@
+export { SilencesTab } from "./ui/silences-tab";

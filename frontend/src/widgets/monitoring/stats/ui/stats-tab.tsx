@@ -1,0 +1,141 @@
+"use client";
+
+import { useState } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+import {
+  consoleStyles as styles,
+  formatMetricValue,
+  type StatsPeriod,
+  type StatsRow,
+  useGetMetricCatalogQuery,
+  useGetStatsQuery,
+} from "@/entities/monitoring";
+import { asApiError } from "@/shared/api";
+import { useApiErrorText } from "@/shared/lib/errors";
+import { useTranslations } from "@/shared/i18n";
+import { cx, EmptyState, Segmented, SelectField, Skeleton } from "@/shared/ui";
+
+const PERIODS: StatsPeriod[] = ["day", "week", "month"];
+const FIELDS = ["min", "avg", "max", "p95"] as const;
+
+function Change({ value }: { value: number | null }) {
+  if (value === null) return null;
+  const sign = value > 0 ? "+" : "";
+  return (
+    <div className={cx(styles.muted, value > 10 && styles.bad, value < -10 && styles.good)}>
+      {sign}
+      {value.toFixed(1)}%
+    </div>
+  );
+}
+
+function seriesName(row: StatsRow): string {
+  return row.labels ? `${row.host.name} ${row.labels}` : row.host.name;
+}
+
+/** min/avg/max/p95 per host for a day, week or month, compared with the period before. */
+export function StatsTab() {
+  const t = useTranslations("monitoring");
+  const errorText = useApiErrorText();
+  const catalog = useGetMetricCatalogQuery();
+  const [metric, setMetric] = useState("cpu.percent");
+  const [period, setPeriod] = useState<StatsPeriod>("day");
+  const stats = useGetStatsQuery({ metric, period });
+  const metrics = Object.keys(catalog.data?.sources.host ?? {})
+    .filter((name) => name !== "host.missed_intervals")
+    .sort();
+  const chartRows = (stats.data?.rows ?? []).map((row) => ({
+    name: seriesName(row),
+    current: row.current?.avg ?? null,
+    previous: row.previous?.avg ?? null,
+  }));
+
+  return (
+    <div className={styles.stack}>
+      <div className={styles.toolbar}>
+        <SelectField
+          label={t("history.metric")}
+          value={metric}
+          options={(metrics.length ? metrics : [metric]).map((name) => ({ value: name, label: name }))}
+          onChange={(event) => setMetric(event.target.value)}
+        />
+        <Segmented
+          label={t("stats.period")}
+          value={period}
+          options={PERIODS.map((value) => ({ value, label: t(`stats.periods.${value}`) }))}
+          onChange={setPeriod}
+        />
+        <span className={styles.spacer} />
+        {stats.data ? <span className={styles.muted}>{t("stats.source", { source: stats.data.source })}</span> : null}
+      </div>
+      {stats.isLoading ? (
+        <Skeleton height={200} />
+      ) : stats.error ? (
+        <EmptyState tone="error" title={t("loadError")} body={errorText(asApiError(stats.error))} />
+      ) : !stats.data?.rows.length ? (
+        <EmptyState title={t("stats.emptyTitle")} body={t("stats.emptyBody")} />
+      ) : (
+        <>
+          <section className={styles.chartCard} aria-label={t("stats.chartLabel")}>
+            <div className={styles.chartHead}>
+              <strong>{t("stats.chartLabel")}</strong>
+            </div>
+            <div className={styles.chartSmall}>
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={chartRows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+                  <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="name" stroke="var(--color-text-subtle)" fontSize={11} />
+                  <YAxis width={64} stroke="var(--color-text-subtle)" fontSize={11} tickFormatter={(value: number) => formatMetricValue(metric, value)} />
+                  <Tooltip
+                    contentStyle={{ background: "var(--color-surface-raised)", border: "1px solid var(--color-border)", fontSize: 12 }}
+                    formatter={(value) => formatMetricValue(metric, Number(value))}
+                  />
+                  <Legend wrapperStyle={{ fontSize: 12 }} />
+                  <Bar maxBarSize={36} dataKey="previous" name={t("stats.previous")} fill="var(--color-border-strong)" isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="current" name={t("stats.current")} fill="var(--color-accent)" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </section>
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th>{t("stats.columns.series")}</th>
+                  {FIELDS.map((field) => (
+                    <th key={field} className={styles.num}>
+                      {t(`stats.columns.${field}`)}
+                    </th>
+                  ))}
+                  <th className={styles.num}>{t("stats.columns.count")}</th>
+                  <th className={styles.num}>{t("stats.columns.trend")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.data.rows.map((row) => (
+                  <tr key={`${row.host.id}-${row.labels}`}>
+                    <td>
+                      <strong>{row.host.name}</strong>
+                      {row.labels ? <div className={styles.mono}>{row.labels}</div> : null}
+                    </td>
+                    {FIELDS.map((field) => (
+                      <td key={field} className={styles.num}>
+                        {formatMetricValue(metric, row.current?.[field])}
+                        <Change value={row.change_percent[field]} />
+                      </td>
+                    ))}
+                    <td className={styles.num}>{row.current?.count ?? 0}</td>
+                    <td className={styles.num}>
+                      {row.trend_per_day === null ? "—" : `${formatMetricValue(metric, row.trend_per_day)}/${t("stats.perDay")}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

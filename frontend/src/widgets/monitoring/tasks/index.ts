@@ -1,0 +1,1 @@
+export { TasksTab } from "./ui/tasks-tab";

@@ -1,0 +1,1 @@
+export { TemplatesTab } from "./ui/templates-tab";
