@@ -27,7 +27,6 @@ export {
   leaveReason,
   manageReason,
   memberChangeReason,
-  ROLE_RANK,
   roleAllows,
   type DenyReason,
   type ProjectAction,

@@ -12,3 +12,9 @@ export {
 } from "./token-storage";
 export { sessionEnded, sessionStarted, type LogoutReason } from "./session-actions";
 export type { CursorPage } from "./types";
+// Generated from the backend (scripts/api_types.sh): never edit, never copy by hand.
+// `components["schemas"][…]` are the API's shapes; `roleEnumValues` & co. its enums' values.
+export * from "./schema.gen";
+export { PROJECT_ACTIONS, ROLE_ACTIONS, ROLE_RANK, type ProjectAction } from "./roles.gen";
+export { roleAllows, type ProjectRole } from "./roles";
+export type { Refine, Schemas } from "./schema";

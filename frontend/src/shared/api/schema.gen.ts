@@ -12416,3 +12416,58 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1MonitoringAlertsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/alerts/"]["get"]["parameters"]["query"]["severity"]> = ["info", "warning", "critical"];
+export const pathsApiV1MonitoringAlertsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/alerts/"]["get"]["parameters"]["query"]["status"]> = ["open", "pending", "firing", "resolved"];
+export const pathsApiV1MonitoringAnalyticsGetParametersQueryIntervalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/analytics/"]["get"]["parameters"]["query"]["interval"]> = ["auto", "minute", "hour", "day"];
+export const pathsApiV1MonitoringEventsPostRequestBodyContentApplicationJsonEventsTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/events/"]["post"]["requestBody"]["content"]["application/json"]["events"]["type"]> = ["page_view", "click", "conversion", "heartbeat", "vital"];
+export const pathsApiV1MonitoringMetricsGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/metrics/"]["get"]["parameters"]["query"]["metric"]> = ["cpu.core_percent", "cpu.percent", "disk.percent", "disk.read_bytes_per_s", "disk.read_iops", "disk.total_bytes", "disk.used_bytes", "disk.write_bytes_per_s", "disk.write_iops", "load.1", "load.15", "load.5", "mem.percent", "mem.used_bytes", "net.rx_bytes_per_s", "net.rx_errors_per_s", "net.tx_bytes_per_s", "net.tx_errors_per_s", "swap.percent", "swap.used_bytes"];
+export const pathsApiV1MonitoringMetricsGetParametersQueryResolutionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/metrics/"]["get"]["parameters"]["query"]["resolution"]> = ["auto", "raw", "hour", "day"];
+export const pathsApiV1MonitoringStatsGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/stats/"]["get"]["parameters"]["query"]["metric"]> = ["cpu.core_percent", "cpu.percent", "disk.percent", "disk.read_bytes_per_s", "disk.read_iops", "disk.total_bytes", "disk.used_bytes", "disk.write_bytes_per_s", "disk.write_iops", "load.1", "load.15", "load.5", "mem.percent", "mem.used_bytes", "net.rx_bytes_per_s", "net.rx_errors_per_s", "net.tx_bytes_per_s", "net.tx_errors_per_s", "swap.percent", "swap.used_bytes"];
+export const pathsApiV1MonitoringStatsGetParametersQueryPeriodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/stats/"]["get"]["parameters"]["query"]["period"]> = ["day", "week", "month"];
+export const pathsApiV1PlansPlan_idExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans/{plan_id}/export/"]["get"]["parameters"]["query"]["format"]> = ["csv"];
+export const pathsApiV1ProjectsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/"]["get"]["parameters"]["query"]["ordering"]> = ["deadline", "-deadline", "updated_at", "-updated_at", "name", "-name", "created_at", "-created_at"];
+export const pathsApiV1ProjectsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/"]["get"]["parameters"]["query"]["status"]> = ["planning", "pre_production", "production", "post_production", "review", "delivered", "archived"];
+export const pathsApiV1ProjectsProject_idAiJobsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/{project_id}/ai-jobs/"]["get"]["parameters"]["query"]["kind"]> = ["plan", "regenerate_section", "feedback_triage", "feedback_digest"];
+export const pathsApiV1ProjectsProject_idAiJobsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/{project_id}/ai-jobs/"]["get"]["parameters"]["query"]["status"]> = ["queued", "awaiting_approval", "running", "succeeded", "failed", "needs_attention", "rejected"];
+export const pathsApiV1VersionsVersion_idFeedbackGetParametersQueryHas_annotationValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/versions/{version_id}/feedback/"]["get"]["parameters"]["query"]["has_annotation"]> = ["true", "false"];
+export const pathsApiV1VersionsVersion_idFeedbackGetParametersQueryInternalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/versions/{version_id}/feedback/"]["get"]["parameters"]["query"]["internal"]> = ["true", "false"];
+export const pathsApiV1VersionsVersion_idFeedbackGetParametersQueryResolvedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/versions/{version_id}/feedback/"]["get"]["parameters"]["query"]["resolved"]> = ["true", "false"];
+export const pathsApiV1VersionsVersion_idFeedbackExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/versions/{version_id}/feedback/export/"]["get"]["parameters"]["query"]["format"]> = ["csv", "edl"];
+export const pathsApiV1VersionsVersion_idFeedbackExportGetParametersQueryInclude_internalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/versions/{version_id}/feedback/export/"]["get"]["parameters"]["query"]["include_internal"]> = ["true", "false"];
+export const pathsApiV1VersionsVersion_idFeedbackExportGetParametersQueryInclude_resolvedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/versions/{version_id}/feedback/export/"]["get"]["parameters"]["query"]["include_resolved"]> = ["true", "false"];
+export const aIJobOutKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AIJobOutKindEnum"]> = ["plan", "regenerate_section", "feedback_triage", "feedback_digest"];
+export const aIJobOutPriorityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AIJobOutPriorityEnum"]> = ["low", "normal", "high", "urgent"];
+export const aIJobStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AIJobStatusEnum"]> = ["queued", "awaiting_approval", "running", "succeeded", "failed", "needs_attention", "rejected"];
+export const alertOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertOutStatusEnum"]> = ["pending", "firing", "resolved"];
+export const backupOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BackupOutStatusEnum"]> = ["running", "succeeded", "failed"];
+export const categoryEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CategoryEnum"]> = ["picture", "colour", "sound", "edit", "text", "other"];
+export const codeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CodeEnum"]> = ["over_threshold", "near_budget"];
+export const deliveryOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryOutStatusEnum"]> = ["pending", "retrying", "delivered", "failed"];
+export const eventTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventTypeEnum"]> = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
+export const localeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LocaleEnum"]> = ["ko", "en"];
+export const monitoringChannelKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringChannelKindEnum"]> = ["email", "webhook"];
+export const operatorEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperatorEnum"]> = [">", ">=", "<", "<=", "==", "!="];
+export const planStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusEnum"]> = ["queued", "running", "succeeded", "failed"];
+export const projectStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStatusEnum"]> = ["planning", "pre_production", "production", "post_production", "review", "delivered", "archived"];
+export const resolutionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResolutionEnum"]> = ["raw", "hour", "day"];
+export const reviewDecisionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewDecisionEnum"]> = ["approved", "changes_requested"];
+export const riskEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskEnum"]> = ["low", "high"];
+export const roleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleEnum"]> = ["owner", "manager", "editor", "reviewer", "viewer"];
+export const sectionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SectionEnum"]> = ["overview", "sections", "scenes", "shots", "storyboard", "schedule"];
+export const severityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeverityEnum"]> = ["info", "warning", "critical"];
+export const shareLinkPermissionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareLinkPermissionEnum"]> = ["view", "comment"];
+export const silenceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SilenceKindEnum"]> = ["silence", "maintenance"];
+export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["generated", "regenerated", "edit", "restore", "images"];
+export const taskRunOutStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskRunOutStateEnum"]> = ["started", "succeeded", "failed", "retry"];
+export const triageOutPriorityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriageOutPriorityEnum"]> = ["low", "medium", "high", "urgent"];
+export const uploadStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadStateEnum"]> = ["pending", "completed", "aborted"];
+export const versionReviewStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VersionReviewStatusEnum"]> = ["in_review", "changes_requested", "approved"];
+export const versionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VersionStatusEnum"]> = ["uploading", "processing", "ready", "failed"];

@@ -1,5 +1,7 @@
 /** Shapes of apps/ai_planning (AIJobOut, AISettingsOut, UsageOut). Money is sent as decimal strings. */
 
+import { aIJobOutKindEnumValues, aIJobStatusEnumValues, type components } from "@/shared/api";
+
 export interface JobPerson {
   id: string;
   email: string;
@@ -7,26 +9,18 @@ export interface JobPerson {
   avatar: string | null;
 }
 
-export const JOB_KINDS = ["plan", "regenerate_section", "feedback_triage", "feedback_digest"] as const;
+export const JOB_KINDS = aIJobOutKindEnumValues;
 export type JobKind = (typeof JOB_KINDS)[number];
 
-export const JOB_STATUSES = [
-  "queued",
-  "awaiting_approval",
-  "running",
-  "succeeded",
-  "failed",
-  "needs_attention",
-  "rejected",
-] as const;
+export const JOB_STATUSES = aIJobStatusEnumValues;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export type JobPriority = "low" | "normal" | "high" | "urgent";
-export type JobRisk = "low" | "high";
+export type JobPriority = components["schemas"]["AIJobOutPriorityEnum"];
+export type JobRisk = components["schemas"]["RiskEnum"];
 
 /** Why a job needs approval, as data (`RiskFactorOut`). */
 export interface RiskFactor {
-  code: "over_threshold" | "near_budget";
+  code: components["schemas"]["CodeEnum"];
   estimated_usd?: string;
   threshold_usd?: string;
   budget_share_percent?: number;

@@ -25,6 +25,7 @@ function alert(id: string, overrides: Partial<Alert> = {}): Alert {
     pending_since: "2026-03-01T09:00:00Z",
     started_at: "2026-03-01T09:00:00Z",
     resolved_at: null,
+    last_evaluated_at: "2026-03-01T09:01:00Z",
     last_notified_at: null,
     notify_count: 1,
     silenced: false,
@@ -32,6 +33,7 @@ function alert(id: string, overrides: Partial<Alert> = {}): Alert {
     acknowledged_at: null,
     notes: "",
     created_at: "2026-03-01T09:00:00Z",
+    updated_at: "2026-03-01T09:01:00Z",
     ...overrides,
   };
 }

@@ -1,9 +1,13 @@
-/** Shapes of the monitoring API (`/api/v1/monitoring/…`) and its realtime events. */
+/**
+ * Shapes of the monitoring API (`/api/v1/monitoring/…`) and its realtime events: the
+ * generated OpenAPI shapes, refined only where the document has a bare JSON field.
+ */
+import type { paths, Refine, Schemas } from "@/shared/api";
 
-export type Severity = "info" | "warning" | "critical";
-export type Operator = ">" | ">=" | "<" | "<=" | "==" | "!=";
-export type AlertStatus = "pending" | "firing" | "resolved";
-export type Resolution = "raw" | "hour" | "day";
+export type Severity = Schemas["SeverityEnum"];
+export type Operator = Schemas["OperatorEnum"];
+export type AlertStatus = Schemas["AlertOutStatusEnum"];
+export type Resolution = Schemas["ResolutionEnum"];
 
 export interface PageResult<T> {
   count: number;
@@ -12,10 +16,8 @@ export interface PageResult<T> {
   results: T[];
 }
 
-export interface Ref {
-  id: string;
-  name: string;
-}
+export type Ref = Schemas["HostBriefOut"];
+export type UserRef = Schemas["UserRefOut"];
 
 /** A metric value: one number, or one number per series (mount, interface, core). */
 export type SampleValue = number | Record<string, number>;
@@ -27,18 +29,7 @@ export interface LiveSample {
   metrics: Record<string, SampleValue>;
 }
 
-export interface Host {
-  id: string;
-  name: string;
-  display_name: string;
-  labels: Record<string, string>;
-  cpu_count: number | null;
-  boot_time: number | null;
-  last_seen_at: string | null;
-  status: string;
-  latest: LiveSample | null;
-  created_at: string;
-}
+export type Host = Refine<Schemas["HostOut"], { labels: Record<string, string>; latest: LiveSample | null }>;
 
 export interface SeriesPoint {
   ts: string;
@@ -49,14 +40,7 @@ export interface SeriesPoint {
   count?: number;
 }
 
-export interface MetricSeries {
-  host: Ref;
-  metric: string;
-  resolution: Resolution;
-  from: string;
-  to: string;
-  series: Array<{ labels: string; points: SeriesPoint[] }>;
-}
+export type MetricSeries = Refine<Schemas["MetricSeries"], { series: Array<{ labels: string; points: SeriesPoint[] }> }>;
 
 export interface MetricQueryArgs {
   host: string;
@@ -65,52 +49,18 @@ export interface MetricQueryArgs {
   to: string;
 }
 
-export interface MetricCatalog {
-  sources: Record<string, Record<string, string>>;
-}
+export type MetricCatalog = Schemas["MetricCatalog"];
 
-export interface UserRef {
-  id: string;
-  display_name: string;
-}
-
-export interface Alert {
-  id: string;
-  rule: { id: string; name: string; source: string; metric: string; severity: Severity };
-  source: string;
-  host: Ref | null;
-  target: string;
-  target_label: string;
-  labels: string;
-  status: AlertStatus;
-  severity: Severity;
-  value: number | null;
-  operator: Operator;
-  threshold: number;
-  pending_since: string;
-  started_at: string | null;
-  resolved_at: string | null;
-  last_notified_at: string | null;
-  notify_count: number;
-  silenced: boolean;
-  acknowledged_by: UserRef | null;
-  acknowledged_at: string | null;
-  notes: string;
-  created_at: string;
-}
+export type Alert = Refine<Schemas["AlertOut"], { operator: Operator }>;
 
 export interface AlertFilter {
   status?: "open" | AlertStatus;
   page?: number;
 }
 
-export interface ChannelBrief {
-  id: string;
-  name: string;
-  kind: ChannelKind;
-}
+export type ChannelBrief = Schemas["ChannelBriefOut"];
 
-/** `host_selector`: hosts by name/id or a glob for host rules, project ids for AI cost rules. */
+/** `host_selector`: hosts (or sites) by name/id or a glob, project ids for AI cost rules. */
 export interface TargetSelector {
   hosts?: string[];
   sites?: string[];
@@ -118,41 +68,8 @@ export interface TargetSelector {
   projects?: string[];
 }
 
-export interface AlertRule {
-  id: string;
-  name: string;
-  description: string;
-  source: string;
-  metric: string;
-  labels: string;
-  host_selector: TargetSelector;
-  operator: Operator;
-  threshold: number;
-  for_seconds: number;
-  severity: Severity;
-  channels: ChannelBrief[];
-  cooldown_seconds: number;
-  enabled: boolean;
-  template: string;
-  open_alerts: number;
-}
-
-export interface AlertRuleInput {
-  name: string;
-  description?: string;
-  source: string;
-  metric: string;
-  labels?: string;
-  host_selector: TargetSelector;
-  operator: Operator;
-  threshold: number;
-  for_seconds: number;
-  severity: Severity;
-  channels: string[];
-  cooldown_seconds: number;
-  enabled: boolean;
-  template: string;
-}
+export type AlertRule = Refine<Schemas["RuleOut"], { host_selector: TargetSelector }>;
+export type AlertRuleInput = Refine<Schemas["RuleInRequest"], { host_selector: TargetSelector }>;
 
 export interface RulePreviewEpisode {
   started_at: string;
@@ -161,22 +78,13 @@ export interface RulePreviewEpisode {
   labels: string;
 }
 
-export interface RulePreview {
-  from: string;
-  to: string;
-  supported: boolean;
-  hosts: Array<{ host: Ref; points: number; episodes: RulePreviewEpisode[]; firing_now: boolean }>;
-}
+export type RulePreview = Refine<
+  Schemas["RulePreviewOut"],
+  { hosts: Array<{ host: Ref; points: number; episodes: RulePreviewEpisode[]; firing_now: boolean }> }
+>;
+export type RulePreviewArgs = Refine<Schemas["RulePreviewInput"], { host_selector: TargetSelector }>;
 
-export interface RulePreviewArgs {
-  metric: string;
-  operator: Operator;
-  threshold: number;
-  for_seconds: number;
-  host_selector: TargetSelector;
-}
-
-export type SilenceKind = "silence" | "maintenance";
+export type SilenceKind = Schemas["SilenceKindEnum"];
 
 export interface SilenceMatchers {
   rule?: string;
@@ -186,96 +94,25 @@ export interface SilenceMatchers {
   target?: string;
 }
 
-export interface Silence {
-  id: string;
-  kind: SilenceKind;
-  matchers: SilenceMatchers;
-  starts_at: string;
-  ends_at: string;
-  reason: string;
-  created_by: UserRef | null;
-  active: boolean;
-  created_at: string;
-}
+export type Silence = Refine<Schemas["SilenceOut"], { matchers: SilenceMatchers }>;
+export type SilenceInput = Refine<Schemas["SilenceInRequest"], { matchers: SilenceMatchers }>;
 
-export interface SilenceInput {
-  kind: SilenceKind;
-  matchers: SilenceMatchers;
-  starts_at?: string;
-  ends_at: string;
-  reason: string;
-}
+export type ChannelKind = Schemas["MonitoringChannelKindEnum"];
+/** A channel; `secret` only in the answer that created it or rotated its secret. */
+export type Channel = Refine<Schemas["ChannelOut"], { recipients: string[] }> & { secret?: string };
+export type ChannelInput = Schemas["ChannelInRequest"];
 
-export type ChannelKind = "email" | "webhook";
+export type DeliveryAttempt = Schemas["DeliveryAttemptOut"];
+export type Delivery = Schemas["DeliveryOut"];
 
-export interface Channel {
-  id: string;
-  name: string;
-  kind: ChannelKind;
-  enabled: boolean;
-  locale: "ko" | "en";
-  recipients: string[];
-  url: string;
-  secret_hint: string;
-  secret?: string;
-  created_at: string;
-}
+export type TemplateEvent = Schemas["EventTypeEnum"];
+export type NotificationTemplate = Schemas["TemplateOut"];
+export type TemplateInput = Schemas["TemplateInRequest"];
+export type TemplatePreview = Schemas["TemplatePreviewOut"];
 
-export interface ChannelInput {
-  name: string;
-  kind: ChannelKind;
-  enabled: boolean;
-  locale: "ko" | "en";
-  recipients?: string[];
-  url?: string;
-}
-
-export interface DeliveryAttempt {
-  number: number;
-  at: string;
-  ok: boolean;
-  status_code: number | null;
-  latency_ms: number;
-  error: string;
-}
-
-export interface Delivery {
-  id: string;
-  event_type: string;
-  subject: string;
-  status: "pending" | "retrying" | "delivered" | "failed";
-  attempts: number;
-  delivered_at: string | null;
-  last_error: string;
-  attempt_log: DeliveryAttempt[];
-  created_at: string;
-}
-
-export type TemplateEvent = "alert.firing" | "alert.resolved" | "alert.renotify" | "channel.test";
-
-export interface NotificationTemplate {
-  id: string;
-  name: string;
-  event_type: TemplateEvent;
-  locale: "ko" | "en";
-  subject: string;
-  body: string;
-}
-
-export interface TemplateInput {
-  name: string;
-  event_type: TemplateEvent;
-  locale: "ko" | "en";
-  subject: string;
-  body: string;
-}
-
-export interface TemplatePreview {
-  subject: string;
-  body: string;
-}
-
-export type StatsPeriod = "day" | "week" | "month";
+export type StatsPeriod = NonNullable<
+  NonNullable<paths["/api/v1/monitoring/stats/"]["get"]["parameters"]["query"]>["period"]
+>;
 
 export interface StatValues {
   count: number;
@@ -294,12 +131,7 @@ export interface StatsRow {
   trend_per_day: number | null;
 }
 
-export interface Stats {
-  metric: string;
-  period: StatsPeriod;
-  source: string;
-  rows: StatsRow[];
-}
+export type Stats = Refine<Schemas["Stats"], { period: StatsPeriod; rows: StatsRow[] }>;
 
 export interface DiskForecast {
   host: Ref;
@@ -322,34 +154,10 @@ export interface AICostForecast {
   forecast_over_budget: boolean;
 }
 
-export interface Forecasts {
-  disks: DiskForecast[];
-  ai_cost: AICostForecast[];
-}
+export type Forecasts = Refine<Schemas["DiskForecasts"], { disks: DiskForecast[]; ai_cost: AICostForecast[] }>;
 
-export interface Anomaly {
-  id: string;
-  host: Ref;
-  metric: string;
-  labels: string;
-  detected_at: string;
-  value: number;
-  baseline_mean: number;
-  baseline_std: number;
-  score: number;
-}
-
-export interface TaskRun {
-  task_id: string;
-  name: string;
-  state: "started" | "succeeded" | "failed" | "retry";
-  worker: string;
-  retries: number;
-  started_at: string;
-  finished_at: string | null;
-  runtime_ms: number | null;
-  error: string;
-}
+export type Anomaly = Schemas["AnomalyOut"];
+export type TaskRun = Schemas["TaskRunOut"];
 
 export interface TaskSummary {
   name: string;
@@ -360,24 +168,8 @@ export interface TaskSummary {
   running: number;
 }
 
-export interface TasksOverview {
-  queues: Record<string, number> | null;
-  summary: TaskSummary[];
-  recent: TaskRun[];
-  failures: TaskRun[];
-  retries: TaskRun[];
-}
-
-export interface Backup {
-  id: string;
-  status: "running" | "succeeded" | "failed";
-  engine: string;
-  size: number;
-  sha256: string;
-  created_at: string;
-  finished_at: string | null;
-  error: string;
-}
+export type TasksOverview = Refine<Schemas["TasksOverview"], { summary: TaskSummary[] }>;
+export type Backup = Schemas["BackupOut"];
 
 export function isLiveSample(value: unknown): value is LiveSample {
   if (!value || typeof value !== "object") return false;

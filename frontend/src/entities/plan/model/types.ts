@@ -1,5 +1,7 @@
 /** Shapes of apps/ai_planning (BriefOut, PlanOut, PlanRevisionOut and planning.PLAN_SCHEMA). */
 
+import { localeEnumValues, planStatusEnumValues, sectionEnumValues, sourceEnumValues } from "@/shared/api";
+
 export interface PersonBrief {
   id: string;
   email: string;
@@ -7,7 +9,7 @@ export interface PersonBrief {
   avatar: string | null;
 }
 
-export const BRIEF_LANGUAGES = ["ko", "en"] as const;
+export const BRIEF_LANGUAGES = localeEnumValues;
 export type BriefLanguage = (typeof BRIEF_LANGUAGES)[number];
 
 export interface Brief {
@@ -31,11 +33,11 @@ export type BriefInput = Pick<
   "title" | "description" | "video_type" | "target_duration_seconds" | "audience" | "tone" | "platform" | "language"
 >;
 
-export const PLAN_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export const PLAN_STATUSES = planStatusEnumValues;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** Generation steps in order (planning.STEPS), then image search and the end. */
-export const PLAN_STEPS = ["overview", "sections", "scenes", "shots", "storyboard", "schedule"] as const;
+export const PLAN_STEPS = sectionEnumValues;
 export type PlanSection = (typeof PLAN_STEPS)[number];
 export const PROGRESS_STEPS = [...PLAN_STEPS, "images", "done"] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
@@ -161,7 +163,7 @@ export interface Plan extends PlanSummary {
   result: PlanResult | Record<string, never>;
 }
 
-export const REVISION_SOURCES = ["generated", "regenerated", "edit", "restore", "images"] as const;
+export const REVISION_SOURCES = sourceEnumValues;
 export type RevisionSource = (typeof REVISION_SOURCES)[number];
 
 export interface PlanRevision {

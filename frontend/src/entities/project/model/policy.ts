@@ -1,24 +1,9 @@
+import { roleAllows, ROLE_RANK, roleEnumValues } from "@/shared/api";
+
 import type { Role } from "./types";
 
-/**
- * The role table of DESIGN §3, mirrored from apps/projects/permissions.py so
- * the UI can disable what the server would refuse (the server still decides).
- */
-export type ProjectAction = "read" | "comment" | "upload" | "resolve" | "manage" | "delete";
-
-const ROLE_ACTIONS: Record<Role, readonly ProjectAction[]> = {
-  owner: ["read", "comment", "upload", "resolve", "manage", "delete"],
-  manager: ["read", "comment", "upload", "resolve", "manage"],
-  editor: ["read", "comment", "upload", "resolve"],
-  reviewer: ["read", "comment", "resolve"],
-  viewer: ["read"],
-};
-
-export const ROLE_RANK: Record<Role, number> = { viewer: 1, reviewer: 2, editor: 3, manager: 4, owner: 5 };
-
-export function roleAllows(role: Role | null | undefined, action: ProjectAction): boolean {
-  return role != null && ROLE_ACTIONS[role].includes(action);
-}
+/** The role table itself is generated from the server's (shared/api/roles.gen.ts). */
+export { roleAllows, type ProjectAction } from "@/shared/api";
 
 /** Whether `actor` may move someone from `current` to `next` (null = not a member / removed). */
 export function canAssign(actor: Role | null | undefined, current: Role | null, next: Role | null): boolean {
@@ -48,7 +33,7 @@ export function memberChangeReason(
 
 /** Roles the actor may give (invite with, or change someone to). */
 export function assignableRoles(actor: Role | null | undefined): Role[] {
-  return (["owner", "manager", "editor", "reviewer", "viewer"] as const).filter((role) => canAssign(actor, null, role));
+  return roleEnumValues.filter((role) => canAssign(actor, null, role));
 }
 
 /** Whether the actor may leave: anyone but the last owner. */

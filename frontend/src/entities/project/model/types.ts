@@ -1,15 +1,9 @@
-export const ROLES = ["owner", "manager", "editor", "reviewer", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import { projectStatusEnumValues, roleEnumValues, type ProjectRole } from "@/shared/api";
 
-export const PROJECT_STATUSES = [
-  "planning",
-  "pre_production",
-  "production",
-  "post_production",
-  "review",
-  "delivered",
-  "archived",
-] as const;
+export const ROLES = roleEnumValues;
+export type Role = ProjectRole;
+
+export const PROJECT_STATUSES = projectStatusEnumValues;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export interface UserBrief {

@@ -1,12 +1,7 @@
+import { categoryEnumValues, type components } from "@/shared/api";
+
 /** The AI job's status (the digest has no status of its own). */
-export type DigestStatus =
-  | "queued"
-  | "awaiting_approval"
-  | "running"
-  | "succeeded"
-  | "failed"
-  | "needs_attention"
-  | "rejected";
+export type DigestStatus = components["schemas"]["AIJobStatusEnum"];
 
 /** The part of `AIJobOut` the digest panel shows. */
 export interface DigestJob {
@@ -27,7 +22,7 @@ export interface DigestJob {
 }
 
 /** Categories in the order the server groups them (apps/feedbacks TRIAGE_CATEGORIES). */
-export const DIGEST_CATEGORIES = ["picture", "colour", "sound", "edit", "text", "other"] as const;
+export const DIGEST_CATEGORIES = categoryEnumValues;
 export type DigestCategory = (typeof DIGEST_CATEGORIES)[number];
 
 export interface DigestPoint {

@@ -1,2 +1,2 @@
-export { jobActionRules, type JobActionReason, type JobActionRules, type ProjectRole } from "./model/rules";
+export { jobActionRules, type JobActionReason, type JobActionRules } from "./model/rules";
 export { JobActions, type JobActionsProps } from "./ui/job-actions";

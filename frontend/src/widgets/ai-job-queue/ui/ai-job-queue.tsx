@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 
-import { JobActions, type ProjectRole } from "@/features/planning/review-ai-job";
+import { JobActions } from "@/features/planning/review-ai-job";
 import {
   JOB_KINDS,
   JOB_STATUSES,
@@ -14,6 +14,7 @@ import {
   type JobKind,
   type JobStatus,
 } from "@/entities/ai-job";
+import type { Role } from "@/entities/project";
 import { PLAN_STEPS, type PlanSection } from "@/entities/plan";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
@@ -35,7 +36,7 @@ const STATUS_TONE: Record<JobStatus, string> = {
 
 export interface AIJobQueueProps {
   projectId: string;
-  role: ProjectRole | null | undefined;
+  role: Role | null | undefined;
 }
 
 /** Every AI job of the project, newest first, live from `ai_job.*` events; approve, reject and retry in place. */

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 
 import type { JobStatus } from "@/entities/ai-job";
 
-import { jobActionRules, type ProjectRole } from "./rules";
+import type { Role } from "@/entities/project";
+
+import { jobActionRules } from "./rules";
 
 const job = (status: JobStatus, plan: string | null = "plan-1") => ({ status, plan });
 
 describe("jobActionRules", () => {
-  it.each<[ProjectRole, boolean]>([
+  it.each<[Role, boolean]>([
     ["owner", true],
     ["manager", true],
     ["editor", false],
@@ -27,7 +29,7 @@ describe("jobActionRules", () => {
     },
   );
 
-  it.each<[ProjectRole, string | null]>([
+  it.each<[Role, string | null]>([
     ["owner", null],
     ["manager", null],
     ["editor", null],

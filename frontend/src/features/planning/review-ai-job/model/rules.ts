@@ -1,7 +1,5 @@
 import type { AIJob } from "@/entities/ai-job";
-
-/** Project roles as the API names them (my_role). */
-export type ProjectRole = "owner" | "manager" | "editor" | "reviewer" | "viewer";
+import { roleAllows, type Role } from "@/entities/project";
 
 /** Why an action is not offered; null when it is. Message keys under `aiJobsActions.reasons`. */
 export type JobActionReason = "needsManager" | "needsEditor" | "notAwaiting" | "notRetryable" | "orphaned";
@@ -15,15 +13,12 @@ export interface JobActionRules {
   retryReason: JobActionReason | null;
 }
 
-const MANAGERS: readonly ProjectRole[] = ["owner", "manager"];
-const RUNNERS: readonly ProjectRole[] = ["owner", "manager", "editor"];
-
-/** Mirrors the server (ai-jobs approve/reject: manage; retry: upload) so the UI disables what it would refuse. */
-export function jobActionRules(job: Pick<AIJob, "status" | "plan">, role: ProjectRole | null | undefined): JobActionRules {
+/** The server's rules (ai-jobs approve/reject: manage; retry: upload), so the UI disables what it would refuse. */
+export function jobActionRules(job: Pick<AIJob, "status" | "plan">, role: Role | null | undefined): JobActionRules {
   const awaiting = job.status === "awaiting_approval";
   const retryable = job.status === "needs_attention" || job.status === "failed";
-  const manager = role != null && MANAGERS.includes(role);
-  const runner = role != null && RUNNERS.includes(role);
+  const manager = roleAllows(role, "manage");
+  const runner = roleAllows(role, "upload");
   return {
     showDecision: awaiting,
     decisionReason: !awaiting ? "notAwaiting" : manager ? null : "needsManager",

@@ -3,9 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import type { AIJob } from "@/entities/ai-job";
+import type { Role } from "@/entities/project";
 import { createFetchStub, envelope, renderWithProviders, type StubHandler } from "@/shared/lib/test";
 
-import type { ProjectRole } from "../model/rules";
 import { JobActions } from "./job-actions";
 
 const JOB: AIJob = {
@@ -39,7 +39,7 @@ const JOB: AIJob = {
   updated_at: "2026-11-23T00:00:00Z",
 };
 
-function setup(job: AIJob, role: ProjectRole, handler: StubHandler = () => ({ status: 200, body: job })) {
+function setup(job: AIJob, role: Role, handler: StubHandler = () => ({ status: 200, body: job })) {
   const stub = createFetchStub(handler);
   vi.stubGlobal("fetch", stub.fetch);
   renderWithProviders(<JobActions job={job} role={role} label="기획안" />);

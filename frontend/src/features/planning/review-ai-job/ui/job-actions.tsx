@@ -6,17 +6,18 @@ import {
   useRetryAIJobMutation,
   type AIJob,
 } from "@/entities/ai-job";
+import type { Role } from "@/entities/project";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { Button, useToast } from "@/shared/ui";
 
-import { jobActionRules, type ProjectRole } from "../model/rules";
+import { jobActionRules } from "../model/rules";
 import styles from "./job-actions.module.css";
 
 export interface JobActionsProps {
   job: AIJob;
-  role: ProjectRole | null | undefined;
+  role: Role | null | undefined;
   /** Short description of the job for accessible names, e.g. "plan · 09:12". */
   label: string;
 }
