@@ -15,6 +15,13 @@ export type { CursorPage } from "./types";
 // Generated from the backend (scripts/api_types.sh): never edit, never copy by hand.
 // `components["schemas"][…]` are the API's shapes; `roleEnumValues` & co. its enums' values.
 export * from "./schema.gen";
-export { PROJECT_ACTIONS, ROLE_ACTIONS, ROLE_RANK, type ProjectAction } from "./roles.gen";
+export {
+  CAMERA_MOVEMENTS,
+  PROJECT_ACTIONS,
+  ROLE_ACTIONS,
+  ROLE_RANK,
+  SHOT_SIZES,
+  type ProjectAction,
+} from "./tables.gen";
 export { roleAllows, type ProjectRole } from "./roles";
 export type { Refine, Schemas } from "./schema";

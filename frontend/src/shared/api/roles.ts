@@ -1,5 +1,5 @@
 import type { components } from "./schema.gen";
-import { ROLE_ACTIONS, type ProjectAction } from "./roles.gen";
+import { ROLE_ACTIONS, type ProjectAction } from "./tables.gen";
 
 /** A member's role in a project, as the API names it. */
 export type ProjectRole = components["schemas"]["RoleEnum"];

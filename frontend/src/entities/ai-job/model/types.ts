@@ -1,13 +1,9 @@
 /** Shapes of apps/ai_planning (AIJobOut, AISettingsOut, UsageOut). Money is sent as decimal strings. */
 
-import { aIJobOutKindEnumValues, aIJobStatusEnumValues, type components } from "@/shared/api";
+import { aIJobOutKindEnumValues, aIJobStatusEnumValues, type Schemas } from "@/shared/api";
 
-export interface JobPerson {
-  id: string;
-  email: string;
-  display_name: string;
-  avatar: string | null;
-}
+/** A person as the API shows them (`UserBriefOut`). */
+export type JobPerson = Schemas["UserBriefOut"];
 
 export const JOB_KINDS = aIJobOutKindEnumValues;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -15,12 +11,12 @@ export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATUSES = aIJobStatusEnumValues;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export type JobPriority = components["schemas"]["AIJobOutPriorityEnum"];
-export type JobRisk = components["schemas"]["RiskEnum"];
+export type JobPriority = Schemas["AIJobOutPriorityEnum"];
+export type JobRisk = Schemas["RiskEnum"];
 
 /** Why a job needs approval, as data (`RiskFactorOut`). */
 export interface RiskFactor {
-  code: components["schemas"]["CodeEnum"];
+  code: Schemas["CodeEnum"];
   estimated_usd?: string;
   threshold_usd?: string;
   budget_share_percent?: number;

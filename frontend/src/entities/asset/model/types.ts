@@ -1,13 +1,10 @@
-/** A person as the review API shows them (`UserBriefOut`). */
-export interface ReviewUser {
-  id: string;
-  email: string;
-  display_name: string;
-  avatar: string | null;
-}
+import type { Schemas } from "@/shared/api";
 
-export type VersionStatus = "uploading" | "processing" | "ready" | "failed";
-export type ReviewStatus = "in_review" | "changes_requested" | "approved";
+/** A person as the API shows them (`UserBriefOut`). */
+export type ReviewUser = Schemas["UserBriefOut"];
+
+export type VersionStatus = Schemas["VersionStatusEnum"];
+export type ReviewStatus = Schemas["VersionReviewStatusEnum"];
 
 /** `latest_version` of an asset (`VersionSummaryOut`). */
 export interface VersionSummary {

@@ -1,12 +1,9 @@
+import type { Schemas } from "@/shared/api";
+
 import type { Annotation } from "./annotation";
 
-/** A person as the review API shows them (`UserBriefOut`). */
-export interface FeedbackUser {
-  id: string;
-  email: string;
-  display_name: string;
-  avatar: string | null;
-}
+/** A person as the API shows them (`UserBriefOut`). */
+export type FeedbackUser = Schemas["UserBriefOut"];
 
 export interface ReactionSummary {
   emoji: string;
@@ -14,8 +11,8 @@ export interface ReactionSummary {
   user_ids: string[];
 }
 
-export type TriageCategory = "picture" | "colour" | "sound" | "edit" | "text" | "other";
-export type TriagePriority = "low" | "medium" | "high" | "urgent";
+export type TriageCategory = Schemas["CategoryEnum"];
+export type TriagePriority = Schemas["TriageOutPriorityEnum"];
 
 /** What AI triage says about a comment (absent until triaged). */
 export interface FeedbackTriage {

@@ -1,13 +1,17 @@
 /** Shapes of apps/ai_planning (BriefOut, PlanOut, PlanRevisionOut and planning.PLAN_SCHEMA). */
 
-import { localeEnumValues, planStatusEnumValues, sectionEnumValues, sourceEnumValues } from "@/shared/api";
+import {
+  CAMERA_MOVEMENTS,
+  localeEnumValues,
+  planStatusEnumValues,
+  sectionEnumValues,
+  SHOT_SIZES,
+  sourceEnumValues,
+  type Schemas,
+} from "@/shared/api";
 
-export interface PersonBrief {
-  id: string;
-  email: string;
-  display_name: string;
-  avatar: string | null;
-}
+/** A person as the API shows them (`UserBriefOut`). */
+export type PersonBrief = Schemas["UserBriefOut"];
 
 export const BRIEF_LANGUAGES = localeEnumValues;
 export type BriefLanguage = (typeof BRIEF_LANGUAGES)[number];
@@ -42,36 +46,10 @@ export type PlanSection = (typeof PLAN_STEPS)[number];
 export const PROGRESS_STEPS = [...PLAN_STEPS, "images", "done"] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 
-export const SHOT_SIZES = [
-  "extreme_wide",
-  "wide",
-  "full",
-  "medium_wide",
-  "medium",
-  "medium_close_up",
-  "close_up",
-  "extreme_close_up",
-  "over_the_shoulder",
-  "pov",
-  "insert",
-  "aerial",
-] as const;
+export { SHOT_SIZES };
 export type ShotSize = (typeof SHOT_SIZES)[number];
 
-export const CAMERA_MOVEMENTS = [
-  "static",
-  "pan",
-  "tilt",
-  "dolly",
-  "truck",
-  "pedestal",
-  "zoom",
-  "handheld",
-  "steadicam",
-  "crane",
-  "drone",
-  "tracking",
-] as const;
+export { CAMERA_MOVEMENTS };
 export type CameraMovement = (typeof CAMERA_MOVEMENTS)[number];
 
 export interface PlanSectionItem {

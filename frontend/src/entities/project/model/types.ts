@@ -1,4 +1,4 @@
-import { projectStatusEnumValues, roleEnumValues, type ProjectRole } from "@/shared/api";
+import { projectStatusEnumValues, roleEnumValues, type ProjectRole, type Schemas } from "@/shared/api";
 
 export const ROLES = roleEnumValues;
 export type Role = ProjectRole;
@@ -6,12 +6,8 @@ export type Role = ProjectRole;
 export const PROJECT_STATUSES = projectStatusEnumValues;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-export interface UserBrief {
-  id: string;
-  email: string;
-  display_name: string;
-  avatar: string | null;
-}
+/** A person as the API shows them (`UserBriefOut`). */
+export type UserBrief = Schemas["UserBriefOut"];
 
 export interface Project {
   id: string;

@@ -1,7 +1,7 @@
-import { categoryEnumValues, type components } from "@/shared/api";
+import { categoryEnumValues, type Schemas } from "@/shared/api";
 
 /** The AI job's status (the digest has no status of its own). */
-export type DigestStatus = components["schemas"]["AIJobStatusEnum"];
+export type DigestStatus = Schemas["AIJobStatusEnum"];
 
 /** The part of `AIJobOut` the digest panel shows. */
 export interface DigestJob {

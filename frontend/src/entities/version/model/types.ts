@@ -1,17 +1,13 @@
+import type { Schemas } from "@/shared/api";
 import { apiBaseUrl } from "@/shared/config";
 
-/** A person as the review API shows them (`UserBriefOut`). */
-export interface VersionUser {
-  id: string;
-  email: string;
-  display_name: string;
-  avatar: string | null;
-}
+/** A person as the API shows them (`UserBriefOut`). */
+export type VersionUser = Schemas["UserBriefOut"];
 
-export type VersionStatus = "uploading" | "processing" | "ready" | "failed";
-export type ReviewStatus = "in_review" | "changes_requested" | "approved";
+export type VersionStatus = Schemas["VersionStatusEnum"];
+export type ReviewStatus = Schemas["VersionReviewStatusEnum"];
 
-export type Decision = "approved" | "changes_requested";
+export type Decision = Schemas["ReviewDecisionEnum"];
 
 export interface ReviewDecision {
   reviewer: VersionUser;
