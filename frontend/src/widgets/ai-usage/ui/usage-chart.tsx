@@ -1,18 +1,8 @@
 "use client";
 
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, ComposedChart, Line, ReferenceLine } from "recharts";
 
+import { CHART_COLORS, ChartFrame, ChartGrid, ChartLegend, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useTranslations } from "@/shared/i18n";
 
 import type { UsagePoint } from "../model/series";
@@ -37,34 +27,22 @@ export function UsageChart({ points, budget, formatUsd }: UsageChartProps) {
   const top = budgetShown ? Math.max(spendTop, budget) : spendTop;
 
   return (
-    <ResponsiveContainer width="100%" height={260}>
+    <ChartFrame height={260}>
       <ComposedChart data={points} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="var(--color-border)" vertical={false} />
-        <XAxis dataKey="day" tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }} tickLine={false} interval="preserveStartEnd" />
-        <YAxis
-          width={64}
-          domain={[0, top * 1.15 || 1]}
-          tickFormatter={(value: number) => formatUsd(value)}
-          tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }}
-          tickLine={false}
-          axisLine={false}
-        />
-        <Tooltip
+        <ChartGrid />
+        {/* The day axis keeps its base line: the bars stand on it. */}
+        <ChartXAxis dataKey="day" axisLine interval="preserveStartEnd" />
+        <ChartYAxis width={64} domain={[0, top * 1.15 || 1]} formatTick={(value: number) => formatUsd(value)} />
+        <ChartTooltip
           formatter={(value, name) => [typeof value === "number" ? formatUsd(value) : String(value), String(name)]}
           labelFormatter={(day) => t("chartDay", { day: String(day) })}
-          contentStyle={{
-            background: "var(--color-surface-raised)",
-            border: "1px solid var(--color-border)",
-            borderRadius: 8,
-            fontSize: 12,
-          }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="cost" name={t("chartDaily")} fill="var(--color-accent)" radius={[3, 3, 0, 0]} maxBarSize={16} />
+        <ChartLegend />
+        <Bar dataKey="cost" name={t("chartDaily")} fill={CHART_COLORS.primary} radius={[3, 3, 0, 0]} maxBarSize={16} />
         <Line
           dataKey="cumulative"
           name={t("chartCumulative")}
-          stroke="var(--color-success)"
+          stroke={CHART_COLORS.good}
           strokeWidth={2}
           dot={false}
           connectNulls={false}
@@ -73,7 +51,7 @@ export function UsageChart({ points, budget, formatUsd }: UsageChartProps) {
         <Line
           dataKey="forecast"
           name={t("chartForecast")}
-          stroke="var(--color-warning)"
+          stroke={CHART_COLORS.warn}
           strokeDasharray="5 4"
           strokeWidth={2}
           dot={false}
@@ -82,17 +60,17 @@ export function UsageChart({ points, budget, formatUsd }: UsageChartProps) {
         {budgetShown ? (
           <ReferenceLine
             y={budget}
-            stroke="var(--color-danger)"
+            stroke={CHART_COLORS.bad}
             strokeDasharray="3 3"
             label={{
               value: t("chartBudget", { amount: formatUsd(budget) }),
               position: "insideTopRight",
               fontSize: 11,
-              fill: "var(--color-danger-text)",
+              fill: CHART_COLORS.badText,
             }}
           />
         ) : null}
       </ComposedChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 }

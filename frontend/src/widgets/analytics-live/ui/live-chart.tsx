@@ -1,8 +1,9 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart } from "recharts";
 
 import type { LivePoint } from "@/entities/analytics";
+import { CHART_COLORS, ChartFrame, ChartGrid, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 
 import styles from "./analytics-live.module.css";
@@ -15,38 +16,19 @@ export function LiveChart({ points }: { points: readonly LivePoint[] }) {
 
   return (
     <figure className={styles.chart} role="img" aria-label={t("chartLabel")} data-testid="live-chart">
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartFrame>
         <BarChart data={points as LivePoint[]} margin={{ top: 8, right: 4, bottom: 0, left: -24 }} barCategoryGap={2}>
-          <CartesianGrid vertical={false} stroke="var(--color-border)" />
-          <XAxis
-            dataKey="t"
-            tickFormatter={time}
-            tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }}
-            tickLine={false}
-            axisLine={false}
-            minTickGap={24}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }}
-            tickLine={false}
-            axisLine={false}
-            width={48}
-          />
-          <Tooltip
+          <ChartGrid />
+          <ChartXAxis dataKey="t" formatTick={time} minTickGap={24} />
+          <ChartYAxis allowDecimals={false} width={48} />
+          <ChartTooltip
             cursor={{ fill: "var(--color-surface-hover)" }}
             labelFormatter={(value) => time(Number(value))}
             formatter={(value) => [value, t("pageViews")]}
-            contentStyle={{
-              background: "var(--color-surface-raised)",
-              border: "1px solid var(--color-border)",
-              borderRadius: 8,
-              fontSize: 12,
-            }}
           />
-          <Bar dataKey="pageViews" fill="var(--color-accent)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar dataKey="pageViews" fill={CHART_COLORS.primary} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </figure>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, ComposedChart, Line } from "recharts";
 
 import type { AnalyticsReport, SeriesPoint } from "@/entities/analytics";
+import { CHART_COLORS, ChartFrame, ChartGrid, ChartLegend, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 
 import styles from "./analytics-report.module.css";
@@ -10,9 +11,9 @@ import styles from "./analytics-report.module.css";
 type SeriesKey = "page_views" | "visitors" | "sessions";
 
 const COLOURS: Record<SeriesKey, string> = {
-  page_views: "var(--color-accent)",
-  visitors: "var(--color-success)",
-  sessions: "var(--color-warning)",
+  page_views: CHART_COLORS.primary,
+  visitors: CHART_COLORS.good,
+  sessions: CHART_COLORS.warn,
 };
 
 /** Page views (area) with visitors and sessions (lines) per bucket. */
@@ -34,40 +35,19 @@ export function TrendChart({ series, interval }: { series: readonly SeriesPoint[
 
   return (
     <figure className={styles.trend} role="img" aria-label={t("chartLabel")} data-testid="trend-chart">
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartFrame>
         <ComposedChart data={series as SeriesPoint[]} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <defs>
             <linearGradient id="vp-analytics-pv" x1="0" y1="0" x2="0" y2="1">
-              <stop offset="0%" stopColor="var(--color-accent)" stopOpacity={0.28} />
-              <stop offset="100%" stopColor="var(--color-accent)" stopOpacity={0.02} />
+              <stop offset="0%" stopColor={COLOURS.page_views} stopOpacity={0.28} />
+              <stop offset="100%" stopColor={COLOURS.page_views} stopOpacity={0.02} />
             </linearGradient>
           </defs>
-          <CartesianGrid vertical={false} stroke="var(--color-border)" />
-          <XAxis
-            dataKey="ts"
-            tickFormatter={label}
-            tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }}
-            tickLine={false}
-            axisLine={false}
-            minTickGap={28}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fontSize: 11, fill: "var(--color-text-subtle)" }}
-            tickLine={false}
-            axisLine={false}
-            width={52}
-          />
-          <Tooltip
-            labelFormatter={(value) => label(String(value))}
-            contentStyle={{
-              background: "var(--color-surface-raised)",
-              border: "1px solid var(--color-border)",
-              borderRadius: 8,
-              fontSize: 12,
-            }}
-          />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <ChartGrid />
+          <ChartXAxis dataKey="ts" formatTick={label} minTickGap={28} />
+          <ChartYAxis allowDecimals={false} width={52} />
+          <ChartTooltip labelFormatter={(value) => label(String(value))} />
+          <ChartLegend iconType="circle" iconSize={8} />
           <Area
             type="monotone"
             dataKey="page_views"
@@ -80,7 +60,7 @@ export function TrendChart({ series, interval }: { series: readonly SeriesPoint[
           <Line type="monotone" dataKey="visitors" name={name("visitors")} stroke={COLOURS.visitors} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line type="monotone" dataKey="sessions" name={name("sessions")} stroke={COLOURS.sessions} strokeWidth={1.5} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </figure>
   );
 }

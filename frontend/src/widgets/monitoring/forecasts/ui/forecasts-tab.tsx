@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart } from "recharts";
 
 import {
   consoleStyles as styles,
@@ -8,6 +8,7 @@ import {
   useGetForecastsQuery,
 } from "@/entities/monitoring";
 import { asApiError } from "@/shared/api";
+import { CHART_COLORS, ChartFrame, ChartGrid, ChartLegend, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Badge, Card, cx, EmptyState, Skeleton } from "@/shared/ui";
@@ -72,21 +73,18 @@ export function ForecastsTab() {
         ) : (
           <>
             <div className={styles.chartSmall}>
-              <ResponsiveContainer width="100%" height="100%">
+              <ChartFrame>
                 <BarChart data={costs.map((row) => ({ name: row.project.name, ...row }))} margin={{ top: 12, right: 12, bottom: 0, left: 0 }}>
-                  <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="name" stroke="var(--color-text-subtle)" fontSize={11} />
-                  <YAxis width={56} stroke="var(--color-text-subtle)" fontSize={11} tickFormatter={usd} />
-                  <Tooltip
-                    contentStyle={{ background: "var(--color-surface-raised)", border: "1px solid var(--color-border)", fontSize: 12 }}
-                    formatter={(value) => usd(Number(value))}
-                  />
-                  <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Bar maxBarSize={36} dataKey="month_to_date_usd" name={t("forecasts.columns.mtd")} fill="var(--color-accent)" isAnimationActive={false} />
-                  <Bar maxBarSize={36} dataKey="forecast_usd" name={t("forecasts.columns.forecast")} fill="var(--color-warning)" isAnimationActive={false} />
-                  <Bar maxBarSize={36} dataKey="budget_usd" name={t("forecasts.columns.budget")} fill="var(--color-border-strong)" isAnimationActive={false} />
+                  <ChartGrid dashed />
+                  <ChartXAxis dataKey="name" ruled />
+                  <ChartYAxis width={56} ruled formatTick={usd} />
+                  <ChartTooltip formatter={(value) => usd(Number(value))} />
+                  <ChartLegend />
+                  <Bar maxBarSize={36} dataKey="month_to_date_usd" name={t("forecasts.columns.mtd")} fill={CHART_COLORS.primary} isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="forecast_usd" name={t("forecasts.columns.forecast")} fill={CHART_COLORS.warn} isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="budget_usd" name={t("forecasts.columns.budget")} fill={CHART_COLORS.muted} isAnimationActive={false} />
                 </BarChart>
-              </ResponsiveContainer>
+              </ChartFrame>
             </div>
             <table className={styles.table}>
               <thead>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Line, LineChart } from "recharts";
 
 import {
   appendLiveSample,
@@ -19,11 +19,11 @@ import {
   useGetMetricSeriesQuery,
 } from "@/entities/monitoring";
 import { asApiError } from "@/shared/api";
+import { ChartFrame, ChartGrid, ChartLegend, ChartTimeAxis, ChartTooltip, ChartYAxis, seriesColor } from "@/shared/charts";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Badge, Button, EmptyState, RefreshIcon, Segmented, SelectField, Skeleton } from "@/shared/ui";
 
-const COLORS = ["#5b8def", "#e5484d", "#30a46c", "#f5a623", "#8e4ec6", "#12a594", "#d6409f", "#978365"];
 const CHART_METRICS_EXCLUDED = new Set(["host.missed_intervals"]);
 
 /** Metric history per host with a range picker; the backend chooses raw, hourly or daily points. */
@@ -114,43 +114,28 @@ export function HistoryTab({ hosts, lastSample }: { hosts: Host[]; lastSample: L
           <EmptyState compact title={t("history.emptyTitle")} body={t("history.emptyBody")} />
         ) : (
           <div className={styles.chart}>
-            <ResponsiveContainer width="100%" height="100%">
+            <ChartFrame>
               <LineChart data={chart.rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-                <XAxis
-                  dataKey="t"
-                  type="number"
-                  scale="time"
-                  domain={["dataMin", "dataMax"]}
-                  tickFormatter={tick}
-                  stroke="var(--color-text-subtle)"
-                  fontSize={11}
-                  minTickGap={40}
-                />
-                <YAxis
+                <ChartGrid dashed />
+                <ChartTimeAxis dataKey="t" ruled formatTick={tick} minTickGap={40} />
+                <ChartYAxis
+                  ruled
                   width={64}
-                  tickFormatter={(value: number) => formatMetricValue(metric, value)}
-                  stroke="var(--color-text-subtle)"
-                  fontSize={11}
+                  formatTick={(value: number) => formatMetricValue(metric, value)}
                   domain={metric.endsWith("percent") ? [0, 100] : ["auto", "auto"]}
                 />
-                <Tooltip
-                  contentStyle={{
-                    background: "var(--color-surface-raised)",
-                    border: "1px solid var(--color-border)",
-                    fontSize: 12,
-                  }}
+                <ChartTooltip
                   labelFormatter={(value) => format.dateTime(new Date(Number(value)), { dateStyle: "short", timeStyle: "short" })}
                   formatter={(value) => formatMetricValue(metric, Number(value))}
                 />
-                {chart.keys.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+                {chart.keys.length > 1 ? <ChartLegend /> : null}
                 {chart.keys.map((key, index) => (
                   <Line
                     key={key}
                     type="monotone"
                     dataKey={key}
                     name={key === "value" ? metric : key}
-                    stroke={COLORS[index % COLORS.length]}
+                    stroke={seriesColor(index)}
                     strokeWidth={1.5}
                     dot={false}
                     isAnimationActive={false}
@@ -158,7 +143,7 @@ export function HistoryTab({ hosts, lastSample }: { hosts: Host[]; lastSample: L
                   />
                 ))}
               </LineChart>
-            </ResponsiveContainer>
+            </ChartFrame>
           </div>
         )}
       </section>

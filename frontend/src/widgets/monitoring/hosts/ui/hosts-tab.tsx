@@ -1,6 +1,6 @@
 "use client";
 
-import { Line, LineChart, ResponsiveContainer, YAxis } from "recharts";
+import { Line, LineChart } from "recharts";
 
 import {
   consoleStyles as styles,
@@ -13,6 +13,7 @@ import {
   type LiveState,
 } from "@/entities/monitoring";
 import { asApiError } from "@/shared/api";
+import { CHART_COLORS, ChartFrame, ChartYAxis } from "@/shared/charts";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { atLeast } from "@/shared/lib/clock";
@@ -31,19 +32,19 @@ function Sparkline({ points, metric }: { points: LivePoint[]; metric: LiveMetric
   const percent = metric.endsWith("percent");
   return (
     <div className={styles.spark} aria-hidden>
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartFrame>
         <LineChart data={points} margin={{ top: 2, right: 0, bottom: 2, left: 0 }}>
-          <YAxis hide domain={percent ? [0, 100] : ["auto", "auto"]} />
+          <ChartYAxis hide domain={percent ? [0, 100] : ["auto", "auto"]} />
           <Line
             type="monotone"
             dataKey={metric}
-            stroke="var(--color-accent)"
+            stroke={CHART_COLORS.primary}
             strokeWidth={1.5}
             dot={false}
             isAnimationActive={false}
           />
         </LineChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   );
 }

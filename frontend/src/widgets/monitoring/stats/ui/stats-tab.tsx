@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart } from "recharts";
 
 import {
   consoleStyles as styles,
@@ -12,6 +12,7 @@ import {
   useGetStatsQuery,
 } from "@/entities/monitoring";
 import { asApiError } from "@/shared/api";
+import { CHART_COLORS, ChartFrame, ChartGrid, ChartLegend, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useTranslations } from "@/shared/i18n";
 import { cx, EmptyState, Segmented, SelectField, Skeleton } from "@/shared/ui";
@@ -82,20 +83,17 @@ export function StatsTab() {
               <strong>{t("stats.chartLabel")}</strong>
             </div>
             <div className={styles.chartSmall}>
-              <ResponsiveContainer width="100%" height="100%">
+              <ChartFrame>
                 <BarChart data={chartRows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-                  <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="name" stroke="var(--color-text-subtle)" fontSize={11} />
-                  <YAxis width={64} stroke="var(--color-text-subtle)" fontSize={11} tickFormatter={(value: number) => formatMetricValue(metric, value)} />
-                  <Tooltip
-                    contentStyle={{ background: "var(--color-surface-raised)", border: "1px solid var(--color-border)", fontSize: 12 }}
-                    formatter={(value) => formatMetricValue(metric, Number(value))}
-                  />
-                  <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Bar maxBarSize={36} dataKey="previous" name={t("stats.previous")} fill="var(--color-border-strong)" isAnimationActive={false} />
-                  <Bar maxBarSize={36} dataKey="current" name={t("stats.current")} fill="var(--color-accent)" isAnimationActive={false} />
+                  <ChartGrid dashed />
+                  <ChartXAxis dataKey="name" ruled />
+                  <ChartYAxis width={64} ruled formatTick={(value: number) => formatMetricValue(metric, value)} />
+                  <ChartTooltip formatter={(value) => formatMetricValue(metric, Number(value))} />
+                  <ChartLegend />
+                  <Bar maxBarSize={36} dataKey="previous" name={t("stats.previous")} fill={CHART_COLORS.muted} isAnimationActive={false} />
+                  <Bar maxBarSize={36} dataKey="current" name={t("stats.current")} fill={CHART_COLORS.primary} isAnimationActive={false} />
                 </BarChart>
-              </ResponsiveContainer>
+              </ChartFrame>
             </div>
           </section>
           <div className={styles.tableWrap}>

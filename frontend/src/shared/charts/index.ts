@@ -1,0 +1,15 @@
+export {
+  CHART_COLORS,
+  CHART_PALETTE,
+  ChartFrame,
+  ChartGrid,
+  ChartLegend,
+  ChartTimeAxis,
+  ChartTooltip,
+  ChartXAxis,
+  ChartYAxis,
+  seriesColor,
+  TOOLTIP_STYLE,
+  type ChartXAxisProps,
+  type ChartYAxisProps,
+} from "./kit";
