@@ -123,6 +123,7 @@ def test_non_api_unknown_path_answers_html_404(client):
     assert response["Content-Type"].startswith("text/html")
 
 
+@pytest.mark.server_errors_expected
 def test_unhandled_error_in_api_view_answers_500_envelope_without_internals(api_client, user, monkeypatch):
     def explode(**kwargs):
         raise RuntimeError("secret internal detail")

@@ -450,6 +450,7 @@ def test_nul_characters_are_rejected_per_event_not_a_500(client, site):
     assert Event.objects.count() == 1
 
 
+@pytest.mark.server_errors_expected
 def test_a_database_failure_is_a_500_envelope_and_counted_as_an_error(client, site, monkeypatch):
     from apps.monitoring.analytics import views
 
