@@ -1,6 +1,6 @@
 import { baseApi } from "@/shared/api";
 
-import type { Asset, AssetInput, PagedList, ReviewMember, ReviewProject } from "../model/types";
+import type { Asset, AssetInput, PagedList } from "../model/types";
 
 export const assetApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
@@ -20,15 +20,6 @@ export const assetApi = baseApi.injectEndpoints({
       query: ({ projectId, body }) => ({ url: `projects/${projectId}/assets/`, method: "POST", body }),
       invalidatesTags: (_result, _error, { projectId }) => [{ type: "Asset", id: `PROJECT-${projectId}` }],
     }),
-    // The project name and the caller's role, and the members for @mentions.
-    getReviewProject: build.query<ReviewProject, string>({
-      query: (projectId) => `projects/${projectId}/`,
-      providesTags: (_result, _error, projectId) => [{ type: "Project", id: projectId }],
-    }),
-    listReviewMembers: build.query<ReviewMember[], string>({
-      query: (projectId) => `projects/${projectId}/members/`,
-      providesTags: (_result, _error, projectId) => [{ type: "Member", id: `PROJECT-${projectId}` }],
-    }),
   }),
 });
 
@@ -36,6 +27,4 @@ export const {
   useListProjectAssetsQuery,
   useGetAssetQuery,
   useCreateAssetMutation,
-  useGetReviewProjectQuery,
-  useListReviewMembersQuery,
 } = assetApi;

@@ -37,38 +37,9 @@ export interface AssetInput {
   description?: string;
 }
 
-export type ProjectRole = "owner" | "manager" | "editor" | "reviewer" | "viewer";
-
-/** The bits of a project the review pages need (`GET projects/{id}/`). */
-export interface ReviewProject {
-  id: string;
-  name: string;
-  my_role: ProjectRole | null;
-}
-
-export interface ReviewMember {
-  user: ReviewUser;
-  role: ProjectRole;
-}
-
 export interface PagedList<T> {
   count: number;
   next: string | null;
   previous: string | null;
   results: T[];
-}
-
-const ROLE_ACTIONS: Record<ProjectRole, readonly ReviewAction[]> = {
-  owner: ["comment", "upload", "resolve", "manage"],
-  manager: ["comment", "upload", "resolve", "manage"],
-  editor: ["comment", "upload", "resolve"],
-  reviewer: ["comment", "resolve"],
-  viewer: [],
-};
-
-export type ReviewAction = "comment" | "upload" | "resolve" | "manage";
-
-/** The role table of DESIGN §3 for review actions (the server still decides). */
-export function roleCan(role: ProjectRole | null | undefined, action: ReviewAction): boolean {
-  return role != null && ROLE_ACTIONS[role].includes(action);
 }

@@ -3,14 +3,9 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
 
-import {
-  registerReviewProjectRealtime,
-  roleCan,
-  useGetAssetQuery,
-  useGetReviewProjectQuery,
-  useListReviewMembersQuery,
-} from "@/entities/asset";
+import { useGetAssetQuery } from "@/entities/asset";
 import { registerFeedbackRealtime, useListFeedbackQuery } from "@/entities/feedback";
+import { registerProjectRealtime, roleAllows, useGetProjectQuery, useListMembersQuery } from "@/entities/project";
 import { useGetMeQuery } from "@/entities/user";
 import {
   registerVersionRealtime,
@@ -40,13 +35,13 @@ export function useReviewRoom(assetId: string) {
   const wantedVersion = params.get("version");
   const wantedFeedback = params.get("feedback");
   // Comments and versions change live; the project stream also says when my role or the members changed.
-  useRealtimeListeners(registerFeedbackRealtime, registerVersionRealtime, registerReviewProjectRealtime);
+  useRealtimeListeners(registerFeedbackRealtime, registerVersionRealtime, registerProjectRealtime);
 
   const me = useGetMeQuery();
   const asset = useGetAssetQuery(assetId);
   const projectId = asset.data?.project_id;
-  const project = useGetReviewProjectQuery(projectId ?? "", { skip: !projectId });
-  const members = useListReviewMembersQuery(projectId ?? "", { skip: !projectId });
+  const project = useGetProjectQuery(projectId ?? "", { skip: !projectId });
+  const members = useListMembersQuery(projectId ?? "", { skip: !projectId });
   useProjectEvents(projectId);
   const versions = useListVersionsQuery(assetId);
   const listed = pickVersion(versions.data ?? [], wantedVersion);
@@ -83,10 +78,10 @@ export function useReviewRoom(assetId: string) {
     wantedFeedback,
     showVersion: (id: string) => router.replace(`${routes.assetReview(assetId)}?version=${id}`),
     can: {
-      comment: roleCan(role, "comment"),
-      resolve: roleCan(role, "resolve"),
-      upload: roleCan(role, "upload"),
-      moderate: roleCan(role, "manage"),
+      comment: roleAllows(role, "comment"),
+      resolve: roleAllows(role, "resolve"),
+      upload: roleAllows(role, "upload"),
+      moderate: roleAllows(role, "manage"),
     },
   };
 }

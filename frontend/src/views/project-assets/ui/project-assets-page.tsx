@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 
-import { roleCan, useListProjectAssetsQuery, type Asset } from "@/entities/asset";
+import { useListProjectAssetsQuery, type Asset } from "@/entities/asset";
+import { roleAllows } from "@/entities/project";
 import { registerVersionRealtime, ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
 import { CreateAssetForm } from "@/features/review/create-asset";
 import { UploadVersion } from "@/features/review/upload-version";
@@ -114,7 +115,7 @@ export function ProjectAssetsPage({ projectId }: { projectId: string }) {
   useRealtimeListeners(registerVersionRealtime);
   return (
     <ProjectShell projectId={projectId}>
-      {(project) => <AssetsSection projectId={project.id} canUpload={roleCan(project.my_role, "upload")} />}
+      {(project) => <AssetsSection projectId={project.id} canUpload={roleAllows(project.my_role, "upload")} />}
     </ProjectShell>
   );
 }

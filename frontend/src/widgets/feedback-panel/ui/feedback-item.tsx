@@ -2,7 +2,8 @@
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
 
-import type { ReviewMember, ReviewUser } from "@/entities/asset";
+import type { ReviewUser } from "@/entities/asset";
+import type { Member } from "@/entities/project";
 import { authorName, TriageBadge, type Feedback } from "@/entities/feedback";
 import { MentionInput, mentionedIds } from "@/features/review/add-feedback";
 import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/review/edit-feedback";
@@ -42,7 +43,7 @@ export interface FeedbackItemProps {
   versionId: string;
   feedback: Feedback;
   me: ReviewUser;
-  members: readonly ReviewMember[];
+  members: readonly Member[];
   current: boolean;
   selected: boolean;
   canComment: boolean;

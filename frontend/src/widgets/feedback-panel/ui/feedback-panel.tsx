@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
 
-import type { ReviewMember, ReviewUser } from "@/entities/asset";
+import type { ReviewUser } from "@/entities/asset";
+import type { Member } from "@/entities/project";
 import { feedbackAuthors, filterFeedback, type Feedback, type FeedbackFilter } from "@/entities/feedback";
 import { useTranslations } from "@/shared/i18n";
 import { EmptyState, Segmented } from "@/shared/ui";
@@ -22,7 +23,7 @@ export interface FeedbackPanelProps {
   selectedId: string | null;
   onSeek: (feedback: Feedback) => void;
   me: ReviewUser;
-  members: readonly ReviewMember[];
+  members: readonly Member[];
   canComment: boolean;
   canResolve: boolean;
   canModerate: boolean;

@@ -1,4 +1,4 @@
-import type { ReviewMember } from "@/entities/asset";
+import type { Member } from "@/entities/project";
 
 /** The `@query` being typed just before the caret, or null. */
 export function mentionQueryAt(text: string, caret: number): { query: string; start: number } | null {
@@ -10,7 +10,7 @@ export function mentionQueryAt(text: string, caret: number): { query: string; st
 }
 
 /** Members whose name or email starts a word with the query (case-insensitive). */
-export function matchMembers(members: readonly ReviewMember[], query: string, limit = 6): ReviewMember[] {
+export function matchMembers(members: readonly Member[], query: string, limit = 6): Member[] {
   const q = query.toLocaleLowerCase();
   return members
     .filter(({ user }) => {
@@ -28,6 +28,6 @@ export function insertMention(text: string, start: number, caret: number, name: 
 }
 
 /** Ids of the members actually mentioned in the final text (a mention deleted by hand does not count). */
-export function mentionedIds(text: string, members: readonly ReviewMember[]): string[] {
+export function mentionedIds(text: string, members: readonly Member[]): string[] {
   return members.filter(({ user }) => user.display_name && text.includes(`@${user.display_name}`)).map(({ user }) => user.id);
 }

@@ -12,8 +12,8 @@ import { CommentComposer } from "./comment-composer";
 const me = { id: "u1", email: "minjun@example.com", display_name: "민준", avatar: null };
 const reviewer = { id: "u2", email: "seoyeon@example.com", display_name: "서연", avatar: null };
 const members = [
-  { user: me, role: "editor" as const },
-  { user: reviewer, role: "reviewer" as const },
+  { user: me, role: "editor" as const, joined_at: "2026-01-01T00:00:00Z" },
+  { user: reviewer, role: "reviewer" as const, joined_at: "2026-01-01T00:00:00Z" },
 ];
 
 function serverFeedback(body: Record<string, unknown>): Feedback {

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
 
-import type { ReviewMember, ReviewUser } from "@/entities/asset";
+import type { ReviewUser } from "@/entities/asset";
+import type { Member } from "@/entities/project";
 import type { Annotation } from "@/entities/feedback";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
@@ -20,7 +21,7 @@ export interface CommentComposerProps {
   fps: number;
   /** The frame on screen now. */
   frame: number;
-  members: readonly ReviewMember[];
+  members: readonly Member[];
   me: ReviewUser;
   /** The drawing made on the frame for this comment (owned by the page, drawn over the player). */
   drawing: Annotation | null;

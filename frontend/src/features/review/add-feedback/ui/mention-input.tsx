@@ -2,7 +2,7 @@
 
 import { forwardRef, useId, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
 
-import type { ReviewMember } from "@/entities/asset";
+import type { Member } from "@/entities/project";
 import { useTranslations } from "@/shared/i18n";
 import { Avatar, cx } from "@/shared/ui";
 
@@ -12,7 +12,7 @@ import styles from "./composer.module.css";
 export interface MentionInputProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> {
   value: string;
   onValueChange: (value: string) => void;
-  members: readonly ReviewMember[];
+  members: readonly Member[];
   /** Ctrl/⌘+Enter. */
   onSubmitShortcut?: () => void;
 }
@@ -31,7 +31,7 @@ export const MentionInput = forwardRef<HTMLTextAreaElement, MentionInputProps>(f
   const options = mention && dismissed !== mention.start ? matchMembers(members, mention.query) : [];
   const open = options.length > 0;
 
-  const choose = (member: ReviewMember, target: HTMLTextAreaElement) => {
+  const choose = (member: Member, target: HTMLTextAreaElement) => {
     if (!mention) return;
     const next = insertMention(value, mention.start, caret, member.user.display_name);
     onValueChange(next.text);

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 
-import type { ReviewMember, ReviewUser } from "@/entities/asset";
+import type { ReviewUser } from "@/entities/asset";
+import type { Member } from "@/entities/project";
 import type { Feedback } from "@/entities/feedback";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
@@ -17,7 +18,7 @@ import { MentionInput } from "./mention-input";
 export interface ReplyFormProps {
   versionId: string;
   parent: Feedback;
-  members: readonly ReviewMember[];
+  members: readonly Member[];
   me: ReviewUser;
   onDone: () => void;
 }
