@@ -3,6 +3,7 @@
 import {
   manageReason,
   RoleBadge,
+  ROLES,
   useListInvitationsQuery,
   useListMembersQuery,
   type Project,
@@ -146,7 +147,7 @@ export function ProjectMembers({ project, myId, onLeft }: ProjectMembersProps) {
       <aside className={styles.side}>
         <Card title={t("roleGuide")} headingLevel={2}>
           <dl className={styles.guide}>
-            {(["owner", "manager", "editor", "reviewer", "viewer"] as const).map((role) => (
+            {ROLES.map((role) => (
               <div key={role} className={styles.guideRow}>
                 <dt>
                   <RoleBadge role={role} />
