@@ -67,5 +67,6 @@ export {
   RowActions,
   useFailureToast,
 } from "./ui/crud-parts";
+export { HostMetricSelect } from "./ui/host-metric-select";
 export { ResultsTable } from "./ui/results-table";
 export { default as consoleStyles } from "./ui/console.module.css";

@@ -15,7 +15,7 @@ import {
   rangeMs,
   RANGES,
   seriesToChartData,
-  useGetMetricCatalogQuery,
+  HostMetricSelect,
   useGetMetricSeriesQuery,
 } from "@/entities/monitoring";
 import { asApiError } from "@/shared/api";
@@ -24,14 +24,12 @@ import { useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Badge, Button, EmptyState, RefreshIcon, Segmented, SelectField, Skeleton } from "@/shared/ui";
 
-const CHART_METRICS_EXCLUDED = new Set(["host.missed_intervals"]);
 
 /** Metric history per host with a range picker; the backend chooses raw, hourly or daily points. */
 export function HistoryTab({ hosts, lastSample }: { hosts: Host[]; lastSample: LiveSample | null }) {
   const t = useTranslations("monitoring");
   const format = useFormatter();
   const errorText = useApiErrorText();
-  const catalog = useGetMetricCatalogQuery();
   const [hostId, setHostId] = useState("");
   const [metric, setMetric] = useState("cpu.percent");
   const [range, setRange] = useState<RangeKey>("1h");
@@ -59,9 +57,6 @@ export function HistoryTab({ hosts, lastSample }: { hosts: Host[]; lastSample: L
     setView({ base, chart, sample: lastSample });
   }
 
-  const metrics = Object.keys(catalog.data?.sources.host ?? {})
-    .filter((name) => !CHART_METRICS_EXCLUDED.has(name))
-    .sort();
   const long = rangeMs(range) > 2 * 86_400_000;
   const tick = (value: number) =>
     format.dateTime(new Date(value), long ? { month: "short", day: "numeric" } : { hour: "2-digit", minute: "2-digit" });
@@ -77,12 +72,7 @@ export function HistoryTab({ hosts, lastSample }: { hosts: Host[]; lastSample: L
           options={hosts.map((item) => ({ value: item.id, label: item.name }))}
           onChange={(event) => setHostId(event.target.value)}
         />
-        <SelectField
-          label={t("history.metric")}
-          value={metric}
-          options={(metrics.length ? metrics : [metric]).map((name) => ({ value: name, label: name }))}
-          onChange={(event) => setMetric(event.target.value)}
-        />
+        <HostMetricSelect value={metric} onChange={setMetric} />
         <Segmented
           label={t("history.range")}
           value={range}

@@ -8,14 +8,14 @@ import {
   formatMetricValue,
   type StatsPeriod,
   type StatsRow,
-  useGetMetricCatalogQuery,
+  HostMetricSelect,
   useGetStatsQuery,
 } from "@/entities/monitoring";
 import { asApiError } from "@/shared/api";
 import { CHART_COLORS, ChartFrame, ChartGrid, ChartLegend, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useTranslations } from "@/shared/i18n";
-import { cx, EmptyState, Segmented, SelectField, Skeleton } from "@/shared/ui";
+import { cx, EmptyState, Segmented, Skeleton } from "@/shared/ui";
 
 const PERIODS: StatsPeriod[] = ["day", "week", "month"];
 const FIELDS = ["min", "avg", "max", "p95"] as const;
@@ -39,13 +39,9 @@ function seriesName(row: StatsRow): string {
 export function StatsTab() {
   const t = useTranslations("monitoring");
   const errorText = useApiErrorText();
-  const catalog = useGetMetricCatalogQuery();
   const [metric, setMetric] = useState("cpu.percent");
   const [period, setPeriod] = useState<StatsPeriod>("day");
   const stats = useGetStatsQuery({ metric, period });
-  const metrics = Object.keys(catalog.data?.sources.host ?? {})
-    .filter((name) => name !== "host.missed_intervals")
-    .sort();
   const chartRows = (stats.data?.rows ?? []).map((row) => ({
     name: seriesName(row),
     current: row.current?.avg ?? null,
@@ -55,12 +51,7 @@ export function StatsTab() {
   return (
     <div className={styles.stack}>
       <div className={styles.toolbar}>
-        <SelectField
-          label={t("history.metric")}
-          value={metric}
-          options={(metrics.length ? metrics : [metric]).map((name) => ({ value: name, label: name }))}
-          onChange={(event) => setMetric(event.target.value)}
-        />
+        <HostMetricSelect value={metric} onChange={setMetric} />
         <Segmented
           label={t("stats.period")}
           value={period}
