@@ -1,4 +1,4 @@
-import { projectStatusEnumValues, roleEnumValues, type ProjectRole, type Schemas } from "@/shared/api";
+import { projectStatusEnumValues, roleEnumValues, type ProjectRole, type Refine, type Schemas } from "@/shared/api";
 
 export const ROLES = roleEnumValues;
 export type Role = ProjectRole;
@@ -9,19 +9,8 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 /** A person as the API shows them (`UserBriefOut`). */
 export type UserBrief = Schemas["UserBriefOut"];
 
-export interface Project {
-  id: string;
-  name: string;
-  description: string;
-  status: ProjectStatus;
-  deadline: string | null;
-  owner: UserBrief;
-  /** Absent (null) in event payloads: each client knows its own role. */
-  my_role: Role | null;
-  member_count: number;
-  created_at: string;
-  updated_at: string;
-}
+/** `my_role` is null in event payloads: each client knows its own role. */
+export type Project = Refine<Schemas["ProjectOut"], { my_role: Role | null }>;
 
 export interface ProjectInput {
   name?: string;
@@ -43,44 +32,18 @@ export interface PagedList<T> {
   results: T[];
 }
 
-export interface Member {
-  user: UserBrief;
-  role: Role;
-  joined_at: string;
-}
+export type Member = Schemas["MemberOut"];
 
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  state: InvitationState;
-  expires_at: string;
-  inviter: UserBrief | null;
-  accepted_at: string | null;
-  revoked_at: string | null;
-  created_at: string;
-}
+export type Invitation = Refine<Schemas["InvitationOut"], { state: InvitationState; inviter: UserBrief | null }>;
 
-export interface InvitationPreview {
-  email: string;
-  role: Role;
-  state: InvitationState;
-  expires_at: string;
-  inviter: string;
-  project: { id: string; name: string };
-}
+export type InvitationPreview = Refine<
+  Schemas["InvitationPreviewOut"],
+  { state: InvitationState; project: { id: string; name: string } }
+>;
 
-export interface Phase {
-  id: string;
-  name: string;
-  start: string;
-  end: string;
-  order: number;
-  created_at: string;
-  updated_at: string;
-}
+export type Phase = Schemas["PhaseOut"];
 
 export interface PhaseInput {
   name?: string;
@@ -88,15 +51,7 @@ export interface PhaseInput {
   end?: string;
 }
 
-export interface Activity {
-  id: string;
-  actor: UserBrief | null;
-  verb: string;
-  target_type: string;
-  target_id: string;
-  data: Record<string, unknown>;
-  created_at: string;
-}
+export type Activity = Refine<Schemas["ActivityOut"], { data: Record<string, unknown> }>;
 
 export interface PresenceUser {
   id: string;

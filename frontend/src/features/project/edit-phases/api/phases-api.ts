@@ -58,11 +58,9 @@ export const phasesApi = baseApi.injectEndpoints({
     reorderPhases: build.mutation<Phase[], { projectId: string; ids: string[] }>({
       query: ({ projectId, ids }) => ({ url: `projects/${projectId}/phases/reorder/`, method: "POST", body: { ids } }),
       async onQueryStarted({ projectId, ids }, { dispatch, queryFulfilled }) {
-        const optimistic = updateCachedPhases(dispatch, projectId, (phases) => {
-          phases.forEach((phase) => {
-            phase.order = ids.indexOf(phase.id) + 1;
-          });
-        });
+        const optimistic = updateCachedPhases(dispatch, projectId, (phases) =>
+          phases.map((phase) => ({ ...phase, order: ids.indexOf(phase.id) + 1 })),
+        );
         try {
           const { data } = await queryFulfilled;
           updateCachedPhases(dispatch, projectId, () => data);

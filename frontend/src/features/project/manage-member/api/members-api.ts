@@ -14,10 +14,9 @@ export const membersApi = baseApi.injectEndpoints({
         body: { role },
       }),
       async onQueryStarted({ projectId, userId, role }, { dispatch, queryFulfilled }) {
-        const optimistic = updateCachedMembers(dispatch, projectId, (members) => {
-          const member = members.find((item) => item.user.id === userId);
-          if (member) member.role = role;
-        });
+        const optimistic = updateCachedMembers(dispatch, projectId, (members) =>
+          members.map((item) => (item.user.id === userId ? { ...item, role } : item)),
+        );
         try {
           const { data } = await queryFulfilled;
           updateCachedMembers(dispatch, projectId, (members) => {
