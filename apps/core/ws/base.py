@@ -13,6 +13,7 @@ from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from redis.exceptions import RedisError
 
 from apps.core import events
 
@@ -42,6 +43,7 @@ class Deny(Exception):
 
 class StreamConsumer(AsyncWebsocketConsumer):
     stream: str = ""
+    _closed = False
 
     # --- what subclasses provide -------------------------------------------------
     async def resolve_stream(self) -> str:
@@ -70,6 +72,22 @@ class StreamConsumer(AsyncWebsocketConsumer):
         return False
 
     # --- protocol ----------------------------------------------------------------
+    async def __call__(self, scope, receive, send):
+        # Channels reads the channel layer beside the socket, outside every handler here: when
+        # Redis fails, that read (or a publish in a handler) raises out of the application,
+        # which Daphne logs as a crash and closes with 1011. End it as "unavailable" instead.
+        try:
+            await super().__call__(scope, receive, send)
+        except (RedisError, OSError) as exc:
+            logger.warning("Channel layer failed; closing %s with %s: %s", scope.get("path"), CLOSE_UNAVAILABLE, exc)
+            if not self._closed:
+                await self.close(code=CLOSE_UNAVAILABLE)
+            await self.disconnect(CLOSE_UNAVAILABLE)
+
+    async def close(self, code=None, reason=None):
+        self._closed = True
+        await super().close(code=code, reason=reason)
+
     async def connect(self):
         self.user = self.scope.get("user")
         self.last_seq = 0
