@@ -1,15 +1,11 @@
-/** An in-app notification (`/api/v1/notifications/`). */
-export interface Notification {
-  id: string;
-  verb: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown>;
-  /** In-app path or absolute URL the notification points at, if any. */
-  url: string | null;
-  read_at: string | null;
-  created_at: string;
-}
+import type { Refine, Schemas } from "@/shared/api";
+
+/** An in-app notification (`/api/v1/notifications/`); `url`: in-app path or absolute URL, if any. */
+export type Notification = Refine<
+  Schemas["NotificationOut"],
+  // read_at: marked read in the cache at once (optimistic).
+  { url: string | null; data: Record<string, unknown>; read_at: string | null }
+>;
 
 export interface NotificationFilter {
   unread: boolean;
@@ -18,9 +14,7 @@ export interface NotificationFilter {
 /** Every notification, newest first: the list the bell follows and the latest-notification lists show (one cache entry). */
 export const ALL_NOTIFICATIONS: NotificationFilter = { unread: false };
 
-export interface UnreadCount {
-  count: number;
-}
+export type UnreadCount = Schemas["UnreadCount"];
 
 export function isNotification(value: unknown): value is Notification {
   if (typeof value !== "object" || value === null) return false;
