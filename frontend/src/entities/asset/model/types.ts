@@ -6,36 +6,13 @@ export type ReviewUser = Schemas["UserBriefOut"];
 export type VersionStatus = Schemas["VersionStatusEnum"];
 export type ReviewStatus = Schemas["VersionReviewStatusEnum"];
 
-/** `latest_version` of an asset (`VersionSummaryOut`). */
-export interface VersionSummary {
-  id: string;
-  number: number;
-  label: string;
-  status: VersionStatus;
-  review_status: ReviewStatus;
-  duration: number | null;
-  poster_url: string | null;
-  created_at: string;
-}
+/** `latest_version` of an asset. */
+export type VersionSummary = Schemas["VersionSummaryOut"];
 
 /** `GET assets/{id}/` */
-export interface Asset {
-  id: string;
-  project_id: string;
-  title: string;
-  description: string;
-  order: number;
-  created_by: ReviewUser | null;
-  version_count: number;
-  latest_version: VersionSummary | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Asset = Schemas["AssetOut"];
 
-export interface AssetInput {
-  title: string;
-  description?: string;
-}
+export type AssetInput = Schemas["AssetInRequest"];
 
 export interface PagedList<T> {
   count: number;

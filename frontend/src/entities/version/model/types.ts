@@ -9,43 +9,10 @@ export type ReviewStatus = Schemas["VersionReviewStatusEnum"];
 
 export type Decision = Schemas["ReviewDecisionEnum"];
 
-export interface ReviewDecision {
-  reviewer: VersionUser;
-  decision: Decision;
-  comment: string;
-  decided_at: string;
-}
+export type ReviewDecision = Schemas["DecisionOut"];
 
 /** `GET versions/{id}/` */
-export interface Version {
-  id: string;
-  asset_id: string;
-  project_id: string;
-  number: number;
-  label: string;
-  status: VersionStatus;
-  failure_code: string;
-  failure_reason: string;
-  original_name: string;
-  size: number;
-  content_type: string;
-  checksum: string;
-  duration: number | null;
-  fps: number | null;
-  frame_count: number | null;
-  width: number | null;
-  height: number | null;
-  file_url: string | null;
-  poster_url: string | null;
-  review_status: ReviewStatus;
-  required_reviewers: VersionUser[];
-  decisions: ReviewDecision[];
-  open_feedback_count: number;
-  uploaded_by: VersionUser | null;
-  processed_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Version = Schemas["VersionOut"];
 
 /** Media URLs are signed and expire (S3 presigned, or `/media/…?expires=…&signature=…`).
  * WebSocket payloads carry them relative to the API; REST answers absolute URLs. */
