@@ -34,6 +34,8 @@ from apps.projects.models import Project
 from . import ai_client, services
 from .api.serializers import VersionDigestOut
 from .models import AIJob, AISettings, VersionDigest
+from .services.budget import _triage
+from .services.jobs import _enqueue, _job_succeeded, _locked_job
 
 logger = logging.getLogger(__name__)
 
@@ -244,9 +246,9 @@ def _triage_job(project: Project, ai_settings: AISettings, batch: list[Feedback]
         max_attempts=settings.AI_JOB_MAX_ATTEMPTS,
     )
     _estimate(job, triage_messages(batch), completion_tokens=_TRIAGE_TOKENS_PER_COMMENT * len(batch))
-    services._triage(job, ai_settings, urgent=any(f.urgent for f in batch))
+    _triage(job, ai_settings, urgent=any(f.urgent for f in batch))
     Feedback.objects.filter(pk__in=[f.pk for f in batch], triage_job_id__isnull=True).update(triage_job_id=job.pk)
-    services._enqueue(job, ai_settings)
+    _enqueue(job, ai_settings)
     return job
 
 
@@ -270,7 +272,7 @@ def _charge(job: AIJob, answer: ai_client.Answer) -> None:
 
 
 def run_triage(job: AIJob) -> None:
-    """Called by services.job_run once the job is claimed (so at most once per delivery)."""
+    """Called by services.runner.job_run once the job is claimed (so at most once per delivery)."""
     comments = list(
         Feedback.objects.filter(
             pk__in=job.params.get("feedback_ids", []),
@@ -294,7 +296,7 @@ def run_triage(job: AIJob) -> None:
             if item["id"] in ids:  # an id the model made up is ignored
                 results.setdefault(item["id"], item)
     with transaction.atomic():
-        job = services._locked_job(job)
+        job = _locked_job(job)
         if job.status != AIJob.Status.RUNNING:
             return  # another delivery finished it: write once
         from apps.feedbacks.services.feedback import feedback_streams
@@ -328,7 +330,7 @@ def run_triage(job: AIJob) -> None:
                         "feedback": out,
                     },
                 )
-        services._job_succeeded(job)
+        _job_succeeded(job)
 
 
 # --- digest ---------------------------------------------------------------------------------------
@@ -416,12 +418,12 @@ def digest_request(*, version: Version, actor) -> VersionDigest:
         digest_messages(version, comments, language=language),
         completion_tokens=200 + _DIGEST_TOKENS_PER_COMMENT * len(comments),
     )
-    services._triage(job, ai_settings)
+    _triage(job, ai_settings)
     job.save()
     digest = VersionDigest.objects.create(
         project=project, version=version, job=job, requested_by=actor, language=language
     )
-    services._enqueue(job, ai_settings)
+    _enqueue(job, ai_settings)
     _digest_event(digest, "digest.progress", job_id=str(job.pk), step=job.status, percent=0)
     return digest
 
@@ -474,7 +476,7 @@ def run_digest(job: AIJob) -> None:
         if dropped:
             logger.info("Digest %s: dropped %d ids the model invented", digest.pk, len(dropped))
     with transaction.atomic():
-        job = services._locked_job(job)
+        job = _locked_job(job)
         digest = VersionDigest.objects.select_for_update().get(pk=digest.pk)
         if job.status != AIJob.Status.RUNNING or digest.finished_at is not None:
             return
@@ -483,7 +485,7 @@ def run_digest(job: AIJob) -> None:
         digest.feedback_count = len(comments)
         digest.finished_at = timezone.now()
         digest.save()
-        services._job_succeeded(job)
+        _job_succeeded(job)
         _digest_event(digest, "digest.progress", job_id=str(job.pk), step="done", percent=100)
         digest = VersionDigest.objects.select_related("job__created_by", "requested_by").get(pk=digest.pk)
         _digest_event(digest, "digest.succeeded", digest=VersionDigestOut(digest).data)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from apps.ai_planning import planning, services
 from apps.ai_planning.models import AIJob, AIUsage, Plan, PlanRevision
+from apps.ai_planning.services import runner
 from apps.ai_planning.tasks import ai_job_run, ai_jobs_sweep
 from apps.core.models import Notification, StreamEvent
 from apps.core.tests.assertions import assert_error
@@ -140,7 +141,7 @@ def test_task_delivered_twice_charges_and_writes_once(team, brief, generate, fak
 
 def test_a_job_held_by_a_live_worker_is_not_run_again(team, brief, fake_openai):
     job = services.plan_request(brief=brief, actor=team.users["editor"])  # not dispatched (no commit)
-    claimed = services._claim(job.pk)
+    claimed = runner._claim(job.pk)
     assert claimed.status == AIJob.Status.RUNNING
 
     services.job_run(job_id=job.pk)  # a duplicate delivery while the first still runs
@@ -374,7 +375,7 @@ def test_a_refused_request_fails_at_once_without_retries(team, brief, generate, 
 
 def test_sweeper_reruns_a_job_whose_worker_died(team, brief, fake_openai, django_capture_on_commit_callbacks):
     job = services.plan_request(brief=brief, actor=team.users["editor"])
-    services._claim(job.pk)  # a worker took it, then died: the lease runs out
+    runner._claim(job.pk)  # a worker took it, then died: the lease runs out
     AIJob.objects.filter(pk=job.pk).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,40 @@
+"""A project's AI settings: model, monthly budget, approval threshold."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+
+from apps.projects.models import Project
+from apps.projects.services import _record as activity_record
+
+from ..models import AISettings
+
+
+def ai_settings_for(project: Project) -> AISettings:
+    found, _ = AISettings.objects.get_or_create(
+        project=project,
+        defaults={
+            "monthly_budget_usd": Decimal(str(settings.AI_DEFAULT_MONTHLY_BUDGET_USD)),
+            "approval_threshold_usd": Decimal(str(settings.AI_DEFAULT_APPROVAL_THRESHOLD_USD)),
+        },
+    )
+    return found
+
+
+@transaction.atomic
+def ai_settings_update(*, project: Project, actor, data: dict) -> AISettings:
+    current = ai_settings_for(project)
+    current = AISettings.objects.select_for_update().get(pk=current.pk)
+    changes = {}
+    for field in ("monthly_budget_usd", "approval_threshold_usd", "model"):
+        if field in data and getattr(current, field) != data[field]:
+            changes[field] = {"before": str(getattr(current, field)), "after": str(data[field])}
+            setattr(current, field, data[field])
+    current.full_clean()
+    current.save()
+    if changes:
+        activity_record(
+            project=project, actor=actor, verb="ai_settings.updated", target=current, data=changes, payload={}
+        )
+    return current
