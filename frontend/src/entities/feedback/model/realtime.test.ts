@@ -37,6 +37,7 @@ function comment(overrides: Partial<Feedback>): Feedback {
     edited_at: null,
     deleted: false,
     carried_over: false,
+    urgent: false,
     created_at: "2026-03-01T09:00:00Z",
     updated_at: "2026-03-01T09:00:00Z",
     replies: [],

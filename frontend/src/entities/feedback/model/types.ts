@@ -1,4 +1,4 @@
-import type { Schemas } from "@/shared/api";
+import type { Refine, Schemas } from "@/shared/api";
 
 import type { Annotation } from "./annotation";
 
@@ -21,40 +21,14 @@ export interface FeedbackTriage {
   actionable: boolean;
 }
 
-/** A comment as members see it (`FeedbackOut`). */
-export interface Feedback {
-  id: string;
-  version_id: string;
-  version_number: number;
-  parent_id: string | null;
-  author: FeedbackUser | null;
-  guest_name: string;
-  is_guest: boolean;
-  body: string;
-  frame: number;
-  end_frame: number | null;
-  fps: number;
-  timecode: number;
-  end_timecode: number | null;
-  smpte: string;
-  end_smpte: string | null;
-  annotation: Annotation | null;
-  internal: boolean;
-  mentions: FeedbackUser[];
-  reactions: ReactionSummary[];
-  resolved: boolean;
-  resolved_by: FeedbackUser | null;
-  resolved_at: string | null;
-  edited_at: string | null;
-  deleted: boolean;
-  carried_over: boolean;
-  created_at: string;
-  updated_at: string;
-  replies: Feedback[];
-  triage?: FeedbackTriage | null;
-  /** Client-only: an optimistic comment the server has not confirmed yet. */
-  pending?: boolean;
-}
+/**
+ * A comment as members see it (`FeedbackOut`). `pending` is client-only: an optimistic
+ * comment the server has not confirmed yet.
+ */
+export type Feedback = Refine<
+  Schemas["FeedbackOut"],
+  { annotation: Annotation | null; replies: Feedback[]; triage?: FeedbackTriage | null; pending?: boolean }
+>;
 
 export interface FeedbackInput {
   body: string;

@@ -44,6 +44,7 @@ export function buildOptimisticFeedback({ versionId, body, optimistic }: AddFeed
     edited_at: null,
     deleted: false,
     carried_over: false,
+    urgent: body.urgent ?? false,
     created_at: now,
     updated_at: now,
     replies: [],

@@ -43,6 +43,7 @@ function serverFeedback(body: Record<string, unknown>): Feedback {
     edited_at: null,
     deleted: false,
     carried_over: false,
+    urgent: false,
     created_at: "2026-03-01T09:00:00Z",
     updated_at: "2026-03-01T09:00:00Z",
     replies: [],
