@@ -1,45 +1,24 @@
-import { categoryEnumValues, type Schemas } from "@/shared/api";
+import { categoryEnumValues, type Refine, type Schemas } from "@/shared/api";
 
 /** The AI job's status (the digest has no status of its own). */
 export type DigestStatus = Schemas["AIJobStatusEnum"];
 
-/** The part of `AIJobOut` the digest panel shows. */
-export interface DigestJob {
-  id: string;
-  status: DigestStatus;
-  risk_reasons: string[];
-  /** The AI job's RiskFactorOut (entities/ai-job `RiskFactor`); put into words by `useRiskReasons`. */
-  risk_factors: {
-    code: "over_threshold" | "near_budget";
-    estimated_usd?: string;
-    threshold_usd?: string;
-    budget_share_percent?: number;
-  }[];
-  estimated_cost_usd: string;
-  cost_usd: string;
-  error_code: string;
-  error: string;
-}
+/** The part of `AIJobOut` the digest panel shows (risk factors are put into words by `useRiskReasons`). */
+export type DigestJob = Pick<
+  Schemas["AIJobOut"],
+  "id" | "status" | "risk_reasons" | "risk_factors" | "estimated_cost_usd" | "cost_usd" | "error_code" | "error"
+>;
 
 /** Categories in the order the server groups them (apps/feedbacks TRIAGE_CATEGORIES). */
 export const DIGEST_CATEGORIES = categoryEnumValues;
 export type DigestCategory = (typeof DIGEST_CATEGORIES)[number];
 
-export interface DigestPoint {
-  text: string;
-  /** Top-level comments of this version the point comes from (never empty). */
-  feedback_ids: string[];
-}
+/** `feedback_ids`: top-level comments of this version the point comes from (never empty). */
+export type DigestPoint = Schemas["DigestPointOut"];
 
-export interface DigestGroup {
-  category: DigestCategory;
-  points: DigestPoint[];
-}
+export type DigestGroup = Schemas["DigestGroupOut"];
 
-export interface DigestResult {
-  overview: string;
-  groups: DigestGroup[];
-}
+export type DigestResult = Schemas["DigestResultOut"];
 
 /** Where a running digest is, from `digest.progress` events (client-side only). */
 export interface DigestProgress {
@@ -47,24 +26,16 @@ export interface DigestProgress {
   percent: number;
 }
 
-/** `VersionDigestOut` of apps/ai_planning. */
-export interface VersionDigest {
-  id: string;
-  project: string;
-  version: string;
-  /** The job's status. */
-  status: DigestStatus;
-  job: DigestJob;
-  requested_by: { id: string; display_name: string } | null;
-  language: string;
-  /** Null until the job has succeeded. */
-  result: DigestResult | null;
-  feedback_count: number;
-  dropped_ids_count: number;
-  created_at: string;
-  finished_at: string | null;
-  progress?: DigestProgress;
-}
+/** `VersionDigestOut`: `status` is the job's; `result` is null until the job has succeeded. */
+export type VersionDigest = Refine<
+  Schemas["VersionDigestOut"],
+  {
+    status: DigestStatus;
+    job: DigestJob;
+    requested_by: Pick<Schemas["UserBriefOut"], "id" | "display_name"> | null;
+    progress?: DigestProgress;
+  }
+>;
 
 const OPEN: readonly DigestStatus[] = ["queued", "awaiting_approval", "running"];
 
