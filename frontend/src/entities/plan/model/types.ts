@@ -7,6 +7,7 @@ import {
   sectionEnumValues,
   SHOT_SIZES,
   sourceEnumValues,
+  type Refine,
   type Schemas,
 } from "@/shared/api";
 
@@ -16,21 +17,7 @@ export type PersonBrief = Schemas["UserBriefOut"];
 export const BRIEF_LANGUAGES = localeEnumValues;
 export type BriefLanguage = (typeof BRIEF_LANGUAGES)[number];
 
-export interface Brief {
-  id: string;
-  project: string;
-  title: string;
-  description: string;
-  video_type: string;
-  target_duration_seconds: number;
-  audience: string;
-  tone: string;
-  platform: string;
-  language: BriefLanguage;
-  created_by: PersonBrief | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Brief = Schemas["BriefOut"];
 
 export type BriefInput = Pick<
   Brief,
@@ -121,38 +108,15 @@ export interface PlanResult {
   images_status?: ImagesStatus;
 }
 
-export interface PlanSummary {
-  id: string;
-  brief: string;
-  project: string;
-  status: PlanStatus;
-  model: string;
-  revision: number;
-  progress_step: string;
-  progress_percent: number;
-  busy: boolean;
-  error: string;
-  created_at: string;
-  updated_at: string;
-}
+export type PlanSummary = Schemas["PlanSummaryOut"];
 
-export interface Plan extends PlanSummary {
-  /** `{}` until the first generation finished. */
-  result: PlanResult | Record<string, never>;
-}
+/** `result` is `{}` until the first generation finished (the API types it as a bare object). */
+export type Plan = Refine<Schemas["PlanOut"], { result: PlanResult | Record<string, never> }>;
 
 export const REVISION_SOURCES = sourceEnumValues;
 export type RevisionSource = (typeof REVISION_SOURCES)[number];
 
-export interface PlanRevision {
-  id: string;
-  number: number;
-  source: RevisionSource;
-  section: string;
-  author: PersonBrief | null;
-  job: string | null;
-  created_at: string;
-}
+export type PlanRevision = Schemas["PlanRevisionOut"];
 
 export interface PagedList<T> {
   count: number;
