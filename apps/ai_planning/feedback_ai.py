@@ -155,6 +155,16 @@ def triage_schedule(feedback: Feedback, *, project_id) -> None:
     transaction.on_commit(send)
 
 
+def on_text_saving(sender, feedback: Feedback, created: bool, **kwargs) -> None:
+    """`feedbacks.signals.feedback_text_saving`: a new comment is queued, a re-worded one re-queued."""
+    (triage_prepare if created else triage_requeue)(feedback)
+
+
+def on_text_saved(sender, feedback: Feedback, project_id, **kwargs) -> None:
+    """`feedbacks.signals.feedback_text_saved`."""
+    triage_schedule(feedback, project_id=project_id)
+
+
 def _as_time(now) -> datetime.datetime:
     if now is None:
         return timezone.now()

@@ -7,13 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from apps.ai_planning import feedback_ai
 from apps.core.errors import DomainError
 from apps.projects import permissions
 from apps.projects.api.serializers import UserBriefOut
 from apps.projects.models import Membership
 
-from .. import timecode
+from .. import signals, timecode
 from ..annotations import annotation_errors
 from ..api.serializers import FeedbackOut, reaction_summary
 from ..models import CarriedFeedback, Feedback, Reaction, ShareLink, Version
@@ -157,12 +156,14 @@ def feedback_create(
         internal=internal,
         urgent=urgent,
     )
-    feedback_ai.triage_prepare(feedback)
+    signals.feedback_text_saving.send(sender=Feedback, feedback=feedback, created=True)
     feedback.full_clean()
     feedback.save()
     feedback.mentions.set(mentioned)
     _publish(feedback, "feedback.created", actor=author, data={"reply": parent is not None})
-    feedback_ai.triage_schedule(feedback, project_id=version.asset.project_id)
+    signals.feedback_text_saved.send(
+        sender=Feedback, feedback=feedback, created=True, project_id=version.asset.project_id
+    )
     _notify_people(feedback, mentioned=mentioned, replied_to=parent)
     return feedback
 
@@ -231,14 +232,16 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
         if field in data:
             setattr(feedback, field, data[field])
     if requeue:
-        feedback_ai.triage_requeue(feedback)
+        signals.feedback_text_saving.send(sender=Feedback, feedback=feedback, created=False)
     feedback.edited_at = timezone.now()
     feedback.full_clean()
     feedback.save()
     _publish(feedback, "feedback.updated", actor=actor, timeline=False)
     _notify_people(feedback, mentioned=new_mentions, replied_to=None)
     if requeue:
-        feedback_ai.triage_schedule(feedback, project_id=feedback.version.asset.project_id)
+        signals.feedback_text_saved.send(
+            sender=Feedback, feedback=feedback, created=False, project_id=feedback.version.asset.project_id
+        )
     return feedback
 
 
