@@ -9,6 +9,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.db import connection
 
 from apps.core.ws.tickets import ticket_issue
 from config.asgi import application
@@ -23,6 +24,13 @@ BAD = {"type": "error", "code": "bad_message"}
 @pytest.fixture
 async def member():
     return await database_sync_to_async(UserFactory)()
+
+
+@pytest.fixture(autouse=True)
+async def _thread_db_closed():
+    """The consumers' database thread keeps a connection; close it so the test database can be dropped."""
+    yield
+    await database_sync_to_async(lambda: connection.close())()
 
 
 async def open_stream(user, query: str = "") -> WebsocketCommunicator:
