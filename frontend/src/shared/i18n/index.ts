@@ -9,6 +9,7 @@ export {
   setActiveLocale,
   type AppLocale,
 } from "./locales";
+export { LOCALE_NAMES, LOCALE_OPTIONS } from "./locale-names";
 export { messagesByLocale } from "./catalogues";
 export { loadMessages, type Messages } from "./messages";
 export { I18nProvider, useAppLocale, type I18nProviderProps } from "./provider";

@@ -4,11 +4,9 @@ import { useSelector } from "react-redux";
 
 import { selectIsAuthenticated } from "@/entities/session";
 import { useUpdateMeMutation } from "@/entities/user";
-import { LOCALES, useAppLocale, useTranslations, type AppLocale } from "@/shared/i18n";
+import { LOCALE_OPTIONS, useAppLocale, useTranslations, type AppLocale } from "@/shared/i18n";
 import { Segmented, useToast } from "@/shared/ui";
 
-/** Language names are written in their own language, whatever the UI speaks. */
-const OPTIONS = LOCALES.map((value) => ({ value, label: value === "ko" ? "한국어" : "English", lang: value }));
 
 /**
  * Switches the UI language at once; when signed in, the choice is saved to
@@ -31,5 +29,5 @@ export function LocaleSwitcher({ className }: { className?: string }) {
     }
   };
 
-  return <Segmented className={className} label={t("label")} value={locale} options={OPTIONS} onChange={change} />;
+  return <Segmented className={className} label={t("label")} value={locale} options={LOCALE_OPTIONS} onChange={change} />;
 }

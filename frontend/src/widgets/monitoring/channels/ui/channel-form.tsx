@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { type Channel, type ChannelKind, consoleStyles as styles, useCreateChannelMutation } from "@/entities/monitoring";
 import { asApiError, type ApiError } from "@/shared/api";
 import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
-import { useTranslations } from "@/shared/i18n";
+import { LOCALE_OPTIONS, useTranslations } from "@/shared/i18n";
 import { Button, Card, Form, FormActions, FormAlert, SelectField, TextField } from "@/shared/ui";
 
 const FIELDS = ["name", "recipients", "url"] as const;
@@ -62,10 +62,7 @@ export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => vo
           <SelectField
             label={t("channels.locale")}
             value={locale}
-            options={[
-              { value: "ko", label: "한국어" },
-              { value: "en", label: "English" },
-            ]}
+            options={LOCALE_OPTIONS}
             onChange={(event) => setLocale(event.target.value as "ko" | "en")}
           />
         </div>

@@ -13,7 +13,7 @@ import {
 } from "@/entities/monitoring";
 import { asApiError, type ApiError } from "@/shared/api";
 import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
-import { useTranslations } from "@/shared/i18n";
+import { LOCALE_OPTIONS, useTranslations } from "@/shared/i18n";
 import { Button, cx, Form, FormActions, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
 
 const EVENTS: TemplateEvent[] = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
@@ -85,10 +85,7 @@ export function TemplateEditor({ template, onDone }: { template: NotificationTem
           <SelectField
             label={t("templates.locale")}
             value={locale}
-            options={[
-              { value: "ko", label: "한국어" },
-              { value: "en", label: "English" },
-            ]}
+            options={LOCALE_OPTIONS}
             onChange={(event) => setLocale(event.target.value as "ko" | "en")}
           />
         </div>
