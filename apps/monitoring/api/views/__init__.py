@@ -1,0 +1,40 @@
+from .alerts import AlertAck, AlertDetail, AlertList, SilenceDetail, SilenceListCreate
+from .channels import (
+    ChannelDeliveries,
+    ChannelDetail,
+    ChannelListCreate,
+    ChannelTest,
+    TemplateDetail,
+    TemplateListCreate,
+    TemplatePreview,
+)
+from .metrics import AnomalyList, Forecasts, HostDetail, HostList, MetricCatalog, MetricQuery, Stats
+from .operations import BackupList, TasksOverview
+from .rules import RuleDetail, RuleListCreate, RulePreview
+
+__all__ = [
+    "AlertAck",
+    "AlertDetail",
+    "AlertList",
+    "AnomalyList",
+    "BackupList",
+    "ChannelDeliveries",
+    "ChannelDetail",
+    "ChannelListCreate",
+    "ChannelTest",
+    "Forecasts",
+    "HostDetail",
+    "HostList",
+    "MetricCatalog",
+    "MetricQuery",
+    "RuleDetail",
+    "RuleListCreate",
+    "RulePreview",
+    "SilenceDetail",
+    "SilenceListCreate",
+    "Stats",
+    "TasksOverview",
+    "TemplateDetail",
+    "TemplateListCreate",
+    "TemplatePreview",
+]
