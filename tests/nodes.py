@@ -57,7 +57,7 @@ def wait_ready(node: WebNode, timeout: float = 60) -> None:
         try:
             if requests.get(f"{node.url}/healthz", timeout=2).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or still loading
             pass
         if node.process.poll() is not None:
             raise RuntimeError(f"web node {node.url} exited with {node.process.returncode}")
