@@ -1,7 +1,7 @@
 """What a plan is (JSON schemas) and how it is asked for, one section at a time.
 
-Pure functions: no database, no network. `services` runs the steps and `ai_client` makes
-the calls."""
+Pure functions: no database, no network. `services` runs the steps, `ai_client` makes the
+calls, and the prompt of each step is in `prompts.py`."""
 
 import datetime
 import json
@@ -143,22 +143,6 @@ _COMPLETION_TOKENS = {
     "schedule": 600,
 }
 
-LANGUAGE_NAMES = {"ko": "Korean (한국어)", "en": "English"}
-
-_INSTRUCTIONS = {
-    "overview": "Write a logline (one sentence) and a synopsis (one paragraph) for the video.",
-    "sections": "Split the video into sections (e.g. hook, body, call to action). Their durations in whole "
-    "seconds must add up exactly to the target duration.",
-    "scenes": "Write the scenes, numbered from 1, each inside one of the sections, with location, time of day "
-    "and duration in seconds; the durations of a section's scenes add up to the section's duration.",
-    "shots": "Write the shot list, numbered from 1 in order: for each shot the scene number, shot size, camera "
-    "movement, what we see, audio/voice-over, duration in seconds, location and props.",
-    "storyboard": "Write one storyboard frame per shot: the shot number, what the frame shows, and a short "
-    "English image search query (3-6 words) that finds a reference photo for it.",
-    "schedule": "Suggest a production schedule (pre-production, shoot, edit, review, delivery…) with ISO dates "
-    "(YYYY-MM-DD) and tasks per phase. Fit it to the project's phases and finish by the deadline.",
-}
-
 
 def brief_context(brief, *, phases: list[dict], deadline: datetime.date | None, today: datetime.date) -> dict:
     return {
@@ -173,26 +157,6 @@ def brief_context(brief, *, phases: list[dict], deadline: datetime.date | None, 
         "deadline": deadline.isoformat() if deadline else None,
         "today": today.isoformat(),
     }
-
-
-def messages_for(step: str, *, context: dict, language: str, plan_so_far: dict, variation: str = "") -> list[dict]:
-    """The chat for one step. Identical inputs give identical messages (the cache key)."""
-    system = (
-        "You are an experienced video producer and director planning a production. "
-        f"Write every human-readable text in {LANGUAGE_NAMES.get(language, language)} "
-        "(image search queries in English). Answer with JSON only, matching the given schema."
-    )
-    user = {
-        "task": _INSTRUCTIONS[step],
-        "brief": context,
-        "plan_so_far": {key: value for key, value in plan_so_far.items() if key != "storyboard"},
-    }
-    if variation:
-        user["variation"] = f"Propose a different take on this section than before ({variation})."
-    return [
-        {"role": "system", "content": system},
-        {"role": "user", "content": json.dumps(user, ensure_ascii=False, sort_keys=True)},
-    ]
 
 
 def check_for(step: str, *, deadline: datetime.date | None):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from apps.core import events
 from apps.projects.services import project_stream
 
-from .. import ai_client, image_search, planning
+from .. import ai_client, image_search, planning, prompts
 from ..api.serializers import PlanSummaryOut
 from ..models import AIJob, Plan, PlanRevision, VersionDigest
 from .ai_settings import ai_settings_for
@@ -84,7 +84,7 @@ def _call(job: AIJob, step: str, *, plan: Plan, result: dict, variation: str = "
     deadline = plan.project.deadline
     answer = ai_client.complete_json(
         call=ai_client.Call(project_id=job.project_id, job=job, kind=job.kind, step=step, model=job.model),
-        messages=planning.messages_for(
+        messages=prompts.plan_messages(
             step, context=_context(brief), language=brief.language, plan_so_far=result, variation=variation
         ),
         schema_name=f"plan_{step}",

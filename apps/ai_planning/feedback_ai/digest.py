@@ -1,0 +1,168 @@
+"""Digest: a summary of a version's comments grouped by category, every point citing the ids of
+the comments it comes from; and what a feedback job's end or retry tells the review room."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from apps.core import events
+from apps.core.errors import Conflict
+from apps.feedbacks.models import TRIAGE_CATEGORIES, Feedback, Version
+
+from .. import ai_client, services
+from ..api.serializers import VersionDigestOut
+from ..models import AIJob, AISettings, VersionDigest
+from ..prompts import LANGUAGE_NAMES, digest_messages
+from ..services.budget import _triage
+from ..services.jobs import _enqueue, _job_succeeded, _locked_job
+from .common import _charge, _estimate
+from .schemas import _DIGEST_TOKENS_PER_COMMENT, DIGEST_MAX_COMMENTS, DIGEST_SCHEMA
+
+logger = logging.getLogger(__name__)
+
+
+class NothingToDigest(Conflict):
+    code = "no_feedback"
+    message = "This version has no feedback to summarise yet."
+
+
+# --- digest ---------------------------------------------------------------------------------------
+
+
+def _digest_comments(version: Version) -> list[Feedback]:
+    """The version's own live top-level comments (carried-over ones belong to their version)."""
+    return list(
+        Feedback.objects.filter(version=version, parent__isnull=True, deleted_at__isnull=True)
+        .prefetch_related("replies")
+        .order_by("seconds", "created_at", "id")[:DIGEST_MAX_COMMENTS]
+    )
+
+
+def _digest_event(target: VersionDigest, type_: str, **data) -> None:
+    from apps.feedbacks.services.common import version_stream
+
+    events.publish(stream=version_stream(target.version_id), type=type_, data={"digest_id": str(target.pk), **data})
+
+
+@transaction.atomic
+def digest_request(*, version: Version, actor) -> VersionDigest:
+    """A digest job for the version (202 for the caller); an open one is returned as is."""
+    ai_client.require_configured()
+    project = version.asset.project
+    ai_settings = AISettings.objects.select_for_update().get(pk=services.ai_settings_for(project).pk)
+    running = (
+        VersionDigest.objects.filter(version=version, job__status__in=services.OPEN_STATUSES)
+        .select_related("job", "requested_by")
+        .first()
+    )
+    if running is not None:
+        return running
+    comments = _digest_comments(version)
+    if not comments:
+        raise NothingToDigest()
+    language = actor.locale if getattr(actor, "locale", "") in LANGUAGE_NAMES else "ko"
+    job = AIJob(
+        project=project,
+        kind=AIJob.Kind.FEEDBACK_DIGEST,
+        model=ai_settings.effective_model(),
+        created_by=actor,
+        params={"version_id": str(version.pk), "language": language},
+        max_attempts=settings.AI_JOB_MAX_ATTEMPTS,
+    )
+    _estimate(
+        job,
+        digest_messages(version, comments, language=language),
+        completion_tokens=200 + _DIGEST_TOKENS_PER_COMMENT * len(comments),
+    )
+    _triage(job, ai_settings)
+    job.save()
+    digest = VersionDigest.objects.create(
+        project=project, version=version, job=job, requested_by=actor, language=language
+    )
+    _enqueue(job, ai_settings)
+    _digest_event(digest, "digest.progress", job_id=str(job.pk), step=job.status, percent=0)
+    return digest
+
+
+def clean_digest(data: dict, valid_ids: set[str]) -> tuple[dict, list[str]]:
+    """Keeps only citations of comments the model was shown; a point left without any is
+    dropped, groups of one category are merged and put in the usual category order."""
+    dropped: list[str] = []
+    points_by_category: dict[str, list[dict]] = {}
+    for group in data.get("groups", []):
+        for point in group["points"]:
+            ids: list[str] = []
+            for feedback_id in point["feedback_ids"]:
+                if feedback_id in valid_ids:
+                    if feedback_id not in ids:
+                        ids.append(feedback_id)
+                elif feedback_id not in dropped:
+                    dropped.append(feedback_id)
+            if ids:
+                points_by_category.setdefault(group["category"], []).append(
+                    {"text": point["text"], "feedback_ids": ids}
+                )
+    groups = [
+        {"category": category, "points": points_by_category[category]}
+        for category in TRIAGE_CATEGORIES
+        if category in points_by_category
+    ]
+    return {"overview": data.get("overview", ""), "groups": groups}, dropped
+
+
+def run_digest(job: AIJob) -> None:
+    digest = VersionDigest.objects.select_related("version__asset").get(job=job)
+    if digest.finished_at is not None:
+        return
+    _digest_event(digest, "digest.progress", job_id=str(job.pk), step="collecting", percent=10)
+    comments = _digest_comments(digest.version)
+    valid_ids = {str(c.pk) for c in comments}
+    result: dict = {"overview": "", "groups": []}
+    dropped: list[str] = []
+    if comments:
+        _digest_event(digest, "digest.progress", job_id=str(job.pk), step="summarising", percent=30)
+        answer = ai_client.complete_json(
+            call=ai_client.Call(project_id=job.project_id, job=job, kind=job.kind, step="digest", model=job.model),
+            messages=digest_messages(digest.version, comments, language=digest.language),
+            schema_name="feedback_digest",
+            schema=DIGEST_SCHEMA,
+        )
+        _charge(job, answer)
+        result, dropped = clean_digest(answer.data, valid_ids)
+        if dropped:
+            logger.info("Digest %s: dropped %d ids the model invented", digest.pk, len(dropped))
+    with transaction.atomic():
+        job = _locked_job(job)
+        digest = VersionDigest.objects.select_for_update().get(pk=digest.pk)
+        if job.status != AIJob.Status.RUNNING or digest.finished_at is not None:
+            return
+        digest.result = result
+        digest.dropped_ids = dropped
+        digest.feedback_count = len(comments)
+        digest.finished_at = timezone.now()
+        digest.save()
+        _job_succeeded(job)
+        _digest_event(digest, "digest.progress", job_id=str(job.pk), step="done", percent=100)
+        digest = VersionDigest.objects.select_related("job__created_by", "requested_by").get(pk=digest.pk)
+        _digest_event(digest, "digest.succeeded", digest=VersionDigestOut(digest).data)
+
+
+def job_ended_without_result(job: AIJob, *, error: str) -> None:
+    """A feedback job failed for good or was rejected (inside the caller's transaction).
+    Triage: its comments stay attached to the job, so a manual retry sends them again.
+    Digest: the review room is told."""
+    if job.kind != AIJob.Kind.FEEDBACK_DIGEST:
+        return
+    digest = VersionDigest.objects.filter(job=job).select_related("job", "requested_by").first()
+    if digest is not None:
+        _digest_event(digest, "digest.failed", error=error, digest=VersionDigestOut(digest).data)
+
+
+def job_requeued(job: AIJob) -> None:
+    """A manual retry of a feedback job: tell the review room the digest is on its way again."""
+    if job.kind == AIJob.Kind.FEEDBACK_DIGEST:
+        digest = VersionDigest.objects.filter(job=job).first()
+        if digest is not None:
+            _digest_event(digest, "digest.progress", job_id=str(job.pk), step=job.status, percent=0)
