@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import type { Version } from "@/entities/version";
 
 import { useCompare } from "./use-compare";
-import { useDrawing } from "./use-drawing";
 import { pickVersion } from "./use-review-room";
 
 function version(id: string, number: number, status: Version["status"] = "ready"): Version {
@@ -27,17 +26,5 @@ describe("review room state", () => {
     expect(result.current.newer?.id).toBe("v2");
     act(() => result.current.setCompareId("v2"));
     expect(result.current.compareVersion?.id).toBe("v2");
-  });
-
-  it("draws, undoes and discards", () => {
-    const { result } = renderHook(() => useDrawing());
-    act(() => result.current.toggle());
-    act(() => result.current.setShapes([{ kind: "rect" } as never, { kind: "arrow" } as never]));
-    act(() => result.current.undo());
-    expect(result.current.active).toBe(true);
-    expect(result.current.shapes).toHaveLength(1);
-    act(() => result.current.discard());
-    expect(result.current.active).toBe(false);
-    expect(result.current.shapes).toEqual([]);
   });
 });

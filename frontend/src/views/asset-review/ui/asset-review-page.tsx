@@ -6,12 +6,12 @@ import type { ReviewUser } from "@/entities/asset";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
+import { useDrawing } from "@/widgets/annotation-canvas";
 import type { PlayerHandle } from "@/widgets/review-player";
 import { AlertCircleIcon, Button, EmptyState, PageSpinner } from "@/shared/ui";
 
 import { useCommentSelection } from "../model/use-comment-selection";
 import { useCompare } from "../model/use-compare";
-import { useDrawing } from "../model/use-drawing";
 import { usePlayhead } from "../model/use-playhead";
 import { useReviewRoom } from "../model/use-review-room";
 import { RoomSidebar } from "./room-sidebar";

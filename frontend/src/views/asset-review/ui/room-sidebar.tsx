@@ -4,7 +4,7 @@ import { lazy, Suspense } from "react";
 
 import type { ReviewUser } from "@/entities/asset";
 import { DecisionPanel } from "@/features/review/review-decision";
-import { toAnnotation } from "@/widgets/annotation-canvas";
+import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
 import { FeedbackPanelSkeleton } from "@/widgets/feedback-panel";
 import { VersionDigest } from "@/widgets/version-digest";
 import { asApiError } from "@/shared/api";
@@ -12,7 +12,6 @@ import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 
 import type { CommentSelection } from "../model/use-comment-selection";
-import type { Drawing } from "../model/use-drawing";
 import type { Playhead } from "../model/use-playhead";
 import type { ReviewRoom } from "../model/use-review-room";
 import styles from "./review-room.module.css";

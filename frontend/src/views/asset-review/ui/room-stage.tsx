@@ -4,13 +4,12 @@ import { lazy, Suspense, type RefObject } from "react";
 
 import { AnnotationView } from "@/entities/feedback";
 import { versionFps, type Version } from "@/entities/version";
-import { toAnnotation } from "@/widgets/annotation-canvas";
+import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
 import { ReviewPlayer, type PlayerHandle } from "@/widgets/review-player";
 import { useTranslations } from "@/shared/i18n";
 import { AlertCircleIcon, EmptyState, Spinner } from "@/shared/ui";
 
 import type { CommentSelection } from "../model/use-comment-selection";
-import type { Drawing } from "../model/use-drawing";
 import type { Playhead } from "../model/use-playhead";
 import type { ReviewRoom } from "../model/use-review-room";
 import styles from "./review-room.module.css";

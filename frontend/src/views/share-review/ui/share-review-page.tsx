@@ -2,9 +2,9 @@
 
 import { useMemo, useRef, useState, type FormEvent } from "react";
 
-import { AnnotationView, currentFeedbackId, feedbackAtFrame, type Shape } from "@/entities/feedback";
+import { AnnotationView, currentFeedbackId, feedbackAtFrame } from "@/entities/feedback";
 import { useAddGuestCommentMutation, useGetSharePageQuery, type GuestFeedback } from "@/features/review/share-link";
-import { AnnotationCanvas, AnnotationToolbar, toAnnotation, type DrawTool } from "@/widgets/annotation-canvas";
+import { AnnotationCanvas, AnnotationToolbar, toAnnotation, useDrawing } from "@/widgets/annotation-canvas";
 import { ReviewPlayer, type PlayerHandle } from "@/widgets/review-player";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
@@ -88,10 +88,7 @@ export function ShareReviewPage({ token }: { token: string }) {
   const [name, setName] = useState(() => (typeof window === "undefined" ? "" : (window.localStorage.getItem(NAME_KEY) ?? "")));
   const [body, setBody] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
-  const [drawing, setDrawing] = useState(false);
-  const [tool, setTool] = useState<DrawTool>("rect");
-  const [color, setColor] = useState("#ff4d4f");
-  const [shapes, setShapes] = useState<Shape[]>([]);
+  const drawing = useDrawing();
 
   const data = page.data;
   const fps = data?.version.fps && data.version.fps > 0 ? data.version.fps : 25;
@@ -160,11 +157,10 @@ export function ShareReviewPage({ token }: { token: string }) {
       await addComment({
         token,
         password,
-        body: { guest_name: name.trim(), body: body.trim(), frame, annotation: toAnnotation(shapes) },
+        body: { guest_name: name.trim(), body: body.trim(), frame, annotation: toAnnotation(drawing.shapes) },
       }).unwrap();
       setBody("");
-      setShapes([]);
-      setDrawing(false);
+      drawing.discard();
     } catch (caught) {
       setFormError(errorText(asApiError(caught)));
     }
@@ -186,17 +182,17 @@ export function ShareReviewPage({ token }: { token: string }) {
       </header>
       <div className={styles.body}>
         <div className={styles.stage}>
-          {drawing ? (
+          {drawing.active ? (
             <div className={styles.toolbarSlot}>
               <AnnotationToolbar
-                tool={tool}
-                onToolChange={setTool}
-                color={color}
-                onColorChange={setColor}
-                canUndo={shapes.length > 0}
-                onUndo={() => setShapes((list) => list.slice(0, -1))}
-                onClear={() => setShapes([])}
-                onDone={() => setDrawing(false)}
+                tool={drawing.tool}
+                onToolChange={drawing.setTool}
+                color={drawing.color}
+                onColorChange={drawing.setColor}
+                canUndo={drawing.shapes.length > 0}
+                onUndo={drawing.undo}
+                onClear={drawing.clear}
+                onDone={drawing.finish}
               />
             </div>
           ) : null}
@@ -216,11 +212,11 @@ export function ShareReviewPage({ token }: { token: string }) {
               setPlaying(isPlaying);
             }}
             overlay={
-              drawing ? (
-                <AnnotationCanvas tool={tool} color={color} shapes={shapes} onShapesChange={setShapes} />
+              drawing.active ? (
+                <AnnotationCanvas tool={drawing.tool} color={drawing.color} shapes={drawing.shapes} onShapesChange={drawing.setShapes} />
               ) : (
                 <>
-                  {shapes.length > 0 ? <AnnotationView annotation={toAnnotation(shapes)} /> : null}
+                  {drawing.shapes.length > 0 ? <AnnotationView annotation={toAnnotation(drawing.shapes)} /> : null}
                   {annotations.map((item) => (
                     <AnnotationView key={item.id} annotation={item.annotation} />
                   ))}
@@ -276,15 +272,15 @@ export function ShareReviewPage({ token }: { token: string }) {
               />
               {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
               <Button
-                variant={drawing ? "primary" : "ghost"}
+                variant={drawing.active ? "primary" : "ghost"}
                 size="sm"
-                aria-pressed={drawing}
+                aria-pressed={drawing.active}
                 onClick={() => {
                   playerRef.current?.pause();
-                  setDrawing((value) => !value);
+                  drawing.toggle();
                 }}
               >
-                {shapes.length > 0 ? t("drawn", { count: shapes.length }) : t("draw")}
+                {drawing.shapes.length > 0 ? t("drawn", { count: drawing.shapes.length }) : t("draw")}
               </Button>
               <Button type="submit" variant="primary" loading={adding.isLoading}>
                 {t("send")}

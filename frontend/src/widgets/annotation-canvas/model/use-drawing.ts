@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import type { Shape } from "@/entities/feedback";
-import type { DrawTool } from "@/widgets/annotation-canvas";
+import type { DrawTool } from "./draw";
 
 /** The drawing being made for the next comment: on/off, tool, colour and shapes. */
 export function useDrawing() {
