@@ -6,10 +6,15 @@ class AiPlanningConfig(AppConfig):
     label = "ai_planning"
 
     def ready(self):
-        # AI triage reacts to feedback events that feedbacks owns (feedbacks never imports us).
+        # Both lower apps own the hook; they never import this app.
         from apps.feedbacks import signals as feedback_signals
+        from apps.monitoring.sources import register_source
 
         from . import feedback_ai
+        from .alert_source import AICostSource
 
+        # The `ai` alert source (month-to-date spend per project) in monitoring's registry.
+        register_source(AICostSource())
+        # AI triage reacts to new and re-worded comments.
         feedback_signals.feedback_text_saving.connect(feedback_ai.on_text_saving, dispatch_uid="ai-triage-queue")
         feedback_signals.feedback_text_saved.connect(feedback_ai.on_text_saved, dispatch_uid="ai-triage-schedule")

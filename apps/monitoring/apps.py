@@ -8,7 +8,7 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from apps.core.ws import signals as ws_signals
 
-        from . import ai_cost, metrics, signals  # noqa: F401 — Celery signal handlers; the AI cost source
+        from . import metrics, signals  # noqa: F401 — Celery signal handlers
         from .analytics import cors
         from .analytics import sources as analytics_sources  # noqa: F401 — the `analytics` alert source
 

@@ -1,4 +1,5 @@
-"""Pluggable metric sources for the rule engine (registered here: `host`, `anomaly`).
+"""Pluggable metric sources for the rule engine (registered here: `host`, `anomaly`; by the
+analytics package: `analytics`; by apps.ai_planning in its AppConfig.ready(): `ai`).
 
 A source knows its metric names and, given a rule and the time, says the current value of
 each target the rule watches (a host, a project, a site…). The engine does the rest (for
@@ -64,6 +65,10 @@ class MetricSource(ABC):
         """Current values for every target of the rule. A target that has no fresh value
         is left out (its open alert, if any, stays as it is)."""
 
+    def forecasts(self, now: datetime) -> list[dict]:
+        """Rows for the forecasts page (e.g. month-end AI cost per project); most sources have none."""
+        return []
+
 
 _SOURCES: dict[str, MetricSource] = {}
 
@@ -74,6 +79,12 @@ def register_source(source: MetricSource) -> None:
 
 def source_get(name: str) -> MetricSource | None:
     return _SOURCES.get(name)
+
+
+def source_forecasts(name: str, *, now: datetime) -> list[dict]:
+    """The registered source's forecast rows, or none when no app registered it."""
+    found = source_get(name)
+    return found.forecasts(now) if found is not None else []
 
 
 def sources_all() -> dict[str, MetricSource]:

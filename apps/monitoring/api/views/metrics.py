@@ -136,11 +136,11 @@ class Forecasts(MonitoringView):
     def get(self, request):
         """Disk-full forecasts per host and mount, and the month-end AI cost per project
         (every project with AI spend this month)."""
-        from ...ai_cost import project_costs
+        from ...sources import source_forecasts  # the `ai` source is registered by apps.ai_planning
 
         data = validated(self.FilterSerializer, request.query_params)
         return Response(
-            {"disks": analysis.disk_forecasts(days=data["days"]), "ai_cost": project_costs(now=timezone.now())}
+            {"disks": analysis.disk_forecasts(days=data["days"]), "ai_cost": source_forecasts("ai", now=timezone.now())}
         )
 
 

@@ -1,6 +1,7 @@
-"""AI cost as a metric source: rules alert on a project's month-to-date AI spend (from
-`apps.ai_planning` usage rows) with the same engine as host rules, and the forecasts page
-shows the straight-line month-end cost per project.
+"""AI cost as a monitoring metric source: rules alert on a project's month-to-date AI spend
+(from our usage rows) with the same engine as host rules, and the forecasts page shows the
+straight-line month-end cost per project. Registered into monitoring's source registry by
+AiPlanningConfig.ready(): monitoring never imports this app.
 
 Targets are projects. The selector is `{"projects": [project ids]}`; `{}` watches every
 project that spent something this month (plus any project that still has an open alert
@@ -13,8 +14,11 @@ from decimal import Decimal
 from django.conf import settings
 
 from apps.core.money import UsdSum, usd
+from apps.monitoring.sources import MetricSource, Observation
+from apps.projects.models import Project
 
-from .sources import MetricSource, Observation, register_source
+from .models import AISettings, AIUsage
+from .services import month_start
 
 AI_METRICS: dict[str, str] = {
     "ai.cost.month_to_date": "AI spend this calendar month (UTC), USD (targets: projects)",
@@ -24,8 +28,6 @@ AI_METRICS: dict[str, str] = {
 
 
 def _month_bounds(now: datetime) -> tuple[datetime, datetime]:
-    from apps.ai_planning.services import month_start
-
     start = month_start(now)
     return start, start + timedelta(days=calendar.monthrange(start.year, start.month)[1])
 
@@ -33,7 +35,7 @@ def _month_bounds(now: datetime) -> tuple[datetime, datetime]:
 def _forecast(spent: Decimal, now: datetime) -> Decimal:
     """Spend so far, extended at the same daily rate to the month's end (at least one
     elapsed day, so a first-hour call does not project a huge month) — the rule
-    `apps.ai_planning.selectors.usage_summary` uses."""
+    `selectors.usage_summary` uses."""
     start, end = _month_bounds(now)
     elapsed_days = max(1.0, (now - start).total_seconds() / 86400)
     days = (end - start).days
@@ -43,9 +45,6 @@ def _forecast(spent: Decimal, now: datetime) -> Decimal:
 def project_costs(*, now: datetime, project_ids: list | None = None) -> list[dict]:
     """Per project: month-to-date spend, forecast and budget, in one grouped query plus one
     for names and one for budgets. `project_ids=None` → every project with usage this month."""
-    from apps.ai_planning.models import AISettings, AIUsage
-    from apps.projects.models import Project
-
     start, _end = _month_bounds(now)
     usage = AIUsage.objects.filter(created_at__gte=start, created_at__lte=now)
     if project_ids is not None:
@@ -85,7 +84,7 @@ class AICostSource(MetricSource):
         return dict(AI_METRICS)
 
     def observe(self, rule, now: datetime) -> list[Observation]:
-        from .models import Alert
+        from apps.monitoring.models import Alert
 
         wanted = [str(p) for p in (rule.host_selector or {}).get("projects") or []]
         if wanted:
@@ -109,5 +108,5 @@ class AICostSource(MetricSource):
             for row in rows
         ]
 
-
-register_source(AICostSource())
+    def forecasts(self, now: datetime) -> list[dict]:
+        return project_costs(now=now)
