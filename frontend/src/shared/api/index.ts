@@ -11,7 +11,7 @@ export {
   type AuthTokens,
 } from "./token-storage";
 export { sessionEnded, sessionStarted, type LogoutReason } from "./session-actions";
-export type { CursorPage } from "./types";
+export type { CursorPage, Page } from "./types";
 // Generated from the backend (scripts/api_types.sh): never edit, never copy by hand.
 // `components["schemas"][…]` are the API's shapes; `roleEnumValues` & co. its enums' values.
 export * from "./schema.gen";

@@ -1,6 +1,6 @@
 /** Shapes of apps/ai_planning (AIJobOut, AISettingsOut, UsageOut). Money is sent as decimal strings. */
 
-import { aIJobOutKindEnumValues, aIJobStatusEnumValues, type Refine, type Schemas } from "@/shared/api";
+import { aIJobOutKindEnumValues, aIJobStatusEnumValues, type Page, type Refine, type Schemas } from "@/shared/api";
 
 /** A person as the API shows them (`UserBriefOut`). */
 export type JobPerson = Schemas["UserBriefOut"];
@@ -34,9 +34,4 @@ export interface JobFilter {
   kind?: JobKind | "";
 }
 
-export interface JobPage {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: AIJob[];
-}
+export type JobPage = Page<AIJob>;

@@ -1,4 +1,4 @@
-import type { Schemas } from "@/shared/api";
+import type { Page, Schemas } from "@/shared/api";
 
 /** A person as the API shows them (`UserBriefOut`). */
 export type ReviewUser = Schemas["UserBriefOut"];
@@ -14,9 +14,4 @@ export type Asset = Schemas["AssetOut"];
 
 export type AssetInput = Schemas["AssetInRequest"];
 
-export interface PagedList<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+export type PagedList<T> = Page<T>;

@@ -2,19 +2,14 @@
  * Shapes of the monitoring API (`/api/v1/monitoring/…`) and its realtime events: the
  * generated OpenAPI shapes, refined only where the document has a bare JSON field.
  */
-import type { paths, Refine, Schemas } from "@/shared/api";
+import type { Page, paths, Refine, Schemas } from "@/shared/api";
 
 export type Severity = Schemas["SeverityEnum"];
 export type Operator = Schemas["OperatorEnum"];
 export type AlertStatus = Schemas["AlertOutStatusEnum"];
 export type Resolution = Schemas["ResolutionEnum"];
 
-export interface PageResult<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+export type PageResult<T> = Page<T>;
 
 export type Ref = Schemas["HostBriefOut"];
 export type UserRef = Schemas["UserRefOut"];

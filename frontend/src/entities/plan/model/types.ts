@@ -7,6 +7,7 @@ import {
   sectionEnumValues,
   SHOT_SIZES,
   sourceEnumValues,
+  type Page,
   type Refine,
   type Schemas,
 } from "@/shared/api";
@@ -118,12 +119,7 @@ export type RevisionSource = (typeof REVISION_SOURCES)[number];
 
 export type PlanRevision = Schemas["PlanRevisionOut"];
 
-export interface PagedList<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+export type PagedList<T> = Page<T>;
 
 export function hasResult(plan: Pick<Plan, "result">): plan is Plan & { result: PlanResult } {
   return Array.isArray((plan.result as Partial<PlanResult>).shots);

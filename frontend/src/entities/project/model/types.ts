@@ -1,4 +1,11 @@
-import { projectStatusEnumValues, roleEnumValues, type ProjectRole, type Refine, type Schemas } from "@/shared/api";
+import {
+  projectStatusEnumValues,
+  roleEnumValues,
+  type Page,
+  type ProjectRole,
+  type Refine,
+  type Schemas,
+} from "@/shared/api";
 
 export const ROLES = roleEnumValues;
 export type Role = ProjectRole;
@@ -25,12 +32,7 @@ export interface ProjectFilter {
   ordering?: string;
 }
 
-export interface PagedList<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+export type PagedList<T> = Page<T>;
 
 export type Member = Schemas["MemberOut"];
 

@@ -1,3 +1,5 @@
+import type { Page } from "@/shared/api";
+
 /** A website that embeds the tracker (`GET monitoring/sites/`). */
 export interface Site {
   id: string;
@@ -23,13 +25,7 @@ export interface SiteCreate {
 
 export type SiteUpdate = Partial<SiteCreate> & { id: string };
 
-/** DRF page pagination. */
-export interface SitePage {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: Site[];
-}
+export type SitePage = Page<Site>;
 
 export const DEFAULT_RETENTION_DAYS = 90;
 export const MAX_RETENTION_DAYS = 3650;
