@@ -180,7 +180,7 @@ class Feedback(BaseModel):
     seconds = models.FloatField()
     annotation = models.JSONField(null=True, blank=True)
     internal = models.BooleanField(default=False)
-    # AI triage (apps/ai_planning/feedback_ai.py): `urgent` skips the batching wait;
+    # AI triage (apps/ai_planning/feedback_ai/): `urgent` skips the batching wait;
     # queued_at set and job empty = pending in the DB-backed queue; job set = sent in that
     # AIJob; `triage` = {category, priority, actionable} once the answer is in.
     urgent = models.BooleanField(default=False)

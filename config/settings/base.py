@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "apps.feedbacks",
     "apps.ai_planning",
     "apps.monitoring",
+    "apps.demo",  # the top layer: demo data through every app (nothing imports it)
 ]
 
 MIDDLEWARE = [
