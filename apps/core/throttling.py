@@ -1,7 +1,9 @@
 """Rate limits per user and per IP, and stricter ones for authentication."""
 
 import logging
+import math
 import re
+import time
 import uuid
 
 from django.core.cache import cache
@@ -51,6 +53,31 @@ def _sliding_window():
     return _script
 
 
+def _window_hit(key: str, *, now: float, window: float, limit: int) -> tuple[int, float]:
+    """Records a request under `key` if fewer than `limit` were made in the last `window`
+    seconds: (requests already in the window, time of the oldest). Raises RedisError."""
+    count, oldest = _sliding_window()(
+        keys=[cache.make_key(key)], args=[now, window, limit, f"{now}:{uuid.uuid4().hex}"]
+    )
+    return count, float(oldest) if oldest is not None else now
+
+
+def rate_limit_wait(key: str, rate: str) -> int | None:
+    """The sliding window for a caller outside DRF (a plain Django view): None when the
+    request is allowed (and recorded), else whole seconds to wait. Fails open like the
+    throttles."""
+    limit, window = parse_rate(rate)
+    now = time.time()
+    try:
+        count, oldest = _window_hit(key, now=now, window=window, limit=limit)
+    except RedisError as exc:
+        logger.warning("Rate limit %s skipped: %s", key, exc)
+        return None
+    if count < limit:
+        return None
+    return max(1, math.ceil(window - (now - oldest)))
+
+
 class _Throttle:
     """Our rate syntax ('5/15min') and the one-round-trip sliding window. Like the cache,
     a throttle fails open: a Redis outage must not take the API down."""
@@ -66,14 +93,10 @@ class _Throttle:
             return True
         self.now = self.timer()
         try:
-            count, oldest = _sliding_window()(
-                keys=[cache.make_key(self.key)],
-                args=[self.now, self.duration, self.num_requests, f"{self.now}:{uuid.uuid4().hex}"],
-            )
+            count, self.oldest = _window_hit(self.key, now=self.now, window=self.duration, limit=self.num_requests)
         except RedisError as exc:
             logger.warning("Throttle %s skipped: %s", self.scope, exc)
             return True
-        self.oldest = float(oldest) if oldest is not None else self.now
         return count < self.num_requests
 
     def wait(self):

@@ -2,13 +2,11 @@
 body itself, for the size limit and text/plain beacons) and the staff API (DRF)."""
 
 import hashlib
-import json
 import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -23,51 +21,28 @@ from rest_framework.views import APIView
 from apps.core.api.inputs import StrictSerializer, TimeRangeInput
 from apps.core.errors import DomainError, error_response
 from apps.core.pagination import PagePagination
-from apps.core.text import unstorable_char, unstorable_message
-from apps.core.throttling import parse_rate
+from apps.core.throttling import rate_limit_wait
 
 from ..permissions import CanMonitor
 from . import health, services
 from .aggregates import INTERVALS, analytics_compute, auto_interval
-from .ingest import ID_RE, event_validate, events_ingest, site_for_key
+from .batch import Refused, batch_parse, body_read, events_split
+from .ingest import events_ingest, site_for_key
 from .models import Session, Site
 
-_CONTENT_TYPES = {"application/json", "text/plain"}
+
+def _throttle(scope: str, ident: str, rate: str, message: str) -> None:
+    wait = rate_limit_wait(f"an-rate:{scope}:{ident}", rate)
+    if wait:
+        raise Refused(429, "throttled", message, details={"retry_after": wait}, retry_after=wait)
 
 
-def _over_limit(scope: str, ident: str, rate: str) -> int | None:
-    """Fixed-window counter in the cache; the seconds to wait when over the limit. The
-    cache fails open, so a Redis outage lets traffic through rather than refusing it."""
-    limit, window = parse_rate(rate)
-    bucket = int(time.time() // window)
-    key = f"an-rate:{scope}:{ident}:{bucket}"
-    try:
-        try:
-            count = cache.incr(key)  # one round trip for every request but a window's first
-        except ValueError:  # no counter yet in this window
-            count = 1 if cache.add(key, 1, window + 1) else cache.incr(key)
-    except Exception:  # noqa: BLE001 — fail open
-        return None
-    if isinstance(count, int) and count > limit:
-        return max(1, int(window - time.time() % window))
-    return None
-
-
-def _refuse(
-    status: int,
-    code: str,
-    message: str,
-    *,
-    started: float,
-    site_id: str | None = None,
-    details: dict | None = None,
-    retry_after: int | None = None,
-):
-    response = error_response(status, code, message, details)
-    if retry_after is not None:
-        response["Retry-After"] = str(retry_after)
+def _refuse(refused: Refused, *, started: float, site_id: str | None):
+    response = error_response(refused.status, refused.code, refused.message, refused.details)
+    if refused.retry_after is not None:
+        response["Retry-After"] = str(refused.retry_after)
     health.ingestion_record(
-        site_id=site_id, status=status, accepted=0, rejected=0, seconds=time.perf_counter() - started
+        site_id=site_id, status=refused.status, accepted=0, rejected=0, seconds=time.perf_counter() - started
     )
     return response
 
@@ -82,101 +57,32 @@ def events_ingest_view(request):
     """POST /api/v1/monitoring/events[/] — see ANALYTICS_API.md. Order: cheap refusals
     first (type, size, per-IP limit), then the body, the site, its origins and its limit."""
     started = time.perf_counter()
-    content_type = request.content_type or ""
-    if not content_type and not request.META.get("CONTENT_LENGTH"):
-        return _refuse(400, "validation_error", "The body is empty.", started=started)
-    if content_type not in _CONTENT_TYPES:
-        return _refuse(415, "unsupported_media_type", "Send application/json or text/plain.", started=started)
-    limit = settings.ANALYTICS_MAX_BODY_BYTES
+    site_id = None
     try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit:
-        return _refuse(413, "payload_too_large", f"The body is larger than {limit} bytes.", started=started)
-    body = request.read(limit + 1)
-    if len(body) > limit:
-        return _refuse(413, "payload_too_large", f"The body is larger than {limit} bytes.", started=started)
-
-    # The address is only a rate-limit key (hashed); it is never stored.
-    ip_key = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:32]
-    wait = _over_limit("ip", ip_key, settings.ANALYTICS_RATE_IP)
-    if wait:
-        return _refuse(
-            429,
-            "throttled",
-            "Too many requests from this address.",
-            started=started,
-            details={"retry_after": wait},
-            retry_after=wait,
-        )
-
-    try:
-        payload = json.loads(body)
-    except (ValueError, RecursionError):
-        return _refuse(400, "validation_error", "The body is not valid JSON.", started=started)
-    problems = {}
-    if not isinstance(payload, dict):
-        return _refuse(400, "validation_error", "The body must be a JSON object.", started=started)
-    key, visitor, events = payload.get("site"), payload.get("vid"), payload.get("events")
-    if not isinstance(key, str) or not key:
-        problems["site"] = ["The site key is required."]
-    elif char := unstorable_char(key):
-        problems["site"] = [unstorable_message(char)]
-    if not (isinstance(visitor, str) and ID_RE.match(visitor)):
-        problems["vid"] = ["A visitor id of 8–64 characters A-Z a-z 0-9 _ - is required."]
-    if not isinstance(events, list) or not events:
-        problems["events"] = ["A non-empty list of events is required."]
-    if problems:
-        return _refuse(400, "validation_error", "The batch is invalid.", started=started, details=problems)
-    if len(events) > settings.ANALYTICS_MAX_EVENTS:
-        return _refuse(
-            400,
-            "too_many_events",
-            f"At most {settings.ANALYTICS_MAX_EVENTS} events per request.",
-            started=started,
-            details={"events": [f"{len(events)} events sent."]},
-        )
-
-    site = site_for_key(key)
-    if site is None:
-        return _refuse(400, "unknown_site", "No site has this key. Check data-site in the snippet.", started=started)
-    site_id = str(site.pk)
-    origin = _origin(request.headers.get("Origin", ""))
-    if not origin or origin not in {_origin(o) for o in site.allowed_origins}:
-        return _refuse(
-            403,
-            "origin_not_allowed",
-            "This origin may not send events for this site.",
-            started=started,
-            site_id=site_id,
-            details={"origin": origin},
-        )
-    wait = _over_limit("site", site_id, settings.ANALYTICS_RATE_SITE)
-    if wait:
-        return _refuse(
-            429,
-            "throttled",
-            "Too many requests for this site.",
-            started=started,
-            site_id=site_id,
-            details={"retry_after": wait},
-            retry_after=wait,
-        )
+        body = body_read(request)
+        # The address is only a rate-limit key (hashed); it is never stored.
+        ip_key = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:32]
+        _throttle("ip", ip_key, settings.ANALYTICS_RATE_IP, "Too many requests from this address.")
+        batch = batch_parse(body)
+        site = site_for_key(batch.key)
+        if site is None:
+            raise Refused(400, "unknown_site", "No site has this key. Check data-site in the snippet.")
+        site_id = str(site.pk)
+        origin = _origin(request.headers.get("Origin", ""))
+        if not origin or origin not in {_origin(o) for o in site.allowed_origins}:
+            raise Refused(
+                403, "origin_not_allowed", "This origin may not send events for this site.", details={"origin": origin}
+            )
+        _throttle("site", site_id, settings.ANALYTICS_RATE_SITE, "Too many requests for this site.")
+    except Refused as refused:
+        return _refuse(refused, started=started, site_id=site_id)
 
     now = timezone.now()
-    valid, rejected = [], []
-    for index, raw in enumerate(events):
-        size = len(json.dumps(raw, separators=(",", ":"))) if isinstance(raw, dict) else 0
-        clean, reasons = event_validate(raw, now=now, encoded_size=size)
-        if clean is None:
-            rejected.append({"index": index, "reasons": reasons})
-        else:
-            valid.append(clean)
+    valid, rejected = events_split(batch.events, now=now)
     try:
         accepted = events_ingest(
             site=site,
-            visitor=visitor,
+            visitor=batch.visitor,
             events=valid,
             user_agent=request.headers.get("User-Agent", ""),
             origin=origin,
@@ -185,7 +91,7 @@ def events_ingest_view(request):
     except Exception:
         # Counted as an ingestion error (alertable); the envelope is the middleware's 500.
         health.ingestion_record(
-            site_id=site_id, status=500, accepted=0, rejected=len(events), seconds=time.perf_counter() - started
+            site_id=site_id, status=500, accepted=0, rejected=len(batch.events), seconds=time.perf_counter() - started
         )
         raise
     health.ingestion_record(

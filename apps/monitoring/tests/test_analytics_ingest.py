@@ -467,11 +467,16 @@ def test_a_database_failure_is_a_500_envelope_and_counted_as_an_error(client, si
 
 
 def test_rate_limits_fail_open_when_the_cache_is_down(client, site, settings, monkeypatch):
-    from django.core.cache import cache
+    import socket
 
+    from apps.core import throttling
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"redis://127.0.0.1:{probe.getsockname()[1]}/0"  # nothing listens: refused at once
     settings.ANALYTICS_RATE_IP = "1/min"
-    monkeypatch.setattr(cache, "add", lambda *a, **k: None)  # what django-redis answers with Redis down
-    monkeypatch.setattr(cache, "incr", lambda *a, **k: None)
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": dead}}
+    monkeypatch.setattr(throttling, "_script", None)  # the window's script is bound to the live Redis
     for _ in range(3):
         assert send(client, site, [event("heartbeat")]).status_code == 202
 
