@@ -10,8 +10,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from apps.core import events
-from apps.feedbacks.api.serializers import FeedbackOut
 from apps.feedbacks.models import Feedback
 from apps.projects.models import Project
 
@@ -185,7 +183,7 @@ def run_triage(job: AIJob) -> None:
         job = _locked_job(job)
         if job.status != AIJob.Status.RUNNING:
             return  # another delivery finished it: write once
-        from apps.feedbacks.services.feedback import feedback_streams
+        from apps.feedbacks.services.feedback import feedback_triage_record
 
         now = timezone.now().isoformat()
         targets = (
@@ -196,24 +194,12 @@ def run_triage(job: AIJob) -> None:
         )
         for feedback in targets:
             item = results[str(feedback.pk)]
-            feedback.triage = {
+            triage = {
                 "category": item["category"],
                 "priority": item["priority"],
                 "actionable": item["actionable"],
                 "job_id": str(job.pk),
                 "triaged_at": now,
             }
-            Feedback.objects.filter(pk=feedback.pk).update(triage=feedback.triage)
-            for stream, version_id in feedback_streams(feedback):
-                out = FeedbackOut(feedback, context={"version_id": version_id}).data
-                events.publish(
-                    stream=stream,
-                    type="feedback.triaged",
-                    data={
-                        "feedback_id": str(feedback.pk),
-                        "version_id": str(feedback.version_id),
-                        "triage": out["triage"],
-                        "feedback": out,
-                    },
-                )
+            feedback_triage_record(feedback, triage=triage)
         _job_succeeded(job)

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from apps.core import events
 from apps.core.errors import DomainError
 from apps.projects import permissions
 from apps.projects.api.serializers import UserBriefOut
@@ -166,6 +167,25 @@ def feedback_create(
     )
     _notify_people(feedback, mentioned=mentioned, replied_to=parent)
     return feedback
+
+
+def feedback_triage_record(feedback: Feedback, *, triage: dict) -> None:
+    """Stores an AI triage reading (written by apps.ai_planning, inside its transaction) and
+    tells every room the comment is listed on (`feedback.triaged`)."""
+    feedback.triage = triage
+    Feedback.objects.filter(pk=feedback.pk).update(triage=triage)
+    for stream, version_id in feedback_streams(feedback):
+        out = FeedbackOut(feedback, context={"version_id": version_id}).data
+        events.publish(
+            stream=stream,
+            type="feedback.triaged",
+            data={
+                "feedback_id": str(feedback.pk),
+                "version_id": str(feedback.version_id),
+                "triage": out["triage"],
+                "feedback": out,
+            },
+        )
 
 
 def _author_name(feedback: Feedback) -> str:
