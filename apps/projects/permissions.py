@@ -52,6 +52,15 @@ def can(user, action: str, project: Project) -> bool:
     return role_allows(role_of(user, project), action)
 
 
+def members_who_can(project, action: str) -> list:
+    """The users whose role in `project` (a Project or its pk) allows `action`, e.g. the
+    managers to notify or ask for approval."""
+    roles = [role for role, actions in ROLE_ACTIONS.items() if action in actions]
+    project_id = getattr(project, "pk", project)
+    rows = Membership.objects.filter(project_id=project_id, role__in=roles).select_related("user")
+    return [m.user for m in rows]
+
+
 def can_assign(actor_role: str | None, current_role: str | None, new_role: str | None) -> bool:
     """Whether someone with `actor_role` may move a member from `current_role` to
     `new_role` (None = not a member / removed)."""

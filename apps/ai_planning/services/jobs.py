@@ -15,7 +15,8 @@ from apps.core import events
 from apps.core.models import Notification
 from apps.core.queues import AI, AI_URGENT, queue_name
 from apps.core.services import notification_create
-from apps.projects.models import Membership, Project, Role
+from apps.projects.models import Project
+from apps.projects.permissions import MANAGE, members_who_can
 from apps.projects.services import _record as activity_record
 from apps.projects.services import project_stream
 
@@ -70,20 +71,13 @@ def _notify(users, project: Project, *, verb: str, title_ko: str, title_en: str,
         )
 
 
-def _approvers(project: Project):
-    return [
-        m.user
-        for m in Membership.objects.filter(project=project, role__in=[Role.OWNER, Role.MANAGER]).select_related("user")
-    ]
-
-
 def _enqueue(job: AIJob, ai_settings: AISettings) -> None:
     """After triage: ask for approval or send to the worker."""
     job.save()
     if job.status == AIJob.Status.AWAITING_APPROVAL:
         _job_event(job, "ai_job.awaiting_approval")
         _notify(
-            _approvers(job.project),
+            members_who_can(job.project, MANAGE),
             job.project,
             verb="ai_job.awaiting_approval",
             title_ko="{project}: 승인이 필요한 AI 작업이 있습니다",
@@ -245,7 +239,7 @@ def _job_failed(job: AIJob, exc: ai_client.AIError) -> None:
     _job_event(job, f"ai_job.{job.status}")
     _release_plan(job, error=exc.message)
     if job.status == AIJob.Status.NEEDS_ATTENTION:
-        people = {user.pk: user for user in _approvers(job.project)}
+        people = {user.pk: user for user in members_who_can(job.project, MANAGE)}
         if job.created_by_id:
             people.setdefault(job.created_by_id, job.created_by)
         _notify(

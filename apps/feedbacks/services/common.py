@@ -7,7 +7,7 @@ from apps.core.errors import Conflict, DomainError
 from apps.core.models import Notification
 from apps.core.services import notification_create
 from apps.projects.api.serializers import ActivityOut
-from apps.projects.models import Activity, Membership, Project, Role
+from apps.projects.models import Activity, Membership, Project
 from apps.projects.services import project_stream
 
 from ..models import Version
@@ -85,12 +85,3 @@ def member_ids(project_id, *, roles=None) -> set:
     if roles is not None:
         qs = qs.filter(role__in=roles)
     return {str(pk) for pk in qs.values_list("user_id", flat=True)}
-
-
-def managers_of(project_id):
-    return [
-        m.user
-        for m in Membership.objects.filter(project_id=project_id, role__in=[Role.OWNER, Role.MANAGER]).select_related(
-            "user"
-        )
-    ]

@@ -13,12 +13,12 @@ from django.db.models import Max
 
 from apps.core.errors import DomainError
 from apps.projects.models import Membership, Role
-from apps.projects.permissions import RESOLVE, ROLE_ACTIONS
+from apps.projects.permissions import MANAGE, RESOLVE, ROLE_ACTIONS, members_who_can
 
 from .. import storage
 from ..api.serializers import VersionOut
 from ..models import Asset, CarriedFeedback, Feedback, ReviewDecision, Version
-from .common import VersionNotReady, managers_of, member_ids, notify, record, review_url, version_streams
+from .common import VersionNotReady, member_ids, notify, record, review_url, version_streams
 
 logger = logging.getLogger(__name__)
 
@@ -281,7 +281,7 @@ def _apply_review_status(*, version: Version, actor) -> bool:
         ),
         Version.ReviewStatus.IN_REVIEW: ("{asset} v{n}이(가) 다시 검토 중입니다", "{asset} v{n} is back in review"),
     }[status]
-    recipients = {user.pk: user for user in managers_of(version.asset.project_id)}
+    recipients = {user.pk: user for user in members_who_can(version.asset.project_id, MANAGE)}
     if (
         version.uploaded_by_id
         and Membership.objects.filter(project_id=version.asset.project_id, user_id=version.uploaded_by_id).exists()
