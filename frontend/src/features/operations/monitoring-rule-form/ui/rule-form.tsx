@@ -13,7 +13,7 @@ import {
   type RulePreview,
   type Severity,
 } from "@/entities/monitoring";
-import { asApiError, type ApiError } from "@/shared/api";
+import { asApiError, operatorEnumValues, severityEnumValues, type ApiError } from "@/shared/api";
 import { otherServerErrors, serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Button, Form, FormActions, FormAlert, SelectField, TextField } from "@/shared/ui";
@@ -21,8 +21,6 @@ import { Button, Form, FormActions, FormAlert, SelectField, TextField } from "@/
 import { emptyRuleForm, ruleToForm, targetKey, validateRuleForm, type RuleFormErrors, type RuleFormValues } from "../model/rule-form";
 import styles from "./rule-form.module.css";
 
-const OPERATORS: Operator[] = [">", ">=", "<", "<=", "==", "!="];
-const SEVERITIES: Severity[] = ["info", "warning", "critical"];
 const SERVER_FIELDS = ["name", "metric", "threshold", "for_seconds", "cooldown_seconds", "host_selector", "template"] as const;
 
 export interface RuleFormProps {
@@ -168,7 +166,7 @@ export function RuleForm({ rule, onDone, onCancel }: RuleFormProps) {
         <SelectField
           label={t("operator")}
           value={values.operator}
-          options={OPERATORS.map((op) => ({ value: op, label: op }))}
+          options={operatorEnumValues.map((op) => ({ value: op, label: op }))}
           onChange={(event) => set("operator", event.target.value as Operator)}
         />
         <TextField
@@ -189,7 +187,7 @@ export function RuleForm({ rule, onDone, onCancel }: RuleFormProps) {
         <SelectField
           label={t("severity")}
           value={values.severity}
-          options={SEVERITIES.map((severity) => ({ value: severity, label: t(`severities.${severity}`) }))}
+          options={severityEnumValues.map((severity) => ({ value: severity, label: t(`severities.${severity}`) }))}
           onChange={(event) => set("severity", event.target.value as Severity)}
         />
         <TextField

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 
 import { type Channel, type ChannelKind, consoleStyles as styles, useCreateChannelMutation } from "@/entities/monitoring";
-import { asApiError, type ApiError } from "@/shared/api";
+import { asApiError, monitoringChannelKindEnumValues, type ApiError } from "@/shared/api";
 import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { LOCALE_OPTIONS, useTranslations } from "@/shared/i18n";
 import { Button, Card, Form, FormActions, FormAlert, SelectField, TextField } from "@/shared/ui";
@@ -56,7 +56,7 @@ export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => vo
           <SelectField
             label={t("channels.kind")}
             value={kind}
-            options={(["email", "webhook"] as const).map((value) => ({ value, label: t(`channels.kinds.${value}`) }))}
+            options={monitoringChannelKindEnumValues.map((value) => ({ value, label: t(`channels.kinds.${value}`) }))}
             onChange={(event) => setKind(event.target.value as ChannelKind)}
           />
           <SelectField

@@ -13,7 +13,7 @@ import {
   useListRulesQuery,
   useListSilencesQuery,
 } from "@/entities/monitoring";
-import { asApiError } from "@/shared/api";
+import { asApiError, severityEnumValues, silenceKindEnumValues } from "@/shared/api";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Badge, Button, Card, Form, FormActions, SelectField, TextField, useToast } from "@/shared/ui";
@@ -67,7 +67,7 @@ function SilenceForm() {
           <SelectField
             label={t("silences.kind")}
             value={kind}
-            options={(["silence", "maintenance"] as const).map((value) => ({ value, label: t(`silences.kinds.${value}`) }))}
+            options={silenceKindEnumValues.map((value) => ({ value, label: t(`silences.kinds.${value}`) }))}
             onChange={(event) => setKind(event.target.value as SilenceKind)}
           />
           <SelectField
@@ -85,7 +85,7 @@ function SilenceForm() {
             value={severity}
             options={[
               { value: "", label: t("silences.anySeverity") },
-              ...(["info", "warning", "critical"] as const).map((value) => ({ value, label: t(`severity.${value}`) })),
+              ...severityEnumValues.map((value) => ({ value, label: t(`severity.${value}`) })),
             ]}
             onChange={(event) => setSeverity(event.target.value)}
           />

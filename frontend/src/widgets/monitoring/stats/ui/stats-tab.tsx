@@ -11,13 +11,12 @@ import {
   HostMetricSelect,
   useGetStatsQuery,
 } from "@/entities/monitoring";
-import { asApiError } from "@/shared/api";
+import { asApiError, pathsApiV1MonitoringStatsGetParametersQueryPeriodValues as PERIODS } from "@/shared/api";
 import { CHART_COLORS, ChartFrame, ChartGrid, ChartLegend, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useTranslations } from "@/shared/i18n";
 import { cx, EmptyState, Segmented, Skeleton } from "@/shared/ui";
 
-const PERIODS: StatsPeriod[] = ["day", "week", "month"];
 const FIELDS = ["min", "avg", "max", "p95"] as const;
 
 function Change({ value }: { value: number | null }) {
