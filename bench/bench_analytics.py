@@ -19,7 +19,7 @@ import requests
 from django.utils import timezone
 
 from apps.monitoring.analytics.ingest import event_validate, events_ingest
-from apps.monitoring.models import Event, Session, Site
+from apps.monitoring.analytics.models import Event, Session, Site
 
 from .conftest import percentile
 

@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("apps.projects.api.urls")),
     path("", include("apps.feedbacks.api.urls")),
     path("", include("apps.monitoring.api.urls")),
+    path("", include("apps.monitoring.analytics.urls")),  # registered by analytics, not monitoring
     path("", include("apps.ai_planning.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -9,10 +9,6 @@ class MonitoringConfig(AppConfig):
         from apps.core.ws import signals as ws_signals
 
         from . import metrics, signals  # noqa: F401 — Celery signal handlers
-        from .analytics import cors
-        from .analytics import sources as analytics_sources  # noqa: F401 — the `analytics` alert source
-
-        cors.connect()
 
         ws_signals.ws_connected.connect(_ws_opened, dispatch_uid="monitoring-ws-opened")
         ws_signals.ws_disconnected.connect(_ws_closed, dispatch_uid="monitoring-ws-closed")

@@ -387,7 +387,3 @@ class Backup(BaseModel):
 
     def __str__(self) -> str:
         return f"backup {self.created_at:%Y-%m-%d %H:%M} {self.status}"
-
-
-# Web analytics (issue 8) lives in its own module; imported so it is part of this app.
-from .analytics.models import AnalyticsRollup, Event, EventType, Session, Site  # noqa: E402, F401

@@ -60,27 +60,3 @@ def backup_database() -> str:
     backup = backups.backup_create()
     backups.backups_prune()
     return str(backup.pk)
-
-
-# --- web analytics (apps/monitoring/analytics) ---
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def analytics_tick() -> int:
-    from .analytics.services import tick_send
-
-    return tick_send()
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def analytics_rollup() -> int:
-    from .analytics.services import rollups_run
-
-    return rollups_run()
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def analytics_prune() -> dict:
-    from .analytics.services import retention_run
-
-    return retention_run()

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "apps.feedbacks",
     "apps.ai_planning",
     "apps.monitoring",
+    "apps.monitoring.analytics",  # web analytics: models (app_label monitoring), routes, tasks
     "apps.demo",  # the top layer: demo data through every app (nothing imports it)
 ]
 
@@ -208,12 +209,12 @@ CELERY_TASK_QUEUE_OF = {
     "apps.monitoring.tasks.deliver_notification": "monitoring",
     "apps.monitoring.tasks.sweep_deliveries": "monitoring",
     "apps.monitoring.tasks.detect_anomalies": "monitoring",
-    "apps.monitoring.tasks.analytics_tick": "monitoring",
+    "apps.monitoring.analytics.tasks.analytics_tick": "monitoring",
     # Maintenance: rollups and retention are database batches, backups stream whole dumps.
     "apps.monitoring.tasks.rollup_metrics": "default",
     "apps.monitoring.tasks.prune_monitoring": "default",
-    "apps.monitoring.tasks.analytics_rollup": "default",
-    "apps.monitoring.tasks.analytics_prune": "default",
+    "apps.monitoring.analytics.tasks.analytics_rollup": "default",
+    "apps.monitoring.analytics.tasks.analytics_prune": "default",
     "apps.monitoring.tasks.backup_database": "media",
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -272,15 +273,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=env.int("BACKUP_HOUR_UTC", default=3), minute=0),
     },
     "analytics-tick": {
-        "task": "apps.monitoring.tasks.analytics_tick",
+        "task": "apps.monitoring.analytics.tasks.analytics_tick",
         "schedule": timedelta(seconds=env.float("ANALYTICS_TICK_SECONDS", default=5.0)),
     },
     "analytics-rollup": {
-        "task": "apps.monitoring.tasks.analytics_rollup",
+        "task": "apps.monitoring.analytics.tasks.analytics_rollup",
         "schedule": timedelta(hours=1),
     },
     "analytics-prune": {
-        "task": "apps.monitoring.tasks.analytics_prune",
+        "task": "apps.monitoring.analytics.tasks.analytics_prune",
         "schedule": timedelta(hours=6),
     },
 }
@@ -580,7 +581,7 @@ MONITORING_CELERY_QUEUES = env_list("MONITORING_CELERY_QUEUES", [queue.name for 
 MONITORING_TASKS_QUIET = env_list(
     "MONITORING_TASKS_QUIET",
     [
-        "apps.monitoring.tasks.analytics_tick",
+        "apps.monitoring.analytics.tasks.analytics_tick",
         "apps.monitoring.tasks.evaluate_alert_rules",
         "apps.ai_planning.tasks.feedback_triage_flush_due",
         "apps.ai_planning.tasks.ai_jobs_sweep",

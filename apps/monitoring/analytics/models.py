@@ -1,5 +1,5 @@
-"""Web analytics rows. Imported by `apps/monitoring/models.py` so they belong to the
-monitoring app (one migration history)."""
+"""Web analytics rows. Loaded by the analytics app (AnalyticsConfig); `app_label` keeps them
+in the monitoring app's tables and its one migration history."""
 
 import secrets
 
@@ -29,6 +29,7 @@ class Site(BaseModel):
     rolled_until = models.DateField(null=True, blank=True)
 
     class Meta(BaseModel.Meta):
+        app_label = "monitoring"  # tables and migrations stay monitoring's
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -62,6 +63,7 @@ class Session(BaseModel):
     converted = models.BooleanField(default=False)
 
     class Meta(BaseModel.Meta):
+        app_label = "monitoring"  # tables and migrations stay monitoring's
         ordering = ["-started_at"]
         indexes = [
             models.Index(fields=["site", "sid", "last_seen_at"], name="an_session_sid"),
@@ -93,6 +95,7 @@ class Event(models.Model):
     value = models.FloatField(null=True, blank=True)
 
     class Meta:
+        app_label = "monitoring"  # tables and migrations stay monitoring's
         indexes = [
             models.Index(fields=["site", "type", "ts"], name="an_event_site_type_ts"),
             models.Index(fields=["ts"], name="an_event_ts"),
@@ -112,6 +115,7 @@ class AnalyticsRollup(models.Model):
     data = models.JSONField(default=dict)
 
     class Meta:
+        app_label = "monitoring"  # tables and migrations stay monitoring's
         constraints = [models.UniqueConstraint(fields=["site", "day"], name="uniq_analytics_rollup_day")]
 
     def __str__(self) -> str:

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from ..analytics import views as analytics_views
 from . import views
 
 urlpatterns = [
@@ -32,16 +31,4 @@ urlpatterns = [
     path("monitoring/templates/<uuid:pk>/", views.TemplateDetail.as_view(), name="monitoring-template"),
     path("monitoring/tasks/", views.TasksOverview.as_view(), name="monitoring-tasks"),
     path("monitoring/backups/", views.BackupList.as_view(), name="monitoring-backups"),
-    # web analytics (ANALYTICS_API.md); the tracker posts with or without the slash
-    path("monitoring/events", analytics_views.events_ingest_view, name="monitoring-events-noslash"),
-    path("monitoring/events/", analytics_views.events_ingest_view, name="monitoring-events"),
-    path("monitoring/sites/", analytics_views.SiteListCreate.as_view(), name="monitoring-sites"),
-    path("monitoring/sites/<uuid:pk>/", analytics_views.SiteDetail.as_view(), name="monitoring-site"),
-    path(
-        "monitoring/sites/<uuid:pk>/rotate-key/",
-        analytics_views.SiteRotateKey.as_view(),
-        name="monitoring-site-rotate-key",
-    ),
-    path("monitoring/sessions/active/", analytics_views.ActiveSessions.as_view(), name="monitoring-sessions-active"),
-    path("monitoring/analytics/", analytics_views.Analytics.as_view(), name="monitoring-analytics"),
 ]

@@ -3,7 +3,7 @@
 import json
 import time
 
-from apps.monitoring.models import Site
+from apps.monitoring.analytics.models import Site
 
 ORIGIN = "https://shop.example"
 CHROME_MAC = (

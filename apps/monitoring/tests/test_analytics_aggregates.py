@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from apps.monitoring.analytics.ingest import CleanEvent, events_ingest
+from apps.monitoring.analytics.models import AnalyticsRollup, Event, Session, Site
 from apps.monitoring.analytics.services import retention_run, rollups_run, tick_payload
-from apps.monitoring.models import AnalyticsRollup, Event, Session, Site
 
 from .analytics_support import CHROME_MAC, ORIGIN, SAFARI_IPHONE, make_site
 

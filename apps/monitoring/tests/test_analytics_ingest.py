@@ -8,8 +8,9 @@ from django.utils import timezone
 from prometheus_client import REGISTRY
 
 from apps.monitoring.analytics import health
+from apps.monitoring.analytics.models import Event, Session, Site
 from apps.monitoring.analytics.sources import AnalyticsSource
-from apps.monitoring.models import AlertRule, Event, Session, Site
+from apps.monitoring.models import AlertRule
 
 from .analytics_support import ORIGIN, SAFARI_IPHONE, SID, VID, event, make_site, now_ms, send
 

@@ -4,7 +4,7 @@ import pytest
 from channels.db import database_sync_to_async
 from django.test import Client
 
-from apps.monitoring.tasks import analytics_tick
+from apps.monitoring.analytics.tasks import analytics_tick
 from tests.factories import UserFactory
 
 from .analytics_support import event, make_site, send

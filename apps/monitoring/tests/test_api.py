@@ -299,7 +299,8 @@ def test_celery_signals_record_task_runs(settings):
 
 
 def test_heartbeat_tasks_leave_no_row_when_they_succeed(settings):
-    from apps.monitoring.tasks import analytics_tick, rollup_metrics
+    from apps.monitoring.analytics.tasks import analytics_tick
+    from apps.monitoring.tasks import rollup_metrics
 
     settings.MONITORING_TASKS_QUIET = [analytics_tick.name]
     analytics_tick.delay()

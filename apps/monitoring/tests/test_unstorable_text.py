@@ -7,7 +7,8 @@ import json
 import pytest
 
 from apps.core.tests.assertions import assert_error
-from apps.monitoring.models import AlertRule, Event
+from apps.monitoring.analytics.models import Event
+from apps.monitoring.models import AlertRule
 
 from .analytics_support import ORIGIN, VID, event, make_site, send
 from .conftest import make_rule
