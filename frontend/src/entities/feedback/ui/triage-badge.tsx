@@ -1,12 +1,13 @@
 "use client";
 
+import { categoryEnumValues, triageOutPriorityEnumValues } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 
 import type { FeedbackTriage } from "../model/types";
 import styles from "./triage-badge.module.css";
 
-const KNOWN_CATEGORIES = ["picture", "colour", "sound", "edit", "text", "other"] as const;
-const KNOWN_PRIORITIES = ["low", "medium", "high", "urgent"] as const;
+const KNOWN_CATEGORIES = categoryEnumValues;
+const KNOWN_PRIORITIES = triageOutPriorityEnumValues;
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 

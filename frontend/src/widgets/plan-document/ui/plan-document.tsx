@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { ShotListTable } from "@/features/planning/edit-shot-list";
 import { ExportShotListButton } from "@/features/planning/export-shot-list";
 import { RegenerateSectionButton } from "@/features/planning/generate-plan";
-import type { Plan, PlanResult, PlanSection } from "@/entities/plan";
+import { PLAN_STEPS, type Plan, type PlanResult, type PlanSection } from "@/entities/plan";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Card } from "@/shared/ui";
 
@@ -58,7 +58,7 @@ export function PlanDocument({ plan, editDisabledReason }: PlanDocumentProps) {
   return (
     <div className={styles.document}>
       <nav aria-label={t("contents")} className={styles.toc}>
-        {(["overview", "sections", "scenes", "shots", "storyboard", "schedule"] as const).map((section) => (
+        {PLAN_STEPS.map((section) => (
           <a key={section} href={`#plan-${section}`}>
             {ts(section)}
           </a>

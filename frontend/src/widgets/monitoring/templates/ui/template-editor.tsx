@@ -11,12 +11,11 @@ import {
   usePreviewTemplateMutation,
   useUpdateTemplateMutation,
 } from "@/entities/monitoring";
-import { asApiError, type ApiError } from "@/shared/api";
+import { asApiError, eventTypeEnumValues, type ApiError } from "@/shared/api";
 import { serverFieldErrors, useApiErrorText } from "@/shared/lib/errors";
 import { LOCALE_OPTIONS, useTranslations } from "@/shared/i18n";
 import { Button, cx, Form, FormActions, SelectField, Skeleton, TextField, useToast } from "@/shared/ui";
 
-const EVENTS: TemplateEvent[] = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
 const FIELDS = ["name", "subject", "body"] as const;
 const STARTER = {
   subject: "[{{ alert.severity|upper }}] {{ rule.name }} — {{ target.name }}",
@@ -79,7 +78,7 @@ export function TemplateEditor({ template, onDone }: { template: NotificationTem
           <SelectField
             label={t("templates.event")}
             value={eventType}
-            options={EVENTS.map((value) => ({ value, label: value }))}
+            options={eventTypeEnumValues.map((value) => ({ value, label: value }))}
             onChange={(event) => setEventType(event.target.value as TemplateEvent)}
           />
           <SelectField
