@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from apps.ai_planning.models import AIJob, AISettings, Brief, Plan, PlanRevision, VersionDigest
 from apps.feedbacks.models import TRIAGE_CATEGORIES
-from apps.projects.api.serializers import UserBriefOut
+from apps.users.serializers import UserBriefOut
 
 
 class BriefOut(serializers.ModelSerializer):

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db.models import Q
 from rest_framework import serializers
 
-from apps.projects.api.serializers import UserBriefOut
 from apps.users.models import User
+from apps.users.serializers import UserBriefOut
 
 from .. import timecode
 from ..models import TRIAGE_CATEGORIES, TRIAGE_PRIORITIES, Asset, Feedback, ReviewDecision, ShareLink, Upload, Version

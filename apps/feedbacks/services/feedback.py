@@ -10,8 +10,8 @@ from django.utils.text import Truncator
 from apps.core import events
 from apps.core.errors import DomainError
 from apps.projects import permissions
-from apps.projects.api.serializers import UserBriefOut
 from apps.projects.models import Membership
+from apps.users.serializers import UserBriefOut
 
 from .. import signals, timecode
 from ..annotations import annotation_errors

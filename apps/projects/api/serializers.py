@@ -3,14 +3,7 @@
 from rest_framework import serializers
 
 from apps.projects.models import Activity, Invitation, Membership, Phase, Project
-from apps.users.models import User
-
-
-class UserBriefOut(serializers.ModelSerializer):
-    class Meta:
-        model = User
-        fields = ["id", "email", "display_name", "avatar"]
-        read_only_fields = fields
+from apps.users.serializers import UserBriefOut
 
 
 class ProjectOut(serializers.ModelSerializer):
