@@ -5,6 +5,8 @@ import time
 
 from apps.monitoring.analytics.models import Site
 
+from .factories import SiteFactory
+
 ORIGIN = "https://shop.example"
 CHROME_MAC = (
     "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -19,8 +21,7 @@ SID = "s_session0001"
 
 
 def make_site(**overrides) -> Site:
-    fields = {"name": "Shop", "allowed_origins": [ORIGIN], **overrides}
-    return Site.objects.create(**fields)
+    return SiteFactory(**{"allowed_origins": [ORIGIN], **overrides})
 
 
 def now_ms(offset_seconds: float = 0) -> int:

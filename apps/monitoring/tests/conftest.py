@@ -9,10 +9,12 @@ import pytest
 from rest_framework.test import APIClient
 
 from apps.monitoring import netguard
-from apps.monitoring.models import AlertRule, Host, MetricPoint, NotificationChannel
+from apps.monitoring.models import Host, MetricPoint, NotificationChannel
 from apps.monitoring.webhooks import secret_generate, signature_verify
 from apps.users.services import token_pair_for
 from tests.factories import UserFactory
+
+from .factories import AlertRuleFactory, HostFactory, NotificationChannelFactory
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -41,7 +43,7 @@ def member_client(db) -> APIClient:
 
 @pytest.fixture
 def host(db) -> Host:
-    return Host.objects.create(name="web-1")
+    return HostFactory(name="web-1")
 
 
 def put(host: Host, metric: str, value: float, ts: datetime, labels: str = "") -> MetricPoint:
@@ -53,28 +55,12 @@ def put(host: Host, metric: str, value: float, ts: datetime, labels: str = "") -
     return point
 
 
-def make_rule(**overrides) -> AlertRule:
-    channels = overrides.pop("channels", [])
-    fields = {
-        "name": "CPU high",
-        "metric": "cpu.percent",
-        "operator": ">",
-        "threshold": 90.0,
-        "for_seconds": 0,
-        "severity": "critical",
-        "cooldown_seconds": 600,
-        **overrides,
-    }
-    rule = AlertRule.objects.create(**fields)
-    rule.channels.set(channels)
-    return rule
+make_rule = AlertRuleFactory  # a critical CPU > 90% rule firing at once; `channels=[...]`
 
 
 @pytest.fixture
 def email_channel(db) -> NotificationChannel:
-    return NotificationChannel.objects.create(
-        name="ops mail", kind="email", recipients=["ops@example.com"], locale="en"
-    )
+    return NotificationChannelFactory(name="ops mail", locale="en")
 
 
 class Receiver:

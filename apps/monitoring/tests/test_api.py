@@ -11,6 +11,7 @@ from apps.monitoring.services.alerts import rule_evaluate
 from apps.monitoring.services.analysis import anomalies_detect, least_squares_slope
 
 from .conftest import client_for, make_rule, put
+from .factories import AlertFactory, HostFactory, TaskRunFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,12 +124,11 @@ def test_alert_list_puts_firing_first_and_ack_works(staff_client, staff, host):
 
 
 def test_alert_list_query_count_does_not_grow(staff_client, host, django_assert_num_queries):
-    from apps.monitoring.models import Host
 
     rule = make_rule()
     now = timezone.now()
     for i in range(3):
-        put(Host.objects.create(name=f"h{i}"), "cpu.percent", 99, now)
+        put(HostFactory(name=f"h{i}"), "cpu.percent", 99, now)
     rule_evaluate(rule=rule, now=now)
     with django_assert_num_queries(3):  # auth user, count, page: no per-row queries
         assert staff_client.get("/api/v1/monitoring/alerts/").json()["count"] == 3
@@ -279,9 +279,9 @@ def test_anomaly_detection_flags_a_spike(staff_client, host):
 
 def test_tasks_view_shows_runs_failures_and_retries(staff_client):
     now = timezone.now()
-    TaskRun.objects.create(task_id="a", name="apps.x.ok", state="succeeded", started_at=now, runtime_ms=5)
-    TaskRun.objects.create(task_id="b", name="apps.x.bad", state="failed", started_at=now, error="ValueError: x")
-    TaskRun.objects.create(task_id="c", name="apps.x.ok", state="succeeded", started_at=now, retries=2)
+    TaskRunFactory(task_id="a", started_at=now, runtime_ms=5)
+    TaskRunFactory(task_id="b", name="apps.x.bad", state="failed", started_at=now, error="ValueError: x")
+    TaskRunFactory(task_id="c", started_at=now, retries=2)
     body = staff_client.get("/api/v1/monitoring/tasks/").json()
     assert set(body["queues"]) == {"monitoring", "ai-urgent", "default", "media", "ai", "unacked"}
     assert [r["task_id"] for r in body["failures"]] == ["b"]
@@ -330,18 +330,11 @@ def test_alert_model_refuses_a_second_open_alert_per_rule_and_target(host):
 
     rule = make_rule()
     now = timezone.now()
-    common = {
-        "rule": rule,
-        "host": host,
-        "target": str(host.pk),
-        "severity": "critical",
-        "pending_since": now,
-        "last_evaluated_at": now,
-    }
-    Alert.objects.create(status="firing", **common)
+    common = {"rule": rule, "host": host, "pending_since": now, "last_evaluated_at": now}
+    AlertFactory(status="firing", **common)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Alert.objects.create(status="pending", **common)
-    Alert.objects.create(status="resolved", **common)  # closed ones are history: any number
+        AlertFactory(status="pending", **common)
+    AlertFactory(status="resolved", **common)  # closed ones are history: any number
 
 
 def test_rule_preview_replays_the_last_day(staff_client, host):

@@ -9,10 +9,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from apps.monitoring.models import Backup, Host, MetricPoint
+from apps.monitoring.models import MetricPoint
 from apps.monitoring.services.backups import backup_create, backups_to_keep
 
 from .conftest import T0, make_rule, put
+from .factories import BackupFactory, HostFactory
 
 TABLES = ["monitoring_host", "monitoring_metricpoint", "monitoring_alertrule", "users_user"]
 
@@ -57,7 +58,7 @@ def _counts(url: str) -> dict:
 def test_postgres_backup_restores_into_a_scratch_database(backup_dir, scratch_database, staff):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL)")
-    host = Host.objects.create(name="db-1")
+    host = HostFactory(name="db-1")
     for i in range(25):
         put(host, "cpu.percent", i, T0 + timedelta(seconds=15 * i))
     make_rule()
@@ -75,7 +76,7 @@ def test_postgres_backup_restores_into_a_scratch_database(backup_dir, scratch_da
 def test_a_damaged_backup_is_refused(backup_dir):
     from django.core.management.base import CommandError
 
-    backup = Backup.objects.create(engine="postgresql", status="succeeded", file="x.dump", sha256="0" * 64)
+    backup = BackupFactory(file="x.dump", sha256="0" * 64)
     (backup_dir / "x.dump").write_bytes(b"not what was stored")
     with pytest.raises(CommandError, match="Checksum mismatch"):
         call_command("restore_backup", str(backup.pk), "--database-url", "postgres://u@127.0.0.1/none")

@@ -7,9 +7,16 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from apps.monitoring.models import Anomaly, Host, NotificationChannel, NotificationTemplate, Silence
+from apps.monitoring.models import NotificationChannel, NotificationTemplate, Silence
 
 from .conftest import make_rule
+from .factories import (
+    AnomalyFactory,
+    HostFactory,
+    NotificationChannelFactory,
+    NotificationTemplateFactory,
+    SilenceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,20 +26,12 @@ UNKNOWN_ID = "00000000-0000-0000-0000-000000000000"
 
 @pytest.fixture
 def template(db) -> NotificationTemplate:
-    return NotificationTemplate.objects.create(
-        name="short", event_type="alert.firing", locale="en", subject="{{ rule.name }}", body="{{ host.name }}"
-    )
+    return NotificationTemplateFactory(name="short")
 
 
 @pytest.fixture
 def silence(staff) -> Silence:
-    now = timezone.now()
-    return Silence.objects.create(
-        matchers={"host": "web-1"},
-        starts_at=now - timedelta(hours=1),
-        ends_at=now + timedelta(hours=1),
-        created_by=staff,
-    )
+    return SilenceFactory(matchers={"host": "web-1"}, created_by=staff)
 
 
 @pytest.mark.parametrize("route", ["templates", "channels", "silences"])
@@ -87,8 +86,8 @@ def test_channel_read_update_delete(staff_client, email_channel):
 
 def test_channel_update_shows_the_secret_only_when_it_was_rotated(staff_client, fake_dns):
     fake_dns({"hooks.example.com": ["93.184.216.34"]})
-    channel = NotificationChannel.objects.create(
-        name="hook", kind="webhook", url="https://hooks.example.com/a", secret="whsec_" + "a" * 32
+    channel = NotificationChannelFactory(
+        name="hook", kind="webhook", url="https://hooks.example.com/a", secret="whsec_" + "a" * 32, recipients=[]
     )
     url = f"{API}/channels/{channel.pk}/"
     response = staff_client.patch(url, {"rotate_secret": True})
@@ -113,7 +112,7 @@ def test_silence_read_update_and_delete_ends_it_but_keeps_it(staff_client, silen
 
 
 def test_silence_list_filters_on_active(staff_client, silence, staff):
-    past = Silence.objects.create(
+    past = SilenceFactory(
         starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=2), created_by=staff
     )
     ids = lambda query: [s["id"] for s in staff_client.get(f"{API}/silences/{query}").json()["results"]]  # noqa: E731
@@ -123,12 +122,9 @@ def test_silence_list_filters_on_active(staff_client, silence, staff):
 
 
 def test_anomaly_list_filters_on_host_and_metric(staff_client, host):
-    other = Host.objects.create(name="db-1")
-    now = timezone.now()
-    fields = {"detected_at": now, "value": 99.0, "baseline_mean": 40.0, "baseline_std": 5.0, "score": 11.8}
-    wanted = Anomaly.objects.create(host=host, metric="cpu.percent", **fields)
-    Anomaly.objects.create(host=other, metric="cpu.percent", **fields)
-    Anomaly.objects.create(host=host, metric="mem.percent", **fields)
+    wanted = AnomalyFactory(host=host, metric="cpu.percent")
+    AnomalyFactory(host=HostFactory(name="db-1"), metric="cpu.percent")
+    AnomalyFactory(host=host, metric="mem.percent")
     body = staff_client.get(f"{API}/anomalies/?host={host.pk}&metric=cpu.percent").json()
     assert [a["id"] for a in body["results"]] == [str(wanted.pk)]
     assert staff_client.get(f"{API}/anomalies/?host={host.pk}").json()["count"] == 2

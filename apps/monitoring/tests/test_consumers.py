@@ -16,6 +16,7 @@ from config.asgi import application
 from tests.factories import UserFactory
 
 from .conftest import make_rule, put
+from .factories import HostFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,9 +44,8 @@ async def test_staff_sees_a_live_alert_fire_and_resolve_with_seq():
     assert hello["type"] == "hello" and hello["stream"] == "monitoring"
 
     def fire_then_resolve():
-        from apps.monitoring.models import Host
 
-        host = Host.objects.create(name="web-live")
+        host = HostFactory(name="web-live")
         rule = make_rule(threshold=1)
         now = timezone.now()
         put(host, "cpu.percent", 50, now)

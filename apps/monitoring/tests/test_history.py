@@ -13,6 +13,7 @@ from apps.monitoring.models import Host, MetricPoint, MetricRollup, RollupCursor
 from apps.monitoring.services.rollups import percentile, retention_run, rollups_run
 
 from .conftest import T0, put
+from .factories import MetricRollupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,11 +78,10 @@ def test_retention_drops_old_rows_per_resolution(host):
     now = T0 + timedelta(days=800)
     put(host, "cpu.percent", 1, now - timedelta(days=8))
     put(host, "cpu.percent", 2, now - timedelta(days=6))
-    common = {"host": host, "metric": "cpu.percent", "count": 1, "min": 1, "max": 1, "avg": 1, "p95": 1}
-    MetricRollup.objects.create(resolution="hour", bucket=now - timedelta(days=91), **common)
-    MetricRollup.objects.create(resolution="hour", bucket=now - timedelta(days=89), **common)
-    MetricRollup.objects.create(resolution="day", bucket=now - timedelta(days=731), **common)
-    MetricRollup.objects.create(resolution="day", bucket=now - timedelta(days=729), **common)
+    MetricRollupFactory(host=host, resolution="hour", bucket=now - timedelta(days=91))
+    MetricRollupFactory(host=host, resolution="hour", bucket=now - timedelta(days=89))
+    MetricRollupFactory(host=host, resolution="day", bucket=now - timedelta(days=731))
+    MetricRollupFactory(host=host, resolution="day", bucket=now - timedelta(days=729))
     deleted = retention_run(now=now)
     assert (deleted["raw"], deleted["hour"], deleted["day"]) == (1, 1, 1)
     assert MetricPoint.objects.count() == 1 and MetricRollup.objects.count() == 2

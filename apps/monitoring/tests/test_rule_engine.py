@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 
 from apps.core.models import StreamEvent
-from apps.monitoring.models import Alert, Delivery, Silence
+from apps.monitoring.models import Alert, Delivery
 from apps.monitoring.services.alerts import alert_acknowledge, rule_evaluate, rules_evaluate
 
 from .conftest import T0, make_rule, put
+from .factories import AnomalyFactory, HostFactory, SilenceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +140,7 @@ def test_stale_values_do_not_resolve_or_fire(host):
 
 def test_silence_mutes_notifications_but_records_the_alert(host, email_channel, staff):
     rule = make_rule(channels=[email_channel])
-    Silence.objects.create(
+    SilenceFactory(
         matchers={"host": "web-1"}, starts_at=T0 - 60 * S, ends_at=T0 + 600 * S, reason="deploy", created_by=staff
     )
     put(host, "cpu.percent", 95, T0)
@@ -156,7 +157,7 @@ def test_silence_mutes_notifications_but_records_the_alert(host, email_channel, 
 
 def test_silence_that_ends_while_firing_sends_the_firing_notice_then(host, email_channel):
     rule = make_rule(channels=[email_channel])
-    Silence.objects.create(matchers={"rule": str(rule.pk)}, starts_at=T0 - 60 * S, ends_at=T0 + 100 * S)
+    SilenceFactory(matchers={"rule": str(rule.pk)}, starts_at=T0 - 60 * S, ends_at=T0 + 100 * S)
     put(host, "cpu.percent", 95, T0)
     rule_evaluate(rule=rule, now=T0)
     assert deliveries() == []
@@ -170,7 +171,7 @@ def test_resolve_while_silenced_is_still_delivered_when_the_firing_was(host, ema
     put(host, "cpu.percent", 95, T0)
     rule_evaluate(rule=rule, now=T0)
     assert deliveries() == ["alert.firing"]
-    Silence.objects.create(kind="maintenance", matchers={}, starts_at=T0 + 10 * S, ends_at=T0 + 3600 * S)
+    SilenceFactory(kind="maintenance", matchers={}, starts_at=T0 + 10 * S, ends_at=T0 + 3600 * S)
     put(host, "cpu.percent", 95, T0 + 700 * S)
     rule_evaluate(rule=rule, now=T0 + 700 * S)  # cooldown passed, but silenced: no re-notify
     assert deliveries() == ["alert.firing"]
@@ -181,9 +182,7 @@ def test_resolve_while_silenced_is_still_delivered_when_the_firing_was(host, ema
 
 def test_silence_matchers_must_all_match(host, email_channel):
     rule = make_rule(channels=[email_channel])
-    Silence.objects.create(
-        matchers={"host": "web-1", "severity": "warning"}, starts_at=T0 - 60 * S, ends_at=T0 + 60 * S
-    )
+    SilenceFactory(matchers={"host": "web-1", "severity": "warning"}, starts_at=T0 - 60 * S, ends_at=T0 + 60 * S)
     put(host, "cpu.percent", 95, T0)
     rule_evaluate(rule=rule, now=T0)
     assert deliveries() == ["alert.firing"]  # severity critical ≠ warning
@@ -201,9 +200,8 @@ def test_disabling_a_rule_resolves_its_open_alerts(host, email_channel):
 
 
 def test_host_selector_limits_the_hosts(host):
-    from apps.monitoring.models import Host
 
-    other = Host.objects.create(name="db-1")
+    other = HostFactory(name="db-1")
     rule = make_rule(host_selector={"name_glob": "db-*"})
     put(host, "cpu.percent", 99, T0)
     put(other, "cpu.percent", 99, T0)
@@ -224,7 +222,6 @@ def test_staff_get_in_app_notifications_on_fire_and_resolve(host, staff):
 
 
 def test_anomaly_source_plugs_into_the_same_engine(host, email_channel):
-    from apps.monitoring.models import Anomaly
 
     put(host, "cpu.percent", 20, T0)
     rule = make_rule(
@@ -235,9 +232,7 @@ def test_anomaly_source_plugs_into_the_same_engine(host, email_channel):
         threshold=3,
         channels=[email_channel],
     )
-    Anomaly.objects.create(
-        host=host, metric="cpu.percent", detected_at=T0 - 60 * S, value=95, baseline_mean=20, baseline_std=2, score=37.5
-    )
+    AnomalyFactory(host=host, detected_at=T0 - 60 * S, value=95, baseline_mean=20, baseline_std=2, score=37.5)
     rule_evaluate(rule=rule, now=T0)
     alert = Alert.objects.get()
     assert (alert.status, alert.value, alert.labels) == ("firing", 37.5, "cpu.percent")

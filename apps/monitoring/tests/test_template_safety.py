@@ -12,6 +12,7 @@ from apps.monitoring.models import Delivery, NotificationTemplate
 from apps.monitoring.services.alerts import rule_evaluate
 
 from .conftest import make_rule, put
+from .factories import NotificationTemplateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def test_creating_a_template_with_a_refused_tag_is_400_naming_it(staff_client, t
 
 
 def test_editing_a_template_to_include_a_file_is_400(staff_client):
-    template = NotificationTemplate.objects.create(**TEMPLATE)
+    template = NotificationTemplateFactory(**TEMPLATE)
 
     response = staff_client.patch(f"{API}/{template.pk}/", {"subject": "{% include 'x.txt' %}"})
 
@@ -112,10 +113,8 @@ def test_the_allowed_tags_and_filters_render(staff_client):
 def test_a_stored_template_that_fails_still_sends_the_alert_with_the_built_in_text(
     host, email_channel, django_capture_on_commit_callbacks, stored
 ):
-    # Saved before the checks existed (objects.create skips them), as an upgraded database has.
-    NotificationTemplate.objects.create(
-        name="default", event_type="alert.firing", locale="en", subject="s", body=stored
-    )
+    # Saved before the checks existed (a factory's save skips them), as an upgraded database has.
+    NotificationTemplateFactory(name="default", subject="s", body=stored)
     rule = make_rule(channels=[email_channel])
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -15,14 +15,15 @@ from apps.monitoring.tasks import deliver_notification, sweep_deliveries
 from apps.monitoring.webhooks import signature, signature_verify
 
 from .conftest import T0, make_rule, put
+from .factories import NotificationChannelFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def hook(receiver) -> NotificationChannel:
-    return NotificationChannel.objects.create(
-        name="pager", kind="webhook", url=receiver.url, secret=receiver.secret, locale="en"
+    return NotificationChannelFactory(
+        name="pager", kind="webhook", url=receiver.url, secret=receiver.secret, recipients=[], locale="en"
     )
 
 

@@ -6,10 +6,12 @@ import time
 import pytest
 from django.utils import timezone
 
-from apps.monitoring.models import Delivery, Host, MetricPoint, NotificationChannel, TaskRun
+from apps.monitoring.models import Delivery, Host, MetricPoint, TaskRun
 from apps.monitoring.services.notify import channel_send_test
 from apps.monitoring.tasks import collect_metrics, sweep_deliveries
 from tests.workers import real_worker
+
+from .factories import NotificationChannelFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -32,7 +34,9 @@ def _wait(predicate, timeout: float = 30) -> bool:
 
 
 def test_webhook_and_collection_run_in_a_real_worker(worker, receiver):
-    channel = NotificationChannel.objects.create(name="pager", kind="webhook", url=receiver.url, secret=receiver.secret)
+    channel = NotificationChannelFactory(
+        name="pager", kind="webhook", url=receiver.url, secret=receiver.secret, recipients=[]
+    )
     receiver.script = [500, 200]  # the first try fails: its retry is due 1 s later
     delivery = channel_send_test(channel=channel)  # committed: on_commit enqueues at once
     assert _wait(lambda: Delivery.objects.get(pk=delivery.pk).status == "retrying")
