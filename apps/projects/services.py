@@ -16,7 +16,8 @@ from apps.core.models import Notification
 from apps.core.services import notification_create
 
 from . import permissions
-from .api.serializers import ActivityOut, InvitationOut, MemberOut, PhaseOut, ProjectOut
+from .activity import activity_record, project_stream
+from .api.serializers import InvitationOut, MemberOut, PhaseOut, ProjectOut
 from .models import Activity, Invitation, Membership, Phase, Project, Role
 
 
@@ -59,28 +60,6 @@ class InvitationForSomeoneElse(DomainError):
     code = "invitation_email_mismatch"
     status_code = 403
     message = "This invitation was sent to a different email address."
-
-
-def project_stream(project_or_id) -> str:
-    return f"project:{getattr(project_or_id, 'pk', project_or_id)}"
-
-
-def _record(*, project: Project, actor, verb: str, target, data: dict | None = None, payload: dict) -> Activity:
-    """Timeline row + realtime event (sent after commit), in the caller's transaction."""
-    activity = Activity.objects.create(
-        project=project,
-        actor=actor,
-        verb=verb,
-        target_type=type(target).__name__.lower(),
-        target_id=str(target.pk),
-        data=data or {},
-    )
-    events.publish(
-        stream=project_stream(project),
-        type=verb,
-        data={**payload, "activity": ActivityOut(activity).data},
-    )
-    return activity
 
 
 def _diff(instance, data: dict) -> dict:
@@ -141,7 +120,7 @@ def project_update(*, project: Project, actor, data: dict) -> Project:
     changes = _apply_changes(project, data)
     if not changes:
         return project
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="project.updated",
@@ -176,7 +155,7 @@ def project_transfer(*, project: Project, actor, new_owner_membership: Membershi
     project.owner = new_owner_membership.user
     project.save(update_fields=["owner", "updated_at"])
     for membership, before in ((new_owner_membership, new_owner_before), (previous, Role.OWNER)):
-        _record(
+        activity_record(
             project=project,
             actor=actor,
             verb="member.role_changed",
@@ -184,7 +163,7 @@ def project_transfer(*, project: Project, actor, new_owner_membership: Membershi
             data={"role": {"before": before, "after": membership.role}},
             payload={"member": MemberOut(membership).data},
         )
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="project.updated",
@@ -213,7 +192,7 @@ def member_add(*, project: Project, actor, user, role: str) -> Membership:
             membership = Membership.objects.create(project=project, user=user, role=role)
     except IntegrityError as exc:
         raise AlreadyMember() from exc
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="member.joined",
@@ -237,7 +216,7 @@ def member_change_role(*, project: Project, actor, membership: Membership, role:
     before = membership.role
     membership.role = role
     membership.save(update_fields=["role", "updated_at"])
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="member.role_changed",
@@ -267,7 +246,7 @@ def member_remove(*, project: Project, actor, membership: Membership) -> None:
     payload = {"member": MemberOut(membership).data}
     user = membership.user
     membership.delete()
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="member.left",
@@ -316,7 +295,7 @@ def invitation_create(*, project: Project, actor, email: str, role: str) -> Invi
         pending.revoked_at = timezone.now()
         pending.save(update_fields=["revoked_at", "updated_at"])
     invitation = Invitation.objects.create(project=project, email=email, role=role, inviter=actor)
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="invitation.created",
@@ -365,7 +344,7 @@ def invitation_revoke(*, invitation: Invitation, actor) -> Invitation:
     _require_assignable(actor=actor, project=invitation.project, current=None, new=invitation.role)
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at", "updated_at"])
-    _record(
+    activity_record(
         project=invitation.project,
         actor=actor,
         verb="invitation.revoked",
@@ -392,7 +371,7 @@ def invitation_accept(*, token: str, user) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
-    _record(
+    activity_record(
         project=project,
         actor=user,
         verb="member.joined",
@@ -400,7 +379,7 @@ def invitation_accept(*, token: str, user) -> Membership:
         data={"role": invitation.role, "via": "invitation"},
         payload={"member": MemberOut(membership).data},
     )
-    _record(
+    activity_record(
         project=project,
         actor=user,
         verb="invitation.accepted",
@@ -431,7 +410,7 @@ def phase_create(*, project: Project, actor, name: str, start: date, end: date, 
     phase = Phase(project=project, name=name, start=start, end=end, order=order)
     phase.full_clean()
     phase.save()
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="phase.created",
@@ -453,7 +432,7 @@ def phase_update(*, phase: Phase, actor, data: dict) -> Phase:
     changes = _apply_changes(phase, data)
     if not changes:
         return phase
-    _record(
+    activity_record(
         project=phase.project,
         actor=actor,
         verb="phase.updated",
@@ -470,7 +449,7 @@ def phase_delete(*, phase: Phase, actor) -> None:
     project = phase.project
     target = Phase(pk=phase.pk)
     phase.delete()
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="phase.deleted",
@@ -492,7 +471,7 @@ def phases_reorder(*, project: Project, actor, phase_ids: list) -> list[Phase]:
     for index, phase_id in enumerate(phase_ids, start=1):
         Phase.objects.filter(pk=phase_id).update(order=index, updated_at=timezone.now())
     ordered = list(Phase.objects.filter(project=project).order_by("order"))
-    _record(
+    activity_record(
         project=project,
         actor=actor,
         verb="phase.reordered",

@@ -5,8 +5,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 
+from apps.projects.activity import activity_record
 from apps.projects.models import Project
-from apps.projects.services import _record as activity_record
 
 from ..models import AISettings
 

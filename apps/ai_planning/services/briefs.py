@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from apps.projects.activity import activity_record
 from apps.projects.models import Project
-from apps.projects.services import _record as activity_record
 
 from .. import planning
 from ..api.serializers import BriefOut

@@ -15,10 +15,9 @@ from apps.core import events
 from apps.core.models import Notification
 from apps.core.queues import AI, AI_URGENT, queue_name
 from apps.core.services import notification_create
+from apps.projects.activity import activity_record, project_stream
 from apps.projects.models import Project
 from apps.projects.permissions import MANAGE, members_who_can
-from apps.projects.services import _record as activity_record
-from apps.projects.services import project_stream
 
 from .. import ai_client
 from ..api.serializers import AIJobOut, PlanSummaryOut

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import transaction
 
 from apps.core.errors import DomainError
-from apps.projects.services import _record as activity_record
+from apps.projects.activity import activity_record
 
 from .. import ai_client, planning
 from ..api.serializers import PlanSummaryOut

@@ -4,13 +4,14 @@ from django.db import transaction
 from django.db.models import Max
 
 from apps.core import events
+from apps.projects.activity import activity_record
 from apps.projects.models import Project
 from apps.projects.services import project_stream
 
 from .. import storage
 from ..api.serializers import AssetOut
 from ..models import Asset, Upload
-from .common import record, version_stream
+from .common import version_stream
 
 
 @transaction.atomic
@@ -20,7 +21,7 @@ def asset_create(*, project: Project, actor, title: str, description: str = "", 
     asset = Asset(project=project, title=title, description=description, order=order, created_by=actor)
     asset.full_clean()
     asset.save()
-    record(
+    activity_record(
         project=project,
         actor=actor,
         verb="asset.created",
@@ -44,7 +45,7 @@ def asset_update(*, asset: Asset, actor, data: dict) -> Asset:
         setattr(asset, field, value)
     asset.full_clean()
     asset.save()
-    record(
+    activity_record(
         project=asset.project,
         actor=actor,
         verb="asset.updated",
@@ -68,7 +69,7 @@ def asset_delete(*, asset: Asset, actor) -> None:
         events.publish(
             stream=version_stream(version_id), type="version.deleted", data={"version": {"id": str(version_id)}}
         )
-    record(
+    activity_record(
         project=project,
         actor=actor,
         verb="asset.deleted",

@@ -2,13 +2,11 @@
 
 from django.utils.text import Truncator
 
-from apps.core import events
 from apps.core.errors import Conflict, DomainError
 from apps.core.models import Notification
 from apps.core.services import notification_create
-from apps.projects.api.serializers import ActivityOut
-from apps.projects.models import Activity, Membership, Project
-from apps.projects.services import project_stream
+from apps.projects.activity import project_stream
+from apps.projects.models import Membership
 
 from ..models import Version
 
@@ -32,34 +30,6 @@ class NotFound(DomainError):
     code = "not_found"
     status_code = 404
     message = "Not found."
-
-
-def record(
-    *,
-    project: Project,
-    actor,
-    verb: str,
-    target,
-    data: dict | None = None,
-    payloads: dict[str, dict],
-    timeline: bool = True,
-) -> Activity | None:
-    """A timeline row (unless `timeline` is false) and the event `verb` on each stream of
-    `payloads` ({stream: data}), sent after commit."""
-    activity = None
-    if timeline:
-        activity = Activity.objects.create(
-            project=project,
-            actor=actor if actor is not None and actor.is_authenticated else None,
-            verb=verb,
-            target_type=type(target).__name__.lower(),
-            target_id=str(target.pk),
-            data=data or {},
-        )
-    extra = {"activity": ActivityOut(activity).data} if activity else {}
-    for stream, payload in payloads.items():
-        events.publish(stream=stream, type=verb, data={**payload, **extra})
-    return activity
 
 
 def version_streams(version: Version) -> list[str]:

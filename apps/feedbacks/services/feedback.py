@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from apps.core import events
 from apps.core.errors import DomainError
 from apps.projects import permissions
+from apps.projects.activity import activity_record
 from apps.projects.models import Membership
 from apps.users.serializers import UserBriefOut
 
@@ -17,7 +18,7 @@ from .. import signals, timecode
 from ..annotations import annotation_errors
 from ..api.serializers import FeedbackOut, reaction_summary
 from ..models import CarriedFeedback, Feedback, Reaction, ShareLink, Version
-from .common import NotAuthor, NotFound, VersionNotReady, notify, record, review_url, version_stream
+from .common import NotAuthor, NotFound, VersionNotReady, notify, review_url, version_stream
 
 
 class CannotResolveReply(DomainError):
@@ -38,7 +39,7 @@ def _publish(feedback: Feedback, verb: str, *, actor, data: dict | None = None, 
         stream: {"feedback": FeedbackOut(feedback, context={"version_id": version_id}).data}
         for stream, version_id in feedback_streams(feedback)
     }
-    record(
+    activity_record(
         project=feedback.version.asset.project,
         actor=actor,
         verb=verb,
@@ -309,7 +310,7 @@ def _reaction_event(feedback: Feedback, verb: str, *, user, emoji: str) -> None:
         "user": UserBriefOut(user).data,
         "reactions": reaction_summary(feedback),
     }
-    record(
+    activity_record(
         project=feedback.version.asset.project,
         actor=user,
         verb=verb,

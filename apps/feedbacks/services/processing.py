@@ -11,10 +11,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from apps.projects.activity import activity_record
+
 from .. import media, storage
 from ..api.serializers import VersionOut
 from ..models import Version
-from .common import member_ids, notify, record, review_url, version_streams
+from .common import member_ids, notify, review_url, version_streams
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +82,7 @@ def version_mark_failed(*, version: Version, code: str, reason: str) -> Version:
 
 
 def _announce(version: Version, verb: str, title_ko: str, title_en: str) -> None:
-    record(
+    activity_record(
         project=version.asset.project,
         actor=None,
         verb=verb,

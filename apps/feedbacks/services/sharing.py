@@ -14,9 +14,10 @@ from django.utils import timezone
 from apps.core.errors import DomainError
 from apps.core.services import audit_record
 from apps.core.throttling import parse_rate
+from apps.projects.activity import activity_record
 
 from ..models import Feedback, ShareLink, Version
-from .common import NotFound, VersionNotReady, record
+from .common import NotFound, VersionNotReady
 from .feedback import feedback_create
 
 
@@ -116,7 +117,7 @@ def _timeline(link: ShareLink, actor, verb: str) -> None:
         "expires_at": link.expires_at.isoformat(),
         "password": link.has_password,
     }
-    record(project=link.version.asset.project, actor=actor, verb=verb, target=link, data=data, payloads={})
+    activity_record(project=link.version.asset.project, actor=actor, verb=verb, target=link, data=data, payloads={})
     audit_record(action=verb, actor=actor, target=f"share_link:{link.pk}", data=data)
 
 

@@ -12,13 +12,14 @@ from django.db import transaction
 from django.db.models import Max
 
 from apps.core.errors import DomainError
+from apps.projects.activity import activity_record
 from apps.projects.models import Membership, Role
 from apps.projects.permissions import MANAGE, RESOLVE, ROLE_ACTIONS, members_who_can
 
 from .. import storage
 from ..api.serializers import VersionOut
 from ..models import Asset, CarriedFeedback, Feedback, ReviewDecision, Version
-from .common import VersionNotReady, member_ids, notify, record, review_url, version_streams
+from .common import VersionNotReady, member_ids, notify, review_url, version_streams
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def version_create_from_file(*, asset: Asset, actor, file, label: str = "") -> V
 def version_arrived(*, version: Version, actor) -> None:
     """All bytes are stored: carry unresolved feedback over, tell the team, process it."""
     carry_over(version=version)
-    record(
+    activity_record(
         project=version.asset.project,
         actor=actor,
         verb="version.created",
@@ -185,7 +186,7 @@ def version_update(*, version: Version, actor, data: dict) -> Version:
             changes["required_reviewers"] = {"before": sorted(before), "after": sorted(wanted)}
     if not changes:
         return version
-    record(
+    activity_record(
         project=version.asset.project,
         actor=actor,
         verb="version.updated",
@@ -212,7 +213,7 @@ def version_review_decide(*, version: Version, actor, decision: str | None, comm
         ReviewDecision.objects.update_or_create(
             version=version, reviewer=actor, defaults={"decision": decision, "comment": comment}
         )
-    record(
+    activity_record(
         project=version.asset.project,
         actor=actor,
         verb="version.review_decided",
@@ -221,7 +222,7 @@ def version_review_decide(*, version: Version, actor, decision: str | None, comm
         payloads={},
     )
     if not _apply_review_status(version=version, actor=actor):
-        record(
+        activity_record(
             project=version.asset.project,
             actor=actor,
             verb="version.updated",
@@ -262,7 +263,7 @@ def _apply_review_status(*, version: Version, actor) -> bool:
     before, version.review_status = version.review_status, status
     version.save(update_fields=["review_status", "updated_at"])
     change = {"before": before, "after": status}
-    record(
+    activity_record(
         project=version.asset.project,
         actor=actor,
         verb="version.status_changed",

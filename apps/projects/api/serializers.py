@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from apps.projects.models import Activity, Invitation, Membership, Phase, Project
+from apps.projects.models import Invitation, Membership, Phase, Project
 from apps.users.serializers import UserBriefOut
 
 
@@ -76,13 +76,4 @@ class PhaseOut(serializers.ModelSerializer):
     class Meta:
         model = Phase
         fields = ["id", "name", "start", "end", "order", "created_at", "updated_at"]
-        read_only_fields = fields
-
-
-class ActivityOut(serializers.ModelSerializer):
-    actor = UserBriefOut(read_only=True, allow_null=True)
-
-    class Meta:
-        model = Activity
-        fields = ["id", "actor", "verb", "target_type", "target_id", "data", "created_at"]
         read_only_fields = fields
