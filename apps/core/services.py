@@ -10,6 +10,20 @@ from .request_context import current_request_id
 logger = logging.getLogger(__name__)
 
 
+def model_update(*, instance, fields: list[str] | tuple[str, ...], data: dict):
+    """Copies the `fields` present in `data` onto `instance` and saves it, validated, only
+    when one really changes (as HackSoft's styleguide). Returns (instance, has_updated)."""
+    has_updated = False
+    for field in fields:
+        if field in data and getattr(instance, field) != data[field]:
+            setattr(instance, field, data[field])
+            has_updated = True
+    if has_updated:
+        instance.full_clean()
+        instance.save()
+    return instance, has_updated
+
+
 @transaction.atomic
 def notification_create(
     *, recipient, verb: str, title: str, body: str = "", url: str = "", data: dict | None = None

@@ -13,7 +13,7 @@ from apps.core import events
 from apps.core.emails import email_send_templated
 from apps.core.errors import Conflict, DomainError
 from apps.core.models import Notification
-from apps.core.services import notification_create
+from apps.core.services import model_update, notification_create
 
 from . import permissions
 from .activity import activity_record, project_stream
@@ -77,14 +77,10 @@ def _plain(value):
 
 
 def _apply_changes(instance, data: dict) -> dict:
-    """Sets `data` on `instance` and saves it, validated, when a field really changes.
-    Returns the changes (`_diff`); empty when there were none and nothing was saved."""
+    """Saves `data` onto `instance` (`model_update`); returns the changes (`_diff`), empty
+    when there were none and nothing was saved."""
     changes = _diff(instance, data)
-    if changes:
-        for field, value in data.items():
-            setattr(instance, field, value)
-        instance.full_clean()
-        instance.save()
+    model_update(instance=instance, fields=list(data), data=data)
     return changes
 
 

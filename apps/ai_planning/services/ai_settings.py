@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 
+from apps.core.services import model_update
 from apps.projects.activity import activity_record
 from apps.projects.models import Project
 
@@ -26,13 +27,13 @@ def ai_settings_for(project: Project) -> AISettings:
 def ai_settings_update(*, project: Project, actor, data: dict) -> AISettings:
     current = ai_settings_for(project)
     current = AISettings.objects.select_for_update().get(pk=current.pk)
-    changes = {}
-    for field in ("monthly_budget_usd", "approval_threshold_usd", "model"):
-        if field in data and getattr(current, field) != data[field]:
-            changes[field] = {"before": str(getattr(current, field)), "after": str(data[field])}
-            setattr(current, field, data[field])
-    current.full_clean()
-    current.save()
+    fields = ("monthly_budget_usd", "approval_threshold_usd", "model")
+    changes = {
+        field: {"before": str(getattr(current, field)), "after": str(data[field])}
+        for field in fields
+        if field in data and getattr(current, field) != data[field]
+    }
+    model_update(instance=current, fields=fields, data=data)
     if changes:
         activity_record(
             project=project, actor=actor, verb="ai_settings.updated", target=current, data=changes, payload={}

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from apps.core.services import model_update
 from apps.projects.activity import activity_record
 from apps.projects.models import Project
 
@@ -42,13 +43,12 @@ def brief_create(*, project: Project, actor, **data) -> Brief:
 
 @transaction.atomic
 def brief_update(*, brief: Brief, actor, data: dict) -> Brief:
-    changes = {}
-    for field in BRIEF_FIELDS:
-        if field in data and getattr(brief, field) != data[field]:
-            changes[field] = {"before": getattr(brief, field), "after": data[field]}
-            setattr(brief, field, data[field])
-    brief.full_clean()
-    brief.save()
+    changes = {
+        field: {"before": getattr(brief, field), "after": data[field]}
+        for field in BRIEF_FIELDS
+        if field in data and getattr(brief, field) != data[field]
+    }
+    model_update(instance=brief, fields=BRIEF_FIELDS, data=data)
     if changes:
         activity_record(
             project=brief.project,

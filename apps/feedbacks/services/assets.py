@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from apps.core import events
+from apps.core.services import model_update
 from apps.projects.activity import activity_record
 from apps.projects.models import Project
 from apps.projects.services import project_stream
@@ -41,10 +42,7 @@ def asset_update(*, asset: Asset, actor, data: dict) -> Asset:
     }
     if not changes:
         return asset
-    for field, value in data.items():
-        setattr(asset, field, value)
-    asset.full_clean()
-    asset.save()
+    model_update(instance=asset, fields=list(data), data=data)
     activity_record(
         project=asset.project,
         actor=actor,
