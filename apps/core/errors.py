@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 
+from .error_messages import localise
 from .request_context import current_request_id
 
 logger = logging.getLogger(__name__)
@@ -44,10 +45,11 @@ class ServiceUnavailable(DomainError):
 
 
 def envelope(code: str, message: str, details: dict | None = None) -> dict:
+    """`message` is given in English and answered in the request's language (Korean by default)."""
     return {
         "error": {
             "code": code,
-            "message": message,
+            "message": localise(message),
             "details": details or {},
             "request_id": current_request_id(),
         }

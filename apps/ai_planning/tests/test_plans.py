@@ -155,7 +155,7 @@ def test_edit_rejects_an_invalid_plan_and_keeps_the_old_one(planning, make):
 def test_editing_a_plan_that_is_still_running_is_refused(planning):
     running = planning.waiting_job.plan
     error = assert_error(_patch(planning, {"result": planning.plan.result}, plan=running), 409, "plan_busy")
-    assert "being generated" in error["message"]
+    assert error["message"] == "기획안을 생성하는 중입니다. 끝날 때까지 기다리세요."
     running.refresh_from_db()
     assert running.result == {} and running.revision == 0
 
