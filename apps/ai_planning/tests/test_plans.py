@@ -156,6 +156,15 @@ def test_editing_a_plan_that_is_still_running_is_refused(planning):
     running = planning.waiting_job.plan
     error = assert_error(_patch(planning, {"result": planning.plan.result}, plan=running), 409, "plan_busy")
     assert error["message"] == "기획안을 생성하는 중입니다. 끝날 때까지 기다리세요."
+    english = planning.ctx.client("editor").patch(
+        reverse("plan-detail", kwargs={"plan_id": running.pk}),
+        {"result": planning.plan.result},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert (
+        assert_error(english, 409, "plan_busy")["message"] == "The plan is being generated. Wait until it has finished."
+    )
     running.refresh_from_db()
     assert running.result == {} and running.revision == 0
 

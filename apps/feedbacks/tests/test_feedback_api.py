@@ -269,7 +269,11 @@ def test_delete_is_soft_and_keeps_a_thread_in_place(review):
 
 
 def test_managers_delete_others_comments_and_reviewers_do_not(review):
-    assert_error(review.client(Role.EDITOR).delete(feedback_url(review.feedback)), 403, "not_author")
+    editor = review.client(Role.EDITOR)
+    korean = assert_error(editor.delete(feedback_url(review.feedback)), 403, "not_author")
+    english = assert_error(editor.delete(feedback_url(review.feedback), HTTP_ACCEPT_LANGUAGE="en"), 403, "not_author")
+    assert korean["message"] == "작성자나 프로젝트 관리자만 이 코멘트를 삭제할 수 있습니다."
+    assert english["message"] == "Only the author or a project manager can delete this comment."
     assert review.client(Role.MANAGER).delete(feedback_url(review.feedback)).status_code == 204
 
 

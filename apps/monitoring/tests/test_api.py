@@ -116,6 +116,9 @@ def test_alert_list_puts_firing_first_and_ack_works(staff_client, staff, host):
     assert response.json()["acknowledged_by"]["display_name"] == "Operator"
     response = staff_client.post(f"/api/v1/monitoring/alerts/{resolved['id']}/ack/")
     assert response.status_code == 409 and response.json()["error"]["code"] == "conflict"
+    assert response.json()["error"]["message"] == "이미 해결된 알림입니다."
+    response = staff_client.post(f"/api/v1/monitoring/alerts/{resolved['id']}/ack/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["error"]["message"] == "This alert is already resolved."
     response = staff_client.patch(f"/api/v1/monitoring/alerts/{firing['id']}/", {"notes": "disk cleanup running"})
     assert response.json()["notes"] == "disk cleanup running"
     assert staff_client.get("/api/v1/monitoring/alerts/?status=open").json()["count"] == 1

@@ -291,7 +291,14 @@ def test_transfer_to_yourself_is_a_conflict(project_with_roles):
             {"user_id": str(ctx.users[Role.OWNER].pk)},
             format="json",
         )
-    assert_error(response, 409, "conflict")
+    assert assert_error(response, 409, "conflict")["message"] == "이미 이 프로젝트의 소유자입니다."
+    english = ctx.client(Role.OWNER).post(
+        url("project-transfer", project_id=ctx.project.pk),
+        {"user_id": str(ctx.users[Role.OWNER].pk)},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert assert_error(english, 409, "conflict")["message"] == "You already own this project."
 
 
 def test_a_viewer_can_leave(project_with_roles):

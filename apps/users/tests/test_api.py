@@ -294,11 +294,16 @@ def test_login_records_last_login(api_client, user):
 def test_login_rejects_wrong_password_with_401_and_audits_failure(api_client, user):
     response = login(api_client, user.email, "Wrong-Password-1")
 
-    assert_error(response, 401, "invalid_credentials", details=set())
+    error = assert_error(response, 401, "invalid_credentials", details=set())
+    assert error["message"] == "이메일 또는 비밀번호가 올바르지 않습니다."
     assert "access" not in response.json()
     entry = AuditLog.objects.get(action="login.failed")
     assert (entry.actor, entry.target) == (None, user.email)
     assert not AuditLog.objects.filter(action="login.succeeded").exists()
+    english = api_client.post(
+        LOGIN, {"email": user.email, "password": "Wrong-Password-1"}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert assert_error(english, 401, "invalid_credentials")["message"] == "The email or password is incorrect."
 
 
 def test_login_with_unknown_email_answers_like_wrong_password(api_client, user):
