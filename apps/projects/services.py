@@ -7,13 +7,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import Truncator
 
 from apps.core import events
 from apps.core.emails import email_send_templated
 from apps.core.errors import Conflict, DomainError
-from apps.core.models import Notification
-from apps.core.services import model_update, notification_create
+from apps.core.notify import notify
+from apps.core.services import model_update
 
 from . import permissions
 from .activity import activity_record, project_stream
@@ -171,8 +170,6 @@ def project_transfer(*, project: Project, actor, new_owner_membership: Membershi
         new_owner_membership.user,
         project,
         "project.transferred",
-        "{project}의 소유자가 되었습니다",
-        "You now own {project}",
     )
     return project
 
@@ -196,7 +193,7 @@ def member_add(*, project: Project, actor, user, role: str) -> Membership:
         data={"role": role},
         payload={"member": MemberOut(membership).data},
     )
-    _notify(user, project, "project.member_added", "{project} 프로젝트에 추가되었습니다", "You were added to {project}")
+    _notify(user, project, "project.member_added")
     return membership
 
 
@@ -224,8 +221,7 @@ def member_change_role(*, project: Project, actor, membership: Membership, role:
         membership.user,
         project,
         "project.role_changed",
-        "{project}에서 역할이 변경되었습니다: " + role,
-        "Your role in {project} is now " + role,
+        role=role,
     )
     return membership
 
@@ -326,8 +322,6 @@ def _send_invitation(invitation: Invitation) -> None:
             invitee,
             invitation.project,
             "invitation.received",
-            "{project} 프로젝트에 초대되었습니다",
-            "You were invited to {project}",
             url=f"/invitations/{invitation.token}",
         )
 
@@ -388,8 +382,7 @@ def invitation_accept(*, token: str, user) -> Membership:
             invitation.inviter,
             project,
             "invitation.accepted",
-            f"{user.display_name}님이 {{project}} 초대를 수락했습니다",
-            f"{user.display_name} joined {{project}}",
+            person=user.display_name,
         )
     return membership
 
@@ -481,14 +474,11 @@ def phases_reorder(*, project: Project, actor, phase_ids: list) -> list[Phase]:
 # --- notifications ----------------------------------------------------------------------
 
 
-def _notify(user, project: Project, verb: str, title_ko: str, title_en: str, url: str = "") -> None:
-    # replace, not format: titles embed display names, which may contain braces.
-    title = (title_ko if user.locale == "ko" else title_en).replace("{project}", project.name)
-    title = Truncator(title).chars(Notification._meta.get_field("title").max_length)
-    notification_create(
-        recipient=user,
-        verb=verb,
-        title=title,
+def _notify(user, project: Project, key: str, url: str = "", **params) -> None:
+    notify(
+        user,
+        key=key,
+        params={"project": project.name, **params},
         url=url or f"/projects/{project.pk}",
         data={"project_id": str(project.pk)},
     )

@@ -9,12 +9,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import Truncator
 
 from apps.core import events
-from apps.core.models import Notification
+from apps.core.notify import notify
 from apps.core.queues import AI, AI_URGENT, queue_name
-from apps.core.services import notification_create
 from apps.projects.activity import activity_record, project_stream
 from apps.projects.models import Project
 from apps.projects.permissions import MANAGE, members_who_can
@@ -57,14 +55,12 @@ def _dispatch(job: AIJob) -> None:
     transaction.on_commit(send)
 
 
-def _notify(users, project: Project, *, verb: str, title_ko: str, title_en: str, url: str, data: dict) -> None:
-    limit = Notification._meta.get_field("title").max_length
+def _notify(users, project: Project, *, key: str, url: str, data: dict, **params) -> None:
     for user in users:
-        title = (title_ko if user.locale == "ko" else title_en).replace("{project}", project.name)
-        notification_create(
-            recipient=user,
-            verb=verb,
-            title=Truncator(title).chars(limit),
+        notify(
+            user,
+            key=key,
+            params={"project": project.name, **params},
             url=url,
             data={"project_id": str(project.pk), **data},
         )
@@ -78,9 +74,7 @@ def _enqueue(job: AIJob, ai_settings: AISettings) -> None:
         _notify(
             members_who_can(job.project, MANAGE),
             job.project,
-            verb="ai_job.awaiting_approval",
-            title_ko="{project}: 승인이 필요한 AI 작업이 있습니다",
-            title_en="{project}: an AI job is waiting for your approval",
+            key="ai_job.awaiting_approval",
             url=f"/projects/{job.project_id}/ai-jobs",
             data={"job_id": str(job.pk)},
         )
@@ -244,9 +238,7 @@ def _job_failed(job: AIJob, exc: ai_client.AIError) -> None:
         _notify(
             people.values(),
             job.project,
-            verb="ai_job.needs_attention",
-            title_ko="{project}: AI 작업이 여러 번 실패했습니다. 확인이 필요합니다",
-            title_en="{project}: an AI job failed repeatedly and needs attention",
+            key="ai_job.needs_attention",
             url=f"/projects/{job.project_id}/ai-jobs",
             data={"job_id": str(job.pk)},
         )

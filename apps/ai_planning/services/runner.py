@@ -150,9 +150,8 @@ def _run_plan(job: AIJob) -> None:
             _notify(
                 [job.created_by],
                 plan.project,
-                verb="plan.succeeded",
-                title_ko=f"{{project}}: '{plan.brief.title}' 기획안이 완성되었습니다",
-                title_en=f"{{project}}: the plan for '{plan.brief.title}' is ready",
+                key="plan.succeeded",
+                brief=plan.brief.title,
                 url=f"/plans/{plan.pk}",
                 data={"plan_id": str(plan.pk)},
             )

@@ -1,10 +1,8 @@
 """Shared by the feedbacks services: streams, the activity timeline, notifications, errors."""
 
-from django.utils.text import Truncator
-
 from apps.core.errors import Conflict, DomainError
 from apps.core.models import Notification
-from apps.core.services import notification_create
+from apps.core.notify import notify
 from apps.projects.activity import project_stream
 from apps.projects.models import Membership
 
@@ -36,13 +34,11 @@ def version_streams(version: Version) -> list[str]:
     return [project_stream(version.asset.project_id), version_stream(version)]
 
 
-def notify(user, *, verb: str, title_ko: str, title_en: str, url: str, data: dict) -> Notification | None:
+def notify_member(user, **kwargs) -> Notification | None:
+    """`apps.core.notify.notify`, skipping a deleted or deactivated person."""
     if user is None or not user.is_active:
         return None
-    title = Truncator(title_ko if user.locale == "ko" else title_en).chars(
-        Notification._meta.get_field("title").max_length
-    )
-    return notification_create(recipient=user, verb=verb, title=title, url=url, data=data)
+    return notify(user, **kwargs)
 
 
 def review_url(version: Version, feedback_id=None) -> str:

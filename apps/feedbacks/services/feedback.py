@@ -18,7 +18,7 @@ from .. import signals, timecode
 from ..annotations import annotation_errors
 from ..api.serializers import FeedbackOut, reaction_summary
 from ..models import CarriedFeedback, Feedback, Reaction, ShareLink, Version
-from .common import NotAuthor, NotFound, VersionNotReady, notify, review_url, version_stream
+from .common import NotAuthor, NotFound, VersionNotReady, notify_member, review_url, version_stream
 
 
 class CannotResolveReply(DomainError):
@@ -202,21 +202,19 @@ def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback 
     for user in mentioned:
         if user.pk not in done:
             done.add(user.pk)
-            notify(
+            notify_member(
                 user,
-                verb="feedback.mentioned",
-                title_ko=f"{_author_name(feedback)}님이 {where}에서 회원님을 언급했습니다",
-                title_en=f"{_author_name(feedback)} mentioned you on {where}",
+                key="feedback.mentioned",
+                params={"author": _author_name(feedback), "where": where},
                 url=url,
                 data=data,
             )
     if replied_to is not None and replied_to.author_id and replied_to.author_id not in done:
         if Membership.objects.filter(project_id=version.asset.project_id, user_id=replied_to.author_id).exists():
-            notify(
+            notify_member(
                 replied_to.author,
-                verb="feedback.replied",
-                title_ko=f"{_author_name(feedback)}님이 {where} 코멘트에 답글을 남겼습니다",
-                title_en=f"{_author_name(feedback)} replied to your comment on {where}",
+                key="feedback.replied",
+                params={"author": _author_name(feedback), "where": where},
                 url=url,
                 data=data,
             )

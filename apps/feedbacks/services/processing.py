@@ -16,7 +16,7 @@ from apps.projects.activity import activity_record
 from .. import media, storage
 from ..api.serializers import VersionOut
 from ..models import Version
-from .common import member_ids, notify, review_url, version_streams
+from .common import member_ids, notify_member, review_url, version_streams
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def version_mark_ready(*, version: Version, probe: media.Probe, poster: bytes) -
         version.status, version.processed_at = Version.Status.READY, timezone.now()
         version.failure_code = version.failure_reason = ""
         version.save()
-        _announce(version, "version.ready", "{asset} v{n}을(를) 검토할 수 있습니다", "{asset} v{n} is ready for review")
+        _announce(version, "version.ready")
     return version
 
 
@@ -77,11 +77,11 @@ def version_mark_failed(*, version: Version, code: str, reason: str) -> Version:
         version.status, version.processed_at = Version.Status.FAILED, timezone.now()
         version.failure_code, version.failure_reason = code, reason[:500]
         version.save()
-        _announce(version, "version.failed", "{asset} v{n} 처리 실패: {reason}", "{asset} v{n} failed: {reason}")
+        _announce(version, "version.failed")
     return version
 
 
-def _announce(version: Version, verb: str, title_ko: str, title_en: str) -> None:
+def _announce(version: Version, verb: str) -> None:
     activity_record(
         project=version.asset.project,
         actor=None,
@@ -93,14 +93,10 @@ def _announce(version: Version, verb: str, title_ko: str, title_en: str) -> None
     uploader = version.uploaded_by
     if uploader is None or str(uploader.pk) not in member_ids(version.asset.project_id):
         return
-    fill = {"{asset}": version.asset.title, "{n}": str(version.number), "{reason}": version.failure_reason}
-    for key, value in fill.items():
-        title_ko, title_en = title_ko.replace(key, value), title_en.replace(key, value)
-    notify(
+    notify_member(
         uploader,
-        verb=verb,
-        title_ko=title_ko,
-        title_en=title_en,
+        key=verb,
+        params={"asset": version.asset.title, "n": version.number, "reason": version.failure_reason},
         url=review_url(version),
         data={"project_id": str(version.asset.project_id), "version_id": str(version.pk)},
     )

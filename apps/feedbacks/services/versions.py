@@ -19,7 +19,7 @@ from apps.projects.permissions import MANAGE, RESOLVE, ROLE_ACTIONS, members_who
 from .. import storage
 from ..api.serializers import VersionOut
 from ..models import Asset, CarriedFeedback, Feedback, ReviewDecision, Version
-from .common import VersionNotReady, member_ids, notify, review_url, version_streams
+from .common import VersionNotReady, member_ids, notify_member, review_url, version_streams
 
 logger = logging.getLogger(__name__)
 
@@ -274,14 +274,6 @@ def _apply_review_status(*, version: Version, actor) -> bool:
             for stream in version_streams(version)
         },
     )
-    titles = {
-        Version.ReviewStatus.APPROVED: ("{asset} v{n}이(가) 승인되었습니다", "{asset} v{n} was approved"),
-        Version.ReviewStatus.CHANGES_REQUESTED: (
-            "{asset} v{n}에 수정 요청이 있습니다",
-            "Changes requested on {asset} v{n}",
-        ),
-        Version.ReviewStatus.IN_REVIEW: ("{asset} v{n}이(가) 다시 검토 중입니다", "{asset} v{n} is back in review"),
-    }[status]
     recipients = {user.pk: user for user in members_who_can(version.asset.project_id, MANAGE)}
     if (
         version.uploaded_by_id
@@ -290,11 +282,11 @@ def _apply_review_status(*, version: Version, actor) -> bool:
         recipients[version.uploaded_by_id] = version.uploaded_by
     recipients.pop(getattr(actor, "pk", None), None)
     for user in recipients.values():
-        notify(
+        notify_member(
             user,
             verb="version.status_changed",
-            title_ko=titles[0].replace("{asset}", version.asset.title).replace("{n}", str(version.number)),
-            title_en=titles[1].replace("{asset}", version.asset.title).replace("{n}", str(version.number)),
+            key=f"version.review.{status}",
+            params={"asset": version.asset.title, "n": version.number},
             url=review_url(version),
             data={"project_id": str(version.asset.project_id), "version_id": str(version.pk), "review_status": status},
         )
