@@ -8,6 +8,7 @@ per project or analytics ingestion errors — is a new `MetricSource` registered
 `register_source()`, with no change to the engine."""
 
 import fnmatch
+import uuid
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -109,7 +110,7 @@ def hosts_matching(selector: dict):
     hosts = Host.objects.all()
     wanted = [str(item) for item in (selector or {}).get("hosts") or []]
     if wanted:
-        ids = [w for w in wanted if _is_uuid(w)]
+        ids = [w for w in wanted if is_uuid(w)]
         hosts = hosts.filter(name__in=wanted) | hosts.filter(pk__in=ids)
     glob = (selector or {}).get("name_glob")
     result = list(hosts.order_by("name"))
@@ -118,9 +119,7 @@ def hosts_matching(selector: dict):
     return result
 
 
-def _is_uuid(value: str) -> bool:
-    import uuid
-
+def is_uuid(value: str) -> bool:
     try:
         uuid.UUID(value)
     except ValueError:

@@ -12,6 +12,7 @@ from ... import selectors
 from ...models import AlertRule, NotificationChannel, Operator, Severity
 from ...serializers import RuleOut
 from ...services import config as config_services
+from ...sources import is_uuid
 from .base import MonitoringList, MonitoringView
 
 
@@ -47,7 +48,7 @@ class RuleIn(StrictSerializer):
         if "name_glob" in value and not isinstance(value["name_glob"], str):
             raise serializers.ValidationError("`name_glob` is a string.")
         if "projects" in value and not (
-            isinstance(value["projects"], list) and all(isinstance(p, str) and _is_uuid(p) for p in value["projects"])
+            isinstance(value["projects"], list) and all(isinstance(p, str) and is_uuid(p) for p in value["projects"])
         ):
             raise serializers.ValidationError("`projects` is a list of project ids.")
         return value
@@ -69,16 +70,6 @@ class RuleIn(StrictSerializer):
                 {"host_selector": [f"Unknown keys for source {source!r}: {', '.join(sorted(unknown))}."]}
             )
         return attrs
-
-
-def _is_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 class RuleListCreate(MonitoringList):
