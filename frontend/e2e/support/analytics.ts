@@ -68,5 +68,5 @@ export async function ingestStatus(request: APIRequestContext, site: string, ori
 
 /** One `analytics.tick` now (what beat does every few seconds; the e2e backend runs no beat). */
 export function sendAnalyticsTick(): string {
-  return manage(["shell", "-c", "from apps.monitoring.tasks import analytics_tick\nanalytics_tick()"]);
+  return manage(["shell", "-c", "from apps.monitoring.analytics.tasks import analytics_tick\nanalytics_tick()"]);
 }
