@@ -16,8 +16,8 @@ from apps.core.services import model_update
 
 from . import permissions
 from .activity import activity_record, project_stream
-from .api.serializers import InvitationOut, MemberOut, PhaseOut, ProjectOut
 from .models import Activity, Invitation, Membership, Phase, Project, Role
+from .serializers import InvitationOut, MemberOut, PhaseOut, ProjectOut
 
 
 class RoleNotAllowed(DomainError):

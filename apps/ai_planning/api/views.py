@@ -21,7 +21,7 @@ from apps.feedbacks import selectors as feedback_selectors
 from apps.projects import permissions
 from apps.projects import selectors as project_selectors
 
-from .serializers import (
+from ..serializers import (
     AIJobOut,
     AISettingsOut,
     BriefOut,

@@ -12,9 +12,9 @@ from apps.core.errors import Conflict
 from apps.feedbacks.models import TRIAGE_CATEGORIES, Feedback, Version
 
 from .. import ai_client, services
-from ..api.serializers import VersionDigestOut
 from ..models import AIJob, AISettings, VersionDigest
 from ..prompts import LANGUAGE_NAMES, digest_messages
+from ..serializers import VersionDigestOut
 from ..services.budget import _triage
 from ..services.jobs import _enqueue, _job_succeeded, _locked_job
 from .common import _charge, _estimate

@@ -9,8 +9,8 @@ from apps.projects.activity import activity_record
 from apps.projects.models import Project
 
 from .. import planning
-from ..api.serializers import BriefOut
 from ..models import Brief, Plan
+from ..serializers import BriefOut
 from .errors import PlanBusy
 
 BRIEF_FIELDS = (

@@ -18,8 +18,8 @@ from apps.projects.models import Project
 from apps.projects.permissions import MANAGE, members_who_can
 
 from .. import ai_client
-from ..api.serializers import AIJobOut, PlanSummaryOut
 from ..models import AICacheEntry, AIJob, AISettings, Plan
+from ..serializers import AIJobOut, PlanSummaryOut
 from .ai_settings import ai_settings_for
 from .budget import _check_budget, _triage
 from .errors import JobStateConflict

@@ -8,8 +8,8 @@ from apps.core.errors import DomainError
 from apps.projects.activity import activity_record
 
 from .. import ai_client, planning
-from ..api.serializers import PlanSummaryOut
 from ..models import AIJob, AISettings, Brief, Plan, PlanRevision
+from ..serializers import PlanSummaryOut
 from .ai_settings import ai_settings_for
 from .budget import _estimate, _triage
 from .errors import StaleRevision

@@ -14,8 +14,8 @@ from apps.core import events
 from apps.projects.services import project_stream
 
 from .. import ai_client, image_search, planning, prompts
-from ..api.serializers import PlanSummaryOut
 from ..models import AIJob, Plan, PlanRevision, VersionDigest
+from ..serializers import PlanSummaryOut
 from .ai_settings import ai_settings_for
 from .briefs import _context
 from .budget import _usd, month_to_date_cost

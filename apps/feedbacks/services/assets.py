@@ -10,8 +10,8 @@ from apps.projects.models import Project
 from apps.projects.services import project_stream
 
 from .. import storage
-from ..api.serializers import AssetOut
 from ..models import Asset, Upload
+from ..serializers.versions import AssetOut
 from .common import version_stream
 
 

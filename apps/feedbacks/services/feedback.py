@@ -16,8 +16,8 @@ from apps.users.serializers import UserBriefOut
 
 from .. import signals, timecode
 from ..annotations import annotation_errors
-from ..api.serializers import FeedbackOut, reaction_summary
 from ..models import CarriedFeedback, Feedback, Reaction, ShareLink, Version
+from ..serializers.feedback import FeedbackOut, reaction_summary
 from .common import NotAuthor, NotFound, VersionNotReady, notify_member, review_url, version_stream
 
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from apps.projects.activity import activity_record
 
 from .. import media, storage
-from ..api.serializers import VersionOut
 from ..models import Version
+from ..serializers.versions import VersionOut
 from .common import member_ids, notify_member, review_url, version_streams
 
 logger = logging.getLogger(__name__)

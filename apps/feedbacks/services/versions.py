@@ -17,8 +17,8 @@ from apps.projects.models import Membership, Role
 from apps.projects.permissions import MANAGE, RESOLVE, ROLE_ACTIONS, members_who_can
 
 from .. import storage
-from ..api.serializers import VersionOut
 from ..models import Asset, CarriedFeedback, Feedback, ReviewDecision, Version
+from ..serializers.versions import VersionOut
 from .common import VersionNotReady, member_ids, notify_member, review_url, version_streams
 
 logger = logging.getLogger(__name__)

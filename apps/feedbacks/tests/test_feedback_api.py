@@ -14,8 +14,8 @@ from rest_framework.renderers import JSONRenderer
 from apps.core.models import Notification, StreamEvent
 from apps.core.tests.assertions import assert_error
 from apps.feedbacks import selectors, services
-from apps.feedbacks.api.serializers import FeedbackOut
 from apps.feedbacks.models import CarriedFeedback, Feedback, Reaction
+from apps.feedbacks.serializers.feedback import FeedbackOut
 from apps.feedbacks.services import version_stream
 from apps.projects.models import Activity, Role
 

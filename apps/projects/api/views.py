@@ -13,8 +13,7 @@ from apps.projects import permissions, selectors, services
 from apps.projects.models import Invitation, Project, Role
 from apps.users.models import User
 
-from ..serializers import ActivityOut
-from .serializers import InvitationOut, InvitationPreviewOut, MemberOut, PhaseOut, ProjectOut
+from ..serializers import ActivityOut, InvitationOut, InvitationPreviewOut, MemberOut, PhaseOut, ProjectOut
 
 
 class ProjectIn(StrictSerializer):

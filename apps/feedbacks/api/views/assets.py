@@ -16,8 +16,8 @@ from apps.projects import selectors as project_selectors
 
 from ... import selectors, services
 from ...models import Version
+from ...serializers.versions import AssetOut, VersionOut
 from ...services.versions import FileTooLarge
-from ..serializers import AssetOut, VersionOut
 
 
 class AssetIn(StrictSerializer):

@@ -18,7 +18,7 @@ from apps.projects import permissions
 
 from ... import selectors, services, timecode
 from ...models import Feedback, Version
-from ..serializers import FeedbackOut, ReactionSummaryOut, feedback_rows_out, reaction_summary
+from ...serializers.feedback import FeedbackOut, ReactionSummaryOut, feedback_rows_out, reaction_summary
 from .base import BOOLEAN_FILTER, TimecodeInput, timecode_kwargs, tristate
 
 

@@ -14,7 +14,8 @@ from apps.projects import permissions
 
 from ... import selectors, services
 from ...models import ShareLink, Version
-from ..serializers import GuestFeedbackOut, ShareLinkOut, file_url
+from ...serializers.feedback import GuestFeedbackOut
+from ...serializers.versions import ShareLinkOut, file_url
 from .base import ShareRateThrottle, TimecodeInput
 
 PASSWORD_HEADER = OpenApiParameter(

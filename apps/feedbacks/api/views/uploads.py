@@ -15,8 +15,8 @@ from apps.projects import permissions
 
 from ... import selectors, services, storage
 from ...models import Upload
+from ...serializers.versions import UploadOut, VersionOut
 from ...services.uploads import MAX_URLS_PER_CALL, UploadNotYours
-from ..serializers import UploadOut, VersionOut
 
 
 class PartUrlOut(serializers.Serializer):
