@@ -13,6 +13,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     display_name = factory.Sequence(lambda n: f"사용자 {n}")
     locale = "ko"
+    email_verified = True  # the sign-up flow's unverified state is tested through the API
     password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
 
     @factory.post_generation

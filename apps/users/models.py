@@ -12,6 +12,9 @@ class UserManager(BaseUserManager):
     def _create(self, email: str, password: str | None, **extra):
         if not email:
             raise ValueError("Email is required")
+        # Accounts an operator makes (createsuperuser, seed_demo, scripts) are vouched for;
+        # self-registration (`user_register`) passes email_verified=False explicitly.
+        extra.setdefault("email_verified", True)
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
         user.save(using=self._db)
@@ -39,6 +42,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     locale = models.CharField(max_length=2, choices=Locale.choices, default=Locale.KO)
     timezone = TimeZoneField(default="Asia/Seoul")
     is_active = models.BooleanField(default=True)
+    # Proven by following the signed link of the verification e-mail. An unverified
+    # account cannot be matched to an invitation or a member by e-mail, receives no
+    # notification e-mail and cannot sign in.
+    email_verified = models.BooleanField(default=False)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=dj_timezone.now)
 
