@@ -1,4 +1,4 @@
-"""The Redis servers of the Channels layer, from the environment (config/settings/base.py).
+"""The Redis servers of the Channels layer, from the environment (config/settings/datastores.py).
 
 channels_redis spreads channels and groups over every host it is given (a consistent hash
 of the name picks one), so several Redis servers share the realtime load; each host may

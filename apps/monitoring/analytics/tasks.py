@@ -1,4 +1,4 @@
-"""Web analytics' beat tasks (schedule and queues in config/settings/base.py)."""
+"""Web analytics' beat tasks (schedule and queues in config/settings/celery.py)."""
 
 from celery import shared_task
 
