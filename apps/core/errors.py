@@ -24,7 +24,7 @@ class DomainError(Exception):
     """A business rule said no. Subclasses set a stable `code` and HTTP status."""
 
     code = "domain_error"
-    status_code = status.HTTP_400_BAD_REQUEST
+    status_code: int = status.HTTP_400_BAD_REQUEST
     message = "The request could not be completed."
 
     def __init__(self, message: str | None = None, *, details: dict | None = None):

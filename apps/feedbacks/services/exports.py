@@ -23,7 +23,7 @@ def _cell(value) -> str:
 
 
 def _author(feedback: Feedback) -> str:
-    if feedback.author_id:
+    if feedback.author is not None:
         return feedback.author.display_name
     return f"{feedback.guest_name} (guest)"
 
@@ -75,6 +75,7 @@ _MARKER_TEXT = re.compile(r"[\r\n|]+")
 
 def feedback_edl(*, version: Version, items: list[Feedback], start_frame: int = 0) -> str:
     fps = version.fps
+    assert fps is not None, "only a ready (probed) version is exported"
     title = " ".join(_MARKER_TEXT.sub(" ", f"{version.asset.title} v{version.number}").split())[:70]
     lines = [f"TITLE: {title}", "FCM: NON-DROP FRAME", ""]
     for number, feedback in enumerate(items, start=1):

@@ -29,7 +29,7 @@ class CannotResolveReply(DomainError):
 def feedback_streams(feedback: Feedback) -> list[tuple[str, str]]:
     """(stream, version id) for each version the comment (or its parent) is listed on."""
     root_id = feedback.parent_id or feedback.pk
-    root_version = feedback.parent.version_id if feedback.parent_id else feedback.version_id
+    root_version = feedback.parent.version_id if feedback.parent is not None else feedback.version_id
     carried = CarriedFeedback.objects.filter(feedback_id=root_id).values_list("version_id", flat=True)
     return [(version_stream(v), str(v)) for v in [root_version, *carried]]
 
@@ -64,17 +64,17 @@ def _listed_on(feedback: Feedback, version: Version) -> bool:
 
 
 def _frame_of(version: Version, *, frame: int | None, seconds: float | None, field: str) -> int | None:
+    fps, last_frame = version.fps, version.last_frame
+    assert fps is not None and last_frame is not None, "only a ready (probed) version is commented on"
     if frame is None and seconds is not None:
-        frame = timecode.seconds_to_frame(seconds, version.fps)
+        frame = timecode.seconds_to_frame(seconds, fps)
     if frame is None:
         return None
     if frame < 0:
         raise ValidationError({field: ["A timecode cannot be negative."]})
-    if frame > version.last_frame:
-        end = timecode.frame_to_smpte(version.last_frame, version.fps)
-        raise ValidationError(
-            {field: [f"The timecode is past the end of the video (last frame {version.last_frame}, {end})."]}
-        )
+    if frame > last_frame:
+        end = timecode.frame_to_smpte(last_frame, fps)
+        raise ValidationError({field: [f"The timecode is past the end of the video (last frame {last_frame}, {end})."]})
     return frame
 
 
@@ -133,13 +133,14 @@ def feedback_create(
     else:
         if version.status != Version.Status.READY:
             raise VersionNotReady()
-        start = _frame_of(version, frame=frame, seconds=timecode_seconds, field="frame")
-        if start is None:
+        first = _frame_of(version, frame=frame, seconds=timecode_seconds, field="frame")
+        if first is None:
             raise ValidationError({"frame": ["Give the frame (or timecode) the comment is about."]})
         end = _frame_of(version, frame=end_frame, seconds=end_timecode_seconds, field="end_frame")
-        if end is not None and end <= start:
+        if end is not None and end <= first:
             raise ValidationError({"end_frame": ["The end of a range must come after its start."]})
-        target, fps = version, version.fps
+        assert version.fps is not None  # a ready version has been probed (_frame_of checked it)
+        target, start, fps = version, first, version.fps
     _check_annotation(annotation)
     mentioned = _mentioned_users(version, mention_ids)
 
@@ -190,7 +191,7 @@ def feedback_triage_record(feedback: Feedback, *, triage: dict) -> None:
 
 
 def _author_name(feedback: Feedback) -> str:
-    return feedback.author.display_name if feedback.author_id else feedback.guest_name
+    return feedback.author.display_name if feedback.author is not None else feedback.guest_name
 
 
 def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback | None) -> None:

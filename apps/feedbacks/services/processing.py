@@ -35,17 +35,18 @@ def version_process(*, version_id) -> Version | None:
 
 def _analyse(version: Version) -> tuple[media.Probe, bytes]:
     backing = storage.default_storage()
+    name = version.file.name or ""
     try:
-        size = backing.size(version.file.name) if version.file.name else 0
+        size = backing.size(name) if name else 0
     except FileNotFoundError as exc:
         raise media.MediaError("missing", "The uploaded file is missing from storage.") from exc
     except Exception as exc:  # noqa: BLE001 — S3 unreachable: retry later
         raise media.TransientMediaError(str(exc)) from exc
     if size == 0:
         raise media.MediaError("empty_file", "The file is empty (0 bytes).")
-    if not storage.looks_like_video(storage.read_head(version.file.name)):
+    if not storage.looks_like_video(storage.read_head(name)):
         raise media.MediaError("not_a_video", "The file is not a video (its contents match no video container).")
-    source = backing.path(version.file.name) if not storage.uses_s3() else backing.url(version.file.name)
+    source = backing.path(name) if not storage.uses_s3() else backing.url(name)
     probe = media.probe(source)
     return probe, media.poster(source, duration=probe.duration)
 

@@ -3,6 +3,7 @@ non-internal feedback, and may comment under a name when the link allows it. Not
 of the project is reachable with the token."""
 
 from datetime import timedelta
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -59,8 +60,11 @@ class SharePasswordLimiter:
     """Wrong passwords per link and client IP (and, ten times looser, per link overall so a
     botnet cannot guess either). Past the limit the link answers 429 until the window ends."""
 
-    def __init__(self):
-        self.limit, self.window = parse_rate(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["share_password"])
+    def __init__(self) -> None:
+        rates = cast(dict[str, str], settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
+        limit, window = parse_rate(rates["share_password"])
+        assert limit is not None and window is not None  # the rate is a string, so both parts are set
+        self.limit, self.window = limit, window
 
     def _limits(self, link: ShareLink, ip: str | None) -> dict[str, int]:
         return {f"share-pw:{link.pk}:ip:{ip or '-'}": self.limit, f"share-pw:{link.pk}:all": self.limit * 10}

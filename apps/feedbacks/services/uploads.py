@@ -163,6 +163,7 @@ def upload_complete(*, upload: Upload, actor, parts: list[dict]) -> Version:
     with transaction.atomic():
         upload = Upload.objects.select_for_update().get(pk=upload.pk)
         _require_pending(upload)
+        assert upload.version_id is not None  # a pending upload keeps its version (only a discard unlinks it)
         upload.state, upload.completed_at = Upload.State.COMPLETED, timezone.now()
         upload.save(update_fields=["state", "completed_at", "updated_at"])
         version = (
@@ -238,7 +239,8 @@ def _discard(upload: Upload, *, reason: str) -> None:
     version_id = upload.version_id
     upload.state, upload.aborted_at, upload.version = Upload.State.ABORTED, timezone.now(), None
     upload.save(update_fields=["state", "aborted_at", "version", "updated_at"])
-    Version.objects.filter(pk=version_id, status=Version.Status.UPLOADING).delete()
+    if version_id is not None:
+        Version.objects.filter(pk=version_id, status=Version.Status.UPLOADING).delete()
     logger.info("Upload %s discarded (%s)", upload.pk, reason)
 
 

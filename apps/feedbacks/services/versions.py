@@ -182,7 +182,7 @@ def version_update(*, version: Version, actor, data: dict) -> Version:
             )
         before = {str(pk) for pk in version.required_reviewers.values_list("pk", flat=True)}
         if wanted != before:
-            version.required_reviewers.set(list(wanted))
+            version.required_reviewers.set(list(wanted))  # type: ignore[arg-type]  # pks given as UUID strings
             changes["required_reviewers"] = {"before": sorted(before), "after": sorted(wanted)}
     if not changes:
         return version
