@@ -35,9 +35,12 @@ def hosts_with_latest(*, now: datetime | None = None) -> tuple[list[Host], dict,
         for host_id, ts, metric, labels, value in rows:
             by_host.setdefault(host_id, []).append((ts, metric, labels, value))
         for host in hosts:
-            values = [(m, lab, v) for ts, m, lab, v in by_host.get(host.pk, []) if ts == host.last_seen_at]
+            seen = host.last_seen_at
+            if seen is None:  # no sample yet, so none to show
+                continue
+            values = [(m, lab, v) for ts, m, lab, v in by_host.get(host.pk, []) if ts == seen]
             if values:
-                latest[str(host.pk)] = sample_to_wire(host=host, ts=host.last_seen_at, values=values)
+                latest[str(host.pk)] = sample_to_wire(host=host, ts=seen, values=values)
     return hosts, hosts_status(hosts, now), latest
 
 
@@ -68,12 +71,12 @@ def metric_series(
         for lab, ts, value in rows.order_by("labels", "ts").values_list("labels", "ts", "value"):
             series.setdefault(lab, []).append({"ts": ts, "value": value})
     else:
-        rows = MetricRollup.objects.filter(
+        rollups = MetricRollup.objects.filter(
             resolution=chosen, host=host, metric=metric, bucket__gte=start, bucket__lte=end
         )
         if labels is not None:
-            rows = rows.filter(labels=labels)
-        for lab, bucket, avg, low, high, p95, count in rows.order_by("labels", "bucket").values_list(
+            rollups = rollups.filter(labels=labels)
+        for lab, bucket, avg, low, high, p95, count in rollups.order_by("labels", "bucket").values_list(
             "labels", "bucket", "avg", "min", "max", "p95", "count"
         ):
             series.setdefault(lab, []).append(

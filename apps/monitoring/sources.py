@@ -47,7 +47,7 @@ NO_DATA_METRIC = "host.missed_intervals"
 class Observation:
     target: str  # dedup key within the rule
     value: float
-    host_id: object = None
+    host_id: uuid.UUID | None = None  # the Host, when the target is one
     labels: str = ""
     label: str = ""  # human name of the target
 

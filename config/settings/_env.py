@@ -2,6 +2,7 @@
 `.env.example`); the embedded defaults let `make run` work with nothing configured."""
 
 from pathlib import Path
+from typing import overload
 
 import environ
 
@@ -14,6 +15,12 @@ env = environ.Env()
 def env_list(name: str, default: list[str]) -> list[str]:
     """A comma-separated variable; unset or empty means the default."""
     return [value for value in env.list(name, default=[]) if value] or default
+
+
+@overload
+def env_str(name: str, default: str) -> str: ...
+@overload
+def env_str(name: str, default: None) -> str | None: ...
 
 
 def env_str(name: str, default: str | None) -> str | None:

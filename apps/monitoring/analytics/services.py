@@ -87,6 +87,7 @@ def retention_run(*, now: datetime | None = None) -> dict:
     now = now or timezone.now()
     deleted = {"sessions": 0, "events": 0}
     for site in Site.objects.exclude(rolled_until=None):
+        assert site.rolled_until is not None  # excluded in the query
         cutoff = min(raw_cutoff(site, now), _day_start(site.rolled_until))
         deleted["events"] += Event.objects.filter(site=site, ts__lt=cutoff).delete()[0]
         deleted["sessions"] += (

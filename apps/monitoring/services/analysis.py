@@ -127,7 +127,8 @@ def stats_compute(*, metric: str, period: str, now: datetime | None = None) -> d
                 "current": cur,
                 "previous": prev,
                 "change_percent": {
-                    field: _change(cur and cur[field], prev and prev[field]) for field in ("min", "avg", "max", "p95")
+                    field: _change(cur[field] if cur else None, prev[field] if prev else None)
+                    for field in ("min", "avg", "max", "p95")
                 },
                 "trend_per_day": trends.get(key),
             }

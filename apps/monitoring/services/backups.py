@@ -126,7 +126,7 @@ def backups_to_keep(backups: list[Backup], *, daily: int = 7, weekly: int = 4, m
         (lambda b: tuple(b.created_at.isocalendar())[:2], weekly),
         (lambda b: (b.created_at.year, b.created_at.month), monthly),
     ):
-        seen = []
+        seen: list[object] = []
         for backup in ordered:
             key = key_of(backup)
             if key in seen:

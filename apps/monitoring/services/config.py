@@ -1,5 +1,7 @@
 """Writes to rules, channels, templates and silences."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -114,6 +116,6 @@ def silence_expire(*, silence: Silence) -> Silence:
     """Ending a silence keeps its record (a past silence explains a quiet night)."""
     now = timezone.now()
     if silence.ends_at > now:
-        silence.ends_at = max(now, silence.starts_at + timezone.timedelta(microseconds=1))
+        silence.ends_at = max(now, silence.starts_at + timedelta(microseconds=1))
         silence.save(update_fields=["ends_at", "updated_at"])
     return silence

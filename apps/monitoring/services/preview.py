@@ -27,7 +27,7 @@ def rule_preview(
     start = now - timedelta(hours=hours)
     hosts = hosts_matching(host_selector or {})
     stale = timedelta(seconds=settings.MONITORING_COLLECT_INTERVAL * settings.MONITORING_STALE_INTERVALS)
-    out = []
+    out: list[dict] = []
     if metric == NO_DATA_METRIC or not hosts:
         return {"from": start, "to": now, "hosts": out, "supported": metric != NO_DATA_METRIC}
     points = MetricPoint.objects.filter(host__in=hosts, metric=metric, ts__gte=start, ts__lte=now)

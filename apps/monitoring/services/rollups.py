@@ -18,7 +18,7 @@ from ..models import MetricPoint, MetricRollup, Resolution, RollupCursor
 
 logger = logging.getLogger(__name__)
 
-BUCKET_SECONDS = {Resolution.HOUR: 3600, Resolution.DAY: 86400}
+BUCKET_SECONDS: dict[str, int] = {Resolution.HOUR: 3600, Resolution.DAY: 86400}
 GRACE = timedelta(seconds=90)
 
 
