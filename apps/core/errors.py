@@ -128,7 +128,10 @@ def api_exception_handler(exc, context):
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,
         )
 
-    code = next((c for cls, c in _DRF_CODES.items() if isinstance(exc, cls)), "error")
+    # An APIException of ours may name its envelope code (core.api.authentication.TokenRevoked).
+    code = getattr(exc, "envelope_code", None) or next(
+        (c for cls, c in _DRF_CODES.items() if isinstance(exc, cls)), "error"
+    )
     if isinstance(exc, exceptions.ValidationError):
         message = "The submitted data is invalid."
         details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}

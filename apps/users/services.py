@@ -14,6 +14,7 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from apps.core import revocation
 from apps.core.errors import Conflict, DomainError
 from apps.core.services import audit_record, client_ip
 from apps.core.throttling import LoginFailureLimiter
@@ -51,6 +52,9 @@ def _validate_password(password: str, user: User | None = None, *, field: str = 
 
 def token_pair_for(user: User) -> dict:
     refresh = RefreshToken.for_user(user)
+    # Issue time to the millisecond, copied into the access token: a pair minted right
+    # after a revocation is not caught by the second it shares with it (core.revocation).
+    refresh[revocation.ISSUED_MS_CLAIM] = revocation.now_ms()
     return {"access": str(refresh.access_token), "refresh": str(refresh)}
 
 
@@ -104,25 +108,38 @@ def user_login(*, email: str, password: str, request) -> User:
     return user
 
 
-def user_logout(*, user: User, refresh: str, request=None) -> None:
-    """Blacklists the refresh token so it can mint nothing more; the short-lived access
-    token runs out on its own."""
+def user_logout(*, user: User, refresh: str, access=None, request=None) -> None:
+    """Blacklists the refresh token so it can mint nothing more, and revokes the access
+    token the request came with (`access`, a validated token) on every node at once."""
     token = RefreshToken(refresh)
     if str(token.get("user_id")) != str(user.pk):
         raise exceptions.PermissionDenied("This token belongs to someone else.")
     token.blacklist()
+    if access is not None:
+        revocation.token_revoke(access.payload)
     audit_record(action="logout", actor=user, target=str(user.pk), request=request)
 
 
 @transaction.atomic
-def user_change_password(*, user: User, old_password: str, new_password: str, request=None) -> None:
+def user_logout_everywhere(*, user: User, request=None) -> None:
+    """Ends every session of the user: all refresh tokens blacklisted, every access token
+    issued until now revoked, the caller's own included."""
+    user_tokens_revoke_all(user=user)
+    audit_record(action="logout.everywhere", actor=user, target=str(user.pk), request=request)
+
+
+@transaction.atomic
+def user_change_password(*, user: User, old_password: str, new_password: str, request=None) -> dict:
+    """Ends every other session (their tokens stop working at once) and answers a new token
+    pair for the caller's, whose own tokens are revoked with the rest."""
     if not user.check_password(old_password):
         raise exceptions.ValidationError({"old_password": ["The current password is incorrect."]})
     _validate_password(new_password, user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    _blacklist_all_refresh_tokens(user)
+    user_tokens_revoke_all(user=user)
     audit_record(action="password.changed", actor=user, target=str(user.pk), request=request)
+    return token_pair_for(user)
 
 
 def user_request_password_reset(*, email: str, request=None) -> None:
@@ -151,7 +168,7 @@ def user_confirm_password_reset(*, uid: str, token: str, new_password: str, requ
     _validate_password(new_password, user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    _blacklist_all_refresh_tokens(user)
+    user_tokens_revoke_all(user=user)
     audit_record(action="password.reset", actor=user, target=str(user.pk), request=request)
     return user
 
@@ -167,6 +184,9 @@ def user_update_profile(*, user: User, data: dict) -> User:
     return user
 
 
-def _blacklist_all_refresh_tokens(user: User) -> None:
+def user_tokens_revoke_all(*, user: User) -> None:
+    """Every session of the user ends now (deactivation, password change or reset, sign out
+    everywhere): refresh tokens blacklisted in PostgreSQL, access tokens denied in Redis."""
     for outstanding in OutstandingToken.objects.filter(user=user).exclude(blacklistedtoken__isnull=False):
         BlacklistedToken.objects.get_or_create(token=outstanding)
+    revocation.user_tokens_revoke(user.pk)

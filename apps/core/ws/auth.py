@@ -10,8 +10,9 @@ from channels.security.websocket import WebsocketDenier
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+
+from apps.core.api.authentication import JWTAuthentication  # with the revocation denylist
 
 from .tickets import ticket_redeem
 

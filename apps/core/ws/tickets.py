@@ -1,12 +1,16 @@
 """Single-use WebSocket tickets: a browser cannot set headers on a WebSocket, so it trades
-its access token for a 30-second ticket and connects with ?ticket=."""
+its access token for a 30-second ticket and connects with ?ticket=. The ticket remembers
+which token it was issued for: if that token is revoked within the 30 seconds, the ticket
+no longer opens a socket."""
 
+import json
 import secrets
 
 import redis
 import redis.asyncio as aredis
 from django.conf import settings
 
+from apps.core import revocation
 from apps.core.errors import ServiceUnavailable
 
 _PREFIX = "vp:wsticket:"
@@ -20,18 +24,22 @@ def _client() -> redis.Redis:
     )
 
 
-def ticket_issue(*, user_id) -> str:
+def ticket_issue(*, user_id, token: dict | None = None) -> str:
+    """`token`: the payload of the access token the ticket is traded for."""
     ticket = secrets.token_urlsafe(32)
+    claims = {key: token[key] for key in revocation.CHECKED_CLAIMS if key in token} if token else None
+    value = json.dumps({"user_id": str(user_id), "token": claims})
     try:
         with _client() as client:
-            client.set(_PREFIX + ticket, str(user_id), ex=settings.WS_TICKET_TTL)
+            client.set(_PREFIX + ticket, value, ex=settings.WS_TICKET_TTL)
     except redis.RedisError as exc:
         raise ServiceUnavailable("Realtime is unavailable right now.") from exc
     return ticket
 
 
 async def ticket_redeem(ticket: str) -> str | None:
-    """The user id the ticket was issued to, once; None if unknown, used or expired."""
+    """The user id the ticket was issued to, once; None if unknown, used, expired, or its
+    token revoked since."""
     if not ticket or len(ticket) > 100:
         return None
     client = aredis.Redis.from_url(
@@ -41,8 +49,23 @@ async def ticket_redeem(ticket: str) -> str | None:
     )
     try:
         value = await client.getdel(_PREFIX + ticket)
+        if not value:
+            return None
+        stored = json.loads(value)
+        claims = stored["token"]
+        if claims and await _revoked(client, claims):
+            return None
     except redis.RedisError:
         return None
     finally:
         await client.aclose()
-    return value.decode() if value else None
+    return stored["user_id"]
+
+
+async def _revoked(client, claims: dict) -> bool:
+    try:
+        return revocation.is_revoked_by(await client.mget(revocation.check_keys(claims)), claims)
+    except redis.RedisError as exc:  # fails open, like every request (core.revocation)
+        revocation.DENYLIST_ERRORS.labels(op="read").inc()
+        revocation.logger.warning("Token denylist unavailable, ticket allowed: %s", exc)
+        return False

@@ -7,6 +7,7 @@ urlpatterns = [
     path("auth/login/", views.LoginView.as_view(), name="auth-login"),
     path("auth/refresh/", views.RefreshView.as_view(), name="auth-refresh"),
     path("auth/logout/", views.LogoutView.as_view(), name="auth-logout"),
+    path("auth/logout-all/", views.LogoutEverywhereView.as_view(), name="auth-logout-all"),
     path("auth/ws-ticket/", views.WsTicketView.as_view(), name="auth-ws-ticket"),
     path("auth/password/change/", views.PasswordChangeView.as_view(), name="auth-password-change"),
     path("auth/password/reset/", views.PasswordResetView.as_view(), name="auth-password-reset"),

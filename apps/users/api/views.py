@@ -82,7 +82,18 @@ class LogoutView(APIView):
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.user_logout(user=request.user, refresh=data.validated_data["refresh"], request=request)
+        services.user_logout(
+            user=request.user, refresh=data.validated_data["refresh"], access=request.auth, request=request
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogoutEverywhereView(APIView):
+    """Sign out everywhere: every session of the caller ends, this one included."""
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        services.user_logout_everywhere(user=request.user, request=request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -99,7 +110,8 @@ class WsTicketView(APIView):
     def post(self, request):
         from django.conf import settings
 
-        return Response({"ticket": ticket_issue(user_id=request.user.pk), "expires_in": settings.WS_TICKET_TTL})
+        ticket = ticket_issue(user_id=request.user.pk, token=request.auth.payload)
+        return Response({"ticket": ticket, "expires_in": settings.WS_TICKET_TTL})
 
 
 class PasswordChangeView(APIView):
@@ -107,12 +119,12 @@ class PasswordChangeView(APIView):
         old_password = serializers.CharField(max_length=128, trim_whitespace=False)
         new_password = serializers.CharField(max_length=128, trim_whitespace=False)
 
-    @extend_schema(request=InputSerializer, responses={204: None})
+    @extend_schema(request=InputSerializer, responses={200: TokenPairOut})
     def post(self, request):
+        """Every session's tokens stop working, this one's too: the answer is its new pair."""
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.user_change_password(user=request.user, **data.validated_data, request=request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(services.user_change_password(user=request.user, **data.validated_data, request=request))
 
 
 class PasswordResetView(_PublicAuthView):
