@@ -26,10 +26,12 @@ def _render_plain(name: str, context: dict) -> str:
     return get_template(name).template.render(Context(context, autoescape=False))
 
 
-def email_send_templated(*, to: str, template: str, locale: str, context: dict) -> None:
+def email_send_templated(*, to: str, template: str, locale: str, context: dict, headers: dict | None = None) -> None:
     from .tasks import deliver_email
 
     message = email_render(template=template, locale=locale, context=context)
+    if headers:
+        message["headers"] = headers
     try:
         deliver_email.delay(to=to, **message)
     except Exception:  # noqa: BLE001 — the broker is down: deliver now rather than lose it

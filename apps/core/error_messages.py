@@ -18,6 +18,7 @@ KO = {
     "The database is unavailable right now. Try again shortly.": "지금은 데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도하세요.",
     "The token is invalid or expired.": "토큰이 올바르지 않거나 만료되었습니다.",
     "Your session has ended. Sign in again.": "세션이 종료되었습니다. 다시 로그인하세요.",
+    "This unsubscribe link is invalid.": "수신 거부 링크가 올바르지 않습니다.",
     "The request body is too large.": "요청 본문이 너무 큽니다.",
     "Something went wrong on our side.": "서버에서 문제가 발생했습니다.",
     "The submitted data is invalid.": "제출한 데이터가 올바르지 않습니다.",

@@ -51,13 +51,54 @@ class Notification(BaseModel):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
     data = models.JSONField(default=dict, blank=True)
+    # The message: a key of apps.core.notify.MESSAGES and its params, rendered in the reader's
+    # locale whenever it is shown. Rows from before the catalogue have no key: `title` is theirs.
+    key = models.CharField(max_length=60, blank=True)
+    params = models.JSONField(default=dict, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # E-mail: an instant one is due at `email_due_at` (a beat sweep sends it unless read by
+    # then); `emailed_at` is set once, by the conditional update that claims the send (or by
+    # the digest that carried it), so a notification is never e-mailed twice.
+    email_due_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(BaseModel.Meta):
-        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"]),
+            models.Index(
+                fields=["email_due_at"], name="notification_email_due", condition=models.Q(emailed_at__isnull=True)
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.verb} → {self.recipient_id}"
+
+
+class NotificationPreference(models.Model):
+    """One row per user who changed a default: e-mail mode per kind of notification
+    (apps.core.notify.KINDS); a kind missing from `modes` has its default. Also the day the
+    last digest went out, claimed by a conditional update so it goes once a day."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="notification_preference"
+    )
+    modes = models.JSONField(default=dict, blank=True)
+    digest_sent_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"notification preferences of {self.user_id}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .notify import KINDS, MODES
+
+        if not isinstance(self.modes, dict):
+            raise ValidationError({"modes": "Expected an object of kind to mode."})
+        for kind, mode in self.modes.items():
+            if kind not in KINDS or mode not in MODES:
+                raise ValidationError({"modes": f"Unknown kind or mode: {kind}={mode}"})
 
 
 class AuditLog(models.Model):

@@ -1,11 +1,16 @@
-"""Notifications in the recipient's language. Every message is a key in MESSAGES (Korean and
-English templates with {name} placeholders), rendered for the recipient as it is created."""
+"""Notifications in the reader's language. Every message is a key in MESSAGES (Korean and
+English templates with {name} placeholders); a notification stores the key and its params and
+is rendered in the reader's locale whenever it is shown (list, realtime event, e-mail), so it
+follows a change of language. Each key belongs to a KIND, the unit of e-mail preferences."""
 
 import re
+from datetime import timedelta
 
+from django.conf import settings
+from django.utils import timezone
 from django.utils.text import Truncator
 
-from .models import Notification
+from .models import Notification, NotificationPreference
 from .services import notification_create
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -33,7 +38,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{project}: an AI job failed repeatedly and needs attention",
     ),
     "plan.succeeded": ("{project}: '{brief}' 기획안이 완성되었습니다", "{project}: the plan for '{brief}' is ready"),
+    "feedback.commented": ("{author}님이 {where}에 코멘트를 남겼습니다", "{author} commented on {where}"),
+    "alert.firing": ("[{severity}] {rule} 경보 발생: {host}", "[{severity}] {rule} firing: {host}"),
+    "alert.resolved": ("[{severity}] {rule} 경보 해소: {host}", "[{severity}] {rule} resolved: {host}"),
 }
+
+# E-mail modes: in-app only, an e-mail soon after (unless read in the app first), one daily
+# digest, or nothing at all (not even in the app).
+IN_APP, INSTANT, DIGEST, OFF = "in_app", "instant", "digest", "off"
+MODES = (IN_APP, INSTANT, DIGEST, OFF)
+
+# kind -> (default mode, message keys). Mentions and decisions someone waits on go at once.
+KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "mention": (INSTANT, ("feedback.mentioned",)),
+    "reply": (DIGEST, ("feedback.replied",)),
+    "comment": (DIGEST, ("feedback.commented",)),
+    "review": (INSTANT, ("version.review.approved", "version.review.changes_requested", "version.review.in_review")),
+    "version": (DIGEST, ("version.ready", "version.failed")),
+    "approval": (INSTANT, ("ai_job.awaiting_approval", "ai_job.needs_attention", "plan.succeeded")),
+    "team": (
+        DIGEST,
+        (
+            "invitation.accepted",
+            "invitation.received",
+            "project.member_added",
+            "project.role_changed",
+            "project.transferred",
+        ),
+    ),
+    "alert": (DIGEST, ("alert.firing", "alert.resolved")),
+}
+KIND_OF_KEY = {key: kind for kind, (_, keys) in KINDS.items() for key in keys}
+
+
+def kind_of(key: str) -> str | None:
+    """The preference kind of a message key; None for messages that never go by e-mail."""
+    return KIND_OF_KEY.get(key)
+
+
+def preference_modes(user) -> dict[str, str]:
+    """Every kind's mode for `user`: their choice, else the default."""
+    stored = NotificationPreference.objects.filter(user=user).values_list("modes", flat=True).first() or {}
+    return {kind: stored.get(kind, default) for kind, (default, _) in KINDS.items()}
+
+
+def preference_mode(user, kind: str) -> str:
+    return preference_modes(user)[kind]
+
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -45,7 +96,38 @@ def message_render(key: str, params: dict, locale: str) -> str:
     return _PLACEHOLDER.sub(lambda m: str(params.get(m.group(1), m.group(0))), template)
 
 
-def notify(user, *, key: str, params: dict, url: str, data: dict, verb: str | None = None) -> Notification:
-    """A notification for `user` titled by message `key` in their locale; `verb` defaults to the key."""
-    title = Truncator(message_render(key, params, user.locale)).chars(Notification._meta.get_field("title").max_length)
-    return notification_create(recipient=user, verb=verb or key, title=title, url=url, data=data)
+def notification_title(notification: Notification, locale: str) -> str:
+    """The title in `locale`; a row without a (known) key keeps the title stored with it."""
+    if notification.key in MESSAGES:
+        return _truncate(message_render(notification.key, notification.params or {}, locale))
+    return notification.title
+
+
+def _truncate(title: str) -> str:
+    return Truncator(title).chars(Notification._meta.get_field("title").max_length)
+
+
+def notify(
+    user, *, key: str, params: dict, url: str, data: dict, verb: str | None = None, body: str = ""
+) -> Notification | None:
+    """A notification for `user` with message `key`; `verb` defaults to the key. Its kind's mode
+    decides whether it exists (`off`: not at all) and whether an e-mail is due soon (`instant`;
+    the daily digest picks up `digest` ones). Who may receive it at all is the caller's choice."""
+    kind = kind_of(key)
+    mode = preference_mode(user, kind) if kind else IN_APP
+    if mode == OFF:
+        return None
+    email_due_at = None
+    if mode == INSTANT:
+        email_due_at = timezone.now() + timedelta(seconds=settings.NOTIFICATION_EMAIL_DELAY_SECONDS)
+    return notification_create(
+        recipient=user,
+        verb=verb or key,
+        title=_truncate(message_render(key, params, user.locale)),
+        body=body,
+        url=url,
+        data=data,
+        key=key,
+        params={name: value if isinstance(value, int | float | bool) else str(value) for name, value in params.items()},
+        email_due_at=email_due_at,
+    )

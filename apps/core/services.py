@@ -26,17 +26,34 @@ def model_update(*, instance, fields: list[str] | tuple[str, ...], data: dict):
 
 @transaction.atomic
 def notification_create(
-    *, recipient, verb: str, title: str, body: str = "", url: str = "", data: dict | None = None
+    *,
+    recipient,
+    verb: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    data: dict | None = None,
+    key: str = "",
+    params: dict | None = None,
+    email_due_at=None,
 ) -> Notification:
     from .serializers import NotificationOut
 
     notification = Notification.objects.create(
-        recipient=recipient, verb=verb, title=title, body=body, url=url, data=data or {}
+        recipient=recipient,
+        verb=verb,
+        title=title,
+        body=body,
+        url=url,
+        data=data or {},
+        key=key,
+        params=params or {},
+        email_due_at=email_due_at,
     )
     events.publish(
         stream=events.user_stream(recipient.pk),
         type="notification.created",
-        data=NotificationOut(notification).data,
+        data=NotificationOut(notification, context={"locale": recipient.locale}).data,  # the recipient reads it
     )
     return notification
 

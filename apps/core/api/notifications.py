@@ -2,9 +2,14 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.base import validated
+from apps.core.api.inputs import StrictSerializer
+from apps.core.notification_mail import notification_preferences_update, notification_unsubscribe, unsubscribe_target
+from apps.core.notify import KINDS, MODES, preference_modes
 from apps.core.pagination import FeedCursorPagination
 from apps.core.selectors import notification_unread_count, notifications_for_user
 from apps.core.serializers import NotificationOut
@@ -46,3 +51,77 @@ class NotificationReadAll(APIView):
     @extend_schema(request=None, responses=inline_serializer("ReadAllResult", {"updated": serializers.IntegerField()}))
     def post(self, request):
         return Response({"updated": notifications_mark_all_read(user=request.user)})
+
+
+class NotificationPreferenceItem(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=list(KINDS))
+    mode = serializers.ChoiceField(choices=list(MODES))
+
+
+class NotificationPreferencesOut(serializers.Serializer):
+    kinds = NotificationPreferenceItem(many=True)
+
+
+def _preferences_data(modes: dict[str, str]) -> dict:
+    return {"kinds": [{"kind": kind, "mode": mode} for kind, mode in modes.items()]}
+
+
+class NotificationPreferences(APIView):
+    """Per kind of notification: `in_app` (no e-mail), `instant` e-mail, daily `digest`, or
+    `off` (no notification at all). PUT may name some kinds; the others keep their mode."""
+
+    class InputSerializer(StrictSerializer):
+        kinds = NotificationPreferenceItem(many=True, allow_empty=False)
+
+        def validate_kinds(self, items):
+            seen = [item["kind"] for item in items]
+            if len(seen) != len(set(seen)):
+                raise serializers.ValidationError("Each kind may appear once.")
+            return items
+
+    @extend_schema(responses=NotificationPreferencesOut)
+    def get(self, request):
+        return Response(_preferences_data(preference_modes(request.user)))
+
+    @extend_schema(request=InputSerializer, responses=NotificationPreferencesOut)
+    def put(self, request):
+        data = validated(self.InputSerializer, request.data)
+        modes = notification_preferences_update(
+            user=request.user, modes={item["kind"]: item["mode"] for item in data["kinds"]}
+        )
+        return Response(_preferences_data(modes))
+
+
+class NotificationUnsubscribeOut(serializers.Serializer):
+    email = serializers.CharField()
+    kinds = serializers.ListField(child=serializers.ChoiceField(choices=list(KINDS)))
+    preferences = NotificationPreferenceItem(many=True)
+
+
+def _masked(email: str) -> str:
+    """Whom the link names, recognisable to its owner but not spelled out to whoever holds it."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def _unsubscribe_data(user, kinds, modes) -> dict:
+    return {"email": _masked(user.email), "kinds": kinds, "preferences": _preferences_data(modes)["kinds"]}
+
+
+class NotificationUnsubscribe(APIView):
+    """The signed link of a notification e-mail (the token is the credential; no sign-in).
+    GET: whom and which kinds it names, for the confirm page. POST: those kinds go `off` —
+    also RFC 8058 one-click, which mail clients POST to the List-Unsubscribe URL."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(responses=NotificationUnsubscribeOut)
+    def get(self, request, token):
+        user, kinds = unsubscribe_target(token=token)
+        return Response(_unsubscribe_data(user, kinds, preference_modes(user)))
+
+    @extend_schema(request=None, responses=NotificationUnsubscribeOut)
+    def post(self, request, token):
+        user, kinds, modes = notification_unsubscribe(token=token)
+        return Response(_unsubscribe_data(user, kinds, modes))

@@ -4,7 +4,7 @@ from apps.core.errors import Conflict, DomainError
 from apps.core.models import Notification
 from apps.core.notify import notify
 from apps.projects.activity import project_stream
-from apps.projects.models import Membership
+from apps.projects.models import Membership, Project
 
 from ..models import Version
 
@@ -38,6 +38,11 @@ def notify_member(user, **kwargs) -> Notification | None:
     """`apps.core.notify.notify`, skipping a deleted or deactivated person."""
     if user is None or not user.is_active:
         return None
+    params, project_id = kwargs.get("params", {}), kwargs.get("data", {}).get("project_id")
+    if "project" not in params and project_id:
+        # The daily e-mail digest groups by project under its name.
+        name = Project.objects.filter(pk=project_id).values_list("name", flat=True).first()
+        kwargs["params"] = {**params, "project": name or ""}
     return notify(user, **kwargs)
 
 

@@ -196,17 +196,18 @@ def staff_notify_in_app(*, alert: Alert, event_type: str) -> None:
     """In-app notifications (bell + /ws/notifications/) for active staff, unless disabled."""
     from django.contrib.auth import get_user_model
 
-    from apps.core.services import notification_create
+    from apps.core.notify import notify
 
     if not settings.MONITORING_NOTIFY_STAFF_IN_APP:
         return
     host = alert.host.name if alert.host else alert.target
     state = "firing" if event_type == "alert.firing" else "resolved"
-    for user in get_user_model().objects.filter(is_staff=True, is_active=True).only("pk"):
-        notification_create(
-            recipient=user,
-            verb=event_type,
-            title=f"[{alert.severity}] {alert.rule.name} {state}: {host}"[:200],
+    for user in get_user_model().objects.filter(is_staff=True, is_active=True).only("pk", "locale"):
+        # Rendered in each reader's language; e-mailed per their "alert" preference.
+        notify(
+            user,
+            key=f"alert.{state}",
+            params={"severity": alert.severity, "rule": alert.rule.name, "host": host},
             body=f"{alert.rule.metric} = {alert.value}",
             url=f"/monitoring/alerts?alert={alert.pk}",
             data={"alert_id": str(alert.pk), "rule_id": str(alert.rule_id), "status": state},
