@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -72,6 +73,11 @@ def latest_digest(*, version) -> VersionDigest | None:
     )
 
 
+def _usage_row(row: Mapping[str, object]) -> dict:
+    """A usage row with zero instead of NULL for a group without tokens or cost."""
+    return {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or usd(0)}
+
+
 def usage_summary(*, project: Project, month: datetime.date | None = None) -> dict:
     """Totals per day and kind, cache hit rate, month-to-date cost against the budget and a
     straight-line forecast to the end of the month (current month only)."""
@@ -91,16 +97,13 @@ def usage_summary(*, project: Project, month: datetime.date | None = None) -> di
         "cost_usd": UsdSum("cost_usd"),
     }
     daily = [
-        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or usd(0)}
+        _usage_row(row)
         for row in rows.annotate(date=TruncDate("created_at"))
         .values("date", "kind")
         .annotate(**metrics)
         .order_by("date", "kind")
     ]
-    by_kind = [
-        {**row, "tokens": row["tokens"] or 0, "cost_usd": row["cost_usd"] or usd(0)}
-        for row in rows.values("kind").annotate(**metrics).order_by("kind")
-    ]
+    by_kind = [_usage_row(row) for row in rows.values("kind").annotate(**metrics).order_by("kind")]
     totals = rows.aggregate(**metrics)
     spent = totals["cost_usd"] or usd(0)
     calls = totals["calls"] or 0

@@ -80,10 +80,15 @@ def on_text_saved(sender, feedback: Feedback, project_id, **kwargs) -> None:
     triage_schedule(feedback, project_id=project_id)
 
 
-def _as_time(now) -> datetime.datetime:
+def _as_time(now: datetime.datetime | str | None) -> datetime.datetime:
     if now is None:
         return timezone.now()
-    return parse_datetime(now) if isinstance(now, str) else now
+    if not isinstance(now, str):
+        return now
+    parsed = parse_datetime(now)
+    if parsed is None:
+        raise ValueError(f"Not a date and time: {now!r}")
+    return parsed
 
 
 @transaction.atomic
@@ -106,7 +111,7 @@ def triage_flush(*, project_id, now: datetime.datetime | str | None = None) -> l
     jobs = []
     while pending:
         pending.sort(key=lambda f: (not f.urgent, f.triage_queued_at, str(f.pk)))
-        oldest = min(f.triage_queued_at for f in pending)
+        oldest = min(f.triage_queued_at for f in pending if f.triage_queued_at is not None)  # all: _pending()
         if not (len(pending) >= BATCH_SIZE or pending[0].urgent or oldest <= now - MAX_WAIT):
             break
         batch, pending = pending[:BATCH_SIZE], pending[BATCH_SIZE:]

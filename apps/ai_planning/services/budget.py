@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -14,6 +15,11 @@ from .errors import BudgetExceeded
 
 OPEN_STATUSES = (AIJob.Status.QUEUED, AIJob.Status.AWAITING_APPROVAL, AIJob.Status.RUNNING)
 BUDGET_WARNING_SHARE = Decimal("0.8")
+# A job's priority by kind, unless it is urgent (default: normal).
+KIND_PRIORITY: dict[str, str] = {
+    AIJob.Kind.REGENERATE_SECTION: AIJob.Priority.HIGH,
+    AIJob.Kind.FEEDBACK_TRIAGE: AIJob.Priority.LOW,
+}
 
 
 def _usd(value) -> str:
@@ -71,14 +77,8 @@ RISK_TEXT = {
 def _triage(job: AIJob, ai_settings: AISettings, *, urgent: bool = False) -> None:
     """Priority from kind and urgency; high risk (→ approval) when costly or near the budget."""
     committed = _check_budget(ai_settings=ai_settings, estimate=job.estimated_cost_usd, job=job)
-    job.priority = (
-        AIJob.Priority.URGENT
-        if urgent
-        else {AIJob.Kind.REGENERATE_SECTION: AIJob.Priority.HIGH, AIJob.Kind.FEEDBACK_TRIAGE: AIJob.Priority.LOW}.get(
-            job.kind, AIJob.Priority.NORMAL
-        )
-    )
-    factors = []
+    job.priority = AIJob.Priority.URGENT if urgent else KIND_PRIORITY.get(job.kind, AIJob.Priority.NORMAL)
+    factors: list[dict[str, Any]] = []
     if job.estimated_cost_usd > ai_settings.approval_threshold_usd:
         factors.append(
             {

@@ -115,6 +115,7 @@ def _progress(plan: Plan, job: AIJob, step: str, percent: int) -> None:
 
 
 def _run_plan(job: AIJob) -> None:
+    assert job.plan_id is not None, "a plan job names its plan"
     plan = Plan.objects.select_related("brief", "project").get(pk=job.plan_id)
     result: dict = {}
     steps = planning.STEPS
@@ -158,6 +159,7 @@ def _run_plan(job: AIJob) -> None:
 
 
 def _run_regenerate(job: AIJob) -> None:
+    assert job.plan_id is not None, "a regenerate job names its plan"
     plan = Plan.objects.select_related("brief", "project").get(pk=job.plan_id)
     section = job.params["section"]
     _progress(plan, job, section, 0)
