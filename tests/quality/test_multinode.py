@@ -6,6 +6,7 @@ a load balancer: real Daphne processes, real workers, real sockets (no container
   nothing repeated.
 - Presence is one list: a viewer on A and one on B see each other join, move and leave.
 - Throttles are shared: alternating between the nodes does not double a limit.
+- A revoked access token (logout, sign out everywhere) is refused by the other node at once.
 - A scheduled task runs once, not once per worker: every message beat sends is run by one of
   the two workers; and the triage flush, which both workers may run for one project at the
   same moment, makes each batch once (the project's settings row is its lock)."""
@@ -235,6 +236,42 @@ def test_throttles_are_shared_so_two_nodes_do_not_double_a_limit(cluster):
         if response.status_code == 429:
             assert response.json()["error"]["code"] == "throttled"
     assert statuses == {200: LIMIT, 429: LIMIT}
+
+
+def _me(node: WebNode, access: str) -> requests.Response:
+    return requests.get(f"{node.url}/api/v1/users/me/", headers={"Authorization": f"Bearer {access}"}, timeout=20)
+
+
+def test_a_token_logged_out_on_node_a_is_refused_on_node_b_within_a_second(cluster):
+    user = UserFactory()
+    session, other_device = token_pair_for(user), token_pair_for(user)
+    assert _me(cluster.b, session["access"]).status_code == 200
+
+    response = requests.post(
+        f"{cluster.a.url}/api/v1/auth/logout/",
+        json={"refresh": session["refresh"]},
+        headers={"Authorization": f"Bearer {session['access']}"},
+        timeout=20,
+    )
+    assert response.status_code == 204, response.content
+    logged_out = time.monotonic()
+
+    refused = _me(cluster.b, session["access"])
+    assert time.monotonic() - logged_out < 1.0
+    assert refused.status_code == 401
+    assert refused.json()["error"]["code"] == "token_revoked"
+    assert _me(cluster.b, other_device["access"]).status_code == 200  # only that session ended
+
+    # Sign out everywhere on B: the other device's token is refused on A at once.
+    assert (
+        requests.post(
+            f"{cluster.b.url}/api/v1/auth/logout-all/",
+            headers={"Authorization": f"Bearer {other_device['access']}"},
+            timeout=20,
+        ).status_code
+        == 204
+    )
+    assert _me(cluster.a, other_device["access"]).json()["error"]["code"] == "token_revoked"
 
 
 SENT = re.compile(r"Sending due task monitoring-collect \(apps\.monitoring\.tasks\.collect_metrics\)")
