@@ -25,6 +25,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from apps.core.models import Notification
+from apps.core.notification_mail import unsubscribe_token
 from apps.feedbacks import storage
 from apps.feedbacks.tests.factories import FeedbackFactory
 from apps.projects.models import Role
@@ -109,6 +110,10 @@ def _own_notification(world, actor, side):
     return {"id": Notification.objects.filter(recipient=recipient).values_list("pk", flat=True).first()}
 
 
+def _unsubscribe_link(world, actor, side):
+    return {"token": unsubscribe_token(user=world.candidate, kinds=["mention"])}
+
+
 def _reset_link(world, actor, side):
     candidate = world.candidate
     return {
@@ -172,6 +177,11 @@ ROUTES: dict[str, Rule] = {
     "GET notifications/unread-count/": user(),
     "POST notifications/read-all/": user(),
     "POST notifications/{id}/read/": user(params=_own_notification),
+    "GET notifications/preferences/": user(),
+    "PUT notifications/preferences/": user(body=lambda w, a, s: {"kinds": [{"kind": "reply", "mode": "in_app"}]}),
+    # The signed link of a notification e-mail is the credential (RFC 8058 one-click: no sign-in).
+    "GET notifications/unsubscribe/{token}/": public(params=_unsubscribe_link),
+    "POST notifications/unsubscribe/{token}/": public(params=_unsubscribe_link),
     # --- projects --------------------------------------------------------------------------
     "GET projects/": user(),
     "POST projects/": user(body=lambda w, a, s: {"name": "Mine"}),
