@@ -6,8 +6,8 @@ from apps.core.ws import presence
 from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
 from apps.core.ws.batching import BatchedLookup
 from apps.projects import permissions
+from apps.projects.activity import project_stream
 from apps.projects.models import Membership, Project
-from apps.projects.services import project_stream
 
 logger = logging.getLogger(__name__)
 

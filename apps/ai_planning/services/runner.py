@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from apps.core import events
-from apps.projects.services import project_stream
+from apps.projects.activity import project_stream
 
 from .. import ai_client, image_search, planning, prompts
 from ..models import AIJob, Plan, PlanRevision, VersionDigest

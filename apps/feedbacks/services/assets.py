@@ -5,9 +5,8 @@ from django.db.models import Max
 
 from apps.core import events
 from apps.core.services import model_update
-from apps.projects.activity import activity_record
+from apps.projects.activity import activity_record, project_stream
 from apps.projects.models import Project
-from apps.projects.services import project_stream
 
 from .. import storage
 from ..models import Asset, Upload

@@ -14,6 +14,7 @@ from apps.core.models import StreamEvent
 from apps.projects import selectors, services
 from apps.projects.models import Activity, Invitation, Membership, Phase, Role
 from apps.projects.permissions import MANAGE, ROLE_ACTIONS, ROLE_RANK, can_assign
+from apps.projects.services import members as member_services
 from tests.factories import UserFactory
 
 from .conftest import stream_types
@@ -208,14 +209,14 @@ def test_project_delete_publishes_on_the_stream_it_leaves_behind():
 def test_two_owners_demoting_themselves_at_once_leave_one_owner(monkeypatch):
     """The last-owner rule must hold under concurrency, and the loser gets the domain
     error (409), not a database deadlock (500)."""
-    checked = services._require_assignable
+    checked = member_services.require_assignable
 
     def slow_check(**kwargs):
         # Both transactions are inside the service before either looks at the owners.
         checked(**kwargs)
         time.sleep(0.3)
 
-    monkeypatch.setattr(services, "_require_assignable", slow_check)
+    monkeypatch.setattr(member_services, "require_assignable", slow_check)
     project = ProjectFactory()
     first = Membership.objects.get(project=project, user=project.owner)
     second = MembershipFactory(project=project, role=Role.OWNER)

@@ -1,0 +1,96 @@
+"""What the projects services share: their errors, the role check, the change log of an
+update, the membership lock and the member notification."""
+
+from datetime import date
+
+from apps.core.errors import Conflict, DomainError
+from apps.core.notify import notify
+from apps.core.services import model_update
+
+from .. import permissions
+from ..models import Project
+
+
+class RoleNotAllowed(DomainError):
+    code = "role_not_allowed"
+    status_code = 403
+    message = "Your role does not allow this change."
+
+
+class LastOwner(Conflict):
+    code = "last_owner"
+    message = "A project needs at least one owner. Transfer ownership first."
+
+
+class AlreadyMember(Conflict):
+    code = "already_member"
+    message = "This person is already a member of the project."
+
+
+class InvitationNotUsable(DomainError):
+    status_code = 410
+
+    def __init__(self, state: str):
+        messages = {
+            "expired": "This invitation has expired. Ask for a new one.",
+            "revoked": "This invitation was revoked.",
+            "accepted": "This invitation has already been used.",
+        }
+        self.code = f"invitation_{state}"
+        super().__init__(messages[state])
+
+
+class InvitationNotFound(DomainError):
+    code = "not_found"
+    status_code = 404
+    message = "Not found."
+
+
+class InvitationForSomeoneElse(DomainError):
+    code = "invitation_email_mismatch"
+    status_code = 403
+    message = "This invitation was sent to a different email address."
+
+
+def diff_of(instance, data: dict) -> dict:
+    """{field: {"before": old, "after": new}} for the fields that really change."""
+    changes = {}
+    for field, new in data.items():
+        old = getattr(instance, field)
+        if old != new:
+            changes[field] = {"before": plain(old), "after": plain(new)}
+    return changes
+
+
+def plain(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def apply_changes(instance, data: dict) -> dict:
+    """Saves `data` onto `instance` (`model_update`); returns the changes (`diff_of`), empty
+    when there were none and nothing was saved."""
+    changes = diff_of(instance, data)
+    model_update(instance=instance, fields=list(data), data=data)
+    return changes
+
+
+def require_assignable(*, actor, project: Project, current: str | None, new: str | None) -> None:
+    if not permissions.can_assign(permissions.role_of(actor, project), current, new):
+        raise RoleNotAllowed()
+
+
+def lock_memberships(project: Project) -> None:
+    """Role changes and removals of one project run one at a time (the project row is the
+    lock). Otherwise two owners demoting themselves at once each lock their own row, then
+    wait for the other's in the owner check: a deadlock (500) instead of `last_owner`."""
+    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk", flat=True))
+
+
+def notify_member(user, project: Project, key: str, url: str = "", **params) -> None:
+    notify(
+        user,
+        key=key,
+        params={"project": project.name, **params},
+        url=url or f"/projects/{project.pk}",
+        data={"project_id": str(project.pk)},
+    )
