@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 import factory
 
 from apps.ai_planning import planning
-from apps.ai_planning.models import AIJob, Brief, Plan, PlanRevision
+from apps.ai_planning.models import AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision, VersionDigest
 from apps.projects.tests.factories import ProjectFactory
 from tests.fake_openai import instance_for
 
@@ -68,3 +70,40 @@ class AIJobFactory(factory.django.DjangoModelFactory):
     estimated_tokens = 10_000
     estimated_cost_usd = "0.004"
     max_attempts = 2
+
+
+class AISettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AISettings
+
+    project = factory.SubFactory(ProjectFactory)
+    monthly_budget_usd = Decimal("20")
+    approval_threshold_usd = Decimal("0.5")
+
+
+class AIUsageFactory(factory.django.DjangoModelFactory):
+    """One metered call (`created_at` is auto_now_add: move it with an update when it matters)."""
+
+    class Meta:
+        model = AIUsage
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = AIJob.Kind.PLAN
+    model = "gpt-4o-mini"
+    cost_usd = Decimal("0.01")
+
+
+class VersionDigestFactory(factory.django.DjangoModelFactory):
+    """A finished digest of `version`, with the succeeded job that made it."""
+
+    class Meta:
+        model = VersionDigest
+
+    version = None  # required: pass the version
+    project = factory.LazyAttribute(lambda digest: digest.version.asset.project)
+    job = factory.LazyAttribute(
+        lambda digest: AIJobFactory(
+            project=digest.project, kind=AIJob.Kind.FEEDBACK_DIGEST, status=AIJob.Status.SUCCEEDED
+        )
+    )
+    result = factory.LazyFunction(lambda: {"overview": "", "groups": []})

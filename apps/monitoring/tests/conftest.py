@@ -14,7 +14,7 @@ from apps.monitoring.webhooks import secret_generate, signature_verify
 from apps.users.services import token_pair_for
 from tests.factories import UserFactory
 
-from .factories import AlertRuleFactory, HostFactory, NotificationChannelFactory
+from .factories import AlertRuleFactory, HostFactory, MetricPointFactory, NotificationChannelFactory
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -48,7 +48,7 @@ def host(db) -> Host:
 
 def put(host: Host, metric: str, value: float, ts: datetime, labels: str = "") -> MetricPoint:
     """A raw point; also moves the host's last-seen mark like the collector does."""
-    point = MetricPoint.objects.create(host=host, metric=metric, labels=labels, ts=ts, value=value)
+    point = MetricPointFactory(host=host, metric=metric, labels=labels, ts=ts, value=value)
     if host.last_seen_at is None or ts > host.last_seen_at:
         host.last_seen_at = ts
         host.save(update_fields=["last_seen_at"])

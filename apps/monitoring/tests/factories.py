@@ -12,6 +12,7 @@ from apps.monitoring.models import (
     Anomaly,
     Backup,
     Host,
+    MetricPoint,
     MetricRollup,
     NotificationChannel,
     NotificationTemplate,
@@ -83,6 +84,19 @@ class AnomalyFactory(factory.django.DjangoModelFactory):
     baseline_mean = 40.0
     baseline_std = 5.0
     score = 11.8
+
+
+class MetricPointFactory(factory.django.DjangoModelFactory):
+    """One raw value (the `put` helper in conftest also moves the host's last-seen mark)."""
+
+    class Meta:
+        model = MetricPoint
+
+    host = factory.SubFactory(HostFactory)
+    metric = "cpu.percent"
+    labels = ""
+    ts = factory.LazyFunction(timezone.now)
+    value = 50.0
 
 
 class MetricRollupFactory(factory.django.DjangoModelFactory):

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from apps.ai_planning.models import AISettings, AIUsage
+from apps.ai_planning.models import AIUsage
+from apps.ai_planning.tests.factories import AISettingsFactory, AIUsageFactory
 from apps.monitoring.models import Alert, Delivery
 from apps.monitoring.services.alerts import rule_evaluate
 from apps.projects.models import Project
-from tests.factories import UserFactory
+from apps.projects.tests.factories import ProjectFactory
 
 from .conftest import make_rule
 
@@ -21,11 +22,11 @@ NOW = datetime(2026, 3, 11, 0, 0, tzinfo=UTC)  # 10 days into a 31-day month
 
 @pytest.fixture
 def project():
-    return Project.objects.create(name="Launch film", owner=UserFactory())
+    return ProjectFactory(name="Launch film")
 
 
 def spend(project: Project, usd: str, at: datetime) -> AIUsage:
-    usage = AIUsage.objects.create(project=project, kind="plan", model="demo", cost_usd=Decimal(usd))
+    usage = AIUsageFactory(project=project, cost_usd=Decimal(usd))
     AIUsage.objects.filter(pk=usage.pk).update(created_at=at)  # created_at is auto_now_add
     return usage
 
@@ -45,7 +46,7 @@ def ai_rule(**overrides):
 
 
 def test_month_to_date_cost_fires_per_project_and_names_it(project, email_channel):
-    other = Project.objects.create(name="Quiet project", owner=UserFactory())
+    other = ProjectFactory(name="Quiet project")
     spend(project, "3.50", NOW - timedelta(days=2))
     spend(project, "2.00", NOW - timedelta(hours=1))
     spend(project, "40.00", datetime(2026, 2, 27, tzinfo=UTC))  # last month: not counted
@@ -77,7 +78,7 @@ def test_ai_cost_alert_resolves_when_a_new_month_starts(project, email_channel):
 
 
 def test_project_selector_limits_the_targets(project):
-    other = Project.objects.create(name="Other", owner=UserFactory())
+    other = ProjectFactory(name="Other")
     spend(project, "9.00", NOW - timedelta(days=1))
     spend(other, "9.00", NOW - timedelta(days=1))
     rule_evaluate(rule=ai_rule(host_selector={"projects": [str(other.pk)]}), now=NOW)
@@ -85,7 +86,7 @@ def test_project_selector_limits_the_targets(project):
 
 
 def test_budget_percent_uses_the_project_budget(project):
-    AISettings.objects.create(project=project, monthly_budget_usd=Decimal("10"), approval_threshold_usd=Decimal("1"))
+    AISettingsFactory(project=project, monthly_budget_usd=Decimal("10"))
     spend(project, "8.00", NOW - timedelta(days=1))
     rule_evaluate(rule=ai_rule(metric="ai.cost.budget_percent", operator=">=", threshold=80), now=NOW)
     assert Alert.objects.get().value == 80.0

@@ -13,7 +13,7 @@ from apps.monitoring.models import Host, MetricPoint, MetricRollup, RollupCursor
 from apps.monitoring.services.rollups import percentile, retention_run, rollups_run
 
 from .conftest import T0, put
-from .factories import MetricRollupFactory
+from .factories import MetricPointFactory, MetricRollupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,8 @@ def fill(host: Host, start, hours: int, step_seconds: int = 60, metric: str = "c
     rng = random.Random(42)
     points, t = [], start
     while t < start + hours * H:
-        points.append(MetricPoint(host=host, metric=metric, labels=labels, ts=t, value=round(rng.uniform(0, 100), 3)))
+        value = round(rng.uniform(0, 100), 3)
+        points.append(MetricPointFactory.build(host=host, metric=metric, labels=labels, ts=t, value=value))
         t += timedelta(seconds=step_seconds)
     MetricPoint.objects.bulk_create(points)
     return points
@@ -110,7 +111,8 @@ def test_a_30_day_chart_reads_hourly_rollups_never_raw(staff_client, host):
 
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     common = {"host": host, "metric": "cpu.percent", "resolution": "hour", "count": 240, "min": 1, "max": 9, "p95": 8}
-    MetricRollup.objects.bulk_create([MetricRollup(bucket=now - i * H, avg=i, **common) for i in range(1, 721)])
+    rollups = [MetricRollupFactory.build(bucket=now - i * H, avg=i, **common) for i in range(1, 721)]
+    MetricRollup.objects.bulk_create(rollups)
     put(host, "cpu.percent", 50, now - timedelta(minutes=1))
     with CaptureQueriesContext(connection) as queries:
         response = _query(staff_client, host, **{"from": (now - timedelta(days=30)).isoformat(), "to": now.isoformat()})
