@@ -59,6 +59,14 @@ class VersionConsumer(ProjectPresenceConsumer):
         self.role = await current_role((self.project_id, self.user.pk))
         return self.role is not None
 
+    async def event_visible(self, message: dict) -> bool:
+        """Events about an internal comment (created, updated, replies, reactions, resolved,
+        triaged, deleted…) only for roles that see internal notes: live, gap-filled and
+        replayed (`resume`, `?after=`) alike, with the role re-read before each delivery."""
+        if is_internal_event(message):
+            return permissions.role_allows(self.role, permissions.VIEW_INTERNAL)
+        return True
+
     async def stream_message(self, payload):
         message = payload["message"]
         if message.get("type") == "version.deleted":
@@ -147,6 +155,14 @@ class VersionConsumer(ProjectPresenceConsumer):
     async def _role(self) -> str | None:
         self.role = await self._role_query()
         return self.role
+
+
+def is_internal_event(message: dict) -> bool:
+    """Whether a version-room event is about an internal comment: its `feedback` (feedback.*)
+    or its own `internal` flag (reaction.*) says so."""
+    data = message.get("data") or {}
+    feedback = data.get("feedback") or {}
+    return data.get("internal") is True or (isinstance(feedback, dict) and feedback.get("internal") is True)
 
 
 def _is_number(value) -> bool:

@@ -2,21 +2,49 @@
 not found) and prefetched so that lists cost the same number of queries at any page size."""
 
 import functools
+from typing import Any, TypeVar
 from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from apps.projects.models import Project
+from apps.projects import permissions
+from apps.projects.models import Membership, Project
 
 from .models import Asset, CarriedFeedback, Feedback, Reaction, ReviewDecision, ShareLink, Upload, Version
+
+# Comments as model instances or as values() rows: _listed_on filters either and keeps its kind.
+_FeedbackQS = TypeVar("_FeedbackQS", bound=QuerySet[Feedback, Any])
 
 
 def _member_of(user, project_path: str) -> Q:
     # A join, not EXISTS: one membership per project and user, and the subquery cost more
     # to build and compile than the rest of a scoped lookup (profiled on the feedback list).
     return Q(**{f"{project_path}__memberships__user_id": user.pk})
+
+
+def _internal_visible(user, project_path: str, *, feedback_path: str = "") -> Q:
+    """Team-only (`internal`) comments only for a reader whose role has VIEW_INTERNAL (not the
+    reviewer, who is the client). Put it in the same filter() call as `_member_of(user,
+    project_path)`: Django then reads the role from that same membership row (one join)."""
+    return Q(**{f"{feedback_path}internal": False}) | Q(
+        **{
+            f"{project_path}__memberships__user_id": user.pk,
+            f"{project_path}__memberships__role__in": permissions.roles_allowed(permissions.VIEW_INTERNAL),
+        }
+    )
+
+
+def _internal_visible_alone(user, project_path: str, *, feedback_path: str = "") -> Q:
+    """`_internal_visible` for a query without the membership join (a subquery, a prefetch):
+    the role through EXISTS, so rows are not repeated per member."""
+    allowed = Membership.objects.filter(
+        user_id=user.pk,
+        role__in=permissions.roles_allowed(permissions.VIEW_INTERNAL),
+        project_id=OuterRef(f"{project_path}_id"),
+    )
+    return Q(**{f"{feedback_path}internal": False}) | Q(Exists(allowed))
 
 
 def _arrived_versions() -> Prefetch:
@@ -47,7 +75,7 @@ def asset_for_user(*, user, asset_id) -> Asset:
 # --- versions -----------------------------------------------------------------------------
 
 
-def _count(qs) -> Subquery:
+def _count(qs) -> Coalesce:
     return Coalesce(Subquery(qs.order_by().values("version").annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
@@ -60,11 +88,19 @@ def _visible_versions(user) -> QuerySet[Version]:
 
 
 def _versions(user) -> QuerySet[Version]:
+    # The badge counts what the reader may see: no internal notes for a reviewer.
     open_own = Feedback.objects.filter(
-        version=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True, deleted_at__isnull=True
+        _internal_visible_alone(user, "version__asset__project"),
+        version=OuterRef("pk"),
+        parent__isnull=True,
+        resolved_at__isnull=True,
+        deleted_at__isnull=True,
     )
     open_carried = CarriedFeedback.objects.filter(
-        version=OuterRef("pk"), feedback__resolved_at__isnull=True, feedback__deleted_at__isnull=True
+        _internal_visible_alone(user, "version__asset__project", feedback_path="feedback__"),
+        version=OuterRef("pk"),
+        feedback__resolved_at__isnull=True,
+        feedback__deleted_at__isnull=True,
     )
     return (
         _visible_versions(user)
@@ -85,9 +121,17 @@ def version_for_user(*, user, version_id) -> Version:
     return get_object_or_404(_versions(user), pk=version_id)
 
 
-def version_is_visible(*, user, version_id) -> bool:
-    """The scope of `version_for_user` without loading the version (the feedback list)."""
-    return _visible_versions(user).filter(pk=version_id).exists()
+def version_reader_role(*, user, version_id) -> str | None:
+    """The caller's role in the project of a version they may see (None: not found for them),
+    in one query: the scope of `version_for_user` for the feedback list, which also needs to
+    know whether the reader sees internal notes."""
+    # values_list() reuses the membership join of _member_of: the caller's own row.
+    rows = _visible_versions(user).filter(pk=version_id).values_list("asset__project__memberships__role", flat=True)
+    return rows.first()
+
+
+def sees_internal(role: str | None) -> bool:
+    return permissions.role_allows(role, permissions.VIEW_INTERNAL)
 
 
 def version_ref_for_user(*, user, version_id) -> Version:
@@ -115,21 +159,26 @@ def _with_details(qs: QuerySet[Feedback], replies: QuerySet[Feedback]) -> QueryS
 
 
 def feedback_for_user(*, user, feedback_id) -> Feedback:
-    qs = Feedback.objects.filter(_member_of(user, "version__asset__project")).select_related(
+    """A comment of a project the caller is in; an internal one (and internal replies) only for
+    roles that see internal notes: to a reviewer it does not exist (404)."""
+    project = "version__asset__project"
+    qs = Feedback.objects.filter(_member_of(user, project), _internal_visible(user, project)).select_related(
         "version__asset__project", "parent"
     )
-    return get_object_or_404(_with_details(qs, Feedback.objects.filter(deleted_at__isnull=True)), pk=feedback_id)
+    replies = Feedback.objects.filter(_internal_visible_alone(user, project), deleted_at__isnull=True)
+    return get_object_or_404(_with_details(qs, replies), pk=feedback_id)
 
 
 def _listed_on(
-    base: QuerySet[Feedback],
+    base: _FeedbackQS,
     *,
     version: Version | UUID,  # the model, or its id (the row path has only the id)
     resolved: bool | None = None,
     author_id=None,
     internal: bool | None = None,
     has_annotation: bool | None = None,
-) -> QuerySet[Feedback]:
+    include_internal: bool = True,
+) -> _FeedbackQS:
     carried = CarriedFeedback.objects.filter(version=version, feedback=OuterRef("pk"))
     live_replies = Feedback.objects.filter(parent=OuterRef("pk"), deleted_at__isnull=True)
     conditions = [
@@ -142,19 +191,25 @@ def _listed_on(
         conditions.append(Q(author_id=author_id))
     if internal is not None:
         conditions.append(Q(internal=internal))
+    if not include_internal:
+        conditions.append(Q(internal=False))
     if has_annotation is not None:
         conditions.append(Q(annotation__isnull=not has_annotation))
     # One filter() call: each call clones the query built so far (this is the list's hot path).
     return base.filter(*conditions, parent__isnull=True).order_by("seconds", "created_at", "id")
 
 
-def feedback_on_version(*, version: Version, **filters) -> QuerySet[Feedback]:
+def feedback_on_version(*, version: Version, include_internal: bool, **filters) -> QuerySet[Feedback]:
     """Top-level feedback listed on a version: its own, plus unresolved feedback carried over
     from earlier versions; deleted comments only while they still have live replies. Ordered
     by timecode. Replies come prefetched. Filters: `resolved`, `author_id`, `internal`,
-    `has_annotation` (None: either)."""
-    listed = _listed_on(Feedback.objects.all(), version=version, **filters)
-    return _with_details(listed, Feedback.objects.filter(deleted_at__isnull=True))
+    `has_annotation` (None: either). `include_internal`: whether the reader sees internal
+    notes (`sees_internal(role)`); without it, internal comments and replies are left out."""
+    listed = _listed_on(Feedback.objects.all(), version=version, include_internal=include_internal, **filters)
+    replies = Feedback.objects.filter(deleted_at__isnull=True)
+    if not include_internal:
+        replies = replies.filter(internal=False)
+    return _with_details(listed, replies)
 
 
 # What FeedbackOut shows of a comment, its version and the people on it, as values() names.
@@ -168,7 +223,7 @@ MENTION_ROW_FIELDS = ("feedback_id", "user_id", "user__email", "user__display_na
 
 
 @functools.cache
-def _row_querysets() -> tuple[QuerySet[dict], QuerySet[dict]]:
+def _row_querysets() -> tuple[QuerySet[Feedback, dict[str, Any]], QuerySet[Any, dict[str, Any]]]:
     # values() resolves every field path (and its joins) when called, a good part of these
     # queries' cost: done once, each use clones the result.
     return (
@@ -177,15 +232,15 @@ def _row_querysets() -> tuple[QuerySet[dict], QuerySet[dict]]:
     )
 
 
-def feedback_rows_on_version(*, version_id, **filters) -> QuerySet[dict]:
+def feedback_rows_on_version(*, version_id, include_internal: bool, **filters) -> QuerySet[Feedback, dict[str, Any]]:
     """`feedback_on_version` as plain rows (values() of FEEDBACK_ROW_FIELDS) for the list,
     which would otherwise spend most of its time building model instances; give a page of
     them its replies, mentions and reactions with `feedback_rows_add_details`. The caller
-    checks the version is visible (`version_is_visible`)."""
-    return _listed_on(_row_querysets()[0], version=version_id, **filters)
+    checks the version is visible (`version_reader_role`) and passes `include_internal`."""
+    return _listed_on(_row_querysets()[0], version=version_id, include_internal=include_internal, **filters)
 
 
-def feedback_rows_add_details(rows: list[dict]) -> None:
+def feedback_rows_add_details(rows: list[dict], *, include_internal: bool) -> None:
     """Adds to each row `replies` (its live replies, oldest first, as rows) and to each row
     and reply `mentions` (rows of MENTION_ROW_FIELDS by email) and `reactions` ((user_id,
     emoji) oldest first): three queries whatever the number of rows."""
@@ -193,7 +248,10 @@ def feedback_rows_add_details(rows: list[dict]) -> None:
     for row in rows:
         row["replies"] = []
     by_id = {row["id"]: row for row in rows}
-    replies = list(feedback_rows.filter(parent_id__in=by_id, deleted_at__isnull=True).order_by("created_at"))
+    reply_rows = feedback_rows.filter(parent_id__in=by_id, deleted_at__isnull=True)
+    if not include_internal:
+        reply_rows = reply_rows.filter(internal=False)
+    replies = list(reply_rows.order_by("created_at"))
     for reply in replies:
         reply["replies"] = []
         by_id[reply["parent_id"]]["replies"].append(reply)

@@ -10,13 +10,16 @@ UPLOAD = "upload"  # upload versions, create assets, run AI planning
 RESOLVE = "resolve"  # resolve feedback, set a version's review status
 MANAGE = "manage"  # invite, change roles (not above own), edit the project and phases
 DELETE = "delete"  # delete or transfer the project
+# See team-only (`internal`) comments, their replies, reactions, events and digest points,
+# and (with COMMENT) write them. The reviewer is the client: internal notes are hidden from them.
+VIEW_INTERNAL = "view_internal"
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.OWNER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, DELETE}),
-    Role.MANAGER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE}),
-    Role.EDITOR: frozenset({READ, COMMENT, UPLOAD, RESOLVE}),
+    Role.OWNER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, DELETE, VIEW_INTERNAL}),
+    Role.MANAGER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, VIEW_INTERNAL}),
+    Role.EDITOR: frozenset({READ, COMMENT, UPLOAD, RESOLVE, VIEW_INTERNAL}),
     Role.REVIEWER: frozenset({READ, COMMENT, RESOLVE}),
-    Role.VIEWER: frozenset({READ}),
+    Role.VIEWER: frozenset({READ, VIEW_INTERNAL}),
 }
 
 # Higher may act on lower: a manager grants at most manager and never touches an owner.
@@ -46,6 +49,11 @@ def roles_of(pairs: list[tuple]) -> dict[tuple, str]:
 
 def role_allows(role: str | None, action: str) -> bool:
     return role is not None and action in ROLE_ACTIONS[role]
+
+
+def roles_allowed(action: str) -> list[str]:
+    """The roles whose table allows `action` (for queries: `role__in=roles_allowed(...)`)."""
+    return [str(role) for role, actions in ROLE_ACTIONS.items() if action in actions]
 
 
 def can(user, action: str, project: Project) -> bool:

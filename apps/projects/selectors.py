@@ -54,8 +54,11 @@ def phase_for_user(*, user, phase_id) -> Phase:
     )
 
 
-def activity_of(*, project: Project) -> QuerySet[Activity]:
-    return Activity.objects.filter(project=project).select_related("actor")
+def activity_of(*, project: Project, include_internal: bool) -> QuerySet[Activity]:
+    """The timeline; without `include_internal` (a reviewer) no entry about an internal
+    comment (their `data.internal`, kept current when a comment turns internal)."""
+    qs = Activity.objects.filter(project=project).select_related("actor")
+    return qs if include_internal else qs.exclude(data__internal=True)
 
 
 def is_member(*, user_id, project_id) -> bool:

@@ -321,6 +321,8 @@ class VersionDigestView(APIView):
         digest = selectors.latest_digest(version=version)
         if digest is None:
             raise NoDigest()
+        include_internal = permissions.can(request.user, permissions.VIEW_INTERNAL, version.asset.project)
+        digest.result = feedback_ai.digest_result_for_reader(digest.result, include_internal=include_internal)
         return Response(VersionDigestOut(digest).data)
 
     @extend_schema(

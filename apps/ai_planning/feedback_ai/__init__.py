@@ -12,17 +12,27 @@ comments still attached, and a batch delivered twice is claimed (and charged) on
 
 Digest (kind feedback_digest): a summary of a version's live top-level comments grouped by
 category, every point citing the ids of the comments it comes from; ids outside what the
-model was shown are dropped.
+model was shown are dropped. Internal (team-only) comments are never shown to the model: the
+digest is read by every member, the reviewer (the client) too.
 
 The prompts are in `apps/ai_planning/prompts.py`; the answer schemas in `schemas.py` here."""
 
-from .digest import NothingToDigest, clean_digest, digest_request, job_ended_without_result, job_requeued, run_digest
+from .digest import (
+    NothingToDigest,
+    clean_digest,
+    digest_request,
+    digest_result_for_reader,
+    job_ended_without_result,
+    job_requeued,
+    run_digest,
+)
 from .triage import on_text_saved, on_text_saving, run_triage, triage_flush, triage_flush_due
 
 __all__ = [
     "NothingToDigest",
     "clean_digest",
     "digest_request",
+    "digest_result_for_reader",
     "job_ended_without_result",
     "job_requeued",
     "on_text_saved",

@@ -5,6 +5,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from apps.core import events
@@ -32,10 +33,12 @@ class NothingToDigest(Conflict):
 
 
 def _digest_comments(version: Version) -> list[Feedback]:
-    """The version's own live top-level comments (carried-over ones belong to their version)."""
+    """The version's own live top-level comments (carried-over ones belong to their version),
+    never internal ones nor internal replies: a digest is one text every member reads, the
+    reviewer (the client) too, so it is written only from what every member may read."""
     return list(
-        Feedback.objects.filter(version=version, parent__isnull=True, deleted_at__isnull=True)
-        .prefetch_related("replies")
+        Feedback.objects.filter(version=version, parent__isnull=True, deleted_at__isnull=True, internal=False)
+        .prefetch_related(Prefetch("replies", queryset=Feedback.objects.filter(internal=False)))
         .order_by("seconds", "created_at", "id")[:DIGEST_MAX_COMMENTS]
     )
 
@@ -110,6 +113,30 @@ def clean_digest(data: dict, valid_ids: set[str]) -> tuple[dict, list[str]]:
         if category in points_by_category
     ]
     return {"overview": data.get("overview", ""), "groups": groups}, dropped
+
+
+def digest_result_for_reader(result: dict | None, *, include_internal: bool) -> dict | None:
+    """A digest's result as a reader may see it. Digests are written without internal notes;
+    one written before that rule may still cite them, so for a reader who may not see
+    internal notes (`include_internal` false) its points citing one are left out, and its
+    overview too when any was (it may retell them)."""
+    if not result or include_internal:
+        return result
+    cited = {
+        feedback_id
+        for group in result.get("groups", [])
+        for point in group["points"]
+        for feedback_id in point["feedback_ids"]
+    }
+    internal = {str(pk) for pk in Feedback.objects.filter(pk__in=cited, internal=True).values_list("pk", flat=True)}
+    if not internal:
+        return result
+    groups = []
+    for group in result.get("groups", []):
+        points = [point for point in group["points"] if not internal.intersection(point["feedback_ids"])]
+        if points:
+            groups.append({**group, "points": points})
+    return {**result, "overview": "", "groups": groups}
 
 
 def run_digest(job: AIJob) -> None:

@@ -11,7 +11,7 @@ from apps.core import events
 from apps.core.errors import DomainError
 from apps.projects import permissions
 from apps.projects.activity import activity_record
-from apps.projects.models import Membership
+from apps.projects.models import Activity, Membership
 from apps.users.serializers import UserBriefOut
 
 from .. import signals, timecode
@@ -194,6 +194,12 @@ def _author_name(feedback: Feedback) -> str:
     return feedback.author.display_name if feedback.author is not None else feedback.guest_name
 
 
+def _may_hear_of(feedback: Feedback, user) -> bool:
+    """Nobody is told of a comment they may not read: an internal note only reaches roles
+    that see internal notes (never the reviewer, who is the client)."""
+    return not feedback.internal or permissions.can(user, permissions.VIEW_INTERNAL, feedback.version.asset.project)
+
+
 def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback | None) -> None:
     version = feedback.version
     where = f"{version.asset.title} v{version.number} {feedback.smpte}"
@@ -201,7 +207,7 @@ def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback 
     url = review_url(version, feedback.pk)
     done = {feedback.author_id}
     for user in mentioned:
-        if user.pk not in done:
+        if user.pk not in done and _may_hear_of(feedback, user):
             done.add(user.pk)
             notify_member(
                 user,
@@ -211,7 +217,10 @@ def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback 
                 data=data,
             )
     if replied_to is not None and replied_to.author_id and replied_to.author_id not in done:
-        if Membership.objects.filter(project_id=version.asset.project_id, user_id=replied_to.author_id).exists():
+        if (
+            _may_hear_of(feedback, replied_to.author)
+            and Membership.objects.filter(project_id=version.asset.project_id, user_id=replied_to.author_id).exists()
+        ):
             notify_member(
                 replied_to.author,
                 key="feedback.replied",
@@ -224,6 +233,14 @@ def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback 
 def _require_live(feedback: Feedback) -> None:
     if feedback.deleted_at is not None:
         raise NotFound()
+
+
+def _timeline_internal(feedback_ids: list) -> None:
+    """Earlier timeline entries of comments that turned internal leave a reviewer's feed too."""
+    ids = [str(pk) for pk in feedback_ids]
+    for activity in Activity.objects.filter(target_type="feedback", target_id__in=ids).exclude(data__internal=True):
+        activity.data = {**activity.data, "internal": True}
+        activity.save(update_fields=["data"])
 
 
 @transaction.atomic
@@ -251,6 +268,12 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
     for field in ("body", "annotation", "internal"):
         if field in data:
             setattr(feedback, field, data[field])
+    if data.get("internal"):
+        # Replies follow their comment into the team: none stays readable by a reviewer.
+        # (Made public again, the replies written as internal stay internal.)
+        replies = list(Feedback.objects.filter(parent=feedback).values_list("pk", flat=True))
+        Feedback.objects.filter(pk__in=replies, internal=False).update(internal=True)
+        _timeline_internal([feedback.pk, *replies])
     if requeue:
         signals.feedback_text_saving.send(sender=Feedback, feedback=feedback, created=False)
     feedback.edited_at = timezone.now()
@@ -305,6 +328,7 @@ def _reaction_event(feedback: Feedback, verb: str, *, user, emoji: str) -> None:
         "feedback_id": str(feedback.pk),
         "parent_id": str(feedback.parent_id) if feedback.parent_id else None,
         "version_id": str(feedback.version_id),
+        "internal": feedback.internal,  # the version room leaves it out for reviewers
         "emoji": emoji,
         "user": UserBriefOut(user).data,
         "reactions": reaction_summary(feedback),

@@ -252,4 +252,6 @@ class ActivityList(ListAPIView):
 
     def get_queryset(self):
         project = selectors.project_for_user(user=self.request.user, project_id=self.kwargs["project_id"])
-        return selectors.activity_of(project=project)
+        return selectors.activity_of(
+            project=project, include_internal=permissions.can(self.request.user, permissions.VIEW_INTERNAL, project)
+        )

@@ -13,7 +13,7 @@ from apps.core.models import StreamEvent
 from apps.core.tests.assertions import assert_error
 from apps.projects.api import urls as project_urls
 from apps.projects.models import Activity, Invitation, Membership, Phase, Project, Role
-from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, ROLE_ACTIONS, UPLOAD, can
+from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, ROLE_ACTIONS, UPLOAD, VIEW_INTERNAL, can
 
 from .conftest import ACTORS, ROLES, ProjectWithRoles
 from .factories import InvitationFactory
@@ -213,6 +213,7 @@ def test_role_table_is_the_designs():
         RESOLVE: {"owner", "manager", "editor", "reviewer"},
         MANAGE: {"owner", "manager"},
         DELETE: {"owner"},
+        VIEW_INTERNAL: {"owner", "manager", "editor", "viewer"},  # not the reviewer: the client
     }
     assert set(ROLES) == {"owner", "manager", "editor", "reviewer", "viewer"}
     assert {action: {r for r in ROLES if action in ROLE_ACTIONS[r]} for action in design} == design

@@ -46,11 +46,14 @@ class FeedbackIn(TimecodeInput, StrictSerializer):
     mention_ids = serializers.ListField(child=serializers.UUIDField(), required=False, max_length=20)
 
 
-def _parent(version: Version, parent_id) -> Feedback | None:
+def _parent(user, version: Version, parent_id) -> Feedback | None:
     if parent_id is None:
         return None
     parent = Feedback.objects.filter(pk=parent_id, version__asset__project_id=version.asset.project_id).first()
-    if parent is None:
+    if parent is None or (
+        parent.internal and not permissions.can(user, permissions.VIEW_INTERNAL, version.asset.project)
+    ):
+        # An internal comment the caller may not see is not there for them (no reply to it).
         raise serializers.ValidationError({"parent_id": ["No such comment on this version."]})
     return parent
 
@@ -73,11 +76,14 @@ class FeedbackListCreate(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        if not selectors.version_is_visible(user=self.request.user, version_id=self.kwargs["version_id"]):
+        role = selectors.version_reader_role(user=self.request.user, version_id=self.kwargs["version_id"])
+        if role is None:
             raise NotFound()
+        self.include_internal = selectors.sees_internal(role)
         filters = validated(self.FilterSerializer, self.request.query_params)
         return selectors.feedback_rows_on_version(
             version_id=self.kwargs["version_id"],
+            include_internal=self.include_internal,
             resolved=tristate(filters.get("resolved")),
             internal=tristate(filters.get("internal")),
             has_annotation=tristate(filters.get("has_annotation")),
@@ -91,7 +97,7 @@ class FeedbackListCreate(ListAPIView):
         # Plain rows in, FeedbackOut's output out (see feedback_rows_out); FeedbackOut
         # stays the documented shape.
         page = self.paginate_queryset(self.get_queryset())
-        selectors.feedback_rows_add_details(page)
+        selectors.feedback_rows_add_details(page, include_internal=self.include_internal)
         return self.get_paginated_response(feedback_rows_out(page, context=self.get_serializer_context()))
 
     @extend_schema(
@@ -102,14 +108,18 @@ class FeedbackListCreate(ListAPIView):
         """A comment at `frame` (or `timecode` seconds), optionally a range to `end_frame`,
         with an optional drawing (`annotation`); or a reply (`parent_id`, no timecode)."""
         version = selectors.version_ref_for_user(user=request.user, version_id=version_id)
-        permissions.require(request.user, permissions.COMMENT, version.asset.project)
+        project = version.asset.project
+        permissions.require(request.user, permissions.COMMENT, project)
         data = validated(FeedbackIn, request.data)
+        if data["internal"]:
+            # Who cannot see internal notes (the reviewer, the client) cannot write one.
+            permissions.require(request.user, permissions.VIEW_INTERNAL, project)
         feedback = services.feedback_create(
             version=version,
             author=request.user,
             body=data["body"],
             annotation=data.get("annotation"),
-            parent=_parent(version, data.get("parent_id")),
+            parent=_parent(request.user, version, data.get("parent_id")),
             internal=data["internal"],
             urgent=data["urgent"],
             mention_ids=data.get("mention_ids", ()),
@@ -144,8 +154,11 @@ class FeedbackDetail(APIView):
     def patch(self, request, feedback_id):
         """The author edits their comment (body, drawing, internal flag, mentions)."""
         feedback = selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)
-        permissions.require(request.user, permissions.COMMENT, feedback.version.asset.project)
+        project = feedback.version.asset.project
+        permissions.require(request.user, permissions.COMMENT, project)
         data = validated(self.InputSerializer, request.data)
+        if data.get("internal"):
+            permissions.require(request.user, permissions.VIEW_INTERNAL, project)
         services.feedback_update(feedback=feedback, actor=request.user, data=data)
         return Response(FeedbackOut(selectors.feedback_for_user(user=request.user, feedback_id=feedback_id)).data)
 
@@ -229,6 +242,10 @@ class FeedbackExport(APIView):
         with one marker per top-level comment at its exact frame (Resolve / Premiere)."""
         version = selectors.version_for_user(user=request.user, version_id=version_id)
         filters = validated(self.FilterSerializer, request.query_params)
+        # A reviewer's export never holds internal notes, whatever `include_internal` says.
+        include_internal = permissions.can(request.user, permissions.VIEW_INTERNAL, version.asset.project) and (
+            filters.get("include_internal") != "false"
+        )
         if version.status != Version.Status.READY:
             raise services.VersionNotReady()
         start_frame = 0
@@ -237,9 +254,8 @@ class FeedbackExport(APIView):
                 start_frame = timecode.smpte_to_frame(filters["start"], version.fps)
             except ValueError as exc:
                 raise serializers.ValidationError({"start": [str(exc)]}) from exc
-        qs = selectors.feedback_on_version(version=version).filter(deleted_at__isnull=True)
-        if filters.get("include_internal") == "false":
-            qs = qs.filter(internal=False)
+        qs = selectors.feedback_on_version(version=version, include_internal=include_internal)
+        qs = qs.filter(deleted_at__isnull=True)
         if filters.get("include_resolved") == "false":
             qs = qs.filter(resolved_at__isnull=True)
         items = list(qs)
