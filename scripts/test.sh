@@ -37,6 +37,7 @@ if want backend; then
   tier "backend lint (ruff)" .venv/bin/ruff check apps config tests scripts bench conftest.py
   tier "backend format (ruff)" .venv/bin/ruff format --check apps config tests scripts bench conftest.py
   tier "backend boundaries (import-linter)" .venv/bin/lint-imports --no-cache
+  tier "backend types (mypy)" .venv/bin/mypy
   tier "backend tests (pytest)" .venv/bin/pytest -p no:cacheprovider -q
   # The embedded default (SQLite, nothing configured) must pass too, not only PostgreSQL:
   # CI runs the suite on both (a skipped SQLite tier fails a strict run).

@@ -104,7 +104,9 @@ def notification_title(notification: Notification, locale: str) -> str:
 
 
 def _truncate(title: str) -> str:
-    return Truncator(title).chars(Notification._meta.get_field("title").max_length)
+    max_length = Notification._meta.get_field("title").max_length
+    assert max_length is not None  # a CharField
+    return Truncator(title).chars(max_length)
 
 
 def notify(

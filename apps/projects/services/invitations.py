@@ -49,11 +49,12 @@ def _send_invitation(invitation: Invitation) -> None:
 
     invitee = User.objects.filter(email__iexact=invitation.email).first()
     inviter = invitation.inviter
+    reader = invitee or inviter
     link = f"{settings.FRONTEND_URL}/invitations/{invitation.token}"
     email_send_templated(
         to=invitation.email,
         template="invitation",
-        locale=(invitee or inviter).locale if (invitee or inviter) else settings.LANGUAGE_CODE,
+        locale=reader.locale if reader else settings.LANGUAGE_CODE,
         context={
             "project": invitation.project.name,
             "inviter": inviter.display_name if inviter else "",
