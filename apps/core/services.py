@@ -10,18 +10,20 @@ from .request_context import current_request_id
 logger = logging.getLogger(__name__)
 
 
-def model_update(*, instance, fields: list[str] | tuple[str, ...], data: dict):
-    """Copies the `fields` present in `data` onto `instance` and saves it, validated, only
-    when one really changes (as HackSoft's styleguide). Returns (instance, has_updated)."""
-    has_updated = False
-    for field in fields:
-        if field in data and getattr(instance, field) != data[field]:
-            setattr(instance, field, data[field])
-            has_updated = True
-    if has_updated:
-        instance.full_clean()
-        instance.save()
-    return instance, has_updated
+def model_update(*, instance, fields: list[str] | tuple[str, ...], data: dict, clean_exclude: list[str] | None = None):
+    """Copies the `fields` present in `data` onto `instance` and saves it, validated
+    (`full_clean(exclude=clean_exclude)`), only when one really changes (as HackSoft's
+    styleguide). The save writes only the changed columns (and `updated_at`), so it cannot
+    overwrite what another request changed meanwhile. Returns (instance, has_updated)."""
+    updated = [field for field in fields if field in data and getattr(instance, field) != data[field]]
+    for field in updated:
+        setattr(instance, field, data[field])
+    if updated:
+        instance.full_clean(exclude=clean_exclude)
+        if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
+            updated.append("updated_at")
+        instance.save(update_fields=updated)
+    return instance, bool(updated)
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.core import revocation
 from apps.core.errors import Conflict, DomainError
-from apps.core.services import audit_record, client_ip
+from apps.core.services import audit_record, client_ip, model_update
 from apps.core.throttling import LoginFailureLimiter
 
 from .emails import send_password_reset_email
@@ -174,14 +174,12 @@ def user_confirm_password_reset(*, uid: str, token: str, new_password: str, requ
     return user
 
 
+PROFILE_FIELDS = ["display_name", "locale", "timezone", "avatar"]
+
+
 def user_update_profile(*, user: User, data: dict) -> User:
     """`data` holds only the fields the input serializer declared (no mass assignment)."""
-    fields = [field for field in ("display_name", "locale", "timezone", "avatar") if field in data]
-    for field in fields:
-        setattr(user, field, data[field])
-    if fields:
-        user.full_clean(exclude=["password"])
-        user.save(update_fields=fields)
+    model_update(instance=user, fields=PROFILE_FIELDS, data=data, clean_exclude=["password"])
     return user
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.core import events
+from apps.core.services import model_update
 
 from ..services.samples import MONITORING_STREAM
 from .aggregates import raw_cutoff, rollup_data
@@ -22,19 +23,13 @@ TICK_QUIET_MINUTES = 10
 
 
 def site_create(*, owner, data: dict) -> Site:
-    site = Site(owner=owner, retention_days=settings.ANALYTICS_DEFAULT_RETENTION_DAYS)
-    for name in SITE_FIELDS:
-        if name in data:
-            setattr(site, name, data[name])
-    site.save()
-    return site
+    values = {"retention_days": settings.ANALYTICS_DEFAULT_RETENTION_DAYS}
+    values.update({name: data[name] for name in SITE_FIELDS if name in data})
+    return Site.objects.create(owner=owner, **values)
 
 
 def site_update(*, site: Site, data: dict) -> Site:
-    for name in SITE_FIELDS:
-        if name in data:
-            setattr(site, name, data[name])
-    site.save()
+    model_update(instance=site, fields=SITE_FIELDS, data=data)
     site_forget(site.public_key)
     return site
 

@@ -2,18 +2,20 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from apps.core.services import model_update
 
 from ..models import AlertRule, NotificationChannel, NotificationTemplate, Silence
 from ..netguard import url_resolve_checked
 from ..webhooks import secret_generate
 
 
-def _apply(instance, data: dict, fields: list[str]):
-    for field in fields:
-        if field in data:
-            setattr(instance, field, data[field])
+def _create(model, data: dict, fields: list[str], **preset):
+    """A new `model` row from the `fields` present in `data` (and `preset`), validated."""
+    instance = model(**preset, **{field: data[field] for field in fields if field in data})
     instance.full_clean()
     instance.save()
     return instance
@@ -38,7 +40,7 @@ RULE_FIELDS = [
 
 @transaction.atomic
 def rule_create(*, user, data: dict) -> AlertRule:
-    rule = _apply(AlertRule(created_by=user), data, RULE_FIELDS)
+    rule = _create(AlertRule, data, RULE_FIELDS, created_by=user)
     if "channels" in data:
         rule.channels.set(data["channels"])
     return rule
@@ -46,7 +48,7 @@ def rule_create(*, user, data: dict) -> AlertRule:
 
 @transaction.atomic
 def rule_update(*, rule: AlertRule, data: dict) -> AlertRule:
-    rule = _apply(rule, data, RULE_FIELDS)
+    model_update(instance=rule, fields=RULE_FIELDS, data=data)
     if "channels" in data:
         rule.channels.set(data["channels"])
     return rule
@@ -59,57 +61,56 @@ def rule_delete(*, rule: AlertRule) -> None:
 CHANNEL_FIELDS = ["name", "kind", "enabled", "locale", "recipients", "url", "secret"]
 
 
-def _channel_check(channel: NotificationChannel) -> None:
-    from django.core.exceptions import ValidationError
-
-    if channel.kind == NotificationChannel.Kind.WEBHOOK:
-        if not channel.url:
+def _channel_values(channel: NotificationChannel, data: dict) -> dict:
+    """The channel fields of `data`, checked against what `channel` will hold once they are
+    saved on it; a webhook without a secret gets one."""
+    values = {field: data[field] for field in CHANNEL_FIELDS if field in data}
+    after = {field: values.get(field, getattr(channel, field)) for field in CHANNEL_FIELDS}
+    if after["kind"] == NotificationChannel.Kind.WEBHOOK:
+        if not after["url"]:
             raise ValidationError({"url": ["A webhook channel needs a URL."]})
-        url_resolve_checked(channel.url)  # SSRF check at save (again at send)
-        if not channel.secret:
-            channel.secret = secret_generate()
-    elif not channel.recipients:
+        url_resolve_checked(after["url"])  # SSRF check at save (again at send)
+        if not after["secret"]:
+            values["secret"] = secret_generate()
+    elif not after["recipients"]:
         raise ValidationError({"recipients": ["An email channel needs at least one recipient."]})
+    return values
 
 
 @transaction.atomic
 def channel_create(*, user, data: dict) -> NotificationChannel:
-    channel = NotificationChannel(created_by=user)
-    for field in CHANNEL_FIELDS:
-        if field in data:
-            setattr(channel, field, data[field])
-    _channel_check(channel)
-    return _apply(channel, {}, [])
+    values = _channel_values(NotificationChannel(), data)
+    return _create(NotificationChannel, values, list(values), created_by=user)
 
 
 @transaction.atomic
 def channel_update(*, channel: NotificationChannel, data: dict) -> NotificationChannel:
-    for field in CHANNEL_FIELDS:
-        if field in data:
-            setattr(channel, field, data[field])
     if data.get("rotate_secret"):
-        channel.secret = secret_generate()
-    _channel_check(channel)
-    return _apply(channel, {}, [])
+        data = {**data, "secret": secret_generate()}
+    model_update(instance=channel, fields=CHANNEL_FIELDS, data=_channel_values(channel, data))
+    return channel
 
 
 TEMPLATE_FIELDS = ["name", "event_type", "locale", "subject", "body"]
 
 
 def template_create(*, data: dict) -> NotificationTemplate:
-    return _apply(NotificationTemplate(), data, TEMPLATE_FIELDS)
+    return _create(NotificationTemplate, data, TEMPLATE_FIELDS)
 
 
 def template_update(*, template: NotificationTemplate, data: dict) -> NotificationTemplate:
-    return _apply(template, data, TEMPLATE_FIELDS)
+    return model_update(instance=template, fields=TEMPLATE_FIELDS, data=data)[0]
+
+
+SILENCE_FIELDS = ["kind", "matchers", "starts_at", "ends_at", "reason"]
 
 
 def silence_create(*, user, data: dict) -> Silence:
-    return _apply(Silence(created_by=user), data, ["kind", "matchers", "starts_at", "ends_at", "reason"])
+    return _create(Silence, data, SILENCE_FIELDS, created_by=user)
 
 
 def silence_update(*, silence: Silence, data: dict) -> Silence:
-    return _apply(silence, data, ["kind", "matchers", "starts_at", "ends_at", "reason"])
+    return model_update(instance=silence, fields=SILENCE_FIELDS, data=data)[0]
 
 
 def silence_expire(*, silence: Silence) -> Silence:
