@@ -3,6 +3,7 @@ are pruned), sites CRUD, and the live tick."""
 
 from datetime import UTC, datetime, timedelta
 
+import jsonschema
 import pytest
 from django.utils import timezone
 
@@ -277,6 +278,34 @@ def test_retention_keeps_raw_rows_that_are_not_rolled_up(fixture_site):
 def test_bad_aggregate_queries(staff_client, fixture_site, query, code):
     response = staff_client.get("/api/v1/monitoring/analytics/", {"site": str(fixture_site.pk), **query})
     assert response.json()["error"]["code"] == code
+
+
+def _nullable_to_json_schema(node):
+    """OpenAPI 3.0's `nullable: true` as JSON Schema's `type: [..., "null"]`."""
+    if isinstance(node, dict):
+        node = {key: _nullable_to_json_schema(value) for key, value in node.items()}
+        if node.pop("nullable", False) and "type" in node:
+            node["type"] = [node["type"], "null"]
+        return node
+    if isinstance(node, list):
+        return [_nullable_to_json_schema(item) for item in node]
+    return node
+
+
+def test_the_report_is_what_the_document_says(staff_client, fixture_site):
+    """Every section of a report with data matches `SiteAnalytics` in the OpenAPI document,
+    which types every field (the frontend's report types are generated from it)."""
+    document = _nullable_to_json_schema(staff_client.get("/api/v1/schema/", {"format": "json"}).json())
+    body = staff_client.get(
+        "/api/v1/monitoring/analytics/",
+        {"site": str(fixture_site.pk), "from": "2026-03-02T00:00:00Z", "to": "2026-03-03T00:00:00Z"},
+    ).json()
+    schema = {"$ref": "#/components/schemas/SiteAnalytics", "components": document["components"]}
+    for section in ("top_pages", "referrers", "conversions_by_name", "conversion_pages", "vitals", "top_clicks"):
+        assert body[section], section  # the fixture fills every list the schema describes
+    jsonschema.validate(body, schema, cls=jsonschema.Draft4Validator)
+    documented = document["components"]["schemas"]["SiteAnalytics"]
+    assert set(documented["required"]) == set(body)
 
 
 def test_aggregates_are_staff_only(member_client, fixture_site):

@@ -26,6 +26,8 @@ export {
   type AnalyticsReport,
   type AnalyticsTick,
   type AnalyticsTotals,
+  type BrowserRow,
+  type ConversionNameRow,
   type ConversionPageRow,
   type DeviceRow,
   type LiveConversion,
@@ -34,6 +36,7 @@ export {
   type ReferrerRow,
   type SeriesPoint,
   type VitalsRow,
+  type VitalThresholds,
 } from "./model/types";
-export { formatVital, rateVital, VITAL_NAMES, VITAL_THRESHOLDS, type VitalName, type VitalRating } from "./model/vitals";
+export { formatVital, rateVital, type VitalName, type VitalRating } from "./model/vitals";
 export { VitalValue, type VitalValueProps } from "./ui/vital-value";

@@ -24,4 +24,4 @@ export {
   type ProjectAction,
 } from "./tables.gen";
 export { roleAllows, type ProjectRole } from "./roles";
-export type { Refine, Schemas } from "./schema";
+export type { QueryParams, Refine, Schemas } from "./schema";

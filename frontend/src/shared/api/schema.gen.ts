@@ -136,7 +136,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Keep `device_token` from the answer and send it with later logins to this account:
+         *     a known device is not locked out by failures made elsewhere.
+         */
         post: operations["auth_login_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Sign out everywhere: every session of the caller ends, this one included. */
+        post: operations["auth_logout_all_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -168,6 +189,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Every session's tokens stop working, this one's too: the answer is its new pair. */
         post: operations["auth_password_change_create"];
         delete?: never;
         options?: never;
@@ -232,7 +254,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Sends a verification link (or, for a taken address, a notice to its owner) and
+         *     answers the same 202 either way; nobody is signed in until the address is verified.
+         */
         post: operations["auth_register_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["auth_verify_email_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["auth_verify_email_resend_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -884,6 +942,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/preferences/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Per kind of notification: `in_app` (no e-mail), `instant` e-mail, daily `digest`, or
+         *     `off` (no notification at all). PUT may name some kinds; the others keep their mode.
+         */
+        get: operations["notifications_preferences_retrieve"];
+        /**
+         * @description Per kind of notification: `in_app` (no e-mail), `instant` e-mail, daily `digest`, or
+         *     `off` (no notification at all). PUT may name some kinds; the others keep their mode.
+         */
+        put: operations["notifications_preferences_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/read-all/": {
         parameters: {
             query?: never;
@@ -910,6 +992,32 @@ export interface paths {
         get: operations["notifications_unread_count_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe/{token}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The signed link of a notification e-mail (the token is the credential; no sign-in).
+         *     GET: whom and which kinds it names, for the confirm page. POST: those kinds go `off` —
+         *     also RFC 8058 one-click, which mail clients POST to the List-Unsubscribe URL.
+         */
+        get: operations["notifications_unsubscribe_retrieve"];
+        put?: never;
+        /**
+         * @description The signed link of a notification e-mail (the token is the credential; no sign-in).
+         *     GET: whom and which kinds it names, for the confirm page. POST: those kinds go `off` —
+         *     also RFC 8058 one-click, which mail clients POST to the List-Unsubscribe URL.
+         */
+        post: operations["notifications_unsubscribe_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1654,22 +1762,22 @@ export interface components {
         ActiveSessionOut: {
             /** Format: uuid */
             readonly id: string;
-            visitor: string;
+            readonly visitor: string;
             /** Format: date-time */
-            started_at: string;
+            readonly started_at: string;
             /** Format: date-time */
-            last_seen_at: string;
+            readonly last_seen_at: string;
             current_page: string;
-            entry_page?: string;
-            page_count?: number;
+            readonly entry_page: string;
+            readonly page_count: number;
             /** Format: double */
-            duration_seconds?: number;
-            device_class?: string;
-            browser?: string;
-            os?: string;
-            referrer?: string;
-            utm_source?: string;
-            converted?: boolean;
+            readonly duration_seconds: number;
+            readonly device_class: string;
+            readonly browser: string;
+            readonly os: string;
+            readonly referrer: string;
+            readonly utm_source: string;
+            readonly converted: boolean;
         };
         ActiveSessions: {
             /** Format: uuid */
@@ -1741,6 +1849,114 @@ export interface components {
          * @enum {string}
          */
         AlertOutStatusEnum: "pending" | "firing" | "resolved";
+        AnalyticsBrowserRow: {
+            browser: string;
+            sessions: number;
+        };
+        AnalyticsClickRow: {
+            label: string;
+            clicks: number;
+        };
+        AnalyticsConversionNameRow: {
+            name: string;
+            count: number;
+            /** Format: double */
+            value: number;
+        };
+        /** @description Page → conversion funnel: sessions that viewed the page and how many converted. */
+        AnalyticsConversionPageRow: {
+            path: string;
+            sessions: number;
+            converted_sessions: number;
+            /** Format: double */
+            conversion_rate: number;
+        };
+        AnalyticsDeviceRow: {
+            device_class: string;
+            sessions: number;
+        };
+        /** @description Events in the range per type. */
+        AnalyticsEventsByType: {
+            page_view: number;
+            click: number;
+            conversion: number;
+            heartbeat: number;
+            vital: number;
+        };
+        AnalyticsPageRow: {
+            path: string;
+            page_views: number;
+            visitors: number;
+        };
+        AnalyticsPathSessionsRow: {
+            path: string;
+            sessions: number;
+        };
+        AnalyticsReferrerRow: {
+            /** @description "" = direct */
+            referrer: string;
+            sessions: number;
+        };
+        AnalyticsSeriesPoint: {
+            /** Format: date-time */
+            ts: string;
+            page_views: number;
+            sessions: number;
+            visitors: number;
+            conversions: number;
+        };
+        AnalyticsSiteRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /**
+         * @description * `raw` - raw
+         *     * `rollup` - rollup
+         *     * `mixed` - mixed
+         * @enum {string}
+         */
+        AnalyticsSourceEnum: "raw" | "rollup" | "mixed";
+        AnalyticsTotals: {
+            visitors: number;
+            sessions: number;
+            page_views: number;
+            /**
+             * Format: double
+             * @description 0–1
+             */
+            bounce_rate: number;
+            /** Format: double */
+            avg_session_duration_seconds: number;
+            conversions: number;
+            /** Format: double */
+            conversion_value: number;
+            converted_sessions: number;
+            /**
+             * Format: double
+             * @description 0–1
+             */
+            conversion_rate: number;
+        };
+        /** @description (good up to, poor from) per vital. */
+        AnalyticsVitalThresholds: {
+            LCP: number[];
+            CLS: number[];
+            INP: number[];
+        };
+        /** @description p75 per page; null when the page has no sample of that vital. */
+        AnalyticsVitalsRow: {
+            path: string;
+            /** Format: double */
+            lcp_p75: number | null;
+            /** Format: double */
+            cls_p75: number | null;
+            /** Format: double */
+            inp_p75: number | null;
+            lcp_samples: number;
+            cls_samples: number;
+            inp_samples: number;
+        };
         AnomalyOut: {
             /** Format: uuid */
             readonly id: string;
@@ -1788,6 +2004,8 @@ export interface components {
             access: string;
             refresh: string;
             user: components["schemas"]["UserOut"];
+            /** @description Send it back as `device_token` on later logins to this account. */
+            device_token: string;
         };
         BackupOut: {
             /** Format: uuid */
@@ -2190,6 +2408,13 @@ export interface components {
             readonly created_at: string;
         };
         /**
+         * @description * `minute` - minute
+         *     * `hour` - hour
+         *     * `day` - day
+         * @enum {string}
+         */
+        IntervalEnum: "minute" | "hour" | "day";
+        /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
          *     to set `is_staff` is a 400, not silently ignored.
          */
@@ -2243,6 +2468,7 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+            device_token?: string;
         };
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
@@ -2303,6 +2529,31 @@ export interface components {
          * @enum {string}
          */
         MonitoringChannelKindEnum: "email" | "webhook";
+        /**
+         * @description * `mention` - mention
+         *     * `reply` - reply
+         *     * `comment` - comment
+         *     * `review` - review
+         *     * `version` - version
+         *     * `approval` - approval
+         *     * `team` - team
+         *     * `alert` - alert
+         * @enum {string}
+         */
+        NotificationKindEnum: "mention" | "reply" | "comment" | "review" | "version" | "approval" | "team" | "alert";
+        /**
+         * @description * `in_app` - in_app
+         *     * `instant` - instant
+         *     * `digest` - digest
+         *     * `off` - off
+         * @enum {string}
+         */
+        NotificationModeEnum: "in_app" | "instant" | "digest" | "off";
+        /**
+         * @description Title rendered from the message key in the reader's locale: the signed-in user's
+         *     (the recipient reading their own feed), else `context["locale"]` (a realtime event for
+         *     the recipient), else the recipient's. Rows without a key keep their stored title.
+         */
         NotificationOut: {
             /** Format: uuid */
             readonly id: string;
@@ -2315,6 +2566,29 @@ export interface components {
             readonly read_at: string | null;
             /** Format: date-time */
             readonly created_at: string;
+        };
+        NotificationPreferenceItem: {
+            kind: components["schemas"]["NotificationKindEnum"];
+            mode: components["schemas"]["NotificationModeEnum"];
+        };
+        NotificationPreferenceItemRequest: {
+            kind: components["schemas"]["NotificationKindEnum"];
+            mode: components["schemas"]["NotificationModeEnum"];
+        };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        NotificationPreferencesInput: {
+            kinds: components["schemas"]["NotificationPreferenceItemRequest"][];
+        };
+        NotificationPreferencesOut: {
+            kinds: components["schemas"]["NotificationPreferenceItem"][];
+        };
+        NotificationUnsubscribeOut: {
+            email: string;
+            kinds: components["schemas"]["NotificationKindEnum"][];
+            preferences: components["schemas"]["NotificationPreferenceItem"][];
         };
         /**
          * @description * `>` - >
@@ -3214,51 +3488,34 @@ export interface components {
             readonly created_at: string;
         };
         SiteAnalytics: {
-            site: {
-                [key: string]: unknown;
-            };
+            site: components["schemas"]["AnalyticsSiteRef"];
             /** Format: date-time */
             from: string;
             /** Format: date-time */
             to: string;
-            interval: string;
-            source: string;
-            totals: {
-                [key: string]: unknown;
-            };
-            top_pages: {
-                [key: string]: unknown;
-            }[];
-            entry_pages: {
-                [key: string]: unknown;
-            }[];
-            exit_pages: {
-                [key: string]: unknown;
-            }[];
-            referrers: {
-                [key: string]: unknown;
-            }[];
-            devices: {
-                [key: string]: unknown;
-            }[];
-            browsers: {
-                [key: string]: unknown;
-            }[];
-            conversions_by_name: {
-                [key: string]: unknown;
-            }[];
-            conversion_pages: {
-                [key: string]: unknown;
-            }[];
-            vitals: {
-                [key: string]: unknown;
-            }[];
-            vital_thresholds: {
-                [key: string]: unknown;
-            };
-            series: {
-                [key: string]: unknown;
-            }[];
+            interval: components["schemas"]["IntervalEnum"];
+            /**
+             * @description `rollup`/`mixed`: part of the range comes from daily rollups (approximate).
+             *
+             *     * `raw` - raw
+             *     * `rollup` - rollup
+             *     * `mixed` - mixed
+             */
+            source: components["schemas"]["AnalyticsSourceEnum"];
+            totals: components["schemas"]["AnalyticsTotals"];
+            top_pages: components["schemas"]["AnalyticsPageRow"][];
+            entry_pages: components["schemas"]["AnalyticsPathSessionsRow"][];
+            exit_pages: components["schemas"]["AnalyticsPathSessionsRow"][];
+            referrers: components["schemas"]["AnalyticsReferrerRow"][];
+            devices: components["schemas"]["AnalyticsDeviceRow"][];
+            browsers: components["schemas"]["AnalyticsBrowserRow"][];
+            top_clicks: components["schemas"]["AnalyticsClickRow"][];
+            events_by_type: components["schemas"]["AnalyticsEventsByType"];
+            conversions_by_name: components["schemas"]["AnalyticsConversionNameRow"][];
+            conversion_pages: components["schemas"]["AnalyticsConversionPageRow"][];
+            vitals: components["schemas"]["AnalyticsVitalsRow"][];
+            vital_thresholds: components["schemas"]["AnalyticsVitalThresholds"];
+            series: components["schemas"]["AnalyticsSeriesPoint"][];
         };
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
@@ -3553,6 +3810,26 @@ export interface components {
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
          *     to set `is_staff` is a 400, not silently ignored.
          */
+        VerifyEmailInput: {
+            token: string;
+        };
+        VerifyEmailOutput: {
+            /** Format: email */
+            email: string;
+            email_verified: boolean;
+        };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        VerifyEmailResendInput: {
+            /** Format: email */
+            email: string;
+        };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
         VersionDetailInput: {
             label?: string;
             required_reviewer_ids?: string[];
@@ -3657,6 +3934,15 @@ export interface components {
         WsTicket: {
             ticket: string;
             expires_in: number;
+        };
+        /**
+         * @description The one answer to a sign-up or a resend, whatever the address: it never says whether
+         *     an account exists.
+         */
+        _CheckYourEmailOut: {
+            /** Format: email */
+            email: string;
+            verification_required: boolean;
         };
     };
     responses: never;
@@ -4386,6 +4672,60 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The e-mail address is not verified yet (`email_not_verified`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed logins (`throttled`, details.retry_after, Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    auth_logout_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Rate limited (`throttled`, details.retry_after) */
             429: {
                 headers: {
@@ -4468,12 +4808,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No response body */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairOut"];
+                };
             };
             /** @description Invalid input (`validation_error`, `parse_error`) */
             400: {
@@ -4656,12 +4997,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthOut"];
+                    "application/json": components["schemas"]["_CheckYourEmailOut"];
                 };
             };
             /** @description Invalid input (`validation_error`, `parse_error`) */
@@ -4673,8 +5014,81 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Email already registered (`conflict`) */
-            409: {
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    auth_verify_email_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyEmailOutput"];
+                };
+            };
+            /** @description Link invalid or expired (`verification_link_invalid`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    auth_verify_email_resend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailResendInput"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["_CheckYourEmailOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8671,6 +9085,111 @@ export interface operations {
             };
         };
     };
+    notifications_preferences_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesOut"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    notifications_preferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     notifications_read_all_create: {
         parameters: {
             query?: never;
@@ -8745,6 +9264,84 @@ export interface operations {
             };
             /** @description Your role or account may not do this (`permission_denied`, …) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    notifications_unsubscribe_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationUnsubscribeOut"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    notifications_unsubscribe_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationUnsubscribeOut"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12447,13 +13044,17 @@ export const aIJobOutKindEnumValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const aIJobOutPriorityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AIJobOutPriorityEnum"]> = ["low", "normal", "high", "urgent"];
 export const aIJobStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AIJobStatusEnum"]> = ["queued", "awaiting_approval", "running", "succeeded", "failed", "needs_attention", "rejected"];
 export const alertOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertOutStatusEnum"]> = ["pending", "firing", "resolved"];
+export const analyticsSourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsSourceEnum"]> = ["raw", "rollup", "mixed"];
 export const backupOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BackupOutStatusEnum"]> = ["running", "succeeded", "failed"];
 export const categoryEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CategoryEnum"]> = ["picture", "colour", "sound", "edit", "text", "other"];
 export const codeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CodeEnum"]> = ["over_threshold", "near_budget"];
 export const deliveryOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryOutStatusEnum"]> = ["pending", "retrying", "delivered", "failed"];
 export const eventTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventTypeEnum"]> = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
+export const intervalEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntervalEnum"]> = ["minute", "hour", "day"];
 export const localeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LocaleEnum"]> = ["ko", "en"];
 export const monitoringChannelKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringChannelKindEnum"]> = ["email", "webhook"];
+export const notificationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKindEnum"]> = ["mention", "reply", "comment", "review", "version", "approval", "team", "alert"];
+export const notificationModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationModeEnum"]> = ["in_app", "instant", "digest", "off"];
 export const operatorEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperatorEnum"]> = [">", ">=", "<", "<=", "==", "!="];
 export const planStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusEnum"]> = ["queued", "running", "succeeded", "failed"];
 export const projectStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStatusEnum"]> = ["planning", "pre_production", "production", "post_production", "review", "delivered", "archived"];

@@ -1,134 +1,28 @@
-import type { AnalyticsInterval } from "./range";
-import type { VitalName } from "./vitals";
+import type { QueryParams, Schemas } from "@/shared/api";
+
+// The report and the active sessions are the server's shapes (apps/monitoring/analytics/
+// report_schema.py and views.py), generated into schema.gen.ts: never re-declared here.
 
 /** `GET monitoring/analytics/` — see apps/monitoring/ANALYTICS_API.md. */
-export interface AnalyticsQuery {
-  site: string;
-  from: string;
-  to: string;
-  interval: AnalyticsInterval | "minute";
-  limit?: number;
-}
+export type AnalyticsQuery = QueryParams<"monitoring_analytics_retrieve">;
 
-export interface AnalyticsTotals {
-  visitors: number;
-  sessions: number;
-  page_views: number;
-  /** 0–1 */
-  bounce_rate: number;
-  avg_session_duration_seconds: number;
-  conversions: number;
-  conversion_value: number;
-  converted_sessions: number;
-  /** 0–1 */
-  conversion_rate: number;
-}
-
-export interface SeriesPoint {
-  ts: string;
-  page_views: number;
-  sessions: number;
-  visitors: number;
-  conversions: number;
-}
-
-export interface PageRow {
-  path: string;
-  page_views: number;
-  visitors: number;
-}
-
-export interface PathSessionsRow {
-  path: string;
-  sessions: number;
-}
-
-export interface ReferrerRow {
-  /** "" = direct */
-  referrer: string;
-  sessions: number;
-}
-
-export interface DeviceRow {
-  device_class: string;
-  sessions: number;
-}
-
-export interface BrowserRow {
-  browser: string;
-  sessions: number;
-}
-
-export interface ConversionNameRow {
-  name: string;
-  count: number;
-  value: number;
-}
-
-/** Page → conversion funnel: sessions that viewed the page and how many converted. */
-export interface ConversionPageRow {
-  path: string;
-  sessions: number;
-  converted_sessions: number;
-  conversion_rate: number;
-}
-
-/** p75 per page; null when the page has no sample of that vital. */
-export interface VitalsRow {
-  path: string;
-  lcp_p75: number | null;
-  cls_p75: number | null;
-  inp_p75: number | null;
-  lcp_samples: number;
-  cls_samples: number;
-  inp_samples: number;
-}
-
-export interface AnalyticsReport {
-  site: { id: string; name: string };
-  from: string;
-  to: string;
-  interval: AnalyticsInterval | "minute";
-  /** `rollup`/`mixed`: part of the range comes from daily rollups (approximate). */
-  source: "raw" | "rollup" | "mixed";
-  totals: AnalyticsTotals;
-  top_pages: PageRow[];
-  entry_pages: PathSessionsRow[];
-  exit_pages: PathSessionsRow[];
-  referrers: ReferrerRow[];
-  devices: DeviceRow[];
-  browsers: BrowserRow[];
-  conversions_by_name: ConversionNameRow[];
-  conversion_pages: ConversionPageRow[];
-  vitals: VitalsRow[];
-  vital_thresholds?: Partial<Record<VitalName, [number, number]>>;
-  series: SeriesPoint[];
-}
+export type AnalyticsReport = Schemas["SiteAnalytics"];
+export type AnalyticsTotals = Schemas["AnalyticsTotals"];
+export type SeriesPoint = Schemas["AnalyticsSeriesPoint"];
+export type PageRow = Schemas["AnalyticsPageRow"];
+export type PathSessionsRow = Schemas["AnalyticsPathSessionsRow"];
+export type ReferrerRow = Schemas["AnalyticsReferrerRow"];
+export type DeviceRow = Schemas["AnalyticsDeviceRow"];
+export type BrowserRow = Schemas["AnalyticsBrowserRow"];
+export type ConversionNameRow = Schemas["AnalyticsConversionNameRow"];
+export type ConversionPageRow = Schemas["AnalyticsConversionPageRow"];
+export type VitalsRow = Schemas["AnalyticsVitalsRow"];
+/** (good up to, poor from) per vital, as the server rates them. */
+export type VitalThresholds = Schemas["AnalyticsVitalThresholds"];
 
 /** One session in `GET monitoring/sessions/active/`. */
-export interface ActiveSession {
-  id: string;
-  visitor: string;
-  started_at: string;
-  last_seen_at: string;
-  current_page: string;
-  entry_page: string;
-  page_count: number;
-  duration_seconds: number;
-  device_class: string;
-  browser: string;
-  os: string;
-  referrer: string;
-  utm_source: string;
-  converted: boolean;
-}
-
-export interface ActiveSessions {
-  site: string;
-  window_seconds: number;
-  count: number;
-  results: ActiveSession[];
-}
+export type ActiveSession = Schemas["ActiveSessionOut"];
+export type ActiveSessions = Schemas["ActiveSessions"];
 
 export interface LiveConversion {
   ts: string;

@@ -1,22 +1,17 @@
-/** The Core Web Vitals the tracker reports. */
-export type VitalName = "LCP" | "CLS" | "INP";
+import type { Schemas } from "@/shared/api";
+
+/** The Core Web Vitals the server rates (the keys of the report's `vital_thresholds`). */
+export type VitalName = keyof Schemas["AnalyticsVitalThresholds"];
 export type VitalRating = "good" | "needs-improvement" | "poor";
 
-export const VITAL_NAMES: readonly VitalName[] = ["LCP", "CLS", "INP"];
-
 /**
- * The standard thresholds (web.dev): at or below the first is good, at or
- * below the second needs improvement, above it is poor. LCP and INP in
- * milliseconds, CLS unitless.
+ * Rates a p75 against the report's `vital_thresholds[name]` (the server's table,
+ * web.dev's values): at or below the first is good, at or below the second needs
+ * improvement, above it is poor.
  */
-export const VITAL_THRESHOLDS: Readonly<Record<VitalName, readonly [good: number, poor: number]>> = {
-  LCP: [2500, 4000],
-  CLS: [0.1, 0.25],
-  INP: [200, 500],
-};
-
-export function rateVital(name: VitalName, value: number): VitalRating {
-  const [good, poor] = VITAL_THRESHOLDS[name];
+export function rateVital(value: number, thresholds: readonly number[]): VitalRating {
+  // The document says "two numbers" (minItems/maxItems), the generated type only number[].
+  const [good = Infinity, poor = Infinity] = thresholds;
   if (value <= good) return "good";
   if (value <= poor) return "needs-improvement";
   return "poor";

@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { AnalyticsReport as Report } from "@/entities/analytics";
 import { setTokens } from "@/shared/api";
 import { createFetchStub, envelope, renderWithProviders } from "@/shared/lib/test";
 
@@ -41,17 +42,20 @@ const REPORT = {
     { device_class: "mobile", sessions: 50 },
   ],
   browsers: [{ browser: "Chrome", sessions: 120 }],
+  top_clicks: [{ label: "Start", clicks: 14 }],
+  events_by_type: { page_view: 610, click: 14, conversion: 12, heartbeat: 300, vital: 140 },
   conversions_by_name: [{ name: "signup", count: 8, value: 200 }],
   conversion_pages: [{ path: "/pricing", sessions: 40, converted_sessions: 8, conversion_rate: 0.2 }],
   vitals: [
     { path: "/projects", lcp_p75: 1830, cls_p75: 0.04, inp_p75: 620, lcp_samples: 50, cls_samples: 48, inp_samples: 30 },
     { path: "/pricing", lcp_p75: 3100, cls_p75: null, inp_p75: 120, lcp_samples: 5, cls_samples: 0, inp_samples: 3 },
   ],
+  vital_thresholds: { LCP: [2500, 4000], CLS: [0.1, 0.25], INP: [200, 500] },
   series: [
     { ts: "2026-11-22T00:00:00Z", page_views: 300, sessions: 70, visitors: 60, conversions: 5 },
     { ts: "2026-11-23T00:00:00Z", page_views: 310, sessions: 80, visitors: 60, conversions: 7 },
   ],
-};
+} satisfies Report;
 
 let stub: ReturnType<typeof createFetchStub>;
 let answer: { status: number; body: unknown };

@@ -125,7 +125,7 @@ function Breakdowns({ report }: { report: Report }) {
           />
         )}
       </div>
-      <VitalsTable rows={report.vitals} />
+      <VitalsTable rows={report.vitals} thresholds={report.vital_thresholds} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { VitalValue, type VitalsRow } from "@/entities/analytics";
+import { VitalValue, type VitalsRow, type VitalThresholds } from "@/entities/analytics";
 import { useTranslations } from "@/shared/i18n";
 import { Card } from "@/shared/ui";
 
 import styles from "./analytics-report.module.css";
 
 /** p75 LCP / CLS / INP per page, each rated good / needs improvement / poor. */
-export function VitalsTable({ rows }: { rows: readonly VitalsRow[] }) {
+export function VitalsTable({ rows, thresholds }: { rows: readonly VitalsRow[]; thresholds: VitalThresholds }) {
   const t = useTranslations("analyticsVitals");
   return (
     <Card title={t("title")} description={t("description")} flush headingLevel={3} data-testid="vitals-table">
@@ -32,13 +32,13 @@ export function VitalsTable({ rows }: { rows: readonly VitalsRow[] }) {
                     <span className={styles.labelText}>{row.path}</span>
                   </th>
                   <td title={t("samples", { count: row.lcp_samples })}>
-                    <VitalValue name="LCP" value={row.lcp_p75} />
+                    <VitalValue name="LCP" value={row.lcp_p75} thresholds={thresholds.LCP} />
                   </td>
                   <td title={t("samples", { count: row.cls_samples })}>
-                    <VitalValue name="CLS" value={row.cls_p75} />
+                    <VitalValue name="CLS" value={row.cls_p75} thresholds={thresholds.CLS} />
                   </td>
                   <td title={t("samples", { count: row.inp_samples })}>
-                    <VitalValue name="INP" value={row.inp_p75} />
+                    <VitalValue name="INP" value={row.inp_p75} thresholds={thresholds.INP} />
                   </td>
                 </tr>
               ))}
