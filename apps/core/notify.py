@@ -69,6 +69,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "alert": (DIGEST, ("alert.firing", "alert.resolved")),
 }
 KIND_OF_KEY = {key: kind for kind, (_, keys) in KINDS.items() for key in keys}
+KIND_CHOICES = tuple(KINDS)
 
 
 def kind_of(key: str) -> str | None:

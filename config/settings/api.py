@@ -74,6 +74,8 @@ SPECTACULAR_SETTINGS = {
         "ReviewDecisionEnum": "apps.feedbacks.models.ReviewDecision.Decision",
         "AnalyticsSourceEnum": "apps.monitoring.analytics.report_schema.REPORT_SOURCES",
         "SourceEnum": "apps.ai_planning.models.PlanRevision.Source",
+        "NotificationKindEnum": "apps.core.notify.KIND_CHOICES",
+        "NotificationModeEnum": "apps.core.notify.MODES",
     },
     "APPEND_COMPONENTS": {
         "schemas": {

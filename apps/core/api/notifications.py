@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.notification_mail import notification_preferences_update, notification_unsubscribe, unsubscribe_target
-from apps.core.notify import KINDS, MODES, preference_modes
+from apps.core.notify import KIND_CHOICES, MODES, preference_modes
 from apps.core.pagination import FeedCursorPagination
 from apps.core.selectors import notification_unread_count, notifications_for_user
 from apps.core.serializers import NotificationOut
@@ -54,8 +54,8 @@ class NotificationReadAll(APIView):
 
 
 class NotificationPreferenceItem(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=list(KINDS))
-    mode = serializers.ChoiceField(choices=list(MODES))
+    kind = serializers.ChoiceField(choices=KIND_CHOICES)
+    mode = serializers.ChoiceField(choices=MODES)
 
 
 class NotificationPreferencesOut(serializers.Serializer):
@@ -94,7 +94,7 @@ class NotificationPreferences(APIView):
 
 class NotificationUnsubscribeOut(serializers.Serializer):
     email = serializers.CharField()
-    kinds = serializers.ListField(child=serializers.ChoiceField(choices=list(KINDS)))
+    kinds = serializers.ListField(child=serializers.ChoiceField(choices=KIND_CHOICES))
     preferences = NotificationPreferenceItem(many=True)
 
 
