@@ -15,6 +15,7 @@ const KNOWN_CODES = [
   "validation_error",
   "not_authenticated",
   "token_invalid",
+  "token_revoked",
   "permission_denied",
   "not_found",
 ] as const;

@@ -3,6 +3,7 @@
 import { useGetMeQuery } from "@/entities/user";
 import { ChangePasswordForm } from "@/features/account/change-password";
 import { ProfileForm } from "@/features/account/edit-profile";
+import { LogoutEverywhereButton } from "@/features/account/logout-everywhere";
 import { useTranslations } from "@/shared/i18n";
 import { Card, Page, PageHeader } from "@/shared/ui";
 
@@ -21,6 +22,9 @@ export function ProfilePage() {
       </Card>
       <Card title={t("sectionPassword")} description={t("passwordHelp")}>
         <ChangePasswordForm />
+      </Card>
+      <Card title={t("sectionSessions")} description={t("sessionsHelp")}>
+        <LogoutEverywhereButton />
       </Card>
     </Page>
   );

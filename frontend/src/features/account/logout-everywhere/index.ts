@@ -1,0 +1,1 @@
+export { LogoutEverywhereButton } from "./ui/logout-everywhere-button";
