@@ -1,7 +1,6 @@
 """A world with two projects that each hold every kind of object, and one account per kind
 of caller. The cross-app quality tests (authorization matrix, fuzzing, faults) run on it."""
 
-import datetime
 import io
 from dataclasses import dataclass, field
 
@@ -19,17 +18,20 @@ from apps.feedbacks import storage
 from apps.feedbacks.models import Upload, Version
 from apps.feedbacks.tests.conftest import clip_bytes, clip_path  # noqa: F401 — session fixtures reused
 from apps.feedbacks.tests.factories import AssetFactory, FeedbackFactory, ShareLinkFactory, VersionFactory
-from apps.monitoring.models import Alert, AlertRule, Host, NotificationChannel, NotificationTemplate, Silence
+from apps.monitoring.tests.factories import (
+    AlertFactory,
+    AlertRuleFactory,
+    HostFactory,
+    NotificationChannelFactory,
+    NotificationTemplateFactory,
+    SilenceFactory,
+)
 from apps.projects.models import Role
-from apps.projects.permissions import ROLE_ACTIONS
 from apps.projects.tests.factories import InvitationFactory, MembershipFactory, PhaseFactory, ProjectFactory
 from apps.users.services import token_pair_for
 from tests.factories import UserFactory
 
-ROLES: tuple[str, ...] = tuple(str(role) for role in ROLE_ACTIONS)
-# Every kind of caller: the five roles of project A, an outsider, nobody, a share-link
-# holder, and a staff operator who belongs to no project.
-ACTORS: tuple[str, ...] = (*ROLES, "non_member", "anonymous", "guest", "staff")
+from .authz import ROLES
 
 
 @dataclass
@@ -75,7 +77,7 @@ class World:
             client = APIClient()
             if actor == "guest":
                 # Someone holding only a share link: its token is all the credential they have.
-                client.credentials(HTTP_AUTHORIZATION=f"Bearer {self.a.link.token}")
+                client.credentials(HTTP_AUTHORIZATION=f"Bearer {self.a.link.token}", HTTP_X_SHARE_PASSWORD="x")
             elif actor != "anonymous":
                 client.credentials(HTTP_AUTHORIZATION=f"Bearer {token_pair_for(self.users[actor])['access']}")
             self._clients[actor] = client
@@ -155,23 +157,10 @@ def _world(*, clip: bytes) -> World:
             users[role] = MembershipFactory(project=a.project, role=role, user=UserFactory(display_name=role)).user
     users["non_member"] = UserFactory(display_name="Outsider")
     users["staff"] = UserFactory(display_name="Operator", is_staff=True)
-    now = timezone.now()
-    host = Host.objects.create(name="web-1", last_seen_at=now)
-    channel = NotificationChannel.objects.create(name="ops mail", kind="email", recipients=["ops@example.com"])
-    rule = AlertRule.objects.create(name="CPU high", metric="cpu.percent", operator=">", threshold=90.0)
-    rule.channels.set([channel])
-    alert = Alert.objects.create(
-        rule=rule,
-        host=host,
-        target=str(host.pk),
-        target_label=host.name,
-        status=Alert.Status.FIRING,
-        severity="critical",
-        value=97.0,
-        pending_since=now,
-        started_at=now,
-        last_evaluated_at=now,
-    )
+    host = HostFactory(name="web-1", last_seen_at=timezone.now())
+    channel = NotificationChannelFactory(name="ops mail")
+    rule = AlertRuleFactory(channels=[channel])
+    alert = AlertFactory(rule=rule, host=host, target_label=host.name, value=97.0, started_at=timezone.now())
     for user in users.values():
         Notification.objects.create(recipient=user, verb="mention", title="You were mentioned")
     return World(
@@ -182,11 +171,9 @@ def _world(*, clip: bytes) -> World:
         host=host,
         rule=rule,
         alert=alert,
-        silence=Silence.objects.create(starts_at=now, ends_at=now + datetime.timedelta(hours=1), reason="deploy"),
+        silence=SilenceFactory(reason="deploy"),
         channel=channel,
-        template=NotificationTemplate.objects.create(
-            name="matrix", event_type="alert.firing", locale="en", subject="{{ rule }}", body="{{ value }}"
-        ),
+        template=NotificationTemplateFactory(name="matrix", subject="{{ rule }}", body="{{ value }}"),
         clip=clip,
     )
 

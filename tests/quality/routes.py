@@ -1,14 +1,7 @@
-"""Which rule guards each REST operation of the OpenAPI schema.
-
-The matrix in test_authorization_matrix.py enumerates the operations from the schema
-itself; this table says, per `METHOD path`, what the caller needs:
-
-- `project(action)`: a role of the object's project whose ROLE_ACTIONS include `action`
-  (anonymous / guest 401, outsider and staff 404, a role without it 403);
-- `staff()`: staff (monitoring) — anonymous / guest 401, everyone else 403;
-- `user()`: any signed-in account; anonymous / guest 401;
-- `public()`: anyone (the token in the URL, or nothing, is the credential);
-- `custom(expect)`: stated per actor.
+"""Which rule guards each REST operation of the OpenAPI schema (the rule kinds and what they
+mean for each caller are in authz.py), plus the business rules the schema cannot show:
+variants of a route whose body needs another action, and ids of the other project hidden in
+a body or an id that does not exist.
 
 An operation of the schema without a row here fails the matrix: a new route must say who
 may call it. Bodies are the smallest valid ones, so allowed callers get the success status.
@@ -34,51 +27,19 @@ from apps.projects.tests.factories import InvitationFactory
 from apps.users.services import token_pair_for
 from tests.factories import DEFAULT_PASSWORD
 
+from .authz import Rule, custom, project, public, staff, user
 from .conftest import Side, World, upload_for
 
 Body = Callable[[World, str, Side], Any]
-
-
-@dataclass(frozen=True)
-class Rule:
-    kind: str  # project | staff | user | public | custom
-    action: str | None = None
-    ok: int | None = None  # success status; default: the lowest 2xx the schema documents
-    body: Body | None = None
-    query: Callable[[World, str, Side], str] | None = None
-    params: Callable[[World, str, Side], dict] | None = None  # path ids beyond the defaults
-    expect: Callable[[str], int] | None = None
-    form: str = "json"  # json | multipart | raw
-    headers: dict[str, str] | None = None  # extra request headers (WSGI names: HTTP_ORIGIN …)
-    pending: bool = False  # announced in DESIGN, not in the schema yet
-
-
-def project(action: str, **kw) -> Rule:
-    return Rule("project", action=action, **kw)
-
-
-def staff(**kw) -> Rule:
-    return Rule("staff", **kw)
-
-
-def user(**kw) -> Rule:
-    return Rule("user", **kw)
-
-
-def public(**kw) -> Rule:
-    return Rule("public", **kw)
-
-
-def custom(expect: Callable[[str], int], **kw) -> Rule:
-    return Rule("custom", expect=expect, **kw)
 
 
 # --- helpers for bodies and ids ----------------------------------------------------------
 
 
 def _owner_side_user(world: World, actor: str, side: Side):
-    """Who owns "own" objects: the actor in project A; the project's owner in project B."""
-    return world.user_of(actor) if side is world.a else side.project.owner
+    """Who owns "own" objects: the actor, in either project (in project B, having written
+    the object must not open it to someone who is not a member there)."""
+    return world.user_of(actor)
 
 
 def _own_feedback(world, actor, side):
@@ -125,20 +86,16 @@ def _reset_link(world, actor, side):
 
 def _digest_of(side: Side) -> dict:
     """A finished digest of the side's version (GET answers 404 `no_digest` before one exists)."""
-    from apps.ai_planning.models import AIJob, VersionDigest
-    from apps.ai_planning.tests.factories import AIJobFactory
+    from apps.ai_planning.tests.factories import VersionDigestFactory
 
-    job = AIJobFactory(project=side.project, kind="feedback_digest", status=AIJob.Status.SUCCEEDED)
-    VersionDigest.objects.create(
-        project=side.project, version=side.version, job=job, result={"overview": "", "groups": []}
-    )
+    VersionDigestFactory(version=side.version)
     return {}
 
 
 def _site():
-    from apps.monitoring.analytics.models import Site
+    from apps.monitoring.tests.factories import SiteFactory
 
-    return Site.objects.create(name="Shop", allowed_origins=["https://shop.example.com"])
+    return SiteFactory(allowed_origins=["https://shop.example.com"])
 
 
 def _event_batch(world: World, actor: str, side: Side) -> dict:
@@ -203,7 +160,9 @@ ROUTES: dict[str, Rule] = {
     # The token is the secret: anyone holding the link may see what it invites to.
     "GET invitations/{token}/": public(),
     "POST invitations/{token}/accept/": custom(
-        lambda actor: ONLY_NON_MEMBER_ACCEPTS.get(actor, 403), params=_outsiders_invitation
+        lambda actor: ONLY_NON_MEMBER_ACCEPTS.get(actor, 403),
+        params=_outsiders_invitation,
+        denied="invitation_email_mismatch",
     ),
     "GET projects/{project_id}/phases/": project(READ),
     "POST projects/{project_id}/phases/": project(
@@ -390,3 +349,71 @@ def _clip_file(world: World):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("clip.mp4", world.clip, content_type="video/mp4")
+
+
+# --- business rules the schema cannot show ------------------------------------------------------
+
+# The same operation with a body that needs another action than its row in ROUTES: each runs
+# through the whole matrix (every caller, then the second project's ids) like an operation.
+VARIANTS: dict[str, tuple[str, Rule]] = {
+    # Deciding on a version (approve / ask for changes) is resolving, not uploading.
+    "PATCH versions/{version_id}/ (decision)": (
+        "PATCH versions/{version_id}/",
+        project(RESOLVE, body=lambda w, a, s: {"review_status": "approved"}),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """A call by a member of project A whose body or ids reach what A does not hold: refused
+    with `status` (and `details` naming the field when it is a validation error), and
+    nothing changes."""
+
+    operation: str  # a key of ROUTES: its ids and rule, with the body below
+    status: int
+    body: Body | None = None
+    ids: Callable[[World], dict] | None = None
+    actors: tuple[str, ...] = (Role.OWNER.value,)
+    details: frozenset[str] = frozenset()
+
+
+NOT_MINE: dict[str, Foreign] = {
+    "transfer A to a member of B": Foreign(
+        "POST projects/{project_id}/transfer/", 404, body=lambda w, a, s: {"user_id": str(w.b.member.user_id)}
+    ),
+    "reorder A's phases with B's phase": Foreign(
+        "POST projects/{project_id}/phases/reorder/",
+        400,
+        body=lambda w, a, s: {"ids": [str(w.a.phase.pk), str(w.b.phase.pk)]},
+        details=frozenset({"ids"}),
+    ),
+    # Revision numbers are per plan: plan A's URL never reaches plan B's revisions.
+    "restore a revision plan A does not have": Foreign(
+        "POST plans/{plan_id}/revisions/{number}/restore/", 404, ids=lambda w: {"number": 7}
+    ),
+    "mark the owner's notification read": Foreign(
+        "POST notifications/{id}/read/",
+        404,
+        ids=lambda w: {"id": w.users[Role.OWNER].notifications.values_list("pk", flat=True).first()},
+        actors=(*(role for role in Role.values if role != Role.OWNER), "non_member", "staff"),
+    ),
+}
+
+
+# --- WebSocket streams (config/routing.py), by pattern --------------------------------------------
+
+WS_ROUTES: dict[str, Rule] = {
+    "ws/projects/<uuid:project_id>/": project(READ),
+    "ws/versions/<uuid:version_id>/": project(READ),
+    "ws/notifications/": user(),  # everyone signed in follows their own
+    "ws/monitoring/": staff(),
+}
+
+
+def ws_path(world: World, pattern: str, side: Side | None = None) -> str:
+    """The stream's URL with one side's ids."""
+    side = side or world.a
+    return "/" + pattern.replace("<uuid:project_id>", str(side.project.pk)).replace(
+        "<uuid:version_id>", str(side.version.pk)
+    )

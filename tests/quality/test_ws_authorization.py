@@ -1,7 +1,8 @@
 """Every WebSocket endpoint × every kind of caller through the real ASGI app and Redis layer:
 a `hello` for who may follow the stream, otherwise the close code of DESIGN §5
 (4401 unauthenticated, 4403 forbidden, 4404 unknown target — an outsider never learns that
-a project exists). Then the other project's ids (BOLA)."""
+a project exists), as the harness (authz.py) derives it from each stream's rule in
+routes.py. Then the other project's ids (BOLA)."""
 
 import uuid
 
@@ -12,32 +13,20 @@ from channels.testing import WebsocketCommunicator
 
 from apps.core.ws.tickets import ticket_issue
 from config.asgi import application
+from config.routing import websocket_urlpatterns
 
-from .conftest import ACTORS, ROLES, World, _world
+from .authz import ACTORS, HELLO, expected_ws
+from .conftest import World, _world
+from .routes import WS_ROUTES, ws_path
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("thread_db_closed")]
 
 ORIGIN = (b"origin", b"http://localhost:3000")
-HELLO = "hello"
 
 
-def endpoints(world: World) -> dict[str, str]:
-    return {
-        "project": f"/ws/projects/{world.a.project.pk}/",
-        "version": f"/ws/versions/{world.a.version.pk}/",
-        "notifications": "/ws/notifications/",
-        "monitoring": "/ws/monitoring/",
-    }
-
-
-def expected(endpoint: str, actor: str) -> str | int:
-    if actor in ("anonymous", "guest"):
-        return 4401
-    if endpoint in ("project", "version"):
-        return HELLO if actor in ROLES else 4404
-    if endpoint == "monitoring":
-        return HELLO if actor == "staff" else 4403
-    return HELLO  # notifications: everyone signed in follows their own
+def test_every_stream_has_a_rule():
+    routed = {str(pattern.pattern) for pattern in websocket_urlpatterns} - {""}  # "" is the catch-all
+    assert routed == set(WS_ROUTES), "config/routing.py and WS_ROUTES in tests/quality/routes.py differ"
 
 
 async def outcome(world: World, path: str, actor: str) -> str | int:
@@ -68,18 +57,18 @@ async def ws_world(clip_bytes):
 
 async def test_every_caller_gets_the_close_code_the_rules_say(ws_world):
     failures = []
-    for endpoint, path in endpoints(ws_world).items():
+    for pattern, rule in WS_ROUTES.items():
         for actor in ACTORS:
-            got = await outcome(ws_world, path, actor)
-            if got != expected(endpoint, actor):
-                failures.append(f"{endpoint} {actor}: {got} (expected {expected(endpoint, actor)})")
+            got = await outcome(ws_world, ws_path(ws_world, pattern), actor)
+            if got != expected_ws(rule, actor):
+                failures.append(f"{pattern} {actor}: {got} (expected {expected_ws(rule, actor)})")
     assert not failures, "\n".join(failures)
 
 
 async def test_a_bearer_share_token_is_not_an_account(ws_world):
     """An API client may send `Authorization: Bearer`; a share token there is no JWT."""
     headers = [(b"authorization", f"Bearer {ws_world.a.link.token}".encode())]
-    for path in endpoints(ws_world).values():
+    for path in (ws_path(ws_world, pattern) for pattern in WS_ROUTES):
         communicator = WebsocketCommunicator(application, path, headers=headers)
         connected, _ = await communicator.connect(timeout=5)
         assert connected
@@ -90,8 +79,11 @@ async def test_a_bearer_share_token_is_not_an_account(ws_world):
 
 async def test_the_other_projects_streams_are_not_found(ws_world):
     targets = {
-        "B's project": f"/ws/projects/{ws_world.b.project.pk}/",
-        "B's version": f"/ws/versions/{ws_world.b.version.pk}/",
+        **{
+            f"B's {pattern}": ws_path(ws_world, pattern, ws_world.b)
+            for pattern, rule in WS_ROUTES.items()
+            if rule.kind == "project"
+        },
         "unknown project": f"/ws/projects/{uuid.uuid4()}/",
         "unknown version": f"/ws/versions/{uuid.uuid4()}/",
         "unknown endpoint": "/ws/plans/",
