@@ -32,6 +32,8 @@ KO = {
     "The email or password is incorrect.": "이메일 또는 비밀번호가 올바르지 않습니다.",
     "Too many failed logins. Try again later.": "로그인 실패가 너무 많습니다. 나중에 다시 시도하세요.",
     "This password reset link is invalid or has expired.": "비밀번호 재설정 링크가 올바르지 않거나 만료되었습니다.",
+    "Confirm your e-mail address first: follow the link we sent you.": "먼저 이메일 주소를 확인하세요. 보내 드린 메일의 링크를 누르면 됩니다.",
+    "This verification link is invalid or has expired.": "이메일 확인 링크가 올바르지 않거나 만료되었습니다.",
     "An account with this email already exists.": "이 이메일로 가입한 계정이 이미 있습니다.",
     # projects
     "Your role does not allow this change.": "회원님의 역할로는 이 변경을 할 수 없습니다.",

@@ -127,31 +127,69 @@ class AuthRateThrottle(IPRateThrottle):
 
 
 class LoginFailureLimiter:
-    """Counts failed logins per email and per IP; past the limit, login answers 429 until
-    the window passes. Successful logins do not reset the IP counter (credential stuffing)."""
+    """Failed logins, counted so that nobody can lock a chosen account from elsewhere:
 
-    scope = "login_failure"
+    - per (account, IP) — `login_failure`: one place guessing one password;
+    - per IP — `login_failure_ip`: one place trying many accounts (credential stuffing);
+    - per account — `login_failure_account`: a generous ceiling against a botnet spread
+      over many IPs;
+    - per known device — `login_failure`: a browser that signed in to this account before
+      (its signed token, see users.tokens) is judged only by its own failures, so neither
+      the per-account ceiling nor a shared IP locks its owner out.
+
+    Past a limit, login answers 429 with the seconds until that counter's window ends.
+    A successful login clears its (account, IP) and device counters only: the per-IP and
+    per-account counts stay (credential stuffing, a botnet). Fails open like the cache."""
 
     def __init__(self):
         from django.conf import settings
 
-        rate = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"][self.scope]
-        self.limit, self.window = parse_rate(rate)
+        rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+        self.pair = parse_rate(rates["login_failure"])
+        self.ip = parse_rate(rates["login_failure_ip"])
+        self.account = parse_rate(rates["login_failure_account"])
 
-    def _keys(self, email: str, ip: str) -> list[str]:
-        return [f"login-fail:email:{email.lower()}", f"login-fail:ip:{ip}"]
+    def _limits(self, email: str, ip: str, device: str | None) -> dict[str, tuple[int, int]]:
+        email = email.strip().lower()
+        if device:
+            return {f"login-fail:device:{device}": self.pair, f"login-fail:account:{email}": self.account}
+        return {
+            f"login-fail:pair:{email}:{ip}": self.pair,
+            f"login-fail:ip:{ip}": self.ip,
+            f"login-fail:account:{email}": self.account,
+        }
 
-    def blocked(self, *, email: str, ip: str) -> bool:
-        counts = cache.get_many(self._keys(email, ip))
-        return any(count >= self.limit for count in counts.values())
+    def _checked(self, email: str, ip: str, device: str | None) -> dict[str, tuple[int, int]]:
+        limits = self._limits(email, ip, device)
+        if device:  # a known device passes the account ceiling
+            limits.pop(f"login-fail:account:{email.strip().lower()}")
+        return limits
 
-    def record_failure(self, *, email: str, ip: str) -> None:
-        for key in self._keys(email, ip):
-            if cache.add(key, 1, self.window) is False:
+    def blocked(self, *, email: str, ip: str, device: str | None = None) -> int | None:
+        """None when a login may be tried, else whole seconds until it may."""
+        limits = self._checked(email, ip, device)
+        counts = cache.get_many(list(limits))
+        waits = []
+        for key, count in counts.items():
+            limit, window = limits[key]
+            if count >= limit:
+                ttl = cache.ttl(key) if hasattr(cache, "ttl") else None
+                waits.append(int(ttl) if ttl and ttl > 0 else window)
+        return max(waits) if waits else None
+
+    def record_failure(self, *, email: str, ip: str, device: str | None = None) -> None:
+        limits = self._limits(email, ip, device)
+        if device:  # its failures count on the IP as well
+            limits[f"login-fail:ip:{ip}"] = self.ip
+        for key, (_limit, window) in limits.items():
+            if cache.add(key, 1, window) is False:
                 try:
                     cache.incr(key)
                 except ValueError:
-                    cache.set(key, 1, self.window)
+                    cache.set(key, 1, window)
 
-    def reset(self, *, email: str) -> None:
-        cache.delete(f"login-fail:email:{email.lower()}")
+    def reset(self, *, email: str, ip: str, device: str | None = None) -> None:
+        keys = [f"login-fail:pair:{email.strip().lower()}:{ip}"]
+        if device:
+            keys.append(f"login-fail:device:{device}")
+        cache.delete_many(keys)

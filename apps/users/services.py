@@ -1,7 +1,10 @@
 """Accounts: registration, login, tokens, passwords, profile."""
 
+from typing import cast
+
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import update_last_login
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -15,10 +18,11 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.core import revocation
-from apps.core.errors import Conflict, DomainError
+from apps.core.errors import DomainError
 from apps.core.services import audit_record, client_ip, model_update
-from apps.core.throttling import LoginFailureLimiter
+from apps.core.throttling import LoginFailureLimiter, rate_limit_wait
 
+from . import tokens
 from .emails import send_password_reset_email
 from .models import User
 
@@ -33,6 +37,22 @@ class TooManyLoginFailures(DomainError):
     code = "throttled"
     status_code = 429
     message = "Too many failed logins. Try again later."
+
+    def __init__(self, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(details={"retry_after": retry_after})
+
+
+class EmailNotVerified(DomainError):
+    code = "email_not_verified"
+    status_code = 403
+    message = "Confirm your e-mail address first: follow the link we sent you."
+
+
+class InvalidVerificationLink(DomainError):
+    code = "verification_link_invalid"
+    status_code = 400
+    message = "This verification link is invalid or has expired."
 
 
 class InvalidResetLink(DomainError):
@@ -76,37 +96,99 @@ def token_rotate(*, raw_refresh: str) -> dict:
 
 
 @transaction.atomic
-def user_register(*, email: str, password: str, display_name: str, locale: str = "ko", request=None) -> User:
+def user_register(*, email: str, password: str, display_name: str, locale: str = "ko", request=None) -> None:
+    """Answers alike whether `email` is new or taken (no account enumeration): the same
+    password checks and hashing, one e-mail enqueued on commit in either case. A new
+    address gets an unverified account and the verification link; the owner of a verified
+    account hears that someone tried to register with it; an unverified account is taken
+    over by the latest registration (its password and name replaced, earlier links void)
+    and gets a new link, so only the mailbox owner can ever complete it."""
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise Conflict("An account with this email already exists.", details={"email": ["already_registered"]})
-    candidate = User(email=email, display_name=display_name, locale=locale)
-    _validate_password(password, candidate)
-    try:
-        with transaction.atomic():
-            user = User.objects.create_user(email=email, password=password, display_name=display_name, locale=locale)
-    except IntegrityError as exc:  # a concurrent registration won the race
-        raise Conflict("An account with this email already exists.", details={"email": ["already_registered"]}) from exc
-    audit_record(action="user.registered", actor=user, target=str(user.pk), request=request)
+    _validate_password(password, User(email=email, display_name=display_name, locale=locale))
+    password_hash = make_password(password)  # the slow part, done in every case
+    existing = User.objects.select_for_update().filter(email__iexact=email).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                user = User.objects.create(
+                    email=email, password=password_hash, display_name=display_name, locale=locale, email_verified=False
+                )
+        except IntegrityError:  # a concurrent registration won the race: answer as for a taken address
+            existing = User.objects.get(email__iexact=email)
+        else:
+            audit_record(action="user.registered", actor=user, target=str(user.pk), request=request)
+            _enqueue_signup_email(user, "verify")
+            return
+    if existing.email_verified or not existing.is_active:
+        audit_record(action="user.register_existing", target=str(existing.pk), request=request)
+        _enqueue_signup_email(existing, "attempt")
+        return
+    existing.password, existing.display_name, existing.locale = password_hash, display_name, locale
+    existing.save(update_fields=["password", "display_name", "locale"])
+    audit_record(action="user.register_unverified_again", target=str(existing.pk), request=request)
+    _enqueue_signup_email(existing, "verify")
+
+
+def _enqueue_signup_email(user: User, kind: str) -> None:
+    """One sign-up e-mail per address and hour window at most (THROTTLE_EMAIL_VERIFICATION):
+    beyond it nothing is sent, and the caller's answer is the same."""
+    from .tasks import send_signup_email
+
+    rate = cast(dict[str, str], settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])["email_verification"]
+    if rate_limit_wait(f"signup-email:{user.email}", rate) is not None:
+        return
+    user_id = str(user.pk)
+    transaction.on_commit(lambda: send_signup_email.delay(user_id, kind))
+
+
+def user_resend_verification(*, email: str, request=None) -> None:
+    """Always looks successful to the caller; sends a new link only to an unverified account."""
+    user = User.objects.filter(email__iexact=email.strip(), is_active=True, email_verified=False).first()
+    audit_record(
+        action="email.verification_resent", target=email.lower(), request=request, data={"sent": user is not None}
+    )
+    if user is not None:
+        _enqueue_signup_email(user, "verify")
+
+
+@transaction.atomic
+def user_verify_email(*, token: str, request=None) -> User:
+    """Marks the address of the account the signed link was made for as verified. Following
+    the same link again answers the same (idempotent)."""
+    user = tokens.email_verification_user(token)
+    if user is None:
+        raise InvalidVerificationLink()
+    if not user.email_verified:
+        user.email_verified = True
+        user.save(update_fields=["email_verified"])
+        audit_record(action="email.verified", actor=user, target=str(user.pk), request=request)
     return user
 
 
-def user_login(*, email: str, password: str, request) -> User:
+def user_login(*, email: str, password: str, request, device_token: str | None = None) -> tuple[User, str]:
+    """The user and a known-device token for this browser to keep (see users.tokens and
+    core.throttling.LoginFailureLimiter for who is locked out of what)."""
     limiter = LoginFailureLimiter()
     ip = client_ip(request) or ""
-    if limiter.blocked(email=email, ip=ip):
-        audit_record(action="login.throttled", target=email.lower(), request=request)
-        raise TooManyLoginFailures()
+    device = tokens.known_device_id(device_token, email=email)
+    wait = limiter.blocked(email=email, ip=ip, device=device)
+    if wait is not None:
+        audit_record(
+            action="login.throttled", target=email.lower(), request=request, data={"known_device": bool(device)}
+        )
+        raise TooManyLoginFailures(retry_after=wait)
     user = authenticate(request=request, email=email.strip().lower(), password=password)
     if user is None:
-        limiter.record_failure(email=email, ip=ip)
+        limiter.record_failure(email=email, ip=ip, device=device)
         audit_record(action="login.failed", target=email.lower(), request=request)
         raise InvalidCredentials()
-    limiter.reset(email=email)
+    limiter.reset(email=email, ip=ip, device=device)
+    if not user.email_verified:
+        raise EmailNotVerified()
     if jwt_settings.UPDATE_LAST_LOGIN:
         update_last_login(User, user)  # a signal receiver called directly; it ignores the sender
     audit_record(action="login.succeeded", actor=user, target=str(user.pk), request=request)
-    return user
+    return user, (device_token if device and device_token else tokens.known_device_token(email))
 
 
 def user_logout(*, user: User, refresh: str, access=None, request=None) -> None:

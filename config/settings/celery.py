@@ -43,6 +43,7 @@ CELERY_TASK_QUEUE_OF = {
     "apps.core.tasks.notification_email_send": "default",
     "apps.core.tasks.notification_digests_send": "default",
     "apps.users.tasks.flush_expired_tokens": "default",
+    "apps.users.tasks.send_signup_email": "default",
     "apps.feedbacks.tasks.process_version": "media",  # ffmpeg: seconds to minutes
     "apps.feedbacks.tasks.sweep_uploads": "media",
     "apps.ai_planning.tasks.ai_job_run": "ai",  # urgent/high-priority jobs: ai-urgent

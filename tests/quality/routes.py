@@ -25,6 +25,7 @@ from apps.projects.models import Role
 from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, UPLOAD
 from apps.projects.tests.factories import InvitationFactory
 from apps.users.services import token_pair_for
+from apps.users.tokens import email_verification_token
 from tests.factories import DEFAULT_PASSWORD
 
 from .authz import Rule, custom, project, public, staff, user
@@ -118,6 +119,8 @@ ROUTES: dict[str, Rule] = {
     "POST auth/register/": public(
         body=lambda w, a, s: {"email": f"new-{a}@example.com", "password": "Long-Enough-Pass-1", "display_name": a}
     ),
+    "POST auth/verify-email/": public(body=lambda w, a, s: {"token": email_verification_token(w.candidate)}),
+    "POST auth/verify-email/resend/": public(body=lambda w, a, s: {"email": w.candidate.email}),
     "POST auth/login/": public(body=lambda w, a, s: {"email": w.candidate.email, "password": DEFAULT_PASSWORD}),
     "POST auth/refresh/": public(body=lambda w, a, s: {"refresh": token_pair_for(w.candidate)["refresh"]}),
     "POST auth/logout/": user(body=lambda w, a, s: {"refresh": token_pair_for(w.user_of(a))["refresh"]}),

@@ -21,6 +21,7 @@ class TokenPairOut(serializers.Serializer):
 
 class AuthOut(TokenPairOut):
     user = UserOut()
+    device_token = serializers.CharField(help_text="Send it back as `device_token` on later logins to this account.")
 
 
 class ProfileIn(StrictSerializer):

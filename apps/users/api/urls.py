@@ -4,6 +4,8 @@ from . import views
 
 urlpatterns = [
     path("auth/register/", views.RegisterView.as_view(), name="auth-register"),
+    path("auth/verify-email/", views.VerifyEmailView.as_view(), name="auth-verify-email"),
+    path("auth/verify-email/resend/", views.VerifyEmailResendView.as_view(), name="auth-verify-email-resend"),
     path("auth/login/", views.LoginView.as_view(), name="auth-login"),
     path("auth/refresh/", views.RefreshView.as_view(), name="auth-refresh"),
     path("auth/logout/", views.LogoutView.as_view(), name="auth-logout"),

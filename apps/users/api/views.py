@@ -20,8 +20,16 @@ class _PublicAuthView(APIView):
     throttle_classes = [AuthRateThrottle]
 
 
-def _auth_response(user: User, status_code: int = status.HTTP_200_OK) -> Response:
-    return Response({**services.token_pair_for(user), "user": UserOut(user).data}, status=status_code)
+class _CheckYourEmailOut(serializers.Serializer):
+    """The one answer to a sign-up or a resend, whatever the address: it never says whether
+    an account exists."""
+
+    email = serializers.EmailField()
+    verification_required = serializers.BooleanField()
+
+
+def _check_your_email(email: str) -> Response:
+    return Response({"email": email.strip().lower(), "verification_required": True}, status=status.HTTP_202_ACCEPTED)
 
 
 class RegisterView(_PublicAuthView):
@@ -31,30 +39,78 @@ class RegisterView(_PublicAuthView):
         display_name = serializers.CharField(max_length=80)
         locale = serializers.ChoiceField(choices=User.Locale.choices, required=False, default="ko")
 
+    @extend_schema(request=InputSerializer, responses={202: _CheckYourEmailOut})
+    def post(self, request):
+        """Sends a verification link (or, for a taken address, a notice to its owner) and
+        answers the same 202 either way; nobody is signed in until the address is verified."""
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_register(**data.validated_data, request=request)
+        return _check_your_email(data.validated_data["email"])
+
+
+class VerifyEmailView(_PublicAuthView):
+    class InputSerializer(StrictSerializer):
+        token = serializers.CharField(max_length=512)
+
+    class OutputSerializer(serializers.Serializer):
+        email = serializers.EmailField()
+        email_verified = serializers.BooleanField()
+
     @extend_schema(
-        request=InputSerializer, responses={201: AuthOut, 409: error_response("Email already registered (`conflict`)")}
+        request=InputSerializer,
+        responses={
+            200: OutputSerializer,
+            400: error_response("Link invalid or expired (`verification_link_invalid`)"),
+        },
     )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data, request=request)
-        return _auth_response(user, status.HTTP_201_CREATED)
+        user = services.user_verify_email(token=data.validated_data["token"], request=request)
+        return Response(self.OutputSerializer(user).data)
+
+
+class VerifyEmailResendView(_PublicAuthView):
+    class InputSerializer(StrictSerializer):
+        email = serializers.EmailField(max_length=254)
+
+    @extend_schema(request=InputSerializer, responses={202: _CheckYourEmailOut})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_resend_verification(email=data.validated_data["email"], request=request)
+        return _check_your_email(data.validated_data["email"])
 
 
 class LoginView(_PublicAuthView):
     class InputSerializer(StrictSerializer):
         email = serializers.EmailField(max_length=254)
         password = serializers.CharField(max_length=128, trim_whitespace=False)
+        device_token = serializers.CharField(max_length=512, required=False, allow_blank=True)
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: AuthOut, 401: error_response("Wrong email or password (`invalid_credentials`)")},
+        responses={
+            200: AuthOut,
+            401: error_response("Wrong email or password (`invalid_credentials`)"),
+            403: error_response("The e-mail address is not verified yet (`email_not_verified`)"),
+            429: error_response("Too many failed logins (`throttled`, details.retry_after, Retry-After)"),
+        },
     )
     def post(self, request):
+        """Keep `device_token` from the answer and send it with later logins to this account:
+        a known device is not locked out by failures made elsewhere."""
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_login(**data.validated_data, request=request)
-        return _auth_response(user)
+        user, device_token = services.user_login(**data.validated_data, request=request)
+        return Response({**services.token_pair_for(user), "user": UserOut(user).data, "device_token": device_token})
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        if isinstance(exc, services.TooManyLoginFailures):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
 
 class RefreshView(_PublicAuthView):
