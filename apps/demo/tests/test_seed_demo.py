@@ -27,3 +27,24 @@ def test_seed_demo_builds_a_living_project_once(db, capsys):
     out = capsys.readouterr().out
     assert out.count("director@videoplanet.local") == 2
     assert "vp-demo-2026!" in out
+
+
+def test_the_demo_client_never_sees_the_team_only_note(db):
+    """The demo's client account (the reviewer role) gets the review without the internal note;
+    the editor gets it too."""
+    from django.urls import reverse
+    from rest_framework.test import APIClient
+
+    call_command("seed_demo")
+    version = Version.objects.get()
+    note = Feedback.objects.get(version=version, internal=True)
+    listed = {}
+    for email in ("client@videoplanet.local", "editor@videoplanet.local"):
+        client = APIClient()
+        client.force_authenticate(User.objects.get(email=email))
+        response = client.get(reverse("version-feedback", kwargs={"version_id": version.pk}))
+        assert response.status_code == 200
+        listed[email] = {item["id"] for item in response.json()["results"]}
+    assert str(note.pk) not in listed["client@videoplanet.local"]
+    assert str(note.pk) in listed["editor@videoplanet.local"]
+    assert Membership.objects.get(user__email="client@videoplanet.local").role == Role.REVIEWER

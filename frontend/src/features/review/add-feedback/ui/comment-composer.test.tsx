@@ -50,7 +50,7 @@ function serverFeedback(body: Record<string, unknown>): Feedback {
   };
 }
 
-function setup(answer: (body: Record<string, unknown>) => { status: number; body?: unknown }) {
+function setup(answer: (body: Record<string, unknown>) => { status: number; body?: unknown }, who = me) {
   setTokens({ access: "A", refresh: "R" });
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => {
@@ -69,7 +69,7 @@ function setup(answer: (body: Record<string, unknown>) => { status: number; body
         fps={25}
         frame={5}
         members={members}
-        me={me}
+        me={who}
         drawing={null}
         drawingActive={false}
         onToggleDrawing={() => undefined}
@@ -148,6 +148,30 @@ describe("adding a comment", () => {
     expect(await screen.findByText("코멘트를 남기지 못했습니다: 이 버전은 아직 준비되지 않았습니다.")).toBeInTheDocument();
     expect(screen.getByText("이 버전은 아직 준비되지 않았습니다.", { selector: "p" })).toBeInTheDocument();
     expect(input).toHaveValue("사운드가 튀어요");
+  });
+
+  it("offers the team-only flag to an editor and sends it", async () => {
+    const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
+    await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
+
+    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "단가 확인 필요");
+    await userEvent.click(screen.getByRole("checkbox", { name: "팀 전용" }));
+    await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
+    release();
+
+    await waitFor(() => expect(stub.requests.find((request) => request.method === "POST")?.body).toMatchObject({ internal: true }));
+  });
+
+  it("does not offer the team-only flag to a reviewer (the client), who never sees team notes", async () => {
+    const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }), reviewer);
+    await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
+
+    expect(screen.queryByRole("checkbox", { name: "팀 전용" })).not.toBeInTheDocument();
+    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "로고가 작아요");
+    await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
+    release();
+
+    await waitFor(() => expect(stub.requests.find((request) => request.method === "POST")?.body).toMatchObject({ internal: false }));
   });
 
   it("refuses an empty comment without calling the server", async () => {

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
 import type { Annotation } from "@/entities/feedback";
-import { asApiError } from "@/shared/api";
+import { asApiError, roleAllows } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { frameToSmpte } from "@/shared/lib/timecode";
@@ -58,7 +58,11 @@ export function CommentComposer({
   const [body, setBody] = useState("");
   const [anchor, setAnchor] = useState<number | null>(null);
   const [range, setRange] = useState(false);
-  const [internal, setInternal] = useState(false);
+  const [internalChecked, setInternal] = useState(false);
+  // Team-only notes are for roles that may read them (the server's table: not the reviewer, the client).
+  const myRole = members.find((member) => member.user.id === me.id)?.role ?? null;
+  const mayWriteInternal = roleAllows(myRole, "view_internal");
+  const internal = mayWriteInternal && internalChecked;
   const [urgent, setUrgent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const typingTimer = useRef<number | null>(null);
@@ -187,10 +191,12 @@ export function CommentComposer({
           <input type="checkbox" checked={range} onChange={(event) => setRange(event.target.checked)} />
           {t("range")}
         </label>
-        <label className={cx(styles.check, internal && styles.internalOn)}>
-          <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
-          {t("internal")}
-        </label>
+        {mayWriteInternal ? (
+          <label className={cx(styles.check, internal && styles.internalOn)}>
+            <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+            {t("internal")}
+          </label>
+        ) : null}
         <label className={styles.check} title={t("urgentHint")}>
           <input type="checkbox" checked={urgent} onChange={(event) => setUrgent(event.target.checked)} />
           {t("urgent")}
