@@ -10,5 +10,5 @@ export {
   type DrawTool,
 } from "./model/draw";
 export { useDrawing, type Drawing } from "./model/use-drawing";
-export { AnnotationCanvas, type AnnotationCanvasProps } from "./ui/annotation-canvas";
-export { AnnotationToolbar, type AnnotationToolbarProps } from "./ui/annotation-toolbar";
+// The canvas and the toolbar themselves load on demand, behind these two.
+export { DrawingOverlay, DrawingToolbar, type DrawingOverlayProps, type ShownAnnotation } from "./ui/drawing-layers";

@@ -7,6 +7,7 @@ import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useDrawing } from "@/widgets/annotation-canvas";
+import { ReviewColumns, ReviewShell, ReviewState } from "@/widgets/review-layout";
 import type { PlayerHandle } from "@/widgets/review-player";
 import { AlertCircleIcon, Button, EmptyState, PageSpinner } from "@/shared/ui";
 
@@ -17,7 +18,6 @@ import { useReviewRoom } from "../model/use-review-room";
 import { RoomSidebar } from "./room-sidebar";
 import { RoomStage } from "./room-stage";
 import { RoomTopbar } from "./room-topbar";
-import styles from "./review-room.module.css";
 
 function userOf(me: { id: string; email: string; display_name: string; avatar: string | null }): ReviewUser {
   return { id: me.id, email: me.email, display_name: me.display_name, avatar: me.avatar };
@@ -38,25 +38,25 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   if (asset.isError || versions.isError) {
     const error = asApiError(asset.error ?? versions.error);
     return (
-      <div className={styles.room} data-theme="dark">
-        <div className={styles.state}>
+      <ReviewShell>
+        <ReviewState>
           <EmptyState
             tone="error"
             icon={<AlertCircleIcon size={20} />}
             title={error.status === 404 ? t("notFound") : errorText(error)}
             action={<Button onClick={() => void asset.refetch()}>{t("retry")}</Button>}
           />
-        </div>
-      </div>
+        </ReviewState>
+      </ReviewShell>
     );
   }
   if (!asset.data || !versions.data || !me.data) {
     return (
-      <div className={styles.room} data-theme="dark">
-        <div className={styles.state}>
+      <ReviewShell>
+        <ReviewState>
           <PageSpinner label={t("loading")} />
-        </div>
-      </div>
+        </ReviewState>
+      </ReviewShell>
     );
   }
 
@@ -67,22 +67,25 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   };
 
   return (
-    <div className={styles.room} data-theme="dark" data-testid="review-room">
+    <ReviewShell data-testid="review-room">
       <title>{`${asset.data.title} · ${t("title")}`}</title>
       <RoomTopbar assetId={assetId} room={room} compare={compare} onSelectVersion={selectVersion} />
-      <div className={styles.body}>
-        <div className={styles.stage}>
+      <ReviewColumns
+        sidebarLabel={t("sidebar")}
+        stage={
           <RoomStage room={room} playerRef={playerRef} playhead={playhead} selection={selection} drawing={drawing} compareVersion={compare.compareVersion} />
-        </div>
-        <RoomSidebar
-          room={room}
-          me={userOf(me.data)}
-          playhead={playhead}
-          selection={selection}
-          drawing={drawing}
-          comparing={compare.compareVersion !== null}
-        />
-      </div>
-    </div>
+        }
+        sidebar={
+          <RoomSidebar
+            room={room}
+            me={userOf(me.data)}
+            playhead={playhead}
+            selection={selection}
+            drawing={drawing}
+            comparing={compare.compareVersion !== null}
+          />
+        }
+      />
+    </ReviewShell>
   );
 }

@@ -8,7 +8,6 @@ import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
 import { FeedbackPanelSkeleton } from "@/widgets/feedback-panel";
 import { VersionDigest } from "@/widgets/version-digest";
 import { asApiError } from "@/shared/api";
-import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 
 import type { CommentSelection } from "../model/use-comment-selection";
@@ -29,14 +28,13 @@ interface RoomSidebarProps {
   comparing: boolean;
 }
 
-/** The decision, the digest and the comments (with the composer when I may comment). */
+/** The decision, the digest and the comments (with the composer when I may comment), in the room's sidebar. */
 export function RoomSidebar({ room, me, playhead, selection, drawing, comparing }: RoomSidebarProps) {
-  const t = useTranslations("review");
   const errorText = useApiErrorText();
   const { version, can, feedback, members } = room;
   const ready = version?.status === "ready";
   return (
-    <aside className={styles.sidebar} aria-label={t("sidebar")}>
+    <>
       {ready ? (
         <div className={styles.sideTop}>
           <DecisionPanel version={version} myId={me.id} canDecide={can.resolve} />
@@ -86,6 +84,6 @@ export function RoomSidebar({ room, me, playhead, selection, drawing, comparing 
           </Suspense>
         ) : null}
       </div>
-    </aside>
+    </>
   );
 }

@@ -2,9 +2,9 @@
 
 import { lazy, Suspense, type RefObject } from "react";
 
-import { AnnotationView } from "@/entities/feedback";
 import { versionFps, type Version } from "@/entities/version";
-import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
+import { DrawingOverlay, DrawingToolbar, type Drawing } from "@/widgets/annotation-canvas";
+import { ReviewState } from "@/widgets/review-layout";
 import { ReviewPlayer, type PlayerHandle } from "@/widgets/review-player";
 import { useTranslations } from "@/shared/i18n";
 import { AlertCircleIcon, EmptyState, Spinner } from "@/shared/ui";
@@ -12,11 +12,8 @@ import { AlertCircleIcon, EmptyState, Spinner } from "@/shared/ui";
 import type { CommentSelection } from "../model/use-comment-selection";
 import type { Playhead } from "../model/use-playhead";
 import type { ReviewRoom } from "../model/use-review-room";
-import styles from "./review-room.module.css";
 
-// Drawing and side-by-side compare come into play on demand: their code loads then, not with the room.
-const AnnotationCanvas = lazy(() => import("@/widgets/annotation-canvas").then((m) => ({ default: m.AnnotationCanvas })));
-const AnnotationToolbar = lazy(() => import("@/widgets/annotation-canvas").then((m) => ({ default: m.AnnotationToolbar })));
+// Side-by-side compare comes into play on demand: its code loads then, not with the room.
 const ComparePlayers = lazy(() => import("@/widgets/review-player").then((m) => ({ default: m.ComparePlayers })));
 
 interface RoomStageProps {
@@ -28,32 +25,12 @@ interface RoomStageProps {
   compareVersion: Version | null;
 }
 
-/** What lies over the frame: the canvas while drawing, else the drawings of the comments here. */
-function Overlay({ drawing, selection }: Pick<RoomStageProps, "drawing" | "selection">) {
-  const t = useTranslations("review");
-  if (drawing.active) {
-    return (
-      <Suspense fallback={null}>
-        <AnnotationCanvas tool={drawing.tool} color={drawing.color} shapes={drawing.shapes} onShapesChange={drawing.setShapes} />
-      </Suspense>
-    );
-  }
-  return (
-    <>
-      {drawing.shapes.length > 0 ? <AnnotationView annotation={toAnnotation(drawing.shapes)} /> : null}
-      {selection.shownAnnotations.map((item) => (
-        <AnnotationView key={item.id} annotation={item.annotation} label={t("drawingOf", { author: item.author?.display_name ?? item.guest_name })} />
-      ))}
-    </>
-  );
-}
-
 function Waiting() {
   const t = useTranslations("review");
   return (
-    <div className={styles.state}>
+    <ReviewState>
       <Spinner size={28} label={t("loading")} />
-    </div>
+    </ReviewState>
   );
 }
 
@@ -64,41 +41,46 @@ export function RoomStage({ room, playerRef, playhead, selection, drawing, compa
   const title = room.asset.data?.title ?? "";
   if (!version) {
     return (
-      <div className={styles.state}>
+      <ReviewState>
         <EmptyState title={t("noVersions")} body={can.upload ? t("noVersionsHint") : undefined} />
-      </div>
+      </ReviewState>
     );
   }
   if (version.status === "processing" || version.status === "uploading") {
     return (
-      <div className={styles.state} data-testid="version-processing">
+      <ReviewState data-testid="version-processing">
         <div>
           <Spinner size={28} label={t("processing")} />
           <p>{t("processing")}</p>
         </div>
-      </div>
+      </ReviewState>
     );
   }
   if (version.status === "failed") {
     return (
-      <div className={styles.state}>
+      <ReviewState>
         <EmptyState tone="error" icon={<AlertCircleIcon size={20} />} title={t("failed")} body={version.failure_reason || version.failure_code} />
-      </div>
+      </ReviewState>
     );
   }
-  const overlay = <Overlay drawing={drawing} selection={selection} />;
+  const shown = selection.shownAnnotations.map((item) => ({
+    id: item.id,
+    annotation: item.annotation,
+    label: t("drawingOf", { author: item.author?.display_name ?? item.guest_name }),
+  }));
+  const overlay = <DrawingOverlay drawing={drawing} shown={shown} />;
   const playheads = room.room.viewers
     .filter((viewer) => viewer.playhead !== null)
     .map((viewer) => ({ id: viewer.id, name: viewer.display_name, seconds: viewer.playhead ?? 0 }));
-  const media = (shown: Version) => ({
-    src: shown.file_url,
-    poster: shown.poster_url,
-    fps: versionFps(shown),
-    frameCount: shown.frame_count,
-    duration: shown.duration,
-    width: shown.width,
-    height: shown.height,
-    label: t("videoLabel", { title, number: shown.number }),
+  const media = (item: Version) => ({
+    src: item.file_url,
+    poster: item.poster_url,
+    fps: versionFps(item),
+    frameCount: item.frame_count,
+    duration: item.duration,
+    width: item.width,
+    height: item.height,
+    label: t("videoLabel", { title, number: item.number }),
   });
   const timeline = { markers: selection.markers, playheads, selectedMarkerId: selection.selectedId, onMarkerSelect: selection.select, overlay };
 
@@ -125,22 +107,7 @@ export function RoomStage({ room, playerRef, playhead, selection, drawing, compa
         keyboard
         onMediaError={room.refetchVersion}
       />
-      {drawing.active ? (
-        <div className={styles.toolbarSlot}>
-          <Suspense fallback={null}>
-            <AnnotationToolbar
-              tool={drawing.tool}
-              onToolChange={drawing.setTool}
-              color={drawing.color}
-              onColorChange={drawing.setColor}
-              canUndo={drawing.shapes.length > 0}
-              onUndo={drawing.undo}
-              onClear={drawing.clear}
-              onDone={drawing.finish}
-            />
-          </Suspense>
-        </div>
-      ) : null}
+      <DrawingToolbar drawing={drawing} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
 import { ExportButtons } from "@/features/review/export-feedback";
 import { UploadVersion } from "@/features/review/upload-version";
+import { ReviewTopbar } from "@/widgets/review-layout";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 
@@ -28,7 +29,7 @@ export function RoomTopbar({ assetId, room, compare, onSelectVersion }: RoomTopb
   const ready = version?.status === "ready";
   const list = versions.data ?? [];
   return (
-    <div className={styles.topbar}>
+    <ReviewTopbar>
       <Link className={styles.back} href={routes.projectAssets(asset.data?.project_id ?? "")}>
         ← {t("backToAssets")}
       </Link>
@@ -81,6 +82,6 @@ export function RoomTopbar({ assetId, room, compare, onSelectVersion }: RoomTopb
       {ready ? <ExportButtons versionId={version.id} /> : null}
       {can.upload ? <UploadVersion assetId={assetId} compact /> : null}
       {ready && can.upload ? <ShareButton versionId={version.id} /> : null}
-    </div>
+    </ReviewTopbar>
   );
 }

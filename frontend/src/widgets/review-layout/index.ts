@@ -1,0 +1,8 @@
+export {
+  ReviewColumns,
+  ReviewShell,
+  ReviewState,
+  ReviewTopbar,
+  type ReviewColumnsProps,
+  type ReviewShellProps,
+} from "./ui/review-layout";
