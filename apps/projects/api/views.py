@@ -101,7 +101,8 @@ class MemberListCreate(APIView):
         project = selectors.project_for_user(user=request.user, project_id=project_id)
         permissions.require(request.user, permissions.MANAGE, project)
         data = validated(self.InputSerializer, request.data)
-        user = User.objects.filter(email__iexact=data["email"], is_active=True).first()
+        # Only verified addresses: an unverified account may belong to someone else.
+        user = User.objects.filter(email__iexact=data["email"], is_active=True, email_verified=True).first()
         if user is None:
             raise serializers.ValidationError({"email": ["No account uses this email. Send an invitation instead."]})
         membership = services.member_add(project=project, actor=request.user, user=user, role=data["role"])

@@ -47,7 +47,9 @@ def invitation_create(*, project: Project, actor, email: str, role: str) -> Invi
 def _send_invitation(invitation: Invitation) -> None:
     from apps.users.models import User
 
-    invitee = User.objects.filter(email__iexact=invitation.email).first()
+    # Only an account whose owner proved the address is matched (an unverified one may have
+    # been registered by someone else): it gets the in-app notice and its language.
+    invitee = User.objects.filter(email__iexact=invitation.email, email_verified=True, is_active=True).first()
     inviter = invitation.inviter
     reader = invitee or inviter
     link = f"{settings.FRONTEND_URL}/invitations/{invitation.token}"
@@ -98,7 +100,7 @@ def invitation_accept(*, token: str, user) -> Membership:
         raise InvitationNotFound()
     if invitation.state != "pending":
         raise InvitationNotUsable(invitation.state)
-    if invitation.email.lower() != user.email.lower():
+    if invitation.email.lower() != user.email.lower() or not user.email_verified:
         raise InvitationForSomeoneElse()
     project = invitation.project
     if Membership.objects.filter(project=project, user=user).exists():
