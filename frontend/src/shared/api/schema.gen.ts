@@ -1579,7 +1579,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The latest digest of the version's feedback (any member). */
+        /**
+         * @description The latest digest of the version's feedback (any member), or `{"digest": null}`
+         *     when none has been asked for yet. Points citing internal notes are left out for a
+         *     reader who may not see them.
+         */
         get: operations["versions_digest_retrieve"];
         put?: never;
         /**
@@ -3835,6 +3839,10 @@ export interface components {
             required_reviewer_ids?: string[];
             review_status?: components["schemas"]["VersionReviewStatusEnum"];
             review_comment?: string;
+        };
+        /** @description `digest` is null until someone asks for one: an empty state, not an error. */
+        VersionDigestLatestOut: {
+            digest: components["schemas"]["VersionDigestOut"] | null;
         };
         /** @description `status` is the job's; `result` is null until it has succeeded. */
         VersionDigestOut: {
@@ -12490,7 +12498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionDigestOut"];
+                    "application/json": components["schemas"]["VersionDigestLatestOut"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12511,7 +12519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No digest yet (`no_digest`) */
+            /** @description Not found, or not visible to you */
             404: {
                 headers: {
                     [name: string]: unknown;
