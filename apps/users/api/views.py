@@ -20,7 +20,7 @@ class _PublicAuthView(APIView):
     throttle_classes = [AuthRateThrottle]
 
 
-class _CheckYourEmailOut(serializers.Serializer):
+class CheckYourEmailOut(serializers.Serializer):
     """The one answer to a sign-up or a resend, whatever the address: it never says whether
     an account exists."""
 
@@ -39,7 +39,7 @@ class RegisterView(_PublicAuthView):
         display_name = serializers.CharField(max_length=80)
         locale = serializers.ChoiceField(choices=User.Locale.choices, required=False, default="ko")
 
-    @extend_schema(request=InputSerializer, responses={202: _CheckYourEmailOut})
+    @extend_schema(request=InputSerializer, responses={202: CheckYourEmailOut})
     def post(self, request):
         """Sends a verification link (or, for a taken address, a notice to its owner) and
         answers the same 202 either way; nobody is signed in until the address is verified."""
@@ -75,7 +75,7 @@ class VerifyEmailResendView(_PublicAuthView):
     class InputSerializer(StrictSerializer):
         email = serializers.EmailField(max_length=254)
 
-    @extend_schema(request=InputSerializer, responses={202: _CheckYourEmailOut})
+    @extend_schema(request=InputSerializer, responses={202: CheckYourEmailOut})
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
