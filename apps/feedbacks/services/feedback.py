@@ -200,7 +200,9 @@ def _may_hear_of(feedback: Feedback, user) -> bool:
     return not feedback.internal or permissions.can(user, permissions.VIEW_INTERNAL, feedback.version.asset.project)
 
 
-def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback | None) -> None:
+def _notify_people(
+    feedback: Feedback, *, mentioned: list, replied_to: Feedback | None, new_comment: bool = True
+) -> None:
     version = feedback.version
     where = f"{version.asset.title} v{version.number} {feedback.smpte}"
     data = {"project_id": str(version.asset.project_id), "version_id": str(version.pk), "feedback_id": str(feedback.pk)}
@@ -228,6 +230,23 @@ def _notify_people(feedback: Feedback, *, mentioned: list, replied_to: Feedback 
                 url=url,
                 data=data,
             )
+            done.add(replied_to.author_id)
+    # Whoever uploaded the version hears of a new comment on it (once: not again as a mention
+    # or a reply), under the same rule: an internal note never reaches a reviewer.
+    uploader = version.uploaded_by if new_comment else None
+    if (
+        uploader is not None
+        and uploader.pk not in done
+        and _may_hear_of(feedback, uploader)
+        and Membership.objects.filter(project_id=version.asset.project_id, user_id=uploader.pk).exists()
+    ):
+        notify_member(
+            uploader,
+            key="feedback.commented",
+            params={"author": _author_name(feedback), "where": where},
+            url=url,
+            data=data,
+        )
 
 
 def _require_live(feedback: Feedback) -> None:
@@ -280,7 +299,7 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
     feedback.full_clean()
     feedback.save()
     _publish(feedback, "feedback.updated", actor=actor, timeline=False)
-    _notify_people(feedback, mentioned=new_mentions, replied_to=None)
+    _notify_people(feedback, mentioned=new_mentions, replied_to=None, new_comment=False)
     if requeue:
         signals.feedback_text_saved.send(
             sender=Feedback, feedback=feedback, created=False, project_id=feedback.version.asset.project_id

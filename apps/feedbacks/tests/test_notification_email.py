@@ -48,6 +48,10 @@ def set_mode(user, kind: str, mode: str) -> None:
     assert response.status_code == 200, response.content
 
 
+def to(user) -> list:
+    return [message for message in mail.outbox if message.to == [user.email]]
+
+
 @pytest.fixture
 def editor(review):
     editor = review.users[Role.EDITOR]
@@ -197,11 +201,12 @@ def test_digest_groups_by_project_once_a_day(review, editor):
     run_due()
     assert len(mail.outbox) == 1
 
-    assert tasks.notification_digests_send.delay().get() == 1
+    # The editor's, and the uploaders' (told of the new comments on their versions).
+    assert tasks.notification_digests_send.delay().get() == 3
 
-    assert len(mail.outbox) == 2
-    digest = mail.outbox[1]
-    assert digest.to == [editor.email]
+    digests = to(editor)[1:]
+    assert len(digests) == 1
+    digest = digests[0]
     assert digest.subject == "[VideoPlanet] Your daily digest: 2 notifications"
     assert "■ Brand film" in digest.body and "■ Second film" in digest.body
     assert digest.body.index("replied to your comment on 메인 편집본 v1") < digest.body.index("■ Second film")
@@ -211,11 +216,14 @@ def test_digest_groups_by_project_once_a_day(review, editor):
 
     # The same day again: nothing, even with something new.
     comment(review, {"body": "하나 더", "parent_id": str(own.pk)})
+    sent = len(mail.outbox)
     assert tasks.notification_digests_send.delay().get() == 0
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == sent
 
 
 def test_digest_skips_what_was_read_and_people_who_chose_otherwise(review, editor):
+    review.version.uploaded_by = None  # nobody else is told of these replies
+    review.version.save(update_fields=["uploaded_by"])
     own = FeedbackFactory(version=review.version, author=editor, body="첫 컷")
     comment(review, {"body": "수정했어요", "parent_id": str(own.pk)})
     notification = Notification.objects.get(recipient=editor)
@@ -258,3 +266,31 @@ def test_rows_without_a_key_keep_their_stored_title(review, editor):
     listed = client_for(editor).get("/api/v1/notifications/").json()["results"]
 
     assert listed[0]["title"] == "점검 안내"
+
+
+# --- comment on my version --------------------------------------------------------------------
+
+
+def test_a_comment_on_my_version_notifies_its_uploader_once(review, editor):
+    review.version.uploaded_by = editor
+    review.version.save(update_fields=["uploaded_by"])
+
+    created = comment(review, {"body": "색이 달라요", "frame": 40})
+    mention(review, editor)  # a mention is told as a mention, not a second time as a comment
+
+    keys = list(Notification.objects.filter(recipient=editor).order_by("created_at").values_list("key", flat=True))
+    assert keys == ["feedback.commented", "feedback.mentioned"]
+    listed = client_for(editor).get("/api/v1/notifications/").json()["results"]
+    assert listed[-1]["title"] == f"reviewer commented on 메인 편집본 v1 {created['smpte']}"
+    assert listed[-1]["url"].endswith(f"?feedback={created['id']}")
+
+
+def test_an_internal_note_on_a_reviewers_version_does_not_reach_them(review):
+    reviewer = review.users[Role.REVIEWER]
+    review.version.uploaded_by = reviewer
+    review.version.save(update_fields=["uploaded_by"])
+
+    comment(review, {"body": "팀끼리만", "frame": 40, "internal": True}, actor=Role.EDITOR)
+    comment(review, {"body": "모두에게", "frame": 41}, actor=Role.EDITOR)
+
+    assert list(Notification.objects.filter(recipient=reviewer).values_list("key", flat=True)) == ["feedback.commented"]
