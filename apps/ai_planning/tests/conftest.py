@@ -6,7 +6,6 @@ from apps.ai_planning.models import AIJob, Brief, Plan
 from apps.feedbacks.models import Version
 from apps.feedbacks.tests.factories import AssetFactory, FeedbackFactory, VersionFactory
 from apps.projects.tests.conftest import (  # noqa: F401 — fixtures reused from the projects app
-    ACTORS,
     ROLES,
     ProjectWithRoles,
     client_for,

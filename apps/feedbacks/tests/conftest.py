@@ -20,7 +20,6 @@ from apps.projects.models import Role
 
 # The projects app's role fixtures, shared rather than copied.
 from apps.projects.tests.conftest import (  # noqa: F401
-    ACTORS,
     ROLES,
     ProjectWithRoles,
     client_for,

@@ -8,16 +8,13 @@ from rest_framework.test import APIClient
 
 from apps.core.models import Notification, StreamEvent
 from apps.projects.models import Activity, Invitation, Membership, Phase, Project, Role
-from apps.projects.permissions import ROLE_ACTIONS
 from apps.projects.services import project_stream
 from apps.users.models import User
 from apps.users.services import token_pair_for
 from tests.factories import UserFactory
+from tests.quality.authz import ROLES
 
 from .factories import InvitationFactory, MembershipFactory, PhaseFactory, ProjectFactory
-
-ROLES: tuple[str, ...] = tuple(str(role) for role in ROLE_ACTIONS)
-ACTORS: tuple[str, ...] = (*ROLES, "non_member", "anonymous")
 
 
 def client_for(user: User | None) -> APIClient:
