@@ -5,7 +5,12 @@ sizes 10 and 100, which must be equal.
 The data is a review under way: 200 comments, a third with a reply, a quarter mentioning a
 teammate, half with a reaction. The bare view reads the rows the API's page shows (the same
 columns, replies, mentions and reactions; checked below) and returns them as they come; the
-narrower baseline used up to a0eda12 is reported beside it, without a target."""
+narrower baseline used up to a0eda12 is reported beside it, without a target.
+
+Token revocation (issue 19): the same authenticated lists (the feedback page and the cheap
+project list) served by a second Daphne whose authentication is plain simplejwt, without
+the Redis denylist check (bench/settings.py, BENCH_WITHOUT_DENYLIST=1), interleaved in the
+same run: the check must cost at most one Redis round trip (ratio ≥ 0.9)."""
 
 import pytest
 import requests
@@ -17,6 +22,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 from apps.feedbacks.models import Reaction
 from apps.feedbacks.tests.factories import AssetFactory, FeedbackFactory, VersionFactory
 from apps.projects.tests.factories import MembershipFactory, ProjectFactory
+from apps.users.services import token_pair_for
 
 from .conftest import http_load
 
@@ -122,3 +128,41 @@ def test_feedback_list_against_bare_json(bench_server, report):
         target="equal",
         passed=counts[10] == counts[100],
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_revocation_check_against_the_same_lists_without_it(bench_server, report):
+    project, version = review_under_way()
+    for _ in range(10):
+        MembershipFactory(user=project.owner)  # the owner's project list: 11 projects
+    headers = {"Authorization": f"Bearer {token_pair_for(project.owner)['access']}"}
+    checked, plain = bench_server(), bench_server(BENCH_WITHOUT_DENYLIST="1")
+    lists = {
+        "feedback list (20 per page)": f"/api/v1/versions/{version.pk}/feedback/?page_size=20",
+        "project list": "/api/v1/projects/",
+    }
+    for path in lists.values():
+        for server in (checked, plain):
+            http_load(server.url + path, total=40, concurrency=2, headers=headers)  # warm every path
+
+    for name, path in lists.items():
+        checked_runs, plain_runs = [], []
+        for _ in range(ROUNDS):  # interleaved, so drift hits both sides alike
+            checked_runs.append(
+                http_load(checked.url + path, total=REQUESTS_PER_ROUND, concurrency=CONCURRENCY, headers=headers)
+            )
+            plain_runs.append(
+                http_load(plain.url + path, total=REQUESTS_PER_ROUND, concurrency=CONCURRENCY, headers=headers)
+            )
+        assert {s for run in checked_runs + plain_runs for s in run.statuses} == {200}
+        checked_rps, plain_rps = requests_per_second(checked_runs), requests_per_second(plain_runs)
+        ratio = checked_rps / plain_rps
+        report.add(
+            "Token revocation check",
+            f"requests/s, {name}",
+            f"{checked_rps:.0f}",
+            baseline=f"{plain_rps:.0f} without the check",
+            ratio=f"{ratio:.2f}",
+            target="≥ 0.90",
+            passed=ratio >= 0.9,
+        )

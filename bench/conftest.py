@@ -90,7 +90,7 @@ def bench_server():
             try:
                 if requests.get(f"{server.url}/healthz", timeout=2).status_code == 200:
                     return server
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or still loading
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("the benchmark server did not start")
