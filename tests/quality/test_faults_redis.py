@@ -25,6 +25,7 @@ from apps.projects.tests.factories import ProjectFactory
 from apps.users.services import token_pair_for
 from config.asgi import application
 from scripts.ports import free_port
+from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.usefixtures("thread_db_closed")]
 
@@ -187,3 +188,36 @@ async def test_redis_outage_keeps_rest_working_and_resume_loses_nothing(own_redi
     (live,) = await _events(client, 1)
     assert live["seq"] == last_seq + 4
     await client.disconnect()
+
+
+def test_redis_outage_fails_the_token_denylist_open_but_not_password_changes_or_deactivation(own_redis):
+    """docs/architecture.md, "Token revocation": with Redis down a logged-out access token
+    still works until it expires (its refresh does not), while a password change and a
+    deactivation still end older tokens at once (held in PostgreSQL)."""
+
+    def client(access: str) -> APIClient:
+        api = APIClient()
+        api.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+        return api
+
+    member, leaver = UserFactory(), UserFactory()
+    logged_out, changing, older = token_pair_for(member), token_pair_for(member), token_pair_for(member)
+    leaving = token_pair_for(leaver)
+    own_redis.stop()
+
+    assert (
+        client(logged_out["access"]).post("/api/v1/auth/logout/", {"refresh": logged_out["refresh"]}).status_code == 204
+    )
+    assert client(logged_out["access"]).get("/api/v1/users/me/").status_code == 200  # fails open
+    assert APIClient().post("/api/v1/auth/refresh/", {"refresh": logged_out["refresh"]}).status_code == 401
+
+    changed = client(changing["access"]).post(
+        "/api/v1/auth/password/change/", {"old_password": DEFAULT_PASSWORD, "new_password": "Violet-Harbor-Engine-42"}
+    )
+    assert changed.status_code == 200, changed.content
+    assert client(older["access"]).get("/api/v1/users/me/").json()["error"]["code"] == "token_revoked"
+    assert client(changed.json()["access"]).get("/api/v1/users/me/").status_code == 200
+
+    leaver.is_active = False
+    leaver.save()
+    assert client(leaving["access"]).get("/api/v1/users/me/").json()["error"]["code"] == "token_revoked"
