@@ -80,7 +80,6 @@ KO = {
         "이 서버에서는 AI 기획이 켜져 있지 않습니다. 환경 변수에 OPENAI_API_KEY(Ollama 같은 OpenAI 호환 "
         "서버라면 OPENAI_BASE_URL도)를 설정하고 다시 시작하세요."
     ),
-    "No digest has been asked for on this version yet.": "이 버전에 대해 아직 요약을 요청하지 않았습니다.",
     "This version has no feedback to summarise yet.": "이 버전에는 아직 요약할 피드백이 없습니다.",
     "The plan has no generated content yet.": "기획안에 아직 생성된 내용이 없습니다.",
     "The plan changed since you loaded it. Reload and apply your edit again.": (

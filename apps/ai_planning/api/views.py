@@ -16,7 +16,6 @@ from apps.ai_planning.models import AIJob, Brief
 from apps.core.api.base import PagedListView, validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
-from apps.core.errors import DomainError
 from apps.feedbacks import selectors as feedback_selectors
 from apps.projects import permissions
 from apps.projects import selectors as project_selectors
@@ -307,23 +306,24 @@ class AIJobRetry(APIView):
         return Response(AIJobOut(job).data, status=status.HTTP_202_ACCEPTED)
 
 
-class NoDigest(DomainError):
-    code = "no_digest"
-    status_code = status.HTTP_404_NOT_FOUND
-    message = "No digest has been asked for on this version yet."
+class VersionDigestLatestOut(serializers.Serializer):
+    """`digest` is null until someone asks for one: an empty state, not an error."""
+
+    digest = VersionDigestOut(allow_null=True)
 
 
 class VersionDigestView(APIView):
-    @extend_schema(responses={200: VersionDigestOut, 404: error_response("No digest yet (`no_digest`)")})
+    @extend_schema(responses={200: VersionDigestLatestOut})
     def get(self, request, version_id):
-        """The latest digest of the version's feedback (any member)."""
+        """The latest digest of the version's feedback (any member), or `{"digest": null}`
+        when none has been asked for yet. Points citing internal notes are left out for a
+        reader who may not see them."""
         version = feedback_selectors.version_for_user(user=request.user, version_id=version_id)
         digest = selectors.latest_digest(version=version)
-        if digest is None:
-            raise NoDigest()
-        include_internal = permissions.can(request.user, permissions.VIEW_INTERNAL, version.asset.project)
-        digest.result = feedback_ai.digest_result_for_reader(digest.result, include_internal=include_internal)
-        return Response(VersionDigestOut(digest).data)
+        if digest is not None:
+            include_internal = permissions.can(request.user, permissions.VIEW_INTERNAL, version.asset.project)
+            digest.result = feedback_ai.digest_result_for_reader(digest.result, include_internal=include_internal)
+        return Response({"digest": VersionDigestOut(digest).data if digest is not None else None})
 
     @extend_schema(
         request=None,

@@ -48,7 +48,7 @@ def test_internal_notes_are_never_shown_to_the_model(project_with_roles, version
     call = fake_openai.calls_named("feedback_digest")[0]["body"]
     assert {c["id"] for c in comments_in(call)} == {str(f.pk) for f in public}
     assert "단가" not in str(call) and "내부 답글" not in str(call)
-    digest = project_with_roles.client("reviewer").get(digest_url(version)).json()
+    digest = project_with_roles.client("reviewer").get(digest_url(version)).json()["digest"]
     assert digest["feedback_count"] == 3 and str(note.pk) not in cited(digest["result"])
 
 
@@ -67,7 +67,7 @@ def test_an_older_digest_citing_a_note_is_filtered_per_reader(project_with_roles
     }
     digest.save(update_fields=["result"])
 
-    result = project_with_roles.client(role).get(digest_url(version)).json()["result"]
+    result = project_with_roles.client(role).get(digest_url(version)).json()["digest"]["result"]
 
     if VIEW_INTERNAL in ROLE_ACTIONS[role]:
         assert result == digest.result

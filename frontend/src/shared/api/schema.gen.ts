@@ -2133,6 +2133,15 @@ export interface components {
             readonly secret: string;
         };
         /**
+         * @description The one answer to a sign-up or a resend, whatever the address: it never says whether
+         *     an account exists.
+         */
+        CheckYourEmailOut: {
+            /** Format: email */
+            email: string;
+            verification_required: boolean;
+        };
+        /**
          * @description * `over_threshold` - over_threshold
          *     * `near_budget` - near_budget
          * @enum {string}
@@ -3943,15 +3952,6 @@ export interface components {
             ticket: string;
             expires_in: number;
         };
-        /**
-         * @description The one answer to a sign-up or a resend, whatever the address: it never says whether
-         *     an account exists.
-         */
-        _CheckYourEmailOut: {
-            /** Format: email */
-            email: string;
-            verification_required: boolean;
-        };
     };
     responses: never;
     parameters: never;
@@ -5010,7 +5010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["_CheckYourEmailOut"];
+                    "application/json": components["schemas"]["CheckYourEmailOut"];
                 };
             };
             /** @description Invalid input (`validation_error`, `parse_error`) */
@@ -5092,7 +5092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["_CheckYourEmailOut"];
+                    "application/json": components["schemas"]["CheckYourEmailOut"];
                 };
             };
             /** @description Invalid input (`validation_error`, `parse_error`) */

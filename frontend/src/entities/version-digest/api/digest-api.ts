@@ -1,4 +1,4 @@
-import { baseApi, type ApiError } from "@/shared/api";
+import { baseApi, type Schemas } from "@/shared/api";
 
 import type { VersionDigest } from "../model/types";
 
@@ -6,16 +6,10 @@ export const digestTag = (versionId: string) => ({ type: "AIJob" as const, id: `
 
 export const digestApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
-    /** The latest digest of a version, or null when none was asked for yet (404 `no_digest`). */
+    /** The latest digest of a version, or null when none was asked for yet (`{"digest": null}`). */
     getVersionDigest: build.query<VersionDigest | null, string>({
-      async queryFn(versionId, _api, _extra, baseQuery) {
-        const result = await baseQuery(`versions/${versionId}/digest/`);
-        if (result.error) {
-          const error = result.error as ApiError;
-          return error.code === "no_digest" ? { data: null } : { error };
-        }
-        return { data: result.data as VersionDigest };
-      },
+      query: (versionId) => `versions/${versionId}/digest/`,
+      transformResponse: (response: Schemas["VersionDigestLatestOut"]) => (response.digest as VersionDigest | null) ?? null,
       providesTags: (_result, _error, versionId) => [digestTag(versionId)],
     }),
     /** Ask for a digest (202): the answer becomes the cached latest digest at once. */

@@ -87,7 +87,7 @@ function event(store: TestStore, type: string, data: unknown) {
 }
 
 beforeEach(() => {
-  latest = { status: 404, body: envelope("no_digest", "No digest yet.") };
+  latest = { status: 200, body: { digest: null } };
   onPost = () => ({ status: 202, body: digest() });
 });
 
@@ -128,8 +128,20 @@ describe("VersionDigest", () => {
     expect(within(colour).getAllByRole("button")).toHaveLength(2);
   });
 
+  it("shows the empty state for {digest: null} (a 200, no error) and offers no request to viewers", async () => {
+    setup();
+    renderWithProviders(<VersionDigest versionId={VERSION} canRequest={false} onSeekToFeedback={vi.fn()} />, {
+      store: makeTestStore(),
+      locale: "en",
+    });
+
+    expect(await screen.findByText(/No digest yet/i)).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Summarise/ })).not.toBeInTheDocument();
+  });
+
   it("shows a stored digest in English and lets viewers read without asking", async () => {
-    latest = { status: 200, body: finished };
+    latest = { status: 200, body: { digest: finished } };
     setup();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest={false} onSeekToFeedback={vi.fn()} />, {
       store: makeTestStore(),
@@ -171,7 +183,9 @@ describe("VersionDigest", () => {
   it("reports a failed digest and offers to ask again", async () => {
     latest = {
       status: 200,
-      body: digest({ status: "needs_attention", job: { ...job, status: "needs_attention", error: "The AI server was failing." } }),
+      body: {
+        digest: digest({ status: "needs_attention", job: { ...job, status: "needs_attention", error: "The AI server was failing." } }),
+      },
     };
     setup();
     const store = makeTestStore();
@@ -184,13 +198,15 @@ describe("VersionDigest", () => {
   it("says when a costly digest waits for approval", async () => {
     latest = {
       status: 200,
-      body: digest({ status: "awaiting_approval", job: {
-          ...job,
-          status: "awaiting_approval",
-          risk_reasons: ["would take this month past 80 % of the budget"],
-          risk_factors: [{ code: "near_budget", budget_share_percent: 80 }],
-        },
-      }),
+      body: {
+        digest: digest({ status: "awaiting_approval", job: {
+            ...job,
+            status: "awaiting_approval",
+            risk_reasons: ["would take this month past 80 % of the budget"],
+            risk_factors: [{ code: "near_budget", budget_share_percent: 80 }],
+          },
+        }),
+      },
     };
     setup();
     renderWithProviders(<VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} />, { store: makeTestStore() });
@@ -200,7 +216,7 @@ describe("VersionDigest", () => {
   });
 
   it("folds to its header and unfolds on demand", async () => {
-    latest = { status: 200, body: finished };
+    latest = { status: 200, body: { digest: finished } };
     setup();
     renderWithProviders(
       <VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} defaultCollapsed />,
@@ -217,7 +233,7 @@ describe("VersionDigest", () => {
   });
 
   it("unfolds itself while a digest is on its way", async () => {
-    latest = { status: 200, body: digest({ status: "running", job: { ...job, status: "running" } }) };
+    latest = { status: 200, body: { digest: digest({ status: "running", job: { ...job, status: "running" } }) } };
     setup();
     renderWithProviders(
       <VersionDigest versionId={VERSION} canRequest onSeekToFeedback={vi.fn()} defaultCollapsed />,
