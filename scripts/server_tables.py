@@ -1,5 +1,6 @@
 """Print the server's tables that the OpenAPI document cannot carry as TypeScript, for the
-frontend: the role table of apps/projects/permissions.py and the shot vocabulary of
+frontend: the role table of apps/projects/permissions.py, the longest comment of
+apps/feedbacks/models.py and the shot vocabulary of
 apps/ai_planning/planning.py (the plan is one JSON field in the API).
 
 The client must not keep its own copies. scripts/api_types.sh writes this next to the
@@ -17,6 +18,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 django.setup()
 
 from apps.ai_planning.planning import CAMERA_MOVEMENTS, SHOT_SIZES  # noqa: E402
+from apps.feedbacks.models import FEEDBACK_BODY_MAX_LENGTH  # noqa: E402
 from apps.projects import permissions  # noqa: E402
 from apps.projects.permissions import ROLE_ACTIONS, ROLE_RANK  # noqa: E402
 
@@ -42,4 +44,7 @@ export const ROLE_RANK: Record<Role, number> = {json.dumps(ranks)};
 
 /** A plan's shot vocabulary (apps/ai_planning/planning.py), in the server's order. */
 export const SHOT_SIZES = {json.dumps(SHOT_SIZES)} as const;
-export const CAMERA_MOVEMENTS = {json.dumps(CAMERA_MOVEMENTS)} as const;""")
+export const CAMERA_MOVEMENTS = {json.dumps(CAMERA_MOVEMENTS)} as const;
+
+/** The longest comment in characters (apps/feedbacks/models.py): refused above it, never cut. */
+export const FEEDBACK_BODY_MAX_LENGTH = {FEEDBACK_BODY_MAX_LENGTH};""")

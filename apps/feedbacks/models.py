@@ -162,6 +162,11 @@ TRIAGE_CATEGORIES = ("picture", "colour", "sound", "edit", "text", "other")
 TRIAGE_PRIORITIES = ("low", "medium", "high", "urgent")
 
 
+# The longest comment (characters). Refused above it, never cut; the client's counter reads it
+# from the generated tables (scripts/server_tables.py).
+FEEDBACK_BODY_MAX_LENGTH = 5000
+
+
 class Feedback(BaseModel):
     """A time-coded comment. The timecode is a frame number at the version's fps (`fps` is
     copied so a carried-over comment keeps its timecode); `seconds` is the sort key."""
@@ -173,7 +178,7 @@ class Feedback(BaseModel):
     )
     guest_name = models.CharField(max_length=80, blank=True)
     share_link = models.ForeignKey(ShareLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback")
-    body = models.TextField(max_length=5000)
+    body = models.TextField(max_length=FEEDBACK_BODY_MAX_LENGTH)
     frame = models.PositiveIntegerField()
     end_frame = models.PositiveIntegerField(null=True, blank=True)
     fps = models.FloatField()

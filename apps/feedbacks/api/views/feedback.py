@@ -17,7 +17,7 @@ from apps.core.api.schema import error_response
 from apps.projects import permissions
 
 from ... import selectors, services, timecode
-from ...models import Feedback, Version
+from ...models import FEEDBACK_BODY_MAX_LENGTH, Feedback, Version
 from ...serializers.feedback import FeedbackOut, ReactionSummaryOut, feedback_rows_out, reaction_summary
 from .base import BOOLEAN_FILTER, TimecodeInput, timecode_kwargs, tristate
 
@@ -36,7 +36,7 @@ class FeedbackIn(TimecodeInput, StrictSerializer):
     floor(seconds × fps)), optionally a range to `end_frame` / `end_timecode`, with an optional
     drawing; or a reply (`parent_id`, without timecode or drawing)."""
 
-    body = serializers.CharField(max_length=5000)
+    body = serializers.CharField(max_length=FEEDBACK_BODY_MAX_LENGTH)
     annotation = serializers.JSONField(required=False, allow_null=True, help_text="Shapes drawn on the frame.")
     parent_id = serializers.UUIDField(required=False, allow_null=True)
     internal = serializers.BooleanField(required=False, default=False)
@@ -131,7 +131,7 @@ class FeedbackListCreate(ListAPIView):
 
 class FeedbackDetail(APIView):
     class InputSerializer(StrictSerializer):
-        body = serializers.CharField(max_length=5000, required=False)
+        body = serializers.CharField(max_length=FEEDBACK_BODY_MAX_LENGTH, required=False)
         annotation = serializers.JSONField(required=False, allow_null=True)
         internal = serializers.BooleanField(required=False)
         mention_ids = serializers.ListField(child=serializers.UUIDField(), required=False, max_length=20)

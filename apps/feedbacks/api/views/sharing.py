@@ -13,7 +13,7 @@ from apps.core.throttling import IPRateThrottle
 from apps.projects import permissions
 
 from ... import selectors, services
-from ...models import ShareLink, Version
+from ...models import FEEDBACK_BODY_MAX_LENGTH, ShareLink, Version
 from ...serializers.feedback import GuestFeedbackOut
 from ...serializers.versions import ShareLinkOut, file_url
 from .base import ShareRateThrottle, TimecodeInput
@@ -150,7 +150,7 @@ class SharePage(_GuestView):
 class ShareFeedbackCreate(_GuestView):
     class InputSerializer(TimecodeInput, StrictSerializer):
         guest_name = serializers.CharField(max_length=80)
-        body = serializers.CharField(max_length=5000)
+        body = serializers.CharField(max_length=FEEDBACK_BODY_MAX_LENGTH)
         annotation = serializers.JSONField(required=False, allow_null=True)
         parent_id = serializers.UUIDField(required=False, allow_null=True)
 

@@ -17,3 +17,6 @@ export const ROLE_RANK: Record<Role, number> = {"viewer": 1, "reviewer": 2, "edi
 /** A plan's shot vocabulary (apps/ai_planning/planning.py), in the server's order. */
 export const SHOT_SIZES = ["extreme_wide", "wide", "full", "medium_wide", "medium", "medium_close_up", "close_up", "extreme_close_up", "over_the_shoulder", "pov", "insert", "aerial"] as const;
 export const CAMERA_MOVEMENTS = ["static", "pan", "tilt", "dolly", "truck", "pedestal", "zoom", "handheld", "steadicam", "crane", "drone", "tracking"] as const;
+
+/** The longest comment in characters (apps/feedbacks/models.py): refused above it, never cut. */
+export const FEEDBACK_BODY_MAX_LENGTH = 5000;
