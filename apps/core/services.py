@@ -1,4 +1,6 @@
 import logging
+from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,16 +16,29 @@ def model_update(*, instance, fields: list[str] | tuple[str, ...], data: dict, c
     """Copies the `fields` present in `data` onto `instance` and saves it, validated
     (`full_clean(exclude=clean_exclude)`), only when one really changes (as HackSoft's
     styleguide). The save writes only the changed columns (and `updated_at`), so it cannot
-    overwrite what another request changed meanwhile. Returns (instance, has_updated)."""
-    updated = [field for field in fields if field in data and getattr(instance, field) != data[field]]
-    for field in updated:
+    overwrite what another request changed meanwhile. Returns (instance, changes): changes
+    is {field: {"before": old, "after": new}} with JSON-ready values (dates in ISO 8601,
+    decimals as strings), the activity log's shape; empty when nothing was saved."""
+    changes = {
+        field: {"before": _plain(getattr(instance, field)), "after": _plain(data[field])}
+        for field in fields
+        if field in data and getattr(instance, field) != data[field]
+    }
+    for field in changes:
         setattr(instance, field, data[field])
-    if updated:
+    if changes:
         instance.full_clean(exclude=clean_exclude)
+        updated = list(changes)
         if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
             updated.append("updated_at")
         instance.save(update_fields=updated)
-    return instance, bool(updated)
+    return instance, changes
+
+
+def _plain(value):
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
+    return str(value) if isinstance(value, Decimal) else value
 
 
 @transaction.atomic

@@ -28,12 +28,7 @@ def ai_settings_update(*, project: Project, actor, data: dict) -> AISettings:
     current = ai_settings_for(project)
     current = AISettings.objects.select_for_update().get(pk=current.pk)
     fields = ("monthly_budget_usd", "approval_threshold_usd", "model")
-    changes = {
-        field: {"before": str(getattr(current, field)), "after": str(data[field])}
-        for field in fields
-        if field in data and getattr(current, field) != data[field]
-    }
-    model_update(instance=current, fields=fields, data=data)
+    _, changes = model_update(instance=current, fields=fields, data=data)
     if changes:
         activity_record(
             project=project, actor=actor, verb="ai_settings.updated", target=current, data=changes, payload={}

@@ -43,12 +43,7 @@ def brief_create(*, project: Project, actor, **data) -> Brief:
 
 @transaction.atomic
 def brief_update(*, brief: Brief, actor, data: dict) -> Brief:
-    changes = {
-        field: {"before": getattr(brief, field), "after": data[field]}
-        for field in BRIEF_FIELDS
-        if field in data and getattr(brief, field) != data[field]
-    }
-    model_update(instance=brief, fields=BRIEF_FIELDS, data=data)
+    _, changes = model_update(instance=brief, fields=BRIEF_FIELDS, data=data)
     if changes:
         activity_record(
             project=brief.project,

@@ -34,14 +34,9 @@ def asset_create(*, project: Project, actor, title: str, description: str = "", 
 
 @transaction.atomic
 def asset_update(*, asset: Asset, actor, data: dict) -> Asset:
-    changes = {
-        field: {"before": getattr(asset, field), "after": value}
-        for field, value in data.items()
-        if getattr(asset, field) != value
-    }
+    _, changes = model_update(instance=asset, fields=list(data), data=data)
     if not changes:
         return asset
-    model_update(instance=asset, fields=list(data), data=data)
     activity_record(
         project=asset.project,
         actor=actor,

@@ -1,11 +1,8 @@
-"""What the projects services share: their errors, the role check, the change log of an
-update, the membership lock and the member notification."""
-
-from datetime import date
+"""What the projects services share: their errors, the role check, the membership lock
+and the member notification."""
 
 from apps.core.errors import Conflict, DomainError
 from apps.core.notify import notify
-from apps.core.services import model_update
 
 from .. import permissions
 from ..models import Project
@@ -50,28 +47,6 @@ class InvitationForSomeoneElse(DomainError):
     code = "invitation_email_mismatch"
     status_code = 403
     message = "This invitation was sent to a different email address."
-
-
-def diff_of(instance, data: dict) -> dict:
-    """{field: {"before": old, "after": new}} for the fields that really change."""
-    changes = {}
-    for field, new in data.items():
-        old = getattr(instance, field)
-        if old != new:
-            changes[field] = {"before": plain(old), "after": plain(new)}
-    return changes
-
-
-def plain(value):
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def apply_changes(instance, data: dict) -> dict:
-    """Saves `data` onto `instance` (`model_update`); returns the changes (`diff_of`), empty
-    when there were none and nothing was saved."""
-    changes = diff_of(instance, data)
-    model_update(instance=instance, fields=list(data), data=data)
-    return changes
 
 
 def require_assignable(*, actor, project: Project, current: str | None, new: str | None) -> None:

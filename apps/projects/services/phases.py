@@ -7,11 +7,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from apps.core.errors import Conflict, DomainError
+from apps.core.services import model_update
 
 from ..activity import activity_record
 from ..models import Phase, Project
 from ..serializers import PhaseOut
-from .common import apply_changes
 
 
 @transaction.atomic
@@ -42,7 +42,7 @@ def phase_update(*, phase: Phase, actor, data: dict) -> Phase:
         and (Phase.objects.filter(project=phase.project_id, order=data["order"]).exclude(pk=phase.pk).exists())
     ):
         raise Conflict("Another phase already has this position.", details={"order": ["taken"]})
-    changes = apply_changes(phase, data)
+    _, changes = model_update(instance=phase, fields=list(data), data=data)
     if not changes:
         return phase
     activity_record(

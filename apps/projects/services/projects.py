@@ -6,11 +6,12 @@ from django.db import transaction
 
 from apps.core import events
 from apps.core.errors import Conflict
+from apps.core.services import model_update
 
 from ..activity import activity_record, project_stream
 from ..models import Activity, Membership, Project, Role
 from ..serializers import MemberOut, ProjectOut
-from .common import apply_changes, lock_memberships, notify_member
+from .common import lock_memberships, notify_member
 
 
 @transaction.atomic
@@ -34,7 +35,7 @@ def project_create(
 
 @transaction.atomic
 def project_update(*, project: Project, actor, data: dict) -> Project:
-    changes = apply_changes(project, data)
+    _, changes = model_update(instance=project, fields=list(data), data=data)
     if not changes:
         return project
     activity_record(
