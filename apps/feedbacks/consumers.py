@@ -16,11 +16,10 @@ import math
 import secrets
 import time
 
-import redis.asyncio as aredis
 from channels.db import database_sync_to_async
-from django.conf import settings
 
 from apps.core import events
+from apps.core.redis_clients import redis_async_client
 from apps.core.ws import presence
 from apps.core.ws.base import CLOSE_NOT_FOUND, Deny
 from apps.projects import permissions
@@ -34,12 +33,6 @@ logger = logging.getLogger(__name__)
 
 PLAYHEAD_TTL_SECONDS = presence.TTL_SECONDS
 MAX_PLAYHEAD_SECONDS = 10_000_000
-
-
-def _redis() -> aredis.Redis:
-    return aredis.Redis.from_url(
-        settings.REDIS_URL, socket_timeout=settings.REDIS_TIMEOUT, socket_connect_timeout=settings.REDIS_TIMEOUT
-    )
 
 
 def _playhead_key(stream: str) -> str:
@@ -107,7 +100,7 @@ class VersionConsumer(ProjectPresenceConsumer):
 
     async def _remember_playhead(self, state: dict) -> None:
         try:
-            async with _redis() as client:
+            async with redis_async_client() as client:
                 key = _playhead_key(self.stream)
                 await client.hset(key, str(self.user.pk), json.dumps({**state, "at": time.time()}))
                 await client.expire(key, PLAYHEAD_TTL_SECONDS)
@@ -121,7 +114,7 @@ class VersionConsumer(ProjectPresenceConsumer):
         if not members:
             return []
         try:
-            async with _redis() as client:
+            async with redis_async_client() as client:
                 stored = await client.hgetall(_playhead_key(self.stream))
         except Exception:  # noqa: BLE001 — viewers without their playheads
             stored = {}

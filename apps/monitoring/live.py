@@ -8,21 +8,17 @@ import logging
 import redis
 from django.conf import settings
 
+from apps.core.redis_clients import redis_client
+
 logger = logging.getLogger(__name__)
 
 _PREFIX = "vp:mon:latest:"
 
 
-def _client() -> redis.Redis:
-    return redis.Redis.from_url(
-        settings.REDIS_URL, socket_timeout=settings.REDIS_TIMEOUT, socket_connect_timeout=settings.REDIS_TIMEOUT
-    )
-
-
 def latest_store(*, host_id, sample: dict) -> bool:
     ttl = int(settings.MONITORING_COLLECT_INTERVAL * settings.MONITORING_STALE_INTERVALS) + 5
     try:
-        with _client() as client:
+        with redis_client() as client:
             client.set(_PREFIX + str(host_id), json.dumps(sample), ex=ttl)
         return True
     except redis.RedisError as exc:
@@ -35,7 +31,7 @@ def latest_many(host_ids: list) -> dict[str, dict] | None:
     if not host_ids:
         return {}
     try:
-        with _client() as client:
+        with redis_client() as client:
             raw = client.mget([_PREFIX + str(host_id) for host_id in host_ids])
     except redis.RedisError as exc:
         logger.info("Live samples unavailable from Redis (%s)", exc)

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from apps.core.errors import DomainError
+from apps.core.redis_clients import redis_client
 
 from . import live
 from .models import Alert, AlertRule, Host, MetricPoint, MetricRollup, Resolution, TaskRun
@@ -125,11 +126,7 @@ def rules_list() -> QuerySet:
 
 def queue_lengths() -> dict[str, int] | None:
     try:
-        with redis.Redis.from_url(
-            settings.CELERY_BROKER_URL,
-            socket_timeout=settings.REDIS_TIMEOUT,
-            socket_connect_timeout=settings.REDIS_TIMEOUT,
-        ) as client:
+        with redis_client(settings.CELERY_BROKER_URL) as client:
             out = {queue: int(client.llen(queue)) for queue in settings.MONITORING_CELERY_QUEUES}
             out["unacked"] = int(client.hlen("unacked"))
             return out

@@ -4,12 +4,13 @@ channel layer); 503 names what failed."""
 import asyncio
 import logging
 
-import redis
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+
+from apps.core.redis_clients import redis_client
 
 logger = logging.getLogger(__name__)
 
@@ -24,9 +25,7 @@ def _check_database() -> None:
 
 
 def _check_redis() -> None:
-    with redis.Redis.from_url(
-        settings.REDIS_URL, socket_timeout=settings.REDIS_TIMEOUT, socket_connect_timeout=settings.REDIS_TIMEOUT
-    ) as client:
+    with redis_client() as client:
         client.ping()
 
 

@@ -8,19 +8,11 @@ then reconnect within a second or two) does not flap."""
 import asyncio
 import time
 
-import redis.asyncio as aredis
-from django.conf import settings
-
 from apps.core import events
+from apps.core.redis_clients import redis_async_client
 
 TTL_SECONDS = 70  # clients ping every 25 s; each message refreshes the entry
 LEAVE_GRACE_SECONDS = 4.0
-
-
-def _redis() -> aredis.Redis:
-    return aredis.Redis.from_url(
-        settings.REDIS_URL, socket_timeout=settings.REDIS_TIMEOUT, socket_connect_timeout=settings.REDIS_TIMEOUT
-    )
 
 
 def _key(stream: str) -> str:
@@ -42,7 +34,7 @@ async def _live_users(client, stream: str) -> dict[str, int]:
 
 
 async def presence_join(*, stream: str, user_id: str, channel: str, user_data: dict) -> None:
-    async with _redis() as client:
+    async with redis_async_client() as client:
         already_here = (await _live_users(client, stream)).get(user_id, 0) > 0
         returning = await client.delete(_leaving_key(stream, user_id))
         await client.zadd(_key(stream), {f"{user_id}|{channel}": time.time() + TTL_SECONDS})
@@ -52,13 +44,13 @@ async def presence_join(*, stream: str, user_id: str, channel: str, user_data: d
 
 
 async def presence_touch(*, stream: str, user_id: str, channel: str) -> None:
-    async with _redis() as client:
+    async with redis_async_client() as client:
         await client.zadd(_key(stream), {f"{user_id}|{channel}": time.time() + TTL_SECONDS})
         await client.expire(_key(stream), TTL_SECONDS * 2)
 
 
 async def presence_leave(*, stream: str, user_id: str, channel: str, user_data: dict) -> None:
-    async with _redis() as client:
+    async with redis_async_client() as client:
         await client.zrem(_key(stream), f"{user_id}|{channel}")
         if (await _live_users(client, stream)).get(user_id, 0) > 0:
             return
@@ -68,7 +60,7 @@ async def presence_leave(*, stream: str, user_id: str, channel: str, user_data: 
 
 async def _announce_leave_later(stream: str, user_id: str, user_data: dict) -> None:
     await asyncio.sleep(LEAVE_GRACE_SECONDS)
-    async with _redis() as client:
+    async with redis_async_client() as client:
         # A reconnect within the grace deleted the marker: the user never left.
         if not await client.delete(_leaving_key(stream, user_id)):
             return
@@ -78,5 +70,5 @@ async def _announce_leave_later(stream: str, user_id: str, user_data: dict) -> N
 
 
 async def presence_user_ids(*, stream: str) -> list[str]:
-    async with _redis() as client:
+    async with redis_async_client() as client:
         return list(await _live_users(client, stream))

@@ -7,21 +7,13 @@ import json
 import secrets
 
 import redis
-import redis.asyncio as aredis
 from django.conf import settings
 
 from apps.core import revocation
 from apps.core.errors import ServiceUnavailable
+from apps.core.redis_clients import redis_async_client, redis_client
 
 _PREFIX = "vp:wsticket:"
-
-
-def _client() -> redis.Redis:
-    return redis.Redis.from_url(
-        settings.REDIS_URL,
-        socket_timeout=settings.REDIS_TIMEOUT,
-        socket_connect_timeout=settings.REDIS_TIMEOUT,
-    )
 
 
 def ticket_issue(*, user_id, token: dict | None = None) -> str:
@@ -30,7 +22,7 @@ def ticket_issue(*, user_id, token: dict | None = None) -> str:
     claims = {key: token[key] for key in revocation.CHECKED_CLAIMS if key in token} if token else None
     value = json.dumps({"user_id": str(user_id), "token": claims})
     try:
-        with _client() as client:
+        with redis_client() as client:
             client.set(_PREFIX + ticket, value, ex=settings.WS_TICKET_TTL)
     except redis.RedisError as exc:
         raise ServiceUnavailable("Realtime is unavailable right now.") from exc
@@ -42,11 +34,7 @@ async def ticket_redeem(ticket: str) -> str | None:
     token revoked since."""
     if not ticket or len(ticket) > 100:
         return None
-    client = aredis.Redis.from_url(
-        settings.REDIS_URL,
-        socket_timeout=settings.REDIS_TIMEOUT,
-        socket_connect_timeout=settings.REDIS_TIMEOUT,
-    )
+    client = redis_async_client()
     try:
         value = await client.getdel(_PREFIX + ticket)
         if not value:
