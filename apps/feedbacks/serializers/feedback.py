@@ -30,7 +30,24 @@ class TriageOut(serializers.Serializer):
     actionable = serializers.BooleanField()
 
 
-class FeedbackOut(serializers.ModelSerializer):
+class CommentStateMixin:
+    """What members and guests both see of a comment's state: a deleted one keeps its place
+    with no body or drawing."""
+
+    def get_body(self, feedback) -> str:
+        return "" if feedback.deleted_at else feedback.body
+
+    def get_annotation(self, feedback) -> dict | None:
+        return None if feedback.deleted_at else feedback.annotation
+
+    def get_resolved(self, feedback) -> bool:
+        return feedback.resolved_at is not None
+
+    def get_deleted(self, feedback) -> bool:
+        return feedback.deleted_at is not None
+
+
+class FeedbackOut(CommentStateMixin, serializers.ModelSerializer):
     """A comment as members see it. `carried_over` is true when it belongs to an earlier
     version than the one being listed (context `version_id`). Deleted comments that still
     have replies keep their place with an empty body."""
@@ -94,14 +111,8 @@ class FeedbackOut(serializers.ModelSerializer):
     def get_is_guest(self, feedback) -> bool:
         return feedback.author_id is None and bool(feedback.guest_name)
 
-    def get_body(self, feedback) -> str:
-        return "" if feedback.deleted_at else feedback.body
-
     def get_end_timecode(self, feedback) -> float | None:
         return None if feedback.end_frame is None else round(feedback.end_frame / feedback.fps, 6)
-
-    def get_annotation(self, feedback) -> dict | None:
-        return None if feedback.deleted_at else feedback.annotation
 
     def get_mentions(self, feedback) -> UserBriefOut(many=True):
         if feedback.deleted_at:
@@ -110,12 +121,6 @@ class FeedbackOut(serializers.ModelSerializer):
 
     def get_reactions(self, feedback) -> ReactionSummaryOut(many=True):
         return reaction_summary(feedback)
-
-    def get_resolved(self, feedback) -> bool:
-        return feedback.resolved_at is not None
-
-    def get_deleted(self, feedback) -> bool:
-        return feedback.deleted_at is not None
 
     def get_carried_over(self, feedback) -> bool:
         listed_on = self.context.get("version_id")
@@ -216,7 +221,7 @@ class GuestAuthorOut(serializers.Serializer):
     is_guest = serializers.BooleanField()
 
 
-class GuestFeedbackOut(serializers.ModelSerializer):
+class GuestFeedbackOut(CommentStateMixin, serializers.ModelSerializer):
     """What a share-link guest sees: no internal notes, no emails, no ids of people."""
 
     parent_id = serializers.UUIDField(read_only=True, allow_null=True)
@@ -259,20 +264,8 @@ class GuestFeedbackOut(serializers.ModelSerializer):
             return {"display_name": feedback.guest_name, "is_guest": True}
         return {"display_name": feedback.author.display_name, "is_guest": False}
 
-    def get_body(self, feedback) -> str:
-        return "" if feedback.deleted_at else feedback.body
-
-    def get_annotation(self, feedback) -> dict | None:
-        return None if feedback.deleted_at else feedback.annotation
-
     def get_reactions(self, feedback) -> list[dict]:
         return [{"emoji": r["emoji"], "count": r["count"]} for r in reaction_summary(feedback)]
-
-    def get_resolved(self, feedback) -> bool:
-        return feedback.resolved_at is not None
-
-    def get_deleted(self, feedback) -> bool:
-        return feedback.deleted_at is not None
 
     def get_replies(self, feedback) -> list[dict]:
         if feedback.parent_id is not None:
