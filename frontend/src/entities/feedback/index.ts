@@ -38,5 +38,7 @@ export {
   type FeedbackUser,
   type ReactionSummary,
 } from "./model/types";
+export { FEEDBACK_BODY_MAX_LENGTH, feedbackBodyLength, isFeedbackBodyTooLong } from "./model/body-limit";
 export { AnnotationView, type AnnotationViewProps } from "./ui/annotation-view";
+export { BodyCounter, type BodyCounterProps } from "./ui/body-counter";
 export { TriageBadge } from "./ui/triage-badge";

@@ -17,6 +17,7 @@ export type { CursorPage, Page } from "./types";
 export * from "./schema.gen";
 export {
   CAMERA_MOVEMENTS,
+  FEEDBACK_BODY_MAX_LENGTH,
   PROJECT_ACTIONS,
   ROLE_ACTIONS,
   ROLE_RANK,

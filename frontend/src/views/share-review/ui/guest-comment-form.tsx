@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 
+import { BodyCounter, isFeedbackBodyTooLong } from "@/entities/feedback";
 import { useAddGuestCommentMutation } from "@/features/review/share-link";
 import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
 import { asApiError } from "@/shared/api";
@@ -41,6 +42,7 @@ export function GuestCommentForm({ token, password, frame, fps, drawing, onPause
       setFormError(t("nameAndBody"));
       return;
     }
+    if (isFeedbackBodyTooLong(body)) return; // the counter says why; nothing is ever cut
     window.localStorage.setItem(NAME_KEY, name.trim());
     try {
       await addComment({
@@ -68,12 +70,14 @@ export function GuestCommentForm({ token, password, frame, fps, drawing, onPause
         id="guest-body"
         className={styles.textarea}
         rows={3}
-        maxLength={5000}
+        aria-invalid={isFeedbackBodyTooLong(body) ? true : undefined}
+        aria-describedby="guest-body-counter"
         value={body}
         onChange={(event) => setBody(event.target.value)}
         onFocus={onPause}
         placeholder={t("placeholder")}
       />
+      <BodyCounter text={body} id="guest-body-counter" />
       {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
       <Button
         variant={drawing.active ? "primary" : "ghost"}
@@ -86,7 +90,7 @@ export function GuestCommentForm({ token, password, frame, fps, drawing, onPause
       >
         {drawing.shapes.length > 0 ? t("drawn", { count: drawing.shapes.length }) : t("draw")}
       </Button>
-      <Button type="submit" variant="primary" loading={adding.isLoading}>
+      <Button type="submit" variant="primary" loading={adding.isLoading} disabled={isFeedbackBodyTooLong(body)}>
         {t("send")}
       </Button>
     </form>

@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { feedbackApi, type Feedback } from "@/entities/feedback";
+import { FEEDBACK_BODY_MAX_LENGTH, feedbackApi, type Feedback } from "@/entities/feedback";
 import { setTokens } from "@/shared/api";
 import { createFetchStub, envelope, renderWithProviders } from "@/shared/lib/test";
 import { ToastProvider } from "@/shared/ui";
@@ -172,6 +172,29 @@ describe("adding a comment", () => {
     release();
 
     await waitFor(() => expect(stub.requests.find((request) => request.method === "POST")?.body).toMatchObject({ internal: false }));
+  });
+
+  it("counts characters live and blocks sending over the server's limit, without cutting the text", async () => {
+    const { stub, store } = setup(() => ({ status: 201 }));
+    await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
+    const input = screen.getByRole("combobox", { name: "코멘트" });
+
+    await userEvent.click(input);
+    await userEvent.paste("가".repeat(FEEDBACK_BODY_MAX_LENGTH + 1));
+
+    expect(input).toHaveValue("가".repeat(FEEDBACK_BODY_MAX_LENGTH + 1)); // nothing cut
+    expect(screen.getByTestId("body-counter")).toHaveTextContent(/^5001 \/ 5000/);
+    expect(screen.getByRole("status")).toHaveTextContent("코멘트는 5000자까지 쓸 수 있습니다. 1자를 줄여야 보낼 수 있습니다.");
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    const send = screen.getByRole("button", { name: "코멘트 남기기" });
+    expect(send).toBeDisabled();
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    expect(stub.requests.some((request) => request.method === "POST")).toBe(false);
+
+    await userEvent.keyboard("{Backspace}");
+    expect(screen.getByTestId("body-counter")).toHaveTextContent(/^5000 \/ 5000$/);
+    expect(screen.getByRole("status")).toHaveTextContent("");
+    expect(send).toBeEnabled();
   });
 
   it("refuses an empty comment without calling the server", async () => {

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
-import type { Annotation } from "@/entities/feedback";
+import { BodyCounter, isFeedbackBodyTooLong, type Annotation } from "@/entities/feedback";
 import { asApiError, roleAllows } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
@@ -68,6 +68,9 @@ export function CommentComposer({
   const typingTimer = useRef<number | null>(null);
   const typingOn = useRef(false);
 
+  const counterId = useId();
+  const tooLong = isFeedbackBodyTooLong(body);
+
   const start = anchor ?? frame;
   const end = range && frame > start ? frame : null;
 
@@ -114,6 +117,7 @@ export function CommentComposer({
       setError(t("bodyRequired"));
       return;
     }
+    if (isFeedbackBodyTooLong(text)) return; // the counter says why; the server would refuse it
     const input = {
       body: text,
       frame: start,
@@ -162,11 +166,12 @@ export function CommentComposer({
         onSubmitShortcut={() => void submit()}
         placeholder={t("placeholder")}
         aria-label={t("body")}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={error || tooLong ? true : undefined}
+        aria-describedby={counterId}
         rows={2}
-        maxLength={5000}
         onBlur={stopTyping}
       />
+      <BodyCounter text={body} id={counterId} />
       {error ? (
         <p className={styles.error} role="alert">
           {error}
@@ -207,7 +212,7 @@ export function CommentComposer({
             {t("cancel")}
           </Button>
         ) : null}
-        <Button size="sm" variant="primary" type="submit">
+        <Button size="sm" variant="primary" type="submit" disabled={tooLong}>
           {t("submit")}
         </Button>
       </div>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
-import type { Feedback } from "@/entities/feedback";
+import { BodyCounter, isFeedbackBodyTooLong, type Feedback } from "@/entities/feedback";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
@@ -30,11 +30,13 @@ export function ReplyForm({ versionId, parent, members, me, onDone }: ReplyFormP
   const toast = useToast();
   const [addFeedback] = useAddFeedbackMutation();
   const [body, setBody] = useState("");
+  const counterId = useId();
+  const tooLong = isFeedbackBodyTooLong(body);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const text = body.trim();
-    if (!text) return;
+    if (!text || isFeedbackBodyTooLong(text)) return;
     setBody("");
     onDone();
     try {
@@ -58,18 +60,20 @@ export function ReplyForm({ versionId, parent, members, me, onDone }: ReplyFormP
         aria-label={t("replyLabel")}
         placeholder={t("replyPlaceholder")}
         rows={2}
-        maxLength={5000}
+        aria-invalid={tooLong ? true : undefined}
+        aria-describedby={counterId}
         autoFocus
         onKeyDown={(event) => {
           if (event.key === "Escape") onDone();
         }}
       />
       <div className={styles.actions}>
+        <BodyCounter text={body} id={counterId} />
         <span className={styles.spacer} />
         <Button size="sm" variant="ghost" onClick={onDone}>
           {t("cancel")}
         </Button>
-        <Button size="sm" variant="primary" type="submit" disabled={!body.trim()}>
+        <Button size="sm" variant="primary" type="submit" disabled={!body.trim() || tooLong}>
           {t("reply")}
         </Button>
       </div>
