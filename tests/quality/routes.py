@@ -124,6 +124,7 @@ ROUTES: dict[str, Rule] = {
     "POST auth/login/": public(body=lambda w, a, s: {"email": w.candidate.email, "password": DEFAULT_PASSWORD}),
     "POST auth/refresh/": public(body=lambda w, a, s: {"refresh": token_pair_for(w.candidate)["refresh"]}),
     "POST auth/logout/": user(body=lambda w, a, s: {"refresh": token_pair_for(w.user_of(a))["refresh"]}),
+    "POST auth/logout-all/": user(),  # signs every session of the caller out (harness: forget_revocations)
     "POST auth/ws-ticket/": user(),
     "POST auth/password/change/": user(
         body=lambda w, a, s: {"old_password": DEFAULT_PASSWORD, "new_password": "Another-Horse-99"}
