@@ -5,6 +5,7 @@ export const routes = {
   register: "/register",
   resetPassword: "/reset-password",
   resetPasswordConfirm: "/reset-password/confirm",
+  verifyEmail: "/verify-email",
   notifications: "/notifications",
   profile: "/profile",
   projects: "/projects",

@@ -1,3 +1,3 @@
-export { registerApi, useRegisterMutation, type RegisterInput } from "./api/register-api";
+export { registerApi, useRegisterMutation, type RegisterAnswer, type RegisterInput } from "./api/register-api";
 export { validateRegister, type RegisterValues } from "./model/validate";
-export { RegisterForm } from "./ui/register-form";
+export { RegisterForm, type RegisterFormProps } from "./ui/register-form";

@@ -102,6 +102,48 @@ describe("LoginForm", () => {
     expect(store.getState().session.status).toBe("authenticated");
   });
 
+  it("keeps the known-device token and sends it with the next login to the same account only", async () => {
+    const { user, stub } = renderForm(() => ({
+      status: 200,
+      body: { access: "A1", refresh: "R1", user: USER, device_token: "device-for-minji" },
+    }));
+    const login = async (email: string) => {
+      await user.clear(screen.getByLabelText("이메일"));
+      await user.type(screen.getByLabelText("이메일"), email);
+      await user.clear(screen.getByLabelText("비밀번호"));
+      await user.type(screen.getByLabelText("비밀번호"), "correct-horse");
+      await user.click(screen.getByRole("button", { name: "로그인" }));
+      await waitFor(() => expect(screen.getByRole("button", { name: "로그인" })).toBeEnabled());
+    };
+
+    await login("minji@example.com");
+    await login("Minji@Example.com");
+    await login("someone-else@example.com");
+
+    expect(stub.requests.map((request) => request.body)).toEqual([
+      { email: "minji@example.com", password: "correct-horse" },
+      { email: "Minji@Example.com", password: "correct-horse", device_token: "device-for-minji" },
+      { email: "someone-else@example.com", password: "correct-horse" },
+    ]);
+  });
+
+  it("explains an unverified address and offers the action the page gives it", async () => {
+    const stub = createFetchStub(() => ({ status: 403, body: envelope("email_not_verified", "Confirm first.") }));
+    vi.stubGlobal("fetch", stub.fetch);
+    renderWithProviders(<LoginForm notVerifiedAction={(email) => <button type="button">resend to {email}</button>} />, {
+      slices: [sessionSlice],
+    });
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText("이메일"), "new@example.com");
+    await user.type(screen.getByLabelText("비밀번호"), "correct-horse");
+    await user.click(screen.getByRole("button", { name: "로그인" }));
+
+    expect(await screen.findByText(/먼저 이메일 주소를 확인해 주세요/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "resend to new@example.com" })).toBeInTheDocument();
+    expect(getTokens()).toBeNull();
+  });
+
   it("speaks English when the UI does", async () => {
     const stub = createFetchStub(() => ({ status: 401, body: envelope("invalid_credentials") }));
     vi.stubGlobal("fetch", stub.fetch);

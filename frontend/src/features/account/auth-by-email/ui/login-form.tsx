@@ -16,9 +16,13 @@ export interface LoginFormProps {
   onSuccess?: () => void;
   /** Extra content under the password label (e.g. "forgot password?" link). */
   passwordAside?: ReactNode;
+  /** Prefills the e-mail field (e.g. after following a verification link). */
+  initialEmail?: string;
+  /** Shown when the account's e-mail is not verified yet (e.g. a "send the link again" action). */
+  notVerifiedAction?: (email: string) => ReactNode;
 }
 
-export function LoginForm({ onSuccess, passwordAside }: LoginFormProps) {
+export function LoginForm({ onSuccess, passwordAside, notVerifiedAction, initialEmail = "" }: LoginFormProps) {
   const t = useTranslations("auth.login");
   const tc = useTranslations("common");
   const errorText = useApiErrorText();
@@ -27,7 +31,7 @@ export function LoginForm({ onSuccess, passwordAside }: LoginFormProps) {
 
   const submit = useCallback((values: LoginValues) => login({ email: values.email.trim(), password: values.password }).unwrap(), [login]);
   const form = useFormState<LoginValues>({
-    initial: { email: "", password: "" },
+    initial: { email: initialEmail, password: "" },
     validate: validateLogin,
     submit,
     onSuccess,
@@ -36,7 +40,12 @@ export function LoginForm({ onSuccess, passwordAside }: LoginFormProps) {
 
   return (
     <Form onSubmit={form.handleSubmit} aria-label={t("title")}>
-      {form.serverError ? (
+      {form.serverError?.code === "email_not_verified" ? (
+        <FormAlert tone="info">
+          {t("notVerified")}
+          {notVerifiedAction ? <div>{notVerifiedAction(form.values.email.trim())}</div> : null}
+        </FormAlert>
+      ) : form.serverError ? (
         <FormAlert tone="error" meta={form.serverError.requestId ? tc("requestId", { id: form.serverError.requestId }) : undefined}>
           {errorText(form.serverError)}
         </FormAlert>
@@ -47,7 +56,7 @@ export function LoginForm({ onSuccess, passwordAside }: LoginFormProps) {
         autoComplete="email"
         inputMode="email"
         required
-        autoFocus
+        autoFocus={!initialEmail}
         error={issueText(form.issues.email) ?? server.email}
         {...form.register("email")}
       />
@@ -56,6 +65,7 @@ export function LoginForm({ onSuccess, passwordAside }: LoginFormProps) {
         type="password"
         autoComplete="current-password"
         required
+        autoFocus={Boolean(initialEmail)}
         labelAside={passwordAside}
         revealLabels={{ show: tc("showPassword"), hide: tc("hidePassword") }}
         error={issueText(form.issues.password) ?? server.password}

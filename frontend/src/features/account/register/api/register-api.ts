@@ -1,5 +1,4 @@
-import { startSession, type AuthResponse } from "@/entities/user";
-import { baseApi } from "@/shared/api";
+import { baseApi, type Schemas } from "@/shared/api";
 import type { AppLocale } from "@/shared/i18n";
 
 export interface RegisterInput {
@@ -9,18 +8,14 @@ export interface RegisterInput {
   locale?: AppLocale;
 }
 
+/** The same answer for every address (new or taken): nobody is signed in until the
+ * address is verified through the link the server e-mails. */
+export type RegisterAnswer = Schemas["CheckYourEmailOut"];
+
 export const registerApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
-    register: build.mutation<AuthResponse, RegisterInput>({
+    register: build.mutation<RegisterAnswer, RegisterInput>({
       query: (body) => ({ url: "auth/register/", method: "POST", body }),
-      async onQueryStarted(_input, { dispatch, queryFulfilled }) {
-        try {
-          const { data } = await queryFulfilled;
-          startSession(dispatch, data);
-        } catch {
-          // The form shows the error.
-        }
-      },
     }),
   }),
 });

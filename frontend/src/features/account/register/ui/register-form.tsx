@@ -12,7 +12,12 @@ import { validateRegister, type RegisterValues } from "../model/validate";
 
 const FIELDS = ["display_name", "email", "password"] as const;
 
-export function RegisterForm({ onSuccess }: { onSuccess?: () => void }) {
+export interface RegisterFormProps {
+  /** Called with the address the verification link went to. */
+  onRegistered?: (email: string) => void;
+}
+
+export function RegisterForm({ onRegistered }: RegisterFormProps) {
   const t = useTranslations("auth.register");
   const tc = useTranslations("common");
   const errorText = useApiErrorText();
@@ -21,20 +26,21 @@ export function RegisterForm({ onSuccess }: { onSuccess?: () => void }) {
   const [register] = useRegisterMutation();
 
   const submit = useCallback(
-    (values: RegisterValues) =>
-      register({
+    async (values: RegisterValues) => {
+      const answer = await register({
         display_name: values.display_name.trim(),
         email: values.email.trim(),
         password: values.password,
         locale,
-      }).unwrap(),
-    [register, locale],
+      }).unwrap();
+      onRegistered?.(answer.email);
+    },
+    [register, locale, onRegistered],
   );
   const form = useFormState<RegisterValues>({
     initial: { display_name: "", email: "", password: "", password_confirm: "" },
     validate: validateRegister,
     submit,
-    onSuccess,
   });
   const server = serverFieldErrors(form.serverError, FIELDS);
   const other = otherServerErrors(form.serverError, FIELDS);
