@@ -8,6 +8,8 @@ export const routes = {
   verifyEmail: "/verify-email",
   notifications: "/notifications",
   profile: "/profile",
+  notificationSettings: "/profile/notifications",
+  unsubscribe: (token: string) => `/unsubscribe/${token}`,
   projects: "/projects",
   project: (id: string) => `/projects/${id}`,
   projectMembers: (id: string) => `/projects/${id}/members`,

@@ -1,11 +1,12 @@
 import analytics from "./messages/ko/analytics.json";
 import core from "./messages/ko/core.json";
 import monitoring from "./messages/ko/monitoring.json";
+import notificationSettings from "./messages/ko/notification-settings.json";
 import planning from "./messages/ko/planning.json";
 import projects from "./messages/ko/projects.json";
 import review from "./messages/ko/review.json";
 import { precompile } from "./precompile";
 
 /** The Korean catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
-const ko = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics });
+const ko = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...analytics, ...notificationSettings });
 export default ko;

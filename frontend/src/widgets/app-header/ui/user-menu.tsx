@@ -7,12 +7,13 @@ import { displayNameOf, UserIdentity, type User } from "@/entities/user";
 import { useLogout } from "@/features/account/logout";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
-import { Avatar, ChevronDownIcon, LogOutIcon, menuItemClassName, Popover, UserIcon } from "@/shared/ui";
+import { Avatar, BellIcon, ChevronDownIcon, LogOutIcon, menuItemClassName, Popover, UserIcon } from "@/shared/ui";
 
 import styles from "./app-header.module.css";
 
 export function UserMenu({ user }: { user: User }) {
   const t = useTranslations("userMenu");
+  const tn = useTranslations("notificationSettings");
   const [open, setOpen] = useState(false);
   const { logout, pending } = useLogout();
   const name = displayNameOf(user);
@@ -39,6 +40,10 @@ export function UserMenu({ user }: { user: User }) {
         <Link role="menuitem" className={menuItemClassName} href={routes.profile} onClick={() => setOpen(false)}>
           <UserIcon />
           {t("profile")}
+        </Link>
+        <Link role="menuitem" className={menuItemClassName} href={routes.notificationSettings} onClick={() => setOpen(false)}>
+          <BellIcon />
+          {tn("menuLabel")}
         </Link>
         <div className={styles.menuSeparator} role="separator" />
         <button

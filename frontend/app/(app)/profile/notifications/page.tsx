@@ -1,0 +1,1 @@
+export { NotificationSettingsPage as default } from "@/views/notification-settings";
