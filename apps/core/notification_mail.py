@@ -190,7 +190,7 @@ def notification_digests_send(*, now: datetime | None = None) -> int:
     sent = 0
     for user, notifications in by_user.items():
         modes = preference_modes(user)
-        notifications = [n for n in notifications if modes[kind_of(n.key)] == DIGEST]
+        notifications = [n for n in notifications if modes[KIND_OF_KEY[n.key]] == DIGEST]
         if notifications and can_receive_email(user) and _digest_claim(user, today):
             ids = [n.pk for n in notifications]
             Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(emailed_at=now)
@@ -225,7 +225,7 @@ def _digest_email(user, notifications: list[Notification]) -> None:
                 "created_at": notification.created_at,
             }
         )
-    kinds = sorted({kind_of(n.key) for n in notifications})
+    kinds = sorted({KIND_OF_KEY[n.key] for n in notifications})
     links = _unsubscribe_links(user, kinds)
     email_send_templated(
         to=user.email,
