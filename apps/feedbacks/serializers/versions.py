@@ -86,12 +86,16 @@ class VersionOut(serializers.ModelSerializer):
         return file_url(version.poster.name, self.context)
 
     def get_open_feedback_count(self, version) -> int:
-        """Unresolved top-level feedback shown on this version (its own and carried over)."""
+        """Unresolved top-level feedback shown on this version (its own and carried over), as
+        the reader sees it (the selectors annotate it per reader). Without that annotation —
+        event payloads, which every member's socket receives — internal notes are not counted."""
         count = getattr(version, "open_feedback_count", None)
         if count is not None:
             return count
         return (
-            Feedback.objects.filter(parent__isnull=True, resolved_at__isnull=True, deleted_at__isnull=True)
+            Feedback.objects.filter(
+                parent__isnull=True, resolved_at__isnull=True, deleted_at__isnull=True, internal=False
+            )
             .filter(Q(version=version) | Q(carried_to__version=version))
             .distinct()
             .count()

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 
-from apps.core.models import Notification
+from apps.core.models import Notification, StreamEvent
 from apps.feedbacks import services
+from apps.feedbacks.services import version_stream
 from apps.feedbacks.models import Feedback
 from apps.projects.models import Role
 from apps.projects.permissions import COMMENT, RESOLVE, ROLE_ACTIONS, VIEW_INTERNAL
@@ -224,3 +225,11 @@ def test_a_reply_on_an_internal_note_does_not_notify_a_reviewer_author(review):
     )
     assert public.status_code == 201
     assert public.json()["id"] in notified(reviewer)
+
+
+def test_version_events_every_member_receives_do_not_count_internal_notes(notes):
+    """The badge in an event payload is the same for every socket of the room: no internal notes."""
+    services.version_update(version=notes.review.version, actor=notes.review.users[Role.OWNER], data={"label": "2차"})
+
+    event = StreamEvent.objects.filter(stream=version_stream(notes.review.version), type="version.updated").get()
+    assert event.data["version"]["open_feedback_count"] == 1  # the public comment only
