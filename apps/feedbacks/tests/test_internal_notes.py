@@ -11,8 +11,8 @@ from django.conf import settings
 
 from apps.core.models import Notification, StreamEvent
 from apps.feedbacks import services
-from apps.feedbacks.services import version_stream
 from apps.feedbacks.models import Feedback
+from apps.feedbacks.services import version_stream
 from apps.projects.models import Role
 from apps.projects.permissions import COMMENT, RESOLVE, ROLE_ACTIONS, VIEW_INTERNAL
 
