@@ -5,6 +5,7 @@ export { Card, type CardProps } from "./card";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { FormAlert, type AlertTone, type FormAlertProps } from "./form-alert";
 export * from "./icons";
+export { LoadError, type LoadErrorProps } from "./load-error";
 export { Logo, type LogoProps } from "./logo";
 export { menuItemClassName, Popover, type PopoverProps, type PopoverTriggerProps } from "./popover";
 export { Segmented, type SegmentedOption, type SegmentedProps } from "./segmented";

@@ -10,24 +10,8 @@ import { SiteActions } from "@/features/operations/manage-site";
 import { SiteForm } from "@/features/operations/save-site";
 import { AnalyticsLive } from "@/widgets/analytics-live";
 import { AnalyticsReport } from "@/widgets/analytics-report";
-import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
-import { useApiErrorText } from "@/shared/lib/errors";
-import {
-  AlertCircleIcon,
-  Button,
-  Card,
-  ChartIcon,
-  Dialog,
-  EmptyState,
-  FormAlert,
-  Page,
-  PageHeader,
-  RefreshIcon,
-  SelectField,
-  Skeleton,
-  useToast,
-} from "@/shared/ui";
+import { AlertCircleIcon, Button, Card, ChartIcon, Dialog, EmptyState, FormAlert, LoadError, Page, PageHeader, RefreshIcon, SelectField, Skeleton, useToast } from "@/shared/ui";
 
 import styles from "./analytics-page.module.css";
 
@@ -89,8 +73,6 @@ function SiteWorkspace({ site, created, onDeleted }: { site: Site; created: bool
 function StaffAnalytics() {
   const t = useTranslations("analytics");
   const ts = useTranslations("analyticsSites");
-  const tc = useTranslations("common");
-  const errorText = useApiErrorText();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -153,13 +135,7 @@ function StaffAnalytics() {
     );
   } else if (sites.isError) {
     body = (
-      <EmptyState
-        tone="error"
-        icon={<RefreshIcon size={20} />}
-        title={t("sitesError")}
-        body={errorText(asApiError(sites.error))}
-        action={<Button onClick={() => void sites.refetch()}>{tc("retry")}</Button>}
-      />
+      <LoadError icon={<RefreshIcon size={20} />} title={t("sitesError")} error={sites.error} onRetry={sites.refetch} />
     );
   } else if (!selected) {
     body = (

@@ -16,7 +16,7 @@ import { CreateProjectDialog } from "@/features/project/create-project";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { useRealtimeListeners } from "@/shared/lib/redux";
-import { Avatar, Button, Card, EmptyState, FolderIcon, Page, PageHeader, RefreshIcon, Skeleton } from "@/shared/ui";
+import { Avatar, Button, Card, EmptyState, FolderIcon, LoadError, Page, PageHeader, RefreshIcon, Skeleton } from "@/shared/ui";
 
 import styles from "./projects-page.module.css";
 
@@ -62,12 +62,7 @@ export function ProjectsPage() {
     );
   } else if (list.isError) {
     body = (
-      <EmptyState
-        tone="error"
-        icon={<RefreshIcon size={20} />}
-        title={t("loadError")}
-        action={<Button onClick={() => void list.refetch()}>{tc("retry")}</Button>}
-      />
+      <LoadError icon={<RefreshIcon size={20} />} title={t("loadError")} onRetry={list.refetch} />
     );
   } else if (projects.length === 0) {
     body = filtered ? (

@@ -16,11 +16,9 @@ import {
 } from "@/entities/ai-job";
 import type { Role } from "@/entities/project";
 import { PLAN_STEPS, type PlanSection } from "@/entities/plan";
-import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { useApiErrorText } from "@/shared/lib/errors";
-import { Badge, Button, Card, cx, EmptyState, SelectField, Skeleton } from "@/shared/ui";
+import { Badge, Card, cx, EmptyState, LoadError, SelectField, Skeleton } from "@/shared/ui";
 
 import styles from "./ai-job-queue.module.css";
 
@@ -48,7 +46,6 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
   const sectionLabel = (section: string) =>
     (PLAN_STEPS as readonly string[]).includes(section) ? tsec(section as PlanSection) : section;
   const format = useFormatter();
-  const errorText = useApiErrorText();
   const [status, setStatus] = useState<JobStatus | "">("");
   const [kind, setKind] = useState<JobKind | "">("");
   const { data, isLoading, isError, error, refetch, isFetching } = useListAIJobsQuery({ projectId, status, kind });
@@ -88,17 +85,7 @@ export function AIJobQueue({ projectId, role }: AIJobQueueProps) {
           <Skeleton height={20} />
         </div>
       ) : isError ? (
-        <EmptyState
-          tone="error"
-          compact
-          title={t("error")}
-          body={error ? errorText(asApiError(error)) : undefined}
-          action={
-            <Button size="sm" onClick={() => refetch()}>
-              {t("retry")}
-            </Button>
-          }
-        />
+        <LoadError compact title={t("error")} error={error} onRetry={refetch} />
       ) : !data?.results.length ? (
         <EmptyState compact title={status || kind ? t("emptyFiltered") : t("empty")} body={status || kind ? undefined : t("emptyBody")} />
       ) : (

@@ -3,10 +3,8 @@
 import { useMemo } from "react";
 
 import { usd, useGetAIUsageQuery, type JobKind } from "@/entities/ai-job";
-import { asApiError } from "@/shared/api";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { useApiErrorText } from "@/shared/lib/errors";
-import { Button, Card, cx, EmptyState, Skeleton } from "@/shared/ui";
+import { Card, cx, LoadError, Skeleton } from "@/shared/ui";
 
 import { usageSeries } from "../model/series";
 import styles from "./ai-usage-panel.module.css";
@@ -17,7 +15,6 @@ export function AIUsagePanel({ projectId }: { projectId: string }) {
   const t = useTranslations("aiJobsUsage");
   const tk = useTranslations("aiJobsKinds");
   const format = useFormatter();
-  const errorText = useApiErrorText();
   const { data, isLoading, isError, error, refetch } = useGetAIUsageQuery(projectId);
   const points = useMemo(() => (data ? usageSeries(data) : []), [data]);
 
@@ -40,17 +37,7 @@ export function AIUsagePanel({ projectId }: { projectId: string }) {
   if (isError || !data) {
     return (
       <Card title={t("title")}>
-        <EmptyState
-          tone="error"
-          compact
-          title={t("error")}
-          body={error ? errorText(asApiError(error)) : undefined}
-          action={
-            <Button size="sm" onClick={() => refetch()}>
-              {t("retry")}
-            </Button>
-          }
-        />
+        <LoadError compact title={t("error")} error={error} onRetry={refetch} />
       </Card>
     );
   }

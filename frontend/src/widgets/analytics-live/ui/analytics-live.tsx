@@ -15,7 +15,7 @@ import {
 } from "@/entities/analytics";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { useAppDispatch, useRealtimeListeners } from "@/shared/lib/redux";
-import { Button, Card, cx, EmptyState, PulseIcon, RefreshIcon, Skeleton } from "@/shared/ui";
+import { Card, cx, EmptyState, LoadError, PulseIcon, RefreshIcon, Skeleton } from "@/shared/ui";
 import type { WebSocketFactory, WsStatus } from "@/shared/ws";
 
 import { useMonitoringSocket } from "../model/use-monitoring-socket";
@@ -102,7 +102,6 @@ function ConversionList({ conversions }: { conversions: readonly LiveConversion[
  */
 export function AnalyticsLive({ siteId, createSocket }: AnalyticsLiveProps) {
   const t = useTranslations("analyticsLive");
-  const tc = useTranslations("common");
   const format = useFormatter();
   useRealtimeListeners(registerAnalyticsRealtime);
   const status = useMonitoringSocket(true, createSocket);
@@ -136,13 +135,7 @@ export function AnalyticsLive({ siteId, createSocket }: AnalyticsLiveProps) {
       data-testid="analytics-live"
     >
       {live.isError && !data ? (
-        <EmptyState
-          tone="error"
-          compact
-          icon={<RefreshIcon size={20} />}
-          title={t("loadError")}
-          action={<Button onClick={() => void live.refetch()}>{tc("retry")}</Button>}
-        />
+        <LoadError compact icon={<RefreshIcon size={20} />} title={t("loadError")} onRetry={live.refetch} />
       ) : (
         <div className={styles.layout}>
           <div className={styles.counters}>

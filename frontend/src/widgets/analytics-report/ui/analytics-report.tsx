@@ -10,10 +10,8 @@ import {
   type AnalyticsReport as Report,
   type RangeSelection,
 } from "@/entities/analytics";
-import { asApiError } from "@/shared/api";
 import { useFormatter, useTranslations } from "@/shared/i18n";
-import { useApiErrorText } from "@/shared/lib/errors";
-import { Button, ChartIcon, cx, EmptyState, InfoIcon, RefreshIcon, Skeleton } from "@/shared/ui";
+import { Button, ChartIcon, cx, EmptyState, InfoIcon, LoadError, RefreshIcon, Skeleton } from "@/shared/ui";
 
 import styles from "./analytics-report.module.css";
 import { ConversionFunnel } from "./conversion-funnel";
@@ -135,7 +133,6 @@ function Breakdowns({ report }: { report: Report }) {
 export function AnalyticsReport({ siteId }: AnalyticsReportProps) {
   const t = useTranslations("analyticsReport");
   const tc = useTranslations("common");
-  const errorText = useApiErrorText();
   const [selection, setSelection] = useState<RangeSelection>({ preset: "7d" });
   // "Now" moves only when asked (range change or refresh), so the query key stays stable.
   const [now, setNow] = useState(() => new Date());
@@ -160,13 +157,7 @@ export function AnalyticsReport({ siteId }: AnalyticsReportProps) {
   let body;
   if (report.isError && !data) {
     body = (
-      <EmptyState
-        tone="error"
-        icon={<RefreshIcon size={20} />}
-        title={t("loadError")}
-        body={errorText(asApiError(report.error))}
-        action={<Button onClick={() => void report.refetch()}>{tc("retry")}</Button>}
-      />
+      <LoadError icon={<RefreshIcon size={20} />} title={t("loadError")} error={report.error} onRetry={report.refetch} />
     );
   } else if (!data) {
     body = (

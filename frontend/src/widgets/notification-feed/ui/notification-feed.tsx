@@ -10,7 +10,7 @@ import {
 } from "@/entities/notification";
 import { MarkAllReadButton, MarkReadButton, useMarkRead } from "@/features/account/mark-notification-read";
 import { useTranslations } from "@/shared/i18n";
-import { Badge, Button, Card, EmptyState, InboxIcon, RefreshIcon, Segmented } from "@/shared/ui";
+import { Badge, Button, Card, EmptyState, InboxIcon, LoadError, RefreshIcon, Segmented } from "@/shared/ui";
 
 import styles from "./notification-feed.module.css";
 
@@ -36,12 +36,7 @@ export function NotificationFeed() {
     );
   } else if (list.isError) {
     body = (
-      <EmptyState
-        tone="error"
-        icon={<RefreshIcon size={20} />}
-        title={t("loadError")}
-        action={<Button onClick={() => void list.refetch()}>{tc("retry")}</Button>}
-      />
+      <LoadError icon={<RefreshIcon size={20} />} title={t("loadError")} onRetry={list.refetch} />
     );
   } else if (items.length === 0) {
     body =

@@ -4,7 +4,7 @@ import { RestoreRevisionButton } from "@/features/planning/restore-plan-revision
 import { useListRevisionsQuery, type PlanSection, type RevisionSource } from "@/entities/plan";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { atLeast } from "@/shared/lib/clock";
-import { Button, Card, EmptyState, Skeleton } from "@/shared/ui";
+import { Card, EmptyState, LoadError, Skeleton } from "@/shared/ui";
 
 import styles from "./plan-document.module.css";
 
@@ -30,16 +30,7 @@ export function PlanRevisions({ planId, currentRevision, restoreDisabledReason }
           <Skeleton height={18} />
         </div>
       ) : isError ? (
-        <EmptyState
-          tone="error"
-          compact
-          title={t("error")}
-          action={
-            <Button size="sm" onClick={() => refetch()}>
-              {t("retry")}
-            </Button>
-          }
-        />
+        <LoadError compact title={t("error")} onRetry={refetch} />
       ) : !data?.results.length ? (
         <EmptyState compact title={t("empty")} />
       ) : (
