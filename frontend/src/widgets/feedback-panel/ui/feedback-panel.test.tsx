@@ -53,7 +53,17 @@ const items = [
   comment({ id: "c", frame: 60, smpte: "00:00:02:10", body: "팀 메모", internal: true, carried_over: true, version_number: 1 }),
 ];
 
-function Harness({ currentId, onSeek }: { currentId: string | null; onSeek: (item: Feedback) => void }) {
+type Members = Parameters<typeof FeedbackPanel>[0]["members"];
+
+function Harness({
+  currentId,
+  onSeek,
+  members = [],
+}: {
+  currentId: string | null;
+  onSeek: (item: Feedback) => void;
+  members?: Members;
+}) {
   const [filter, setFilter] = useState<FeedbackFilter>(DEFAULT_FEEDBACK_FILTER);
   return (
     <ToastProvider closeLabel="닫기">
@@ -68,7 +78,7 @@ function Harness({ currentId, onSeek }: { currentId: string | null; onSeek: (ite
         selectedId={null}
         onSeek={onSeek}
         me={minjun}
-        members={[]}
+        members={members}
         canComment
         canResolve
         canModerate={false}
@@ -93,6 +103,16 @@ describe("FeedbackPanel", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "00:00:01:15로 이동" }));
     expect(onSeek).toHaveBeenCalledWith(expect.objectContaining({ id: "b" }));
+  });
+
+  it("offers no visibility filter to a reviewer (the client), who never gets team-only notes", () => {
+    const asReviewer = [{ user: minjun, role: "reviewer" as const, joined_at: "2026-01-01T00:00:00Z" }];
+    const { unmount } = renderWithProviders(<Harness currentId={null} onSeek={() => undefined} members={asReviewer} />);
+    expect(screen.queryByRole("combobox", { name: "공개 범위" })).not.toBeInTheDocument();
+    unmount();
+    const asViewer = [{ user: minjun, role: "viewer" as const, joined_at: "2026-01-01T00:00:00Z" }];
+    renderWithProviders(<Harness currentId={null} onSeek={() => undefined} members={asViewer} />);
+    expect(screen.getByRole("combobox", { name: "공개 범위" })).toBeInTheDocument();
   });
 
   it("filters by status, author, visibility and drawing", async () => {

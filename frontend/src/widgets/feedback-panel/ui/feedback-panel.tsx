@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
 import { feedbackAuthors, filterFeedback, type Feedback, type FeedbackFilter } from "@/entities/feedback";
+import { roleAllows } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { EmptyState, Segmented } from "@/shared/ui";
 
@@ -52,6 +53,10 @@ export function FeedbackPanel({
   composer,
 }: FeedbackPanelProps) {
   const t = useTranslations("reviewFeedback");
+  // Team-only notes never reach a role without view_internal (the reviewer, the client): no
+  // visibility filter for them. Unknown (members not loaded yet): keep it.
+  const myRole = members.find((member) => member.user.id === me.id)?.role;
+  const showVisibility = myRole === undefined || roleAllows(myRole, "view_internal");
   const listRef = useRef<HTMLUListElement>(null);
   const visible = useMemo(() => filterFeedback(items, filter), [items, filter]);
   const authors = useMemo(() => feedbackAuthors(items), [items]);
@@ -94,16 +99,18 @@ export function FeedbackPanel({
               </option>
             ))}
           </select>
-          <select
-            className={styles.select}
-            aria-label={t("filterInternal")}
-            value={filter.internal}
-            onChange={(event) => onFilterChange({ ...filter, internal: event.target.value as FeedbackFilter["internal"] })}
-          >
-            <option value="all">{t("allVisibility")}</option>
-            <option value="internal">{t("internalOnly")}</option>
-            <option value="public">{t("publicOnly")}</option>
-          </select>
+          {showVisibility ? (
+            <select
+              className={styles.select}
+              aria-label={t("filterInternal")}
+              value={filter.internal}
+              onChange={(event) => onFilterChange({ ...filter, internal: event.target.value as FeedbackFilter["internal"] })}
+            >
+              <option value="all">{t("allVisibility")}</option>
+              <option value="internal">{t("internalOnly")}</option>
+              <option value="public">{t("publicOnly")}</option>
+            </select>
+          ) : null}
           <label className={styles.checkLabel}>
             <input type="checkbox" checked={filter.annotated} onChange={(event) => onFilterChange({ ...filter, annotated: event.target.checked })} />
             {t("withDrawing")}
