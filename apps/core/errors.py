@@ -38,6 +38,15 @@ class Conflict(DomainError):
     status_code = status.HTTP_409_CONFLICT
 
 
+class NotFound(DomainError):
+    """A service found nothing to act on (or nothing this user may see): the same 404 as a
+    view's scoped lookup."""
+
+    code = "not_found"
+    status_code = status.HTTP_404_NOT_FOUND
+    message = "Not found."
+
+
 class ServiceUnavailable(DomainError):
     code = "service_unavailable"
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE

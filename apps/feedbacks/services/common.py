@@ -24,12 +24,6 @@ class NotAuthor(DomainError):
     message = "Only the author can do this."
 
 
-class NotFound(DomainError):
-    code = "not_found"
-    status_code = 404
-    message = "Not found."
-
-
 def version_streams(version: Version) -> list[str]:
     return [project_stream(version.asset.project_id), version_stream(version)]
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from apps.core import events
-from apps.core.errors import DomainError
+from apps.core.errors import DomainError, NotFound
 from apps.projects import permissions
 from apps.projects.activity import activity_record
 from apps.projects.models import Activity, Membership
@@ -18,7 +18,7 @@ from .. import signals, timecode
 from ..annotations import annotation_errors
 from ..models import CarriedFeedback, Feedback, Reaction, ShareLink, Version
 from ..serializers.feedback import FeedbackOut, reaction_summary
-from .common import NotAuthor, NotFound, VersionNotReady, notify_member, review_url, version_stream
+from .common import NotAuthor, VersionNotReady, notify_member, review_url, version_stream
 
 
 class CannotResolveReply(DomainError):

@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from apps.core.errors import DomainError
+from apps.core.errors import DomainError, NotFound
 from apps.core.services import audit_record
 from apps.core.throttling import parse_rate
 from apps.projects.activity import activity_record
 
 from ..models import Feedback, ShareLink, Version
-from .common import NotFound, VersionNotReady
+from .common import VersionNotReady
 from .feedback import feedback_create
 
 

@@ -7,7 +7,6 @@ from ..activity import project_stream
 from .common import (
     AlreadyMember,
     InvitationForSomeoneElse,
-    InvitationNotFound,
     InvitationNotUsable,
     LastOwner,
     RoleNotAllowed,
@@ -20,7 +19,6 @@ from .projects import project_create, project_delete, project_transfer, project_
 __all__ = [
     "AlreadyMember",
     "InvitationForSomeoneElse",
-    "InvitationNotFound",
     "InvitationNotUsable",
     "LastOwner",
     "RoleNotAllowed",

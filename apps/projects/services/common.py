@@ -37,12 +37,6 @@ class InvitationNotUsable(DomainError):
         super().__init__(messages[state])
 
 
-class InvitationNotFound(DomainError):
-    code = "not_found"
-    status_code = 404
-    message = "Not found."
-
-
 class InvitationForSomeoneElse(DomainError):
     code = "invitation_email_mismatch"
     status_code = 403

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.core.emails import email_send_templated
+from apps.core.errors import NotFound
 
 from ..activity import activity_record
 from ..models import Invitation, Membership, Project
@@ -12,7 +13,6 @@ from ..serializers import InvitationOut, MemberOut
 from .common import (
     AlreadyMember,
     InvitationForSomeoneElse,
-    InvitationNotFound,
     InvitationNotUsable,
     notify_member,
     require_assignable,
@@ -97,7 +97,7 @@ def invitation_revoke(*, invitation: Invitation, actor) -> Invitation:
 def invitation_accept(*, token: str, user) -> Membership:
     invitation = Invitation.objects.select_for_update().select_related("project").filter(token=token).first()
     if invitation is None:
-        raise InvitationNotFound()
+        raise NotFound()
     if invitation.state != "pending":
         raise InvitationNotUsable(invitation.state)
     if invitation.email.lower() != user.email.lower() or not user.email_verified:
