@@ -4,7 +4,9 @@ output over the official `openai` package, pointed at any OpenAI-compatible serv
 Each call: cache lookup (key = model + messages + schema) → request with timeout →
 retries with exponential backoff and jitter on 429/5xx/timeouts/connection errors →
 JSON-schema validation (an invalid answer is asked again once, with the validation
-error) → token and cost accounting in `AIUsage` (cache hits are recorded at zero cost)."""
+error) → token and cost accounting in `AIUsage` (cache hits are recorded at zero cost) and
+on `/metrics` (`vp_ai_calls_total`, `vp_ai_tokens_total`, `vp_ai_cost_usd_total`: Celery
+workers write them into PROMETHEUS_MULTIPROC_DIR like the web processes)."""
 
 import datetime
 import hashlib
@@ -23,6 +25,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from apps.core.errors import ServiceUnavailable
+from apps.monitoring.metrics import record_ai_call
 
 from .models import AICacheEntry, AIJob, AIUsage
 
@@ -42,6 +45,7 @@ class AIError(Exception):
 
     code = "ai_error"
     transient = False
+    outcome = "error"  # the `outcome` label of vp_ai_calls_total
 
     def __init__(self, message: str):
         self.message = message
@@ -176,6 +180,7 @@ def _request(client: openai.OpenAI, *, model: str, messages: list[dict], schema_
                 hint = " Check OPENAI_API_KEY." if exc.status_code in (401, 403) else ""
                 refused = AIRequestRefused(f"The AI server refused the request ({exc.status_code}).{hint}")
                 refused.http_attempts = attempt + 1
+                refused.outcome = "refused"
                 raise refused from exc
             last = exc
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
@@ -183,18 +188,31 @@ def _request(client: openai.OpenAI, *, model: str, messages: list[dict], schema_
         logger.info("AI call failed (%s), attempt %d/%d", type(last).__name__, attempt + 1, attempts)
         if attempt + 1 < attempts:
             time.sleep(_backoff(attempt, last))
-    reason = {
-        openai.RateLimitError: "rate limited",
-        openai.APITimeoutError: "timed out",
-        openai.APIConnectionError: "unreachable",
-    }.get(type(last), "failing")
-    raise AITransientError(f"The AI server was {reason} after {attempts} attempts.")
+    reason, outcome = {
+        openai.RateLimitError: ("rate limited", "rate_limited"),
+        openai.APITimeoutError: ("timed out", "timeout"),
+        openai.APIConnectionError: ("unreachable", "unreachable"),
+    }.get(type(last), ("failing", "server_error"))
+    failed = AITransientError(f"The AI server was {reason} after {attempts} attempts.")
+    failed.outcome = outcome
+    raise failed
 
 
-def _record(call: Call, **fields) -> AIUsage:
-    return AIUsage.objects.create(
+def _record(call: Call, *, metric_outcome: str | None = None, **fields) -> AIUsage:
+    """Where every call finishes: its AIUsage row and the vp_ai_* counters."""
+    usage = AIUsage.objects.create(
         project_id=call.project_id, job=call.job, kind=call.kind, step=call.step, model=call.model, **fields
     )
+    record_ai_call(
+        model=call.model,
+        kind=call.kind,
+        outcome=metric_outcome or usage.outcome,
+        cache_hit=usage.cache_hit,
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        cost=float(usage.cost_usd),
+    )
+    return usage
 
 
 def _problems(content: str | None, schema: dict, check: Callable[[dict], list[str]] | None) -> tuple[dict, list[str]]:
@@ -242,6 +260,7 @@ def complete_json(
             _record(
                 call,
                 outcome=AIUsage.Outcome.ERROR,
+                metric_outcome=exc.outcome,
                 error=exc.message[:300],
                 latency_ms=int((time.monotonic() - started) * 1000),
                 http_attempts=getattr(exc, "http_attempts", settings.AI_MAX_RETRIES + 1),

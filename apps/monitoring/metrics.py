@@ -35,19 +35,35 @@ CELERY_RUNTIME = Histogram(
     buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900),
 )
 CELERY_RETRIES = Counter("vp_celery_task_retries", "Celery task retries", ["task"])
-AI_CALLS = Counter("vp_ai_calls", "AI API calls", ["model", "outcome"])
-AI_TOKENS = Counter("vp_ai_tokens", "AI tokens", ["model", "kind"])
-AI_COST = Counter("vp_ai_cost_usd", "AI cost in USD", ["model"])
+AI_CALLS = Counter(
+    "vp_ai_calls",
+    "AI completions finished by the AI client (cache hits included, cache=hit)",
+    ["model", "kind", "outcome", "cache"],
+)
+AI_TOKENS = Counter("vp_ai_tokens", "AI tokens billed", ["model", "kind", "type"])
+AI_COST = Counter("vp_ai_cost_usd", "AI cost in USD", ["model", "kind"])
 
 
 def record_ai_call(
-    *, model: str, outcome: str, prompt_tokens: int = 0, completion_tokens: int = 0, cost: float = 0.0
+    *,
+    model: str,
+    kind: str,
+    outcome: str,
+    cache_hit: bool = False,
+    prompt_tokens: int = 0,
+    completion_tokens: int = 0,
+    cost: float = 0.0,
 ) -> None:
-    """For the AI planning app: one call's tokens and cost."""
-    AI_CALLS.labels(model, outcome).inc()
-    AI_TOKENS.labels(model, "prompt").inc(prompt_tokens)
-    AI_TOKENS.labels(model, "completion").inc(completion_tokens)
-    AI_COST.labels(model).inc(cost)
+    """For the AI client (`apps.ai_planning.ai_client`), once per finished call: `kind` is the
+    job kind (plan, feedback_summary, ...), `outcome` ok / invalid / error / rate_limited /
+    timeout / unreachable / refused. Never raises: metrics never break an AI call."""
+    try:
+        AI_CALLS.labels(model, kind, outcome, "hit" if cache_hit else "miss").inc()
+        AI_TOKENS.labels(model, kind, "prompt").inc(prompt_tokens)
+        AI_TOKENS.labels(model, kind, "completion").inc(completion_tokens)
+        AI_COST.labels(model, kind).inc(float(cost))
+    except Exception:  # noqa: BLE001
+        logger.debug("AI metrics update failed", exc_info=True)
 
 
 def ws_connected(endpoint: str, delta: int) -> None:

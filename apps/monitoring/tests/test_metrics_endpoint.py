@@ -71,7 +71,7 @@ def test_multiprocess_mode_sums_every_process(tmp_path):
         import django; django.setup()
         from apps.monitoring.metrics import HTTP_REQUESTS, record_ai_call
         HTTP_REQUESTS.labels("GET", "/x/", "200").inc(3)
-        record_ai_call(model="m", outcome="ok", prompt_tokens=10, completion_tokens=5, cost=0.25)
+        record_ai_call(model="m", kind="plan", outcome="ok", prompt_tokens=10, completion_tokens=5, cost=0.25)
     """)
     scrape = textwrap.dedent("""
         import django; django.setup()
