@@ -116,13 +116,14 @@ class NotificationChannel(BaseModel):
     class Kind(models.TextChoices):
         EMAIL = "email", "email"
         WEBHOOK = "webhook", "webhook"
+        SLACK = "slack", "slack"  # a Slack incoming webhook (Block Kit message)
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     enabled = models.BooleanField(default=True)
     locale = models.CharField(max_length=2, choices=settings.LANGUAGES, default="ko")
     recipients = models.JSONField(default=list, blank=True)  # email addresses
-    url = models.URLField(max_length=500, blank=True)
+    url = models.URLField(max_length=500, blank=True)  # webhook, or Slack incoming-webhook URL
     # Standard Webhooks secret, "whsec_" + base64 key; it signs, so it is stored as is.
     secret = models.CharField(max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -330,21 +331,30 @@ class DeliveryAttempt(models.Model):
 
 
 class TaskRun(models.Model):
-    """A Celery task execution, recorded from Celery signals (what Flower shows)."""
+    """A Celery task execution, recorded from Celery signals (what Flower shows): from its
+    publishing (`queued`) to its end. Name, arguments and queue are kept so that a failed
+    run can be sent again."""
 
     class State(models.TextChoices):
+        QUEUED = "queued", "queued"
         STARTED = "started", "started"
         SUCCEEDED = "succeeded", "succeeded"
         FAILED = "failed", "failed"
         RETRY = "retry", "retry"
+        REVOKED = "revoked", "revoked"
 
     id = models.BigAutoField(primary_key=True)
     task_id = models.CharField(max_length=64, unique=True)
     name = models.CharField(max_length=200, db_index=True)
     state = models.CharField(max_length=10, choices=State.choices)
+    queue = models.CharField(max_length=200, blank=True, db_index=True)
+    # JSON arguments (the Celery serializer); null when too large to keep (then no retry).
+    args = models.JSONField(null=True, blank=True)
+    kwargs = models.JSONField(null=True, blank=True)
+    eta = models.DateTimeField(null=True, blank=True)
     worker = models.CharField(max_length=200, blank=True)
     retries = models.PositiveIntegerField(default=0)
-    started_at = models.DateTimeField(db_index=True)
+    started_at = models.DateTimeField(db_index=True)  # while queued: when it was sent
     finished_at = models.DateTimeField(null=True, blank=True)
     runtime_ms = models.PositiveIntegerField(null=True, blank=True)
     error = models.CharField(max_length=500, blank=True)
