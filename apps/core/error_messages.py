@@ -96,6 +96,11 @@ KO = {
     "Only http and https URLs with a host are allowed.": "호스트가 있는 http, https URL만 허용됩니다.",
     "Credentials in the URL are not allowed.": "URL에 인증 정보를 넣을 수 없습니다.",
     "The port is invalid.": "포트가 올바르지 않습니다.",
+    "This task has already finished.": "이 작업은 이미 끝났습니다.",
+    "This task is running; revoke it with terminate to stop it.": (
+        "이 작업은 실행 중입니다. 멈추려면 강제 종료(terminate)로 취소하세요."
+    ),
+    "Only a failed task whose arguments were kept can be retried.": "인자가 보관된 실패한 작업만 다시 실행할 수 있습니다.",
     "This range has too many raw points; ask for hour or day resolution.": (
         "이 범위에는 원본 데이터가 너무 많습니다. 시간 또는 일 단위로 요청하세요."
     ),
