@@ -66,6 +66,15 @@ CELERY_TASK_QUEUE_OF = {
     "apps.monitoring.tasks.backup_database": "media",
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Database backups: the first of each day at BACKUP_HOUR_UTC, then every BACKUP_INTERVAL_HOURS
+# (a divisor of 24) — a crontab, so the times do not drift when beat restarts.
+BACKUP_HOUR_UTC = env.int("BACKUP_HOUR_UTC", default=3)
+BACKUP_INTERVAL_HOURS = env.int("BACKUP_INTERVAL_HOURS", default=24)
+if BACKUP_INTERVAL_HOURS not in (1, 2, 3, 4, 6, 8, 12, 24) or not 0 <= BACKUP_HOUR_UTC < 24:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("BACKUP_INTERVAL_HOURS must divide 24 and BACKUP_HOUR_UTC be 0-23.")
+BACKUP_HOURS = sorted((BACKUP_HOUR_UTC + k * BACKUP_INTERVAL_HOURS) % 24 for k in range(24 // BACKUP_INTERVAL_HOURS))
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "flush-expired-tokens": {
@@ -127,7 +136,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "monitoring-backup": {
         "task": "apps.monitoring.tasks.backup_database",
-        "schedule": crontab(hour=env.int("BACKUP_HOUR_UTC", default=3), minute=0),
+        "schedule": crontab(hour=",".join(map(str, BACKUP_HOURS)), minute=0),
     },
     "analytics-tick": {
         "task": "apps.monitoring.analytics.tasks.analytics_tick",
