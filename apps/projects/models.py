@@ -85,15 +85,23 @@ class Invitation(BaseModel):
             )
         ]
 
+    class State(models.TextChoices):
+        """Derived from the timestamps (see `state`), not stored."""
+
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        REVOKED = "revoked", "Revoked"
+        EXPIRED = "expired", "Expired"
+
     @property
     def state(self) -> str:
         if self.revoked_at:
-            return "revoked"
+            return self.State.REVOKED
         if self.accepted_at:
-            return "accepted"
+            return self.State.ACCEPTED
         if self.expires_at <= timezone.now():
-            return "expired"
-        return "pending"
+            return self.State.EXPIRED
+        return self.State.PENDING
 
     def __str__(self) -> str:
         return f"{self.email} → {self.project_id} ({self.state})"

@@ -51,7 +51,7 @@ class MemberOut(serializers.ModelSerializer):
 
 class InvitationOut(serializers.ModelSerializer):
     inviter = UserBriefOut(read_only=True)
-    state = serializers.CharField(read_only=True)
+    state = serializers.ChoiceField(choices=Invitation.State.choices, read_only=True)
 
     class Meta:
         model = Invitation
@@ -64,7 +64,7 @@ class InvitationPreviewOut(serializers.ModelSerializer):
 
     project = serializers.SerializerMethodField()
     inviter = serializers.CharField(source="inviter.display_name", default="", read_only=True)
-    state = serializers.CharField(read_only=True)
+    state = serializers.ChoiceField(choices=Invitation.State.choices, read_only=True)
 
     class Meta:
         model = Invitation

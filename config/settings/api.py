@@ -74,6 +74,7 @@ SPECTACULAR_SETTINGS = {
         "ReviewDecisionEnum": "apps.feedbacks.models.ReviewDecision.Decision",
         "AnalyticsSourceEnum": "apps.monitoring.analytics.report_schema.REPORT_SOURCES",
         "SourceEnum": "apps.ai_planning.models.PlanRevision.Source",
+        "InvitationStateEnum": "apps.projects.models.Invitation.State",
         "NotificationKindEnum": "apps.core.notify.KIND_CHOICES",
         "NotificationModeEnum": "apps.core.notify.MODES",
     },

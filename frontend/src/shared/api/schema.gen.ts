@@ -684,6 +684,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/metrics/app/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The `app` source's metrics now (what its rules see): per metric, a value per target
+         *     (route group, WebSocket endpoint, queue, `all`).
+         */
+        get: operations["monitoring_metrics_app_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/metrics/catalog/": {
         parameters: {
             query?: never;
@@ -872,6 +892,43 @@ export interface paths {
         get: operations["monitoring_tasks_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/tasks/{id}/retry/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Send a failed task again with the same name, arguments and queue. Audited. */
+        post: operations["monitoring_tasks_retry_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/tasks/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Revoke a queued task (every running worker drops it) or, with `terminate`, stop a
+         *     running one. Audited.
+         */
+        post: operations["monitoring_tasks_revoke_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1979,6 +2036,19 @@ export interface components {
             readonly score: number;
             readonly method: string;
         };
+        AppMetricValue: {
+            target: string;
+            /** Format: double */
+            value: number;
+        };
+        AppMetrics: {
+            /** Format: date-time */
+            at: string;
+            window_seconds: number;
+            metrics: {
+                [key: string]: components["schemas"]["AppMetricValue"][];
+            };
+        };
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
          *     to set `is_staff` is a 400, not silently ignored.
@@ -2442,7 +2512,7 @@ export interface components {
             /** Format: email */
             readonly email: string;
             readonly role: components["schemas"]["RoleEnum"];
-            readonly state: string;
+            readonly state: components["schemas"]["InvitationStateEnum"];
             /** Format: date-time */
             readonly expires_at: string;
             readonly inviter: components["schemas"]["UserBriefOut"];
@@ -2458,7 +2528,7 @@ export interface components {
             /** Format: email */
             readonly email: string;
             readonly role: components["schemas"]["RoleEnum"];
-            readonly state: string;
+            readonly state: components["schemas"]["InvitationStateEnum"];
             /** Format: date-time */
             readonly expires_at: string;
             /** @default  */
@@ -2467,6 +2537,14 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description * `pending` - Pending
+         *     * `accepted` - Accepted
+         *     * `revoked` - Revoked
+         *     * `expired` - Expired
+         * @enum {string}
+         */
+        InvitationStateEnum: "pending" | "accepted" | "revoked" | "expired";
         /**
          * @description * `ko` - 한국어
          *     * `en` - English
@@ -2539,9 +2617,10 @@ export interface components {
         /**
          * @description * `email` - email
          *     * `webhook` - webhook
+         *     * `slack` - slack
          * @enum {string}
          */
-        MonitoringChannelKindEnum: "email" | "webhook";
+        MonitoringChannelKindEnum: "email" | "webhook" | "slack";
         /**
          * @description * `mention` - mention
          *     * `reply` - reply
@@ -3590,10 +3669,27 @@ export interface components {
             size: number;
             etag: string;
         };
+        TaskRetried: {
+            task_id: string;
+        };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        TaskRevokeInput: {
+            /**
+             * @description Stop a running task: its process gets SIGTERM (prefork pool workers only).
+             * @default false
+             */
+            terminate: boolean;
+        };
         TaskRunOut: {
             readonly task_id: string;
             readonly name: string;
             readonly state: components["schemas"]["TaskRunOutStateEnum"];
+            readonly queue: string;
+            /** Format: date-time */
+            readonly eta: string | null;
             readonly worker: string;
             readonly retries: number;
             /** Format: date-time */
@@ -3602,15 +3698,19 @@ export interface components {
             readonly finished_at: string | null;
             readonly runtime_ms: number | null;
             readonly error: string;
+            /** @description A failed run whose arguments were kept can be sent again. */
+            readonly retryable: boolean;
         };
         /**
-         * @description * `started` - started
+         * @description * `queued` - queued
+         *     * `started` - started
          *     * `succeeded` - succeeded
          *     * `failed` - failed
          *     * `retry` - retry
+         *     * `revoked` - revoked
          * @enum {string}
          */
-        TaskRunOutStateEnum: "started" | "succeeded" | "failed" | "retry";
+        TaskRunOutStateEnum: "queued" | "started" | "succeeded" | "failed" | "retry" | "revoked";
         TasksOverview: {
             queues: {
                 [key: string]: number;
@@ -3910,7 +4010,11 @@ export interface components {
             readonly review_status: components["schemas"]["VersionReviewStatusEnum"];
             readonly required_reviewers: components["schemas"]["UserBriefOut"][];
             readonly decisions: components["schemas"]["DecisionOut"][];
-            /** @description Unresolved top-level feedback shown on this version (its own and carried over). */
+            /**
+             * @description Unresolved top-level feedback shown on this version (its own and carried over), as
+             *     the reader sees it (the selectors annotate it per reader). Without that annotation —
+             *     event payloads, which every member's socket receives — internal notes are not counted.
+             */
             readonly open_feedback_count: number;
             readonly uploaded_by: components["schemas"]["UserBriefOut"] | null;
             /** Format: date-time */
@@ -7341,6 +7445,52 @@ export interface operations {
             };
         };
     };
+    monitoring_metrics_app_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppMetrics"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     monitoring_metrics_catalog_retrieve: {
         parameters: {
             query?: never;
@@ -8625,6 +8775,133 @@ export interface operations {
             };
             /** @description Your role or account may not do this (`permission_denied`, …) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_tasks_retry_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRetried"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_tasks_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TaskRevokeInput"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13059,8 +13336,9 @@ export const codeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const deliveryOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryOutStatusEnum"]> = ["pending", "retrying", "delivered", "failed"];
 export const eventTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventTypeEnum"]> = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
 export const intervalEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntervalEnum"]> = ["minute", "hour", "day"];
+export const invitationStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationStateEnum"]> = ["pending", "accepted", "revoked", "expired"];
 export const localeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LocaleEnum"]> = ["ko", "en"];
-export const monitoringChannelKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringChannelKindEnum"]> = ["email", "webhook"];
+export const monitoringChannelKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringChannelKindEnum"]> = ["email", "webhook", "slack"];
 export const notificationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKindEnum"]> = ["mention", "reply", "comment", "review", "version", "approval", "team", "alert"];
 export const notificationModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationModeEnum"]> = ["in_app", "instant", "digest", "off"];
 export const operatorEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperatorEnum"]> = [">", ">=", "<", "<=", "==", "!="];
@@ -13075,7 +13353,7 @@ export const severityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const shareLinkPermissionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareLinkPermissionEnum"]> = ["view", "comment"];
 export const silenceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SilenceKindEnum"]> = ["silence", "maintenance"];
 export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["generated", "regenerated", "edit", "restore", "images"];
-export const taskRunOutStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskRunOutStateEnum"]> = ["started", "succeeded", "failed", "retry"];
+export const taskRunOutStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskRunOutStateEnum"]> = ["queued", "started", "succeeded", "failed", "retry", "revoked"];
 export const triageOutPriorityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriageOutPriorityEnum"]> = ["low", "medium", "high", "urgent"];
 export const uploadStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadStateEnum"]> = ["pending", "completed", "aborted"];
 export const versionReviewStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VersionReviewStatusEnum"]> = ["in_review", "changes_requested", "approved"];

@@ -36,13 +36,13 @@ export type PagedList<T> = Page<T>;
 
 export type Member = Schemas["MemberOut"];
 
-export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
+export type InvitationState = Schemas["InvitationStateEnum"];
 
-export type Invitation = Refine<Schemas["InvitationOut"], { state: InvitationState; inviter: UserBrief | null }>;
+export type Invitation = Refine<Schemas["InvitationOut"], { inviter: UserBrief | null }>;
 
 export type InvitationPreview = Refine<
   Schemas["InvitationPreviewOut"],
-  { state: InvitationState; project: { id: string; name: string } }
+  { project: { id: string; name: string } }
 >;
 
 export type Phase = Schemas["PhaseOut"];
