@@ -107,8 +107,8 @@ def _headers(links: dict) -> dict:
 
 
 def can_receive_email(user) -> bool:
-    """Active, with an address, and verified where the account model knows verification."""
-    return bool(user.is_active and user.email and getattr(user, "email_verified", True))
+    """Active, with a verified address (a self-registered account confirms it first)."""
+    return bool(user.is_active and user.email and user.email_verified)
 
 
 def _absolute(url: str) -> str:

@@ -169,14 +169,16 @@ def test_unsubscribe_with_a_bad_signature_is_400(review, editor, api_client):
 
 
 def test_no_mail_to_an_unverified_address(review, editor):
-    if not hasattr(editor, "email_verified"):
-        pytest.skip("accounts have no e-mail verification yet")
     type(editor).objects.filter(pk=editor.pk).update(email_verified=False)
+    own = FeedbackFactory(version=review.version, author=editor, body="첫 컷")
 
     mention(review, editor)
+    comment(review, {"body": "답글", "parent_id": str(own.pk)})
     run_due()
+    tasks.notification_digests_send.delay().get()
 
-    assert mail.outbox == []
+    assert Notification.objects.filter(recipient=editor).count() == 2  # still told in the app
+    assert to(editor) == []
 
 
 # --- daily digest -----------------------------------------------------------------------------
