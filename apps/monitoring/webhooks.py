@@ -72,17 +72,12 @@ class Outcome:
     error: str = ""
 
 
-def webhook_send(*, url: str, secret: str, message_id: str, body: bytes) -> Outcome:
+def json_post(*, url: str, body: bytes, headers: dict[str, str] | None = None) -> Outcome:
+    """POST a JSON body to `url` through the SSRF guard (raises UnsafeURL), pinned to the
+    checked address, with the timeout; a 2xx is delivered, anything else a failed try."""
     started = time.monotonic()
     scheme, host, port, path, ip = url_resolve_checked(url)  # raises UnsafeURL
-    timestamp = int(time.time())
-    headers = {
-        "Content-Type": "application/json",
-        "User-Agent": "VideoPlanet-Webhooks/1.0",
-        "webhook-id": message_id,
-        "webhook-timestamp": str(timestamp),
-        "webhook-signature": signature(secret=secret, message_id=message_id, timestamp=timestamp, body=body),
-    }
+    headers = {"Content-Type": "application/json", "User-Agent": "VideoPlanet-Webhooks/1.0", **(headers or {})}
     connection_class = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
     connection = connection_class(host, port, ip, settings.MONITORING_WEBHOOK_TIMEOUT)
     try:
@@ -101,3 +96,13 @@ def webhook_send(*, url: str, secret: str, message_id: str, body: bytes) -> Outc
         return Outcome(ok=True, status_code=status, latency_ms=latency)
     error = "redirect not followed" if 300 <= status < 400 else f"HTTP {status}"
     return Outcome(ok=False, status_code=status, latency_ms=latency, error=error)
+
+
+def webhook_send(*, url: str, secret: str, message_id: str, body: bytes) -> Outcome:
+    timestamp = int(time.time())
+    headers = {
+        "webhook-id": message_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": signature(secret=secret, message_id=message_id, timestamp=timestamp, body=body),
+    }
+    return json_post(url=url, body=body, headers=headers)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from apps.core.services import model_update
 
+from .. import slack
 from ..models import AlertRule, NotificationChannel, NotificationTemplate, Silence
 from ..netguard import url_resolve_checked
 from ..webhooks import secret_generate
@@ -63,7 +64,7 @@ CHANNEL_FIELDS = ["name", "kind", "enabled", "locale", "recipients", "url", "sec
 
 def _channel_values(channel: NotificationChannel, data: dict) -> dict:
     """The channel fields of `data`, checked against what `channel` will hold once they are
-    saved on it; a webhook without a secret gets one."""
+    saved on it; a webhook without a secret gets one, a Slack URL must be Slack's."""
     values = {field: data[field] for field in CHANNEL_FIELDS if field in data}
     after = {field: values.get(field, getattr(channel, field)) for field in CHANNEL_FIELDS}
     if after["kind"] == NotificationChannel.Kind.WEBHOOK:
@@ -72,6 +73,11 @@ def _channel_values(channel: NotificationChannel, data: dict) -> dict:
         url_resolve_checked(after["url"])  # SSRF check at save (again at send)
         if not after["secret"]:
             values["secret"] = secret_generate()
+    elif after["kind"] == NotificationChannel.Kind.SLACK:
+        if not after["url"]:
+            raise ValidationError({"url": ["A Slack channel needs its incoming-webhook URL."]})
+        slack.url_validate(after["url"])
+        url_resolve_checked(after["url"])  # SSRF check at save (again at send)
     elif not after["recipients"]:
         raise ValidationError({"recipients": ["An email channel needs at least one recipient."]})
     return values

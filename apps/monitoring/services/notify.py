@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .. import templating, webhooks
+from .. import slack, templating, webhooks
 from ..models import Alert, Delivery, DeliveryAttempt, NotificationChannel
 from ..netguard import UnsafeURL
 
@@ -78,11 +78,14 @@ def delivery_create(
         )
         subject = " ".join(templating.render(subject_src, context).split())[:300]
         body = templating.render(body_src, context)
-    payload = {
-        "type": event_type,
-        "timestamp": timezone.now().isoformat(),
-        "data": {**context, "subject": subject, "text": body},
-    }
+    if channel.kind == NotificationChannel.Kind.SLACK:
+        payload = slack.message(context=context, event_type=event_type, locale=channel.locale, subject=subject)
+    else:
+        payload = {
+            "type": event_type,
+            "timestamp": timezone.now().isoformat(),
+            "data": {**context, "subject": subject, "text": body},
+        }
     delivery = Delivery.objects.create(
         channel=channel,
         alert=alert,
@@ -124,6 +127,12 @@ def _send(delivery: Delivery) -> webhooks.Outcome:
             return webhooks.webhook_send(
                 url=channel.url, secret=channel.secret, message_id=delivery.message_id, body=body
             )
+        except UnsafeURL as exc:
+            return webhooks.Outcome(ok=False, error=f"refused: {exc.message}"[:500])
+    if channel.kind == NotificationChannel.Kind.SLACK:
+        body = json.dumps(delivery.payload, ensure_ascii=False, default=str).encode()
+        try:
+            return webhooks.json_post(url=channel.url, body=body)
         except UnsafeURL as exc:
             return webhooks.Outcome(ok=False, error=f"refused: {exc.message}"[:500])
     started = time.monotonic()
