@@ -1,6 +1,9 @@
+import type { Schemas } from "@/shared/api";
+
 /** Report ranges the picker offers; `custom` takes two calendar dates. */
 export type RangePreset = "today" | "7d" | "30d" | "custom";
-export type AnalyticsInterval = "hour" | "day";
+/** The report buckets the picker offers (the server also answers per `minute`, for the live panel). */
+export type AnalyticsInterval = Exclude<Schemas["IntervalEnum"], "minute">;
 
 export const RANGE_PRESETS: readonly RangePreset[] = ["today", "7d", "30d", "custom"];
 
