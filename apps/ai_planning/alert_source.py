@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Count, Q
 
 from apps.core.money import UsdSum, usd
+from apps.monitoring.appmetrics import AppMetric
 from apps.monitoring.sources import MetricSource, Observation
 from apps.projects.models import Project
 
@@ -110,3 +112,22 @@ class AICostSource(MetricSource):
 
     def forecasts(self, now: datetime) -> list[dict]:
         return project_costs(now=now)
+
+
+def ai_error_rate(now: datetime, window_seconds: int) -> list[tuple[str, float, str]]:
+    """The `app` source's `ai.error_rate`: the share of AI calls of the window (cache hits
+    left out: they never reach the AI server) whose outcome was not ok (error, invalid
+    answer), in %; 0 without calls. One target, `all`."""
+    counts = AIUsage.objects.filter(
+        created_at__gt=now - timedelta(seconds=window_seconds), created_at__lte=now, cache_hit=False
+    ).aggregate(total=Count("id"), failed=Count("id", filter=~Q(outcome=AIUsage.Outcome.OK)))
+    total = counts["total"] or 0
+    rate = round(counts["failed"] / total * 100, 2) if total else 0.0
+    return [("all", rate, "all AI calls")]
+
+
+AI_ERROR_RATE = AppMetric(
+    name="ai.error_rate",
+    description="share of AI calls over the window that failed or answered invalidly, % (target: all)",
+    observe=ai_error_rate,
+)

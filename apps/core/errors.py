@@ -16,6 +16,7 @@ from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 
 from .error_messages import localise
 from .request_context import current_request_id
+from .signals import unhandled_error
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +133,7 @@ def api_exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("Unhandled API error", exc_info=exc)
+        unhandled_error.send_robust(sender=None, request=context.get("request"), exception=exc)
         return Response(
             envelope("server_error", "Something went wrong on our side."),
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,

@@ -9,6 +9,7 @@ from django.middleware import common
 
 from .errors import database_unavailable, error_response, is_api
 from .request_context import request_id_var
+from .signals import unhandled_error
 from .text import unstorable_details
 
 logger = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class ApiErrorMiddleware:
         if isinstance(exception, (db.OperationalError, db.InterfaceError)):
             return JsonResponse(database_unavailable(exception), status=503)
         logger.exception("Unhandled error", exc_info=exception)
+        unhandled_error.send_robust(sender=None, request=request, exception=exception)
         return error_response(500, "server_error", "Something went wrong on our side.")
 
     @staticmethod

@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "feedback.commented": ("{author}님이 {where}에 코멘트를 남겼습니다", "{author} commented on {where}"),
     "alert.firing": ("[{severity}] {rule} 경보 발생: {host}", "[{severity}] {rule} firing: {host}"),
     "alert.resolved": ("[{severity}] {rule} 경보 해소: {host}", "[{severity}] {rule} resolved: {host}"),
+    "server.error": ("서버 오류 {error}: {route}", "Server error {error}: {route}"),
 }
 
 # E-mail modes: in-app only, an e-mail soon after (unless read in the app first), one daily
@@ -66,7 +67,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "project.transferred",
         ),
     ),
-    "alert": (DIGEST, ("alert.firing", "alert.resolved")),
+    "alert": (DIGEST, ("alert.firing", "alert.resolved", "server.error")),
 }
 KIND_OF_KEY = {key: kind for kind, (_, keys) in KINDS.items() for key in keys}
 KIND_CHOICES = tuple(KINDS)

@@ -19,6 +19,14 @@ MONITORING_WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
 MONITORING_WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=10.0)
 # staff get an in-app notification when an alert fires or resolves (outside silences)
 MONITORING_NOTIFY_STAFF_IN_APP = env.bool("MONITORING_NOTIFY_STAFF_IN_APP", default=True)
+# Application metrics for alert rules (source `app`, apps/monitoring/appmetrics.py): HTTP
+# outcomes go into Redis buckets of this many seconds; rules read the last window.
+MONITORING_APP_BUCKET_SECONDS = 10
+MONITORING_APP_WINDOW_SECONDS = env.int("MONITORING_APP_WINDOW_SECONDS", default=300)
+MONITORING_APP_BACKOFF_SECONDS = 10  # no metric writes for this long after Redis failed
+# Without SENTRY_DSN, an unhandled server error notifies staff in-app, once per error kind
+# (exception class + route) per this many minutes.
+MONITORING_SERVER_ERROR_NOTIFY_MINUTES = env.int("MONITORING_SERVER_ERROR_NOTIFY_MINUTES", default=15)
 MONITORING_CELERY_QUEUES = env_list("MONITORING_CELERY_QUEUES", [queue.name for queue in CELERY_TASK_QUEUES])
 # Tasks beat runs every few seconds: the tasks view records them only when they fail.
 MONITORING_TASKS_QUIET = env_list(

@@ -11,7 +11,7 @@ from apps.core.api.base import validated
 from apps.core.api.inputs import TimeRangeInput
 from apps.core.api.schema import error_response
 
-from ... import selectors
+from ... import appmetrics, selectors
 from ...models import Anomaly, Host, Resolution
 from ...serializers import AnomalyOut, HostOut
 from ...services import analysis
@@ -45,6 +45,39 @@ class MetricCatalog(MonitoringView):
     )
     def get(self, request):
         return Response({"sources": {name: source.metrics() for name, source in sources_all().items()}})
+
+
+class AppMetrics(MonitoringView):
+    """The `app` source's metrics now (what its rules see): per metric, a value per target
+    (route group, WebSocket endpoint, queue, `all`)."""
+
+    @extend_schema(
+        responses=inline_serializer(
+            "AppMetrics",
+            {
+                "at": serializers.DateTimeField(),
+                "window_seconds": serializers.IntegerField(),
+                "metrics": serializers.DictField(
+                    child=inline_serializer(
+                        "AppMetricValue",
+                        {"target": serializers.CharField(), "value": serializers.FloatField()},
+                        many=True,
+                    )
+                ),
+            },
+        )
+    )
+    def get(self, request):
+        from django.conf import settings
+
+        now = timezone.now()
+        return Response(
+            {
+                "at": now,
+                "window_seconds": settings.MONITORING_APP_WINDOW_SECONDS,
+                "metrics": appmetrics.app_snapshot(now),
+            }
+        )
 
 
 def _metric_choices() -> list[str]:
