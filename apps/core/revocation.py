@@ -9,6 +9,9 @@ every authenticated request checks, in Redis, with ONE round trip (an MGET of tw
   issued before it is revoked (sign out everywhere, password change or reset,
   deactivation); expires after one access lifetime, when no older token is left.
 
+Open WebSockets opened with a covered token are closed too (4401), through the channel
+layer group `session_group(user)` their consumers joined (core.ws.base).
+
 Tokens carry their issue time in milliseconds (`iat_ms`, set by `users.token_pair_for`),
 so a new pair minted right after a revocation (the password-change answer) is not caught
 by the second it shares with the epoch; a token without the claim counts from its `iat`.
@@ -22,9 +25,12 @@ refresh tokens are blacklisted in PostgreSQL. Only a logged-out (or signed-out-e
 access token can outlive its revocation during an outage, for at most its 10 minutes.
 See docs/architecture.md, "Token revocation"."""
 
+import asyncio
 import logging
 import time
 
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django_redis import get_redis_connection
 from prometheus_client import Counter
@@ -43,6 +49,33 @@ DENYLIST_ERRORS = Counter(
     "Token denylist reads or writes that failed because Redis was unavailable",
     ["op"],
 )
+
+
+def session_group(user_id) -> str:
+    """The channel-layer group every WebSocket of the user signed in with a token joins, so a
+    revocation also closes the sockets it covers (4401), on every node."""
+    return f"sessions.{user_id}"
+
+
+def socket_is_revoked(claims: dict, message: dict) -> bool:
+    """Whether a `session.revoked` message covers the socket opened with these claims."""
+    if message.get("jti") is not None:
+        return message["jti"] == claims.get("jti")
+    return _issued_ms(claims) < int(message.get("before_ms") or 0)
+
+
+def _close_sockets(user_id, **message) -> None:
+    async def send() -> None:
+        layer = get_channel_layer()
+        await asyncio.wait_for(
+            layer.group_send(session_group(user_id), {"type": "session.revoked", **message}),
+            timeout=settings.REDIS_TIMEOUT,
+        )
+
+    try:
+        async_to_sync(send)()
+    except Exception as exc:  # noqa: BLE001 — the tokens are revoked either way; sockets end on reconnect
+        logger.warning("Could not close the revoked sockets of user %s: %s", user_id, exc)
 
 
 def now_ms() -> int:
@@ -95,6 +128,7 @@ def token_revoke(payload) -> None:
     except RedisError as exc:
         DENYLIST_ERRORS.labels(op="write").inc()
         logger.warning("Token denylist unavailable, access token %s not revoked: %s", jti, exc)
+    _close_sockets(_user_id(payload), jti=str(jti))
 
 
 def user_tokens_revoke(user_id) -> int:
@@ -106,4 +140,5 @@ def user_tokens_revoke(user_id) -> int:
     except RedisError as exc:
         DENYLIST_ERRORS.labels(op="write").inc()
         logger.warning("Token denylist unavailable, tokens of user %s not revoked: %s", user_id, exc)
+    _close_sockets(user_id, before_ms=epoch)
     return epoch

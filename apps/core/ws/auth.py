@@ -36,11 +36,13 @@ def _active_user(user_id: str):
 
 @database_sync_to_async
 def _user_from_jwt(raw: str):
+    """(user, token claims), or (None, None)."""
     auth = JWTAuthentication()
     try:
-        return auth.get_user(auth.get_validated_token(raw.encode()))
+        token = auth.get_validated_token(raw.encode())
+        return auth.get_user(token), token.payload
     except (InvalidToken, TokenError, Exception):  # noqa: BLE001 — any failure is "not authenticated"
-        return None
+        return None, None
 
 
 class WebSocketAuthMiddleware(BaseMiddleware):
@@ -51,13 +53,17 @@ class WebSocketAuthMiddleware(BaseMiddleware):
             denier = WebsocketDenier()
             return await denier(scope, receive, send)
 
-        user = None
+        user = claims = None
         # latin-1 reads any bytes; a ticket that was not ASCII is simply not found.
         ticket = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("ticket", [""])[0]
         if ticket:
-            user_id = await ticket_redeem(ticket)
-            user = await _active_user(user_id) if user_id else None
+            redeemed = await ticket_redeem(ticket)
+            if redeemed:
+                user_id, claims = redeemed
+                user = await _active_user(user_id)
         elif bearer:
-            user = await _user_from_jwt(bearer)
+            user, claims = await _user_from_jwt(bearer)
         scope["user"] = user or AnonymousUser()
+        # What a later revocation is matched against (StreamConsumer.session_revoked).
+        scope["token_claims"] = claims if user else None
         return await super().__call__(scope, receive, send)

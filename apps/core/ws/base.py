@@ -15,7 +15,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from redis.exceptions import RedisError
 
-from apps.core import events
+from apps.core import events, revocation
 
 from .signals import ws_connected, ws_disconnected
 
@@ -110,6 +110,7 @@ class StreamConsumer(AsyncWebsocketConsumer):
             self.stream = ""
             await self.close(code=CLOSE_UNAVAILABLE)
             return
+        await self._join_session_group()
         self.last_seq = await database_sync_to_async(events.latest_seq)(self.stream)
         ws_connected.send(sender=type(self), stream=self.stream)
         await self.on_joined()
@@ -129,8 +130,24 @@ class StreamConsumer(AsyncWebsocketConsumer):
             await self.on_left()
             try:
                 await self.channel_layer.group_discard(events.group_name(self.stream), self.channel_name)
+                if self.scope.get("token_claims"):
+                    await self.channel_layer.group_discard(revocation.session_group(self.user.pk), self.channel_name)
             except Exception:  # noqa: BLE001
                 logger.info("group_discard failed for %s", self.stream)
+
+    async def _join_session_group(self) -> None:
+        """A socket opened with a token closes (4401) when that token is revoked."""
+        if not self.scope.get("token_claims"):
+            return
+        try:
+            await self.channel_layer.group_add(revocation.session_group(self.user.pk), self.channel_name)
+        except Exception:  # noqa: BLE001 — the stream works without it; the token is still denied on reconnect
+            logger.warning("Could not join the session group of %s", self.user.pk, exc_info=True)
+
+    async def session_revoked(self, message):
+        """Sent by core.revocation when tokens of this user are revoked."""
+        if self.stream and revocation.socket_is_revoked(self.scope.get("token_claims") or {}, message):
+            await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def websocket_receive(self, message):
         if not self.stream:

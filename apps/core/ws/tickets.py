@@ -29,9 +29,9 @@ def ticket_issue(*, user_id, token: dict | None = None) -> str:
     return ticket
 
 
-async def ticket_redeem(ticket: str) -> str | None:
-    """The user id the ticket was issued to, once; None if unknown, used, expired, or its
-    token revoked since."""
+async def ticket_redeem(ticket: str) -> tuple[str, dict | None] | None:
+    """The user id the ticket was issued to and the claims of its token, once; None if
+    unknown, used, expired, or its token revoked since."""
     if not ticket or len(ticket) > 100:
         return None
     client = redis_async_client()
@@ -47,7 +47,7 @@ async def ticket_redeem(ticket: str) -> str | None:
         return None
     finally:
         await client.aclose()
-    return stored["user_id"]
+    return stored["user_id"], claims
 
 
 async def _revoked(client, claims: dict) -> bool:

@@ -240,3 +240,43 @@ async def test_ws_bearer_with_a_revoked_token_is_refused(redis_client):
     communicator = WebsocketCommunicator(application, "/ws/notifications/", headers=headers)
     await communicator.connect(timeout=5)
     await expect_4401(communicator)
+
+
+async def _bearer_socket(access: str) -> WebsocketCommunicator:
+    headers = [(b"authorization", f"Bearer {access}".encode())]
+    communicator = WebsocketCommunicator(application, "/ws/notifications/", headers=headers)
+    connected, _ = await communicator.connect(timeout=5)
+    assert connected
+    assert (await communicator.receive_json_from(timeout=5))["type"] == "hello"
+    return communicator
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_open_sockets_close_with_4401_when_their_token_is_revoked(redis_client):
+    user = await database_sync_to_async(UserFactory)()
+    laptop, phone = await sync_to_async(token_pair_for)(user), await sync_to_async(token_pair_for)(user)
+    laptop_socket, phone_socket = await _bearer_socket(laptop["access"]), await _bearer_socket(phone["access"])
+
+    logout = await sync_to_async(bearer(laptop["access"]).post)(LOGOUT, {"refresh": laptop["refresh"]}, format="json")
+    assert logout.status_code == 204
+    await expect_4401(laptop_socket)
+    await phone_socket.send_json_to({"type": "ping"})  # another session's socket stays open
+    assert await phone_socket.receive_json_from(timeout=5) == {"type": "pong"}
+
+    assert (await sync_to_async(bearer(phone["access"]).post)(LOGOUT_ALL)).status_code == 204
+    await expect_4401(phone_socket)
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_socket_opened_with_a_ticket_closes_on_sign_out_everywhere(redis_client):
+    user = await database_sync_to_async(UserFactory)()
+    tokens = await sync_to_async(token_pair_for)(user)
+    client = await sync_to_async(bearer)(tokens["access"])
+    ticket = (await sync_to_async(client.post)(WS_TICKET)).json()["ticket"]
+    communicator = WebsocketCommunicator(application, f"/ws/notifications/?ticket={ticket}", headers=[ORIGIN])
+    assert (await communicator.connect(timeout=5))[0]
+    assert (await communicator.receive_json_from(timeout=5))["type"] == "hello"
+
+    assert (await sync_to_async(client.post)(LOGOUT_ALL)).status_code == 204
+
+    await expect_4401(communicator)
