@@ -1,3 +1,7 @@
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -44,7 +48,8 @@ class NotificationRead(APIView):
     @extend_schema(request=None, responses=NotificationOut)
     def post(self, request, pk):
         notification = get_object_or_404(notifications_for_user(user=request.user), pk=pk)
-        return Response(NotificationOut(notification_mark_read(notification=notification)).data)
+        notification = notification_mark_read(notification=notification)
+        return Response(NotificationOut(notification, context={"request": request}).data)
 
 
 class NotificationReadAll(APIView):
@@ -116,8 +121,16 @@ class NotificationUnsubscribe(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
 
+    def perform_content_negotiation(self, request, force=False):
+        # A browser (Accept: text/html) is redirected below rather than refused with a 406.
+        return super().perform_content_negotiation(request, force=True)
+
     @extend_schema(responses=NotificationUnsubscribeOut)
     def get(self, request, token):
+        if "text/html" in request.META.get("HTTP_ACCEPT", ""):
+            # A mail client without one-click opened the List-Unsubscribe URL in a browser:
+            # the web app's confirm page asks first.
+            return HttpResponseRedirect(f"{settings.FRONTEND_URL}/unsubscribe/{quote(token, safe=':')}")
         user, kinds = unsubscribe_target(token=token)
         return Response(_unsubscribe_data(user, kinds, preference_modes(user)))
 

@@ -156,6 +156,20 @@ def test_unsubscribe_link_works_without_sign_in_and_sets_the_kind_off(review, ed
     assert Notification.objects.filter(recipient=editor).count() == 1
 
 
+def test_unsubscribe_link_opened_in_a_browser_goes_to_the_confirm_page(review, editor, api_client):
+    mention(review, editor)
+    run_due()
+    path = urlparse(mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")).path
+    token = path.rstrip("/").rsplit("/", 1)[1]
+
+    opened = api_client.get(path, HTTP_ACCEPT="text/html,application/xhtml+xml")
+
+    assert opened.status_code == 302
+    assert opened["Location"] == f"{settings.FRONTEND_URL}/unsubscribe/{token}"
+    modes = {item["kind"]: item["mode"] for item in client_for(editor).get(PREFERENCES).json()["kinds"]}
+    assert modes["mention"] == "instant"  # nothing changes before the person confirms
+
+
 def test_unsubscribe_with_a_bad_signature_is_400(review, editor, api_client):
     mention(review, editor)
     run_due()
