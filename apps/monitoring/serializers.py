@@ -234,8 +234,27 @@ class DeliveryOut(serializers.ModelSerializer):
 class TaskRunOut(serializers.ModelSerializer):
     class Meta:
         model = TaskRun
-        fields = ["task_id", "name", "state", "worker", "retries", "started_at", "finished_at", "runtime_ms", "error"]
+        fields = [
+            "task_id",
+            "name",
+            "state",
+            "queue",
+            "eta",
+            "worker",
+            "retries",
+            "started_at",
+            "finished_at",
+            "runtime_ms",
+            "error",
+            "retryable",
+        ]
         read_only_fields = fields
+
+    retryable = serializers.SerializerMethodField()
+
+    def get_retryable(self, run: TaskRun) -> bool:
+        """A failed run whose arguments were kept can be sent again."""
+        return run.state == TaskRun.State.FAILED and run.args is not None
 
 
 class AnomalyOut(serializers.ModelSerializer):

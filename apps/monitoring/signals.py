@@ -1,12 +1,16 @@
 """Celery task runs recorded from Celery's signals: a TaskRun row per task id (for
-`GET monitoring/tasks/`) and the Prometheus counters. Failures here are logged and never
-affect the task."""
+`GET monitoring/tasks/`) from its publishing (`queued`, in the sender's process) through its
+run to its end or revocation, with the name, arguments and queue a retry re-sends; and the
+Prometheus counters. Failures here are logged and never affect the task or its sender."""
 
+import json
 import logging
 import time
+from datetime import datetime
 
 from celery import signals
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from . import metrics
@@ -27,19 +31,62 @@ def _record(task_id: str, **fields) -> None:
     from .models import TaskRun
 
     try:
-        updated = TaskRun.objects.filter(task_id=task_id).update(**fields)
-        if not updated and "name" in fields:
-            TaskRun.objects.create(task_id=task_id, **fields)
+        with transaction.atomic():  # a savepoint: a sender's open transaction survives a failure here
+            updated = TaskRun.objects.filter(task_id=task_id).update(**fields)
+            if not updated and "name" in fields:
+                TaskRun.objects.create(task_id=task_id, **fields)
     except Exception:  # noqa: BLE001
         logger.info("Could not record task run %s", task_id, exc_info=True)
 
 
+ARGUMENTS_KEPT_MAX = 32 * 1024  # bytes of JSON; larger arguments are not kept (no retry)
+
+
+def _arguments(args, kwargs) -> dict:
+    try:
+        size = len(json.dumps([args, kwargs], default=str))
+    except (TypeError, ValueError):
+        size = ARGUMENTS_KEPT_MAX + 1
+    if size > ARGUMENTS_KEPT_MAX:
+        return {"args": None, "kwargs": None}
+    return {"args": list(args or ()), "kwargs": dict(kwargs or {})}
+
+
+@signals.after_task_publish.connect
+def _on_published(sender=None, headers=None, body=None, routing_key=None, **kwargs):
+    """In the sending process: the task waits in `routing_key` (its queue)."""
+    headers = headers or {}
+    task_id, name = headers.get("id"), headers.get("task") or sender
+    if not task_id or not name or name in settings.MONITORING_TASKS_QUIET:
+        return
+    args, kw = (body[0], body[1]) if isinstance(body, list | tuple) and len(body) >= 2 else ((), {})
+    eta = None
+    if headers.get("eta"):
+        try:
+            eta = datetime.fromisoformat(headers["eta"])
+        except ValueError:
+            eta = None
+    _record(
+        task_id,
+        name=name,
+        state="queued",
+        queue=str(routing_key or "")[:200],
+        eta=eta,
+        started_at=timezone.now(),
+        finished_at=None,
+        runtime_ms=None,
+        **_arguments(args, kw),
+    )
+
+
 @signals.task_prerun.connect
-def _on_prerun(task_id=None, task=None, **kwargs):
+def _on_prerun(task_id=None, task=None, args=None, kwargs=None, **extra):
     _started[task_id] = time.monotonic()
     if _quiet(task):
         return
     request = getattr(task, "request", None)
+    delivery = getattr(request, "delivery_info", None) or {}
+    fields = {"queue": str(delivery["routing_key"])[:200]} if delivery.get("routing_key") else {}
     _record(
         task_id,
         name=task.name,
@@ -49,7 +96,18 @@ def _on_prerun(task_id=None, task=None, **kwargs):
         runtime_ms=None,
         worker=str(getattr(request, "hostname", "") or "")[:200],
         retries=getattr(request, "retries", 0) or 0,
+        **fields,
+        **_arguments(args, kwargs),
     )
+
+
+@signals.task_revoked.connect
+def _on_revoked(request=None, terminated=None, expired=None, sender=None, **kwargs):
+    """In the worker: a revoked task was dropped (its ETA came, or it was terminated)."""
+    task_id = getattr(request, "id", None)
+    if task_id:
+        reason = "terminated" if terminated else ("expired" if expired else "revoked")
+        _record(task_id, state="revoked", finished_at=timezone.now(), error=reason)
 
 
 @signals.task_postrun.connect
@@ -89,6 +147,28 @@ def _on_retry(request=None, reason=None, sender=None, **kwargs):
         TaskRun.objects.filter(task_id=request.id).update(retries=F("retries") + 1, error=str(reason)[:500])
     except Exception:  # noqa: BLE001
         logger.info("Could not record retry", exc_info=True)
+
+
+REVOKES_REMEMBERED = 24 * 3600  # seconds: a revoke made while a worker was down still holds
+
+
+@signals.worker_ready.connect
+def _on_worker_ready(**kwargs):
+    """A worker that starts after a revoke (the broadcast went to the workers running then)
+    learns it from the runs revoked before they ever started."""
+    from datetime import timedelta
+
+    from celery.worker import state
+
+    from .models import TaskRun
+
+    try:
+        since = timezone.now() - timedelta(seconds=REVOKES_REMEMBERED)
+        revoked = TaskRun.objects.filter(state="revoked", worker="", finished_at__gte=since)
+        for task_id in revoked.values_list("task_id", flat=True).iterator():
+            state.revoked.add(task_id)
+    except Exception:  # noqa: BLE001
+        logger.info("Could not load revoked task ids", exc_info=True)
 
 
 @signals.worker_process_shutdown.connect

@@ -30,5 +30,7 @@ urlpatterns = [
     path("monitoring/templates/preview/", views.TemplatePreview.as_view(), name="monitoring-template-preview"),
     path("monitoring/templates/<uuid:pk>/", views.TemplateDetail.as_view(), name="monitoring-template"),
     path("monitoring/tasks/", views.TasksOverview.as_view(), name="monitoring-tasks"),
+    path("monitoring/tasks/<str:pk>/revoke/", views.TaskRevoke.as_view(), name="monitoring-task-revoke"),
+    path("monitoring/tasks/<str:pk>/retry/", views.TaskRetry.as_view(), name="monitoring-task-retry"),
     path("monitoring/backups/", views.BackupList.as_view(), name="monitoring-backups"),
 ]

@@ -9,7 +9,7 @@ from .channels import (
     TemplatePreview,
 )
 from .metrics import AnomalyList, Forecasts, HostDetail, HostList, MetricCatalog, MetricQuery, Stats
-from .operations import BackupList, TasksOverview
+from .operations import BackupList, TaskRetry, TaskRevoke, TasksOverview
 from .rules import RuleDetail, RuleListCreate, RulePreview
 
 __all__ = [
@@ -33,6 +33,8 @@ __all__ = [
     "SilenceDetail",
     "SilenceListCreate",
     "Stats",
+    "TaskRetry",
+    "TaskRevoke",
     "TasksOverview",
     "TemplateDetail",
     "TemplateListCreate",
