@@ -17,7 +17,7 @@ export {
   type RangeSelection,
   type ResolvedRange,
 } from "./model/range";
-export { ANALYTICS_TICK, MONITORING_SOCKET_PATH, registerAnalyticsRealtime } from "./model/realtime";
+export { ANALYTICS_TICK, registerAnalyticsRealtime } from "./model/realtime";
 export {
   isAnalyticsTick,
   type ActiveSession,

@@ -57,7 +57,7 @@ export {
   type LivePoint,
   type LiveState,
 } from "./model/live-samples";
-export { MONITORING_SOCKET_PATH, useMonitoringStream, type MonitoringStream } from "./model/use-monitoring-stream";
+export { useMonitoringStream, type MonitoringStream } from "./model/use-monitoring-stream";
 export * from "./model/types";
 export {
   ActionsHead,

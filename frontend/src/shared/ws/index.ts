@@ -1,6 +1,7 @@
 export { WsManager, type WsManagerOptions } from "./ws-manager";
 export {
   createRealtimeConnection,
+  MONITORING_SOCKET_PATH,
   NOTIFICATIONS_SOCKET_PATH,
   realtimeSlice,
   selectRealtimeStatus,

@@ -110,3 +110,5 @@ export function createRealtimeConnection({
 }
 
 export const NOTIFICATIONS_SOCKET_PATH = "/ws/notifications/";
+/** Staff only: alerts, metric samples and analytics ticks. */
+export const MONITORING_SOCKET_PATH = "/ws/monitoring/";

@@ -6,8 +6,6 @@ import { applyTick } from "./live";
 import { isAnalyticsTick } from "./types";
 
 export const ANALYTICS_TICK = "analytics.tick";
-/** `/ws/monitoring/` carries alerts, metric samples and analytics ticks. */
-export const MONITORING_SOCKET_PATH = "/ws/monitoring/";
 
 /**
  * Feed `analytics.tick` from the monitoring socket into the live cache entry

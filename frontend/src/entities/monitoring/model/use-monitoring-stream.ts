@@ -5,13 +5,11 @@ import { useStore } from "react-redux";
 
 import { baseApi } from "@/shared/api";
 import { useAppDispatch, type ApiRootState } from "@/shared/lib/redux";
-import { CLOSE_FORBIDDEN, createRealtimeConnection, type WsStatus } from "@/shared/ws";
+import { CLOSE_FORBIDDEN, createRealtimeConnection, MONITORING_SOCKET_PATH, type WsStatus } from "@/shared/ws";
 
 import { upsertAlertInCache } from "./alert-cache";
 import { initialLiveState, liveReducer, type LiveState } from "./live-samples";
 import { isAlert, isLiveSample, type Alert, type LiveSample } from "./types";
-
-export const MONITORING_SOCKET_PATH = "/ws/monitoring/";
 
 export interface MonitoringStream {
   status: WsStatus;

@@ -2,10 +2,9 @@
 
 import { useEffect, useState } from "react";
 
-import { MONITORING_SOCKET_PATH } from "@/entities/analytics";
 import { baseApi } from "@/shared/api";
 import { useAppDispatch } from "@/shared/lib/redux";
-import { createRealtimeConnection, type WebSocketFactory, type WsStatus } from "@/shared/ws";
+import { createRealtimeConnection, MONITORING_SOCKET_PATH, type WebSocketFactory, type WsStatus } from "@/shared/ws";
 
 /**
  * While mounted, the page's own `/ws/monitoring/` connection (the shared
