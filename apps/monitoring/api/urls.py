@@ -6,6 +6,7 @@ urlpatterns = [
     path("monitoring/hosts/", views.HostList.as_view(), name="monitoring-hosts"),
     path("monitoring/hosts/<uuid:pk>/", views.HostDetail.as_view(), name="monitoring-host"),
     path("monitoring/metrics/", views.MetricQuery.as_view(), name="monitoring-metrics"),
+    path("monitoring/metrics/app/", views.AppMetrics.as_view(), name="monitoring-app-metrics"),
     path("monitoring/metrics/catalog/", views.MetricCatalog.as_view(), name="monitoring-metric-catalog"),
     path("monitoring/stats/", views.Stats.as_view(), name="monitoring-stats"),
     path("monitoring/forecasts/", views.Forecasts.as_view(), name="monitoring-forecasts"),

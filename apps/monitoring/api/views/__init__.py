@@ -8,7 +8,7 @@ from .channels import (
     TemplateListCreate,
     TemplatePreview,
 )
-from .metrics import AnomalyList, Forecasts, HostDetail, HostList, MetricCatalog, MetricQuery, Stats
+from .metrics import AnomalyList, AppMetrics, Forecasts, HostDetail, HostList, MetricCatalog, MetricQuery, Stats
 from .operations import BackupList, TaskRetry, TaskRevoke, TasksOverview
 from .rules import RuleDetail, RuleListCreate, RulePreview
 
@@ -17,6 +17,7 @@ __all__ = [
     "AlertDetail",
     "AlertList",
     "AnomalyList",
+    "AppMetrics",
     "BackupList",
     "ChannelDeliveries",
     "ChannelDetail",
