@@ -397,3 +397,37 @@ class Backup(BaseModel):
 
     def __str__(self) -> str:
         return f"backup {self.created_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+class OpsReport(BaseModel):
+    """A weekly (ISO week, Monday–Sunday) or monthly operations report, built by a Celery
+    task from the report sections (report_sections.py) into `data`. One per (kind, period)."""
+
+    class Kind(models.TextChoices):
+        WEEKLY = "weekly", "weekly"
+        MONTHLY = "monthly", "monthly"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "pending"
+        BUILDING = "building", "building"
+        READY = "ready", "ready"
+        FAILED = "failed", "failed"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    period_start = models.DateField()  # first day (UTC)
+    period_end = models.DateField()  # last day, inclusive (UTC)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    data = models.JSONField(default=dict, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    generated_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta(BaseModel.Meta):
+        ordering = ["-period_start", "kind"]
+        constraints = [models.UniqueConstraint(fields=["kind", "period_start"], name="uniq_report_kind_period")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} report {self.period_start}–{self.period_end} {self.status}"
