@@ -11,6 +11,9 @@ export E2E_WEB_PORT="${E2E_WEB_PORT:-3100}"
 export CORS_ALLOWED_ORIGINS="http://127.0.0.1:$E2E_WEB_PORT,http://localhost:$E2E_WEB_PORT"
 export FRONTEND_URL="http://127.0.0.1:$E2E_WEB_PORT"
 export MEDIA_ROOT="$PWD/var/e2e-media"
+# E-mail goes to files the specs read (e2e/support/outbox.ts: the sign-up verification link).
+export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+export EMAIL_FILE_PATH="$PWD/var/e2e-outbox-${E2E_API_PORT:-8765}"
 mkdir -p var
 .venv/bin/python manage.py migrate --noinput -v 0
 # The web app tracks itself (dogfooding), under its CSP: playwright.config.ts builds it with

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { API_URL, createStaffUser, ingestStatus, postEvents, sendAnalyticsTick } from "./support/analytics";
+import { signUpVerified } from "./support/outbox";
 import { screenshot } from "./support/screenshots";
 import { expect, test } from "./support/security";
 
@@ -194,10 +195,7 @@ test("staff create a site, see ingested visits in the report and the active sess
 
 test("a member who is not staff sees that analytics is for staff only", async ({ page, request }) => {
   const email = `${unique("e2e-member")}@example.com`;
-  const registered = await request.post(`${API_URL}/api/v1/auth/register/`, {
-    data: { display_name: "일반 회원", email, password: PASSWORD, locale: "ko" },
-  });
-  expect(registered.status()).toBe(201);
+  await signUpVerified(request, { email, password: PASSWORD, name: "일반 회원" });
   await login(page, email);
   await page.goto("/analytics");
   await expect(page.getByTestId("analytics-forbidden")).toContainText("운영자 전용 페이지입니다");

@@ -1,4 +1,5 @@
 import { notifyUser } from "./support/backend";
+import { verificationLinkFor } from "./support/outbox";
 import { screenshot } from "./support/screenshots";
 import { expect, test } from "./support/security";
 
@@ -23,6 +24,19 @@ test("a new user registers, works in Korean and English, gets a live notificatio
   await page.getByLabel("비밀번호", { exact: true }).fill(password);
   await page.getByLabel("비밀번호 확인").fill(password);
   await page.getByRole("button", { name: "계정 만들기" }).click();
+
+  // --- confirm the address from the e-mail, then log in ------------------------
+  const sent = page.getByRole("main").getByRole("status").first();
+  await expect(sent).toContainText("이메일을 확인해 주세요");
+  await expect(sent).toContainText(email);
+  await screenshot(page, "01b-register-check-email-ko");
+  await page.goto(await verificationLinkFor(email));
+  await expect(page.getByText("이메일 주소가 확인되었습니다")).toBeVisible();
+  await screenshot(page, "01c-email-verified-ko");
+  await page.getByRole("main").getByRole("link", { name: "로그인", exact: true }).click();
+  await expect(page.getByLabel("이메일")).toHaveValue(email);
+  await page.getByLabel("비밀번호", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "로그인" }).click();
 
   // --- the shell, in Korean -----------------------------------------------
   await expect(page).toHaveURL(/\/$/);

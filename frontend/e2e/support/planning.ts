@@ -1,5 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 
+import { signUpVerified } from "./outbox";
+
 export const API_URL = `http://127.0.0.1:${process.env.E2E_API_PORT ?? "8765"}/api/v1`;
 export const PASSWORD = "Vp-e2e-Passw0rd!";
 
@@ -12,15 +14,11 @@ export interface Owner {
   access: string;
 }
 
-/** A new user through the real API (the sign-up form's call). */
+/** A new, verified user through the real API (the sign-up form's call, then the e-mailed link). */
 export async function registerOwner(request: APIRequestContext, name: string): Promise<Owner> {
   const email = `${unique("e2e-planner")}@example.com`;
-  const response = await request.post(`${API_URL}/auth/register/`, {
-    data: { email, password: PASSWORD, display_name: name, locale: "ko" },
-  });
-  if (response.status() !== 201) throw new Error(`register failed: ${response.status()} ${await response.text()}`);
-  const body = (await response.json()) as { access: string };
-  return { email, access: body.access };
+  const { access } = await signUpVerified(request, { email, password: PASSWORD, name });
+  return { email, access };
 }
 
 /** A project owned by `owner`. */

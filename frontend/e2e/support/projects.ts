@@ -1,5 +1,7 @@
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 
+import { signUpVerified } from "./outbox";
+
 const API_URL = `http://127.0.0.1:${process.env.E2E_API_PORT ?? "8765"}/api/v1`;
 /** Must match TOKENS_STORAGE_KEY in src/shared/api/token-storage.ts. */
 const TOKENS_KEY = "vp.auth.tokens";
@@ -17,16 +19,13 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
-/** Register through the real API (the same call the sign-up form makes). */
+/** Register through the real API (the same call the sign-up form makes), verify the
+ * address from the e-mailed link and sign in. */
 export async function registerUser(request: APIRequestContext, prefix: string, name: string): Promise<TestUser> {
   const email = uniqueEmail(prefix);
   const password = "Vp-e2e-Passw0rd!";
-  const response = await request.post(`${API_URL}/auth/register/`, {
-    data: { email, password, display_name: name, locale: "ko" },
-  });
-  if (response.status() !== 201) throw new Error(`register failed: ${response.status()} ${await response.text()}`);
-  const body = (await response.json()) as { access: string; refresh: string; user: { id: string } };
-  return { id: body.user.id, email, password, name, access: body.access, refresh: body.refresh };
+  const { id, access, refresh } = await signUpVerified(request, { email, password, name });
+  return { id, email, password, name, access, refresh };
 }
 
 /** Start the browser context signed in as `user` (tokens where the app keeps them). */
