@@ -8,10 +8,15 @@ from tests.server_errors import no_silent_server_errors, server_errors  # noqa: 
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
-    """Throttle counters live in the (real Redis) cache; every test starts from zero."""
+    """Throttle counters live in the (real Redis) cache and token revocations beside it
+    (raw `vp:auth:*` keys, outside the cache's prefix); every test starts from zero."""
     from django.core.cache import cache
+    from django_redis import get_redis_connection
 
     cache.delete_pattern("*")
+    redis = get_redis_connection("default")
+    for key in redis.scan_iter("vp:auth:*"):
+        redis.delete(key)
     yield
 
 
