@@ -128,6 +128,7 @@ def test_register_with_a_taken_address_still_refuses_a_weak_password_like_a_new_
     assert mail.outbox == []
 
 
+@pytest.mark.slow  # real PBKDF2 hashing, seven times
 def test_register_takes_about_as_long_for_a_taken_address(post, settings):
     # Real hashing cost (the test settings use MD5): both paths hash the password once.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
