@@ -245,6 +245,7 @@ ROUTES: dict[str, Rule] = {
     "GET monitoring/hosts/{id}/": staff(),
     "GET monitoring/metrics/": staff(query=lambda w, a, s: f"?host={w.host.pk}&metric=cpu.percent"),
     "GET monitoring/metrics/catalog/": staff(),
+    "GET monitoring/metrics/app/": staff(),
     "GET monitoring/stats/": staff(query=lambda w, a, s: "?metric=cpu.percent&period=day"),
     "GET monitoring/forecasts/": staff(),
     "GET monitoring/anomalies/": staff(),
