@@ -720,6 +720,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["monitoring_reports_list"];
+        put?: never;
+        /**
+         * @description Request the report of a week or month: 202 and a build in the worker for a new one
+         *     (or with `regenerate`), 200 with the existing report otherwise.
+         */
+        post: operations["monitoring_reports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/reports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["monitoring_reports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/reports/{id}/csv/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The report as CSV: one block per section (title row, header row with units, rows,
+         *     a `Total` row), named after the kind and period.
+         */
+        get: operations["monitoring_reports_csv_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/reports/{id}/send/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description E-mail the report now to every active staff member, each in their language. */
+        post: operations["monitoring_reports_send_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/rules/": {
         parameters: {
             query?: never;
@@ -2546,6 +2619,12 @@ export interface components {
          */
         InvitationStateEnum: "pending" | "accepted" | "revoked" | "expired";
         /**
+         * @description * `weekly` - weekly
+         *     * `monthly` - monthly
+         * @enum {string}
+         */
+        KindA46Enum: "weekly" | "monthly";
+        /**
          * @description * `ko` - 한국어
          *     * `en` - English
          * @enum {string}
@@ -2692,6 +2771,45 @@ export interface components {
          * @enum {string}
          */
         OperatorEnum: ">" | ">=" | "<" | "<=" | "==" | "!=";
+        OpsReportBriefOut: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly kind: components["schemas"]["KindA46Enum"];
+            /** Format: date */
+            readonly period_start: string;
+            /** Format: date */
+            readonly period_end: string;
+            readonly status: components["schemas"]["Status31aEnum"];
+            readonly error: string;
+            /** Format: date-time */
+            readonly generated_at: string | null;
+            /** Format: date-time */
+            readonly emailed_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        OpsReportOut: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly kind: components["schemas"]["KindA46Enum"];
+            /** Format: date */
+            readonly period_start: string;
+            /** Format: date */
+            readonly period_end: string;
+            readonly status: components["schemas"]["Status31aEnum"];
+            readonly error: string;
+            /** Format: date-time */
+            readonly generated_at: string | null;
+            /** Format: date-time */
+            readonly emailed_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            readonly data: components["schemas"]["ReportDataOut"] | null;
+        };
         PaginatedAIJobOutList: {
             /** @example 123 */
             count: number;
@@ -2850,6 +2968,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["NotificationOut"][];
+        };
+        PaginatedOpsReportBriefOutList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OpsReportBriefOut"][];
         };
         PaginatedPlanRevisionOutList: {
             /** @example 123 */
@@ -3331,6 +3464,69 @@ export interface components {
             /** @default ko */
             locale: components["schemas"]["LocaleEnum"];
         };
+        ReportColumnOut: {
+            key: string;
+            /** @description "", "%", "s", "min", "ms", "usd", "count" or "datetime" */
+            unit: string;
+            /** @description locale → title */
+            titles: {
+                [key: string]: string;
+            };
+        };
+        ReportDataOut: {
+            kind: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            /** Format: date-time */
+            generated_at: string;
+            /** @description The period had not ended when the report was built. */
+            partial: boolean;
+            sections: components["schemas"]["ReportSectionOut"][];
+        };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        ReportListCreateInput: {
+            kind: components["schemas"]["KindA46Enum"];
+            /**
+             * Format: date
+             * @description Any day of the wanted week or month (default: the last complete one).
+             */
+            period_start?: string;
+            /**
+             * @description Build again a report that exists.
+             * @default false
+             */
+            regenerate: boolean;
+        };
+        ReportSectionOut: {
+            /** @description uptime, alerts, http, ai, analytics, … */
+            key: string;
+            /** @description locale → title */
+            titles: {
+                [key: string]: string;
+            };
+            columns: components["schemas"]["ReportColumnOut"][];
+            /** @description column key → value */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            /** @description column key → total, for the columns that have one */
+            totals: {
+                [key: string]: unknown;
+            };
+            available: boolean;
+            /** @description locale → why unavailable / what is left out */
+            note: {
+                [key: string]: string;
+            };
+        };
+        ReportSent: {
+            recipients: number;
+        };
         /**
          * @description * `raw` - raw
          *     * `hour` - hour
@@ -3664,6 +3860,14 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        /**
+         * @description * `pending` - pending
+         *     * `building` - building
+         *     * `ready` - ready
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        Status31aEnum: "pending" | "building" | "ready" | "failed";
         StoredPartOut: {
             number: number;
             size: number;
@@ -7519,6 +7723,337 @@ export interface operations {
             };
             /** @description Your role or account may not do this (`permission_denied`, …) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_reports_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `weekly` - weekly
+                 *     * `monthly` - monthly
+                 */
+                kind?: "weekly" | "monthly";
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                page?: number;
+                /** @description 페이지당 반환할 결과 수. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOpsReportBriefOutList"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_reports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportListCreateInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsReportOut"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsReportOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_reports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsReportOut"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_reports_csv_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The report is not built yet (`report_not_ready`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_reports_send_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSent"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The report is not built yet (`report_not_ready`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13312,6 +13847,7 @@ export const pathsApiV1MonitoringAnalyticsGetParametersQueryIntervalValues: Read
 export const pathsApiV1MonitoringEventsPostRequestBodyContentApplicationJsonEventsTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/events/"]["post"]["requestBody"]["content"]["application/json"]["events"]["type"]> = ["page_view", "click", "conversion", "heartbeat", "vital"];
 export const pathsApiV1MonitoringMetricsGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/metrics/"]["get"]["parameters"]["query"]["metric"]> = ["cpu.core_percent", "cpu.percent", "disk.percent", "disk.read_bytes_per_s", "disk.read_iops", "disk.total_bytes", "disk.used_bytes", "disk.write_bytes_per_s", "disk.write_iops", "load.1", "load.15", "load.5", "mem.percent", "mem.used_bytes", "net.rx_bytes_per_s", "net.rx_errors_per_s", "net.tx_bytes_per_s", "net.tx_errors_per_s", "swap.percent", "swap.used_bytes"];
 export const pathsApiV1MonitoringMetricsGetParametersQueryResolutionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/metrics/"]["get"]["parameters"]["query"]["resolution"]> = ["auto", "raw", "hour", "day"];
+export const pathsApiV1MonitoringReportsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/reports/"]["get"]["parameters"]["query"]["kind"]> = ["weekly", "monthly"];
 export const pathsApiV1MonitoringStatsGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/stats/"]["get"]["parameters"]["query"]["metric"]> = ["cpu.core_percent", "cpu.percent", "disk.percent", "disk.read_bytes_per_s", "disk.read_iops", "disk.total_bytes", "disk.used_bytes", "disk.write_bytes_per_s", "disk.write_iops", "load.1", "load.15", "load.5", "mem.percent", "mem.used_bytes", "net.rx_bytes_per_s", "net.rx_errors_per_s", "net.tx_bytes_per_s", "net.tx_errors_per_s", "swap.percent", "swap.used_bytes"];
 export const pathsApiV1MonitoringStatsGetParametersQueryPeriodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/monitoring/stats/"]["get"]["parameters"]["query"]["period"]> = ["day", "week", "month"];
 export const pathsApiV1PlansPlan_idExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans/{plan_id}/export/"]["get"]["parameters"]["query"]["format"]> = ["csv"];
@@ -13337,6 +13873,7 @@ export const deliveryOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<co
 export const eventTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventTypeEnum"]> = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
 export const intervalEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntervalEnum"]> = ["minute", "hour", "day"];
 export const invitationStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationStateEnum"]> = ["pending", "accepted", "revoked", "expired"];
+export const kindA46EnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KindA46Enum"]> = ["weekly", "monthly"];
 export const localeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LocaleEnum"]> = ["ko", "en"];
 export const monitoringChannelKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringChannelKindEnum"]> = ["email", "webhook", "slack"];
 export const notificationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKindEnum"]> = ["mention", "reply", "comment", "review", "version", "approval", "team", "alert"];
@@ -13353,6 +13890,7 @@ export const severityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const shareLinkPermissionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareLinkPermissionEnum"]> = ["view", "comment"];
 export const silenceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SilenceKindEnum"]> = ["silence", "maintenance"];
 export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["generated", "regenerated", "edit", "restore", "images"];
+export const status31aEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status31aEnum"]> = ["pending", "building", "ready", "failed"];
 export const taskRunOutStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskRunOutStateEnum"]> = ["queued", "started", "succeeded", "failed", "retry", "revoked"];
 export const triageOutPriorityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriageOutPriorityEnum"]> = ["low", "medium", "high", "urgent"];
 export const uploadStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadStateEnum"]> = ["pending", "completed", "aborted"];
