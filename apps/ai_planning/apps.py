@@ -9,15 +9,19 @@ class AiPlanningConfig(AppConfig):
         # Both lower apps own the hook; they never import this app.
         from apps.feedbacks import signals as feedback_signals
         from apps.monitoring.appmetrics import register_app_metric
+        from apps.monitoring.report_sections import register_report_section
         from apps.monitoring.sources import register_source
 
         from . import feedback_ai
         from .alert_source import AI_ERROR_RATE, AICostSource
+        from .report_section import AI_REPORT_SECTION
 
         # The `ai` alert source (month-to-date spend per project) in monitoring's registry.
         register_source(AICostSource())
         # `ai.error_rate` (failed AI calls, %) in monitoring's `app` source.
         register_app_metric(AI_ERROR_RATE)
+        # AI calls and cost per project in monitoring's operations reports.
+        register_report_section(AI_REPORT_SECTION)
         # AI triage reacts to new and re-worded comments.
         feedback_signals.feedback_text_saving.connect(feedback_ai.on_text_saving, dispatch_uid="ai-triage-queue")
         feedback_signals.feedback_text_saved.connect(feedback_ai.on_text_saved, dispatch_uid="ai-triage-schedule")

@@ -92,6 +92,7 @@ KO = {
     "The plan of this job no longer exists.": "이 작업의 기획안이 더 이상 없습니다.",
     "The plan content is invalid.": "기획안 내용이 올바르지 않습니다.",
     # monitoring
+    "The report is not ready yet.": "보고서가 아직 준비되지 않았습니다.",
     "This webhook URL is not allowed.": "허용되지 않는 웹훅 URL입니다.",
     "Only http and https URLs with a host are allowed.": "호스트가 있는 http, https URL만 허용됩니다.",
     "Credentials in the URL are not allowed.": "URL에 인증 정보를 넣을 수 없습니다.",

@@ -16,7 +16,7 @@ from datetime import datetime
 @dataclass(frozen=True)
 class Column:
     key: str
-    unit: str  # "", "%", "s", "ms", "usd", "count", "datetime"
+    unit: str  # "", "%", "s", "min", "ms", "usd", "count", "datetime"
     titles: dict[str, str]  # locale → title
 
 
@@ -25,8 +25,7 @@ class SectionData:
     rows: list[dict] = field(default_factory=list)
     totals: dict = field(default_factory=dict)  # same keys as the columns, where a total means something
     available: bool = True
-    note: str = ""  # why it is unavailable or what it leaves out (English; `note_key` localises)
-    note_key: str = ""
+    note: dict[str, str] = field(default_factory=dict)  # locale → why it is unavailable, or what it leaves out
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,6 @@ class ReportSection:
             "totals": {key: data.totals[key] for key in keys if key in data.totals},
             "available": data.available,
             "note": data.note,
-            "note_key": data.note_key,
         }
 
 
@@ -60,6 +58,8 @@ def register_report_section(section: ReportSection) -> None:
 
 
 def report_sections_all() -> list[ReportSection]:
+    from .services import reports  # noqa: F401 — registers monitoring's own sections
+
     return sorted(_SECTIONS.values(), key=lambda section: (section.order, section.key))
 
 

@@ -4,8 +4,8 @@ settings.CELERY_BEAT_SCHEDULE."""
 from celery import shared_task
 from django.utils.dateparse import parse_datetime
 
-from .models import Delivery
-from .services import alerts, analysis, backups, notify, rollups, samples
+from .models import Delivery, OpsReport
+from .services import alerts, analysis, backups, notify, reports, rollups, samples
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -60,3 +60,24 @@ def backup_database() -> str:
     backup = backups.backup_create()
     backups.backups_prune()
     return str(backup.pk)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def build_report(report_id: str) -> str:
+    """Builds a requested operations report (a report someone else is building is left to
+    them); a failure marks the report failed with the error."""
+    report = OpsReport.objects.filter(pk=report_id).first()
+    if report is None:
+        return "gone"
+    try:
+        return reports.report_build(report=report).status
+    except Exception as exc:
+        reports.report_build_failed(report=report, error=f"{type(exc).__name__}: {exc}")
+        raise
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def scheduled_report(kind: str) -> str:
+    """Beat: the previous week's (Monday) or month's (the 1st) report, built and e-mailed to
+    staff once."""
+    return str(reports.report_scheduled(kind=kind).pk)

@@ -64,6 +64,9 @@ CELERY_TASK_QUEUE_OF = {
     "apps.monitoring.analytics.tasks.analytics_rollup": "default",
     "apps.monitoring.analytics.tasks.analytics_prune": "default",
     "apps.monitoring.tasks.backup_database": "media",
+    # Operations reports: a few aggregate queries over a week or a month, not urgent.
+    "apps.monitoring.tasks.build_report": "default",
+    "apps.monitoring.tasks.scheduled_report": "default",
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Database backups: the first of each day at BACKUP_HOUR_UTC, then every BACKUP_INTERVAL_HOURS
@@ -137,6 +140,17 @@ CELERY_BEAT_SCHEDULE = {
     "monitoring-backup": {
         "task": "apps.monitoring.tasks.backup_database",
         "schedule": crontab(hour=",".join(map(str, BACKUP_HOURS)), minute=0),
+    },
+    # Operations reports for the previous ISO week (Monday) and month (the 1st), e-mailed to staff.
+    "monitoring-report-weekly": {
+        "task": "apps.monitoring.tasks.scheduled_report",
+        "schedule": crontab(day_of_week=1, hour=0, minute=30),
+        "args": ("weekly",),
+    },
+    "monitoring-report-monthly": {
+        "task": "apps.monitoring.tasks.scheduled_report",
+        "schedule": crontab(day_of_month=1, hour=0, minute=45),
+        "args": ("monthly",),
     },
     "analytics-tick": {
         "task": "apps.monitoring.analytics.tasks.analytics_tick",

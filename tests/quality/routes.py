@@ -106,6 +106,39 @@ def _event_batch(world: World, actor: str, side: Side) -> dict:
     return {"site": _site().public_key, "vid": "visitor-123456", "events": [event]}
 
 
+def _task_run(state: str):
+    """A recorded Celery run in `state` (revoke takes a queued one, retry a failed one)."""
+
+    def make(world, actor, side):
+        import uuid
+
+        from apps.monitoring.models import TaskRun
+
+        run = TaskRun.objects.create(
+            task_id=str(uuid.uuid4()),
+            name="apps.monitoring.tasks.sweep_deliveries",
+            state=state,
+            started_at=timezone.now(),
+            args=[],
+            kwargs={},
+        )
+        return {"id": run.task_id}
+
+    return make
+
+
+def _report(world, actor, side):
+    """A built weekly operations report."""
+    from apps.monitoring.models import OpsReport
+
+    report, _ = OpsReport.objects.get_or_create(
+        kind="weekly",
+        period_start=datetime.date(2026, 3, 2),
+        defaults={"period_end": datetime.date(2026, 3, 8), "status": "ready", "data": {"sections": []}},
+    )
+    return {"id": str(report.pk)}
+
+
 def _soon(hours: int = 1) -> str:
     return (timezone.now() + datetime.timedelta(hours=hours)).isoformat()
 
@@ -292,6 +325,8 @@ ROUTES: dict[str, Rule] = {
     "PATCH monitoring/templates/{id}/": staff(body=lambda w, a, s: {"subject": "x"}),
     "DELETE monitoring/templates/{id}/": staff(),
     "GET monitoring/tasks/": staff(),
+    "POST monitoring/tasks/{id}/revoke/": staff(params=_task_run("queued"), body=lambda w, a, s: {}),
+    "POST monitoring/tasks/{id}/retry/": staff(params=_task_run("failed")),
     # --- web analytics: staff, except ingestion (the site key and its origins guard it) --------
     "POST monitoring/events/": public(ok=202, body=_event_batch, headers={"HTTP_ORIGIN": "https://shop.example.com"}),
     "GET monitoring/sites/": staff(),
@@ -308,6 +343,11 @@ ROUTES: dict[str, Rule] = {
     "GET monitoring/analytics/": staff(query=lambda w, a, s: f"?site={_site().pk}"),
     "GET monitoring/backups/": staff(),
     "POST monitoring/backups/": staff(),
+    "GET monitoring/reports/": staff(),
+    "POST monitoring/reports/": staff(ok=202, body=lambda w, a, s: {"kind": "monthly", "period_start": "2026-02-10"}),
+    "GET monitoring/reports/{id}/": staff(params=_report),
+    "GET monitoring/reports/{id}/csv/": staff(params=_report),
+    "POST monitoring/reports/{id}/send/": staff(ok=202, params=_report),
 }
 
 

@@ -34,4 +34,8 @@ urlpatterns = [
     path("monitoring/tasks/<str:pk>/revoke/", views.TaskRevoke.as_view(), name="monitoring-task-revoke"),
     path("monitoring/tasks/<str:pk>/retry/", views.TaskRetry.as_view(), name="monitoring-task-retry"),
     path("monitoring/backups/", views.BackupList.as_view(), name="monitoring-backups"),
+    path("monitoring/reports/", views.ReportListCreate.as_view(), name="monitoring-reports"),
+    path("monitoring/reports/<uuid:pk>/", views.ReportDetail.as_view(), name="monitoring-report"),
+    path("monitoring/reports/<uuid:pk>/csv/", views.ReportCsv.as_view(), name="monitoring-report-csv"),
+    path("monitoring/reports/<uuid:pk>/send/", views.ReportSend.as_view(), name="monitoring-report-send"),
 ]

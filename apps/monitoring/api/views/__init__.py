@@ -10,6 +10,7 @@ from .channels import (
 )
 from .metrics import AnomalyList, AppMetrics, Forecasts, HostDetail, HostList, MetricCatalog, MetricQuery, Stats
 from .operations import BackupList, TaskRetry, TaskRevoke, TasksOverview
+from .reports import ReportCsv, ReportDetail, ReportListCreate, ReportSend
 from .rules import RuleDetail, RuleListCreate, RulePreview
 
 __all__ = [
@@ -28,6 +29,10 @@ __all__ = [
     "HostList",
     "MetricCatalog",
     "MetricQuery",
+    "ReportCsv",
+    "ReportDetail",
+    "ReportListCreate",
+    "ReportSend",
     "RuleDetail",
     "RuleListCreate",
     "RulePreview",
