@@ -17,7 +17,7 @@ from django.utils import timezone
 from .emails import email_send_templated
 from .errors import DomainError
 from .models import Notification, NotificationPreference
-from .notify import DIGEST, INSTANT, KIND_OF_KEY, KINDS, OFF, kind_of, notification_title, preference_modes
+from .notify import DIGEST, IN_APP, INSTANT, KIND_OF_KEY, KINDS, kind_of, notification_title, preference_modes
 
 UNSUBSCRIBE_SALT = "apps.core.notifications.unsubscribe"
 
@@ -83,9 +83,11 @@ def unsubscribe_target(*, token: str):
 
 
 def notification_unsubscribe(*, token: str):
-    """One click: the link's kinds go `off`. Returns (user, kinds, every kind's mode)."""
+    """One click stops the e-mail of the link's kinds: they go `in_app` (the bell keeps them;
+    turning a kind fully off is a choice on the settings page). Returns (user, kinds, every
+    kind's mode)."""
     user, kinds = unsubscribe_target(token=token)
-    modes = notification_preferences_update(user=user, modes=dict.fromkeys(kinds, OFF))
+    modes = notification_preferences_update(user=user, modes=dict.fromkeys(kinds, IN_APP))
     return user, kinds, modes
 
 

@@ -135,7 +135,7 @@ def test_running_the_send_twice_mails_once(review, editor):
     assert len(mail.outbox) == 1
 
 
-def test_unsubscribe_link_works_without_sign_in_and_sets_the_kind_off(review, editor, api_client):
+def test_unsubscribe_link_works_without_sign_in_and_stops_the_kinds_email(review, editor, api_client):
     mention(review, editor)
     run_due()
     path = urlparse(mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")).path
@@ -150,10 +150,13 @@ def test_unsubscribe_link_works_without_sign_in_and_sets_the_kind_off(review, ed
     assert done.status_code == 200, done.content
 
     modes = {item["kind"]: item["mode"] for item in client_for(editor).get(PREFERENCES).json()["kinds"]}
-    assert modes["mention"] == "off"
+    assert modes["mention"] == "in_app"
     assert modes["reply"] == "digest"  # the other kinds keep theirs
+    mail.outbox.clear()
     mention(review, editor)
-    assert Notification.objects.filter(recipient=editor).count() == 1
+    run_due()
+    assert Notification.objects.filter(recipient=editor).count() == 2  # the bell still rings
+    assert mail.outbox == []  # but no e-mail
 
 
 def test_unsubscribe_link_opened_in_a_browser_goes_to_the_confirm_page(review, editor, api_client):

@@ -11,21 +11,21 @@ afterEach(() => vi.unstubAllGlobals());
 const LINK = { email: "e***@example.com", kinds: ["mention"], preferences: [{ kind: "mention", mode: "instant" }] };
 
 describe("UnsubscribeConfirm", () => {
-  it("names what stops and turns it off with one POST", async () => {
+  it("names what stops and stops its e-mail with one POST", async () => {
     const stub = createFetchStub((request) =>
       request.method === "POST"
-        ? { status: 200, body: { ...LINK, preferences: [{ kind: "mention", mode: "off" }] } }
+        ? { status: 200, body: { ...LINK, preferences: [{ kind: "mention", mode: "in_app" }] } }
         : { status: 200, body: LINK },
     );
     vi.stubGlobal("fetch", stub.fetch);
     renderWithProviders(<UnsubscribeConfirm token="abc:def" />);
     const user = userEvent.setup();
 
-    expect(await screen.findByText("e***@example.com 주소로 이 종류의 알림을 그만 받으시겠어요?")).toBeInTheDocument();
+    expect(await screen.findByText("e***@example.com 주소로 이 종류의 알림 메일을 그만 받으시겠어요? 앱 안의 알림은 계속 표시됩니다.")).toBeInTheDocument();
     expect(screen.getByText("멘션")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "수신 거부" }));
 
-    expect(await screen.findByRole("status")).toHaveTextContent("이제 이 알림을 받지 않습니다");
+    expect(await screen.findByRole("status")).toHaveTextContent("이제 이 알림 메일을 받지 않습니다");
     expect(stub.requests.at(-1)).toMatchObject({ method: "POST", path: "/api/v1/notifications/unsubscribe/abc%3Adef/" });
   }, 20_000);
 

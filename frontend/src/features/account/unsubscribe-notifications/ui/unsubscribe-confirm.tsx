@@ -7,7 +7,7 @@ import { Button, FormAlert, PageSpinner } from "@/shared/ui";
 
 import { useGetUnsubscribeLinkQuery, useUnsubscribeMutation } from "../api/unsubscribe-api";
 
-/** What the link stops (kinds, masked address), then one button that turns those kinds off. */
+/** What the link stops (kinds, masked address), then one button that stops their e-mail (they stay in the app). */
 export function UnsubscribeConfirm({ token }: { token: string }) {
   const t = useTranslations("unsubscribe");
   const tk = useTranslations("notificationSettings");
