@@ -94,7 +94,9 @@ class AppStateCollector:
         from .selectors import queue_lengths
 
         now = timezone.now()
-        business = GaugeMetricFamily("vp_business_objects", "Rows of business objects", labels=["kind"])
+        business = GaugeMetricFamily(
+            "vp_business_objects", "Rows stored per kind of business object (all time, not activity)", labels=["kind"]
+        )
         for kind, label in (
             ("users", "users.User"),
             ("projects", "projects.Project"),
@@ -106,6 +108,7 @@ class AppStateCollector:
             if count is not None:
                 business.add_metric([kind], count)
         yield business
+        yield from _activity(now)
 
         alerts = GaugeMetricFamily("vp_alerts_open", "Open alerts", labels=["severity", "status"])
         for row in (
@@ -157,6 +160,46 @@ class AppStateCollector:
             cache.add_metric(["hit"], stats.get("keyspace_hits", 0))
             cache.add_metric(["miss"], stats.get("keyspace_misses", 0))
         yield cache
+
+
+# Activity over sliding windows, not totals: `window` is the label.
+ACTIVE_USER_WINDOWS = {"1h": 3600, "24h": 86400, "7d": 7 * 86400, "30d": 30 * 86400}
+COMMENT_WINDOWS = {"1h": 3600, "24h": 86400}
+
+
+def _activity(now):
+    """Users active within each window (signed in, or renewed their session: every refresh
+    token issued — at sign-in and at each rotation, at least every JWT_ACCESS_MINUTES while a
+    tab is open), and comments (replies included) written within each window."""
+    from datetime import timedelta
+
+    from django.apps import apps
+
+    users = GaugeMetricFamily(
+        "vp_active_users", "Distinct users who signed in or renewed a session within the window", labels=["window"]
+    )
+    try:
+        tokens = apps.get_model("token_blacklist", "OutstandingToken").objects
+    except LookupError:
+        tokens = None
+    if tokens is not None:
+        for window, seconds in ACTIVE_USER_WINDOWS.items():
+            since = now - timedelta(seconds=seconds)
+            count = tokens.filter(created_at__gte=since, user__isnull=False).values("user").distinct().count()
+            users.add_metric([window], count)
+    yield users
+
+    comments = GaugeMetricFamily(
+        "vp_comments_written", "Review comments (replies included) written within the window", labels=["window"]
+    )
+    try:
+        feedback = apps.get_model("feedbacks", "Feedback").objects
+    except LookupError:
+        feedback = None
+    if feedback is not None:
+        for window, seconds in COMMENT_WINDOWS.items():
+            comments.add_metric([window], feedback.filter(created_at__gte=now - timedelta(seconds=seconds)).count())
+    yield comments
 
 
 def _redis_stats(url: str, timeout: float) -> dict | None:
