@@ -51,6 +51,10 @@ class RuleIn(StrictSerializer):
             isinstance(value["projects"], list) and all(isinstance(p, str) and is_uuid(p) for p in value["projects"])
         ):
             raise serializers.ValidationError("`projects` is a list of project ids.")
+        if "targets" in value and not (
+            isinstance(value["targets"], list) and all(isinstance(t, str) and t for t in value["targets"])
+        ):
+            raise serializers.ValidationError("`targets` is a list of route groups, endpoints or queues.")
         return value
 
     def validate(self, attrs):

@@ -55,10 +55,14 @@ export interface AlertFilter {
 
 export type ChannelBrief = Schemas["ChannelBriefOut"];
 
-/** `host_selector`: hosts (or sites) by name/id or a glob, project ids for AI cost rules. */
+/**
+ * `host_selector`: hosts (or sites) by name/id or a glob, project ids for AI cost rules,
+ * targets (route groups, WebSocket endpoints, queues) for application metrics.
+ */
 export interface TargetSelector {
   hosts?: string[];
   sites?: string[];
+  targets?: string[];
   name_glob?: string;
   projects?: string[];
 }

@@ -65,11 +65,19 @@ export function ruleToForm(rule: AlertRule): RuleFormValues {
 }
 
 /**
- * The selector key a source's targets go under: analytics rules watch sites, the
- * others hosts (the server refuses keys a source does not take: `selector_keys`).
+ * The selector key a source's targets go under: analytics rules watch sites,
+ * application metrics their targets (route groups, endpoints, queues), the others
+ * hosts (the server refuses keys a source does not take: `selector_keys`).
  */
-export function targetKey(source: string): "hosts" | "sites" {
-  return source === "analytics" ? "sites" : "hosts";
+export function targetKey(source: string): "hosts" | "sites" | "targets" {
+  if (source === "analytics") return "sites";
+  if (source === "app") return "targets";
+  return "hosts";
+}
+
+/** Whether the source's targets can be picked by a name pattern (`name_glob`). */
+export function takesNameGlob(source: string): boolean {
+  return source !== "app" && source !== "ai";
 }
 
 function list(text: string): string[] {
@@ -126,7 +134,7 @@ export function validateRuleForm(values: RuleFormValues, metrics: readonly strin
     const targets = list(values.targets);
     if (targets.length) selector[targetKey(values.source)] = targets;
     const glob = values.nameGlob.trim();
-    if (glob) selector.name_glob = glob;
+    if (glob && takesNameGlob(values.source)) selector.name_glob = glob;
   }
 
   if (values.template && !/^[-a-zA-Z0-9_]+$/.test(values.template)) errors.template = "slug";

@@ -12,6 +12,10 @@ const CATALOG = {
     host: { "cpu.percent": "CPU busy %, all cores", "load.1": "load average, 1 min" },
     ai: { "ai.cost.month_to_date": "AI spend this month" },
     analytics: { "analytics.active_sessions": "sessions active in the last 60 s" },
+    app: {
+      "http.error_rate": "share of HTTP responses that were 5xx over the window, %",
+      "celery.queue_depth": "messages waiting in a Celery queue, count",
+    },
   },
 };
 
@@ -103,6 +107,36 @@ describe("RuleForm", () => {
       source: "analytics",
       metric: "analytics.active_sessions",
       host_selector: { sites: ["shop"] },
+    });
+  });
+
+  it("offers application metrics by their Korean name and unit, watching route groups", async () => {
+    const { user, stub, onDone } = renderForm(
+      api((request) =>
+        request.method === "POST" && request.path.endsWith("/monitoring/rules/")
+          ? { status: 201, body: { id: "r3" } }
+          : { status: 404, body: envelope("not_found") },
+      ),
+    );
+    await screen.findByRole("option", { name: "cpu.percent" });
+
+    await user.selectOptions(screen.getByLabelText("소스"), "app");
+    expect(screen.getByRole("option", { name: "애플리케이션 지표" })).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText("지표"), "http.error_rate");
+    expect(screen.getByRole("option", { name: "HTTP 5xx 비율 (%, 경로 그룹별, 최근 구간)" })).toBeInTheDocument();
+    expect(screen.queryByLabelText("호스트 이름 패턴")).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText("이름", { selector: "input" }), "API errors");
+    await user.type(screen.getByLabelText("대상", { selector: "input" }), "projects, auth");
+    await user.type(screen.getByLabelText("기준값"), "5");
+    await user.click(screen.getByRole("button", { name: "규칙 만들기" }));
+
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const post = stub.requests.find((request) => request.method === "POST" && request.path.endsWith("/monitoring/rules/"));
+    expect(post?.body).toMatchObject({
+      source: "app",
+      metric: "http.error_rate",
+      threshold: 5,
+      host_selector: { targets: ["projects", "auth"] },
     });
   });
 

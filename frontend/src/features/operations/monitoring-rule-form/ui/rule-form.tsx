@@ -18,7 +18,7 @@ import { otherServerErrors, serverFieldErrors, useApiErrorText } from "@/shared/
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Button, Form, FormActions, FormAlert, SelectField, TextField } from "@/shared/ui";
 
-import { emptyRuleForm, ruleToForm, targetKey, validateRuleForm, type RuleFormErrors, type RuleFormValues } from "../model/rule-form";
+import { emptyRuleForm, ruleToForm, takesNameGlob, targetKey, validateRuleForm, type RuleFormErrors, type RuleFormValues } from "../model/rule-form";
 import styles from "./rule-form.module.css";
 
 const SERVER_FIELDS = ["name", "metric", "threshold", "for_seconds", "cooldown_seconds", "host_selector", "template"] as const;
@@ -45,6 +45,11 @@ export function RuleForm({ rule, onDone, onCancel }: RuleFormProps) {
   const [preview, setPreview] = useState<RulePreview | null>(null);
 
   const sources = catalog.data?.sources ?? {};
+  // Metric names are dotted (`http.error_rate`): the same path in `metricLabels` names them
+  // with their unit; metrics without one (host metrics) show their name.
+  const hasMetricLabel = (name: string) => t.has(`metricLabels.${name}` as "metricLabels.http.error_rate");
+  const metricLabel = (name: string) =>
+    hasMetricLabel(name) ? t(`metricLabels.${name}` as "metricLabels.http.error_rate") : name;
   const metrics = useMemo(() => Object.keys(catalog.data?.sources[values.source] ?? {}).sort(), [catalog.data, values.source]);
   const set = <K extends keyof RuleFormValues>(key: K, value: RuleFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
@@ -132,10 +137,10 @@ export function RuleForm({ rule, onDone, onCancel }: RuleFormProps) {
         <SelectField
           label={t("metric")}
           value={values.metric}
-          options={metrics.map((name) => ({ value: name, label: name }))}
+          options={metrics.map((name) => ({ value: name, label: metricLabel(name) }))}
           onChange={(event) => set("metric", event.target.value)}
           error={errorFor("metric") ?? server.metric}
-          hint={sources[values.source]?.[values.metric]}
+          hint={hasMetricLabel(values.metric) ? values.metric : sources[values.source]?.[values.metric]}
         />
         {values.source === "ai" ? (
           <TextField
@@ -155,12 +160,14 @@ export function RuleForm({ rule, onDone, onCancel }: RuleFormProps) {
               hint={t(`${targetKey(values.source)}Hint`)}
               error={server.host_selector}
             />
-            <TextField
-              label={t("nameGlob")}
-              value={values.nameGlob}
-              placeholder="web-*"
-              onChange={(event) => set("nameGlob", event.target.value)}
-            />
+            {takesNameGlob(values.source) ? (
+              <TextField
+                label={t("nameGlob")}
+                value={values.nameGlob}
+                placeholder="web-*"
+                onChange={(event) => set("nameGlob", event.target.value)}
+              />
+            ) : null}
           </>
         )}
         <SelectField
