@@ -100,9 +100,10 @@ def user_register(*, email: str, password: str, display_name: str, locale: str =
     """Answers alike whether `email` is new or taken (no account enumeration): the same
     password checks and hashing, one e-mail enqueued on commit in either case. A new
     address gets an unverified account and the verification link; the owner of a verified
-    account hears that someone tried to register with it; an unverified account is taken
-    over by the latest registration (its password and name replaced, earlier links void)
-    and gets a new link, so only the mailbox owner can ever complete it."""
+    account hears that someone tried to register with it; an unverified account is left as
+    it is and gets a new link. Whoever registered, the account's password is the one typed
+    by whoever follows the link (`user_verify_email`), i.e. by the mailbox owner: a stranger
+    who registers someone else's address first (pre-hijacking) never holds the account."""
     email = email.strip().lower()
     _validate_password(password, User(email=email, display_name=display_name, locale=locale))
     password_hash = make_password(password)  # the slow part, done in every case
@@ -123,8 +124,6 @@ def user_register(*, email: str, password: str, display_name: str, locale: str =
         audit_record(action="user.register_existing", target=str(existing.pk), request=request)
         _enqueue_signup_email(existing, "attempt")
         return
-    existing.password, existing.display_name, existing.locale = password_hash, display_name, locale
-    existing.save(update_fields=["password", "display_name", "locale"])
     audit_record(action="user.register_unverified_again", target=str(existing.pk), request=request)
     _enqueue_signup_email(existing, "verify")
 
@@ -152,16 +151,21 @@ def user_resend_verification(*, email: str, request=None) -> None:
 
 
 @transaction.atomic
-def user_verify_email(*, token: str, request=None) -> User:
-    """Marks the address of the account the signed link was made for as verified. Following
-    the same link again answers the same (idempotent)."""
+def user_verify_email(*, token: str, password: str, request=None) -> User:
+    """Verifies the address of the account the signed link was made for and sets its password
+    to `password`, typed by the one who opened the link: the link proves the mailbox, so the
+    mailbox owner's password is the account's, whoever registered it. Every session and token
+    issued before is revoked. The link works once: setting the password changes what it was
+    signed over (users.tokens), and an already verified account is not taken by a link."""
     user = tokens.email_verification_user(token)
-    if user is None:
+    if user is None or user.email_verified:
         raise InvalidVerificationLink()
-    if not user.email_verified:
-        user.email_verified = True
-        user.save(update_fields=["email_verified"])
-        audit_record(action="email.verified", actor=user, target=str(user.pk), request=request)
+    _validate_password(password, user)
+    user.set_password(password)
+    user.email_verified = True
+    user.save(update_fields=["password", "email_verified"])
+    user_tokens_revoke_all(user=user)
+    audit_record(action="email.verified", actor=user, target=str(user.pk), request=request)
     return user
 
 

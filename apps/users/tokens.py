@@ -14,8 +14,8 @@ _DEVICE_SALT = "users.known-device"
 
 
 def _verification_fingerprint(user: User) -> str:
-    """Changes when the address or the password does: a later registration of the same
-    unverified address (which replaces the password) voids the links sent before it."""
+    """Changes when the address or the password does: following a link sets the password
+    (users.services.user_verify_email), which voids that link and every one sent before it."""
     return salted_hmac(_VERIFY_SALT, f"{user.pk}:{user.email}:{user.password}").hexdigest()[:32]
 
 

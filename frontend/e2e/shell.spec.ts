@@ -31,6 +31,11 @@ test("a new user registers, works in Korean and English, gets a live notificatio
   await expect(sent).toContainText(email);
   await screenshot(page, "01b-register-check-email-ko");
   await page.goto(await verificationLinkFor(email));
+  // The one who opens the link sets the password (the sign-up one here).
+  await expect(page.getByRole("heading", { level: 1, name: "이메일 확인" })).toBeVisible();
+  await page.getByLabel("비밀번호", { exact: true }).fill(password);
+  await page.getByLabel("비밀번호 확인").fill(password);
+  await page.getByRole("button", { name: "이메일 확인하고 비밀번호 설정" }).click();
   await expect(page.getByText("이메일 주소가 확인되었습니다")).toBeVisible();
   await screenshot(page, "01c-email-verified-ko");
   await page.getByRole("main").getByRole("link", { name: "로그인", exact: true }).click();

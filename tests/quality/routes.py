@@ -85,6 +85,14 @@ def _reset_link(world, actor, side):
     }
 
 
+def _verification_link(world, actor, side):
+    """A link is only good for an account still waiting for its address to be confirmed."""
+    candidate = world.candidate
+    candidate.email_verified = False
+    candidate.save(update_fields=["email_verified"])
+    return {"token": email_verification_token(candidate), "password": DEFAULT_PASSWORD}
+
+
 def _digest_of(side: Side) -> dict:
     """A finished digest of the side's version (GET answers 404 `no_digest` before one exists)."""
     from apps.ai_planning.tests.factories import VersionDigestFactory
@@ -152,7 +160,7 @@ ROUTES: dict[str, Rule] = {
     "POST auth/register/": public(
         body=lambda w, a, s: {"email": f"new-{a}@example.com", "password": "Long-Enough-Pass-1", "display_name": a}
     ),
-    "POST auth/verify-email/": public(body=lambda w, a, s: {"token": email_verification_token(w.candidate)}),
+    "POST auth/verify-email/": public(body=_verification_link),
     "POST auth/verify-email/resend/": public(body=lambda w, a, s: {"email": w.candidate.email}),
     "POST auth/login/": public(body=lambda w, a, s: {"email": w.candidate.email, "password": DEFAULT_PASSWORD}),
     "POST auth/refresh/": public(body=lambda w, a, s: {"refresh": token_pair_for(w.candidate)["refresh"]}),
@@ -274,6 +282,7 @@ ROUTES: dict[str, Rule] = {
     "GET versions/{version_id}/digest/": project(READ, params=lambda w, a, s: _digest_of(s)),
     "POST versions/{version_id}/digest/": project(RESOLVE),
     # --- monitoring (staff) ----------------------------------------------------------------
+    "GET monitoring/overview/": staff(),
     "GET monitoring/hosts/": staff(),
     "GET monitoring/hosts/{id}/": staff(),
     "GET monitoring/metrics/": staff(query=lambda w, a, s: f"?host={w.host.pk}&metric=cpu.percent"),

@@ -52,6 +52,7 @@ class RegisterView(_PublicAuthView):
 class VerifyEmailView(_PublicAuthView):
     class InputSerializer(StrictSerializer):
         token = serializers.CharField(max_length=512)
+        password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
 
     class OutputSerializer(serializers.Serializer):
         email = serializers.EmailField()
@@ -61,13 +62,18 @@ class VerifyEmailView(_PublicAuthView):
         request=InputSerializer,
         responses={
             200: OutputSerializer,
-            400: error_response("Link invalid or expired (`verification_link_invalid`)"),
+            400: error_response(
+                "Link invalid, expired or already used (`verification_link_invalid`), or a weak password"
+                " (`validation_error`, details.password)"
+            ),
         },
     )
     def post(self, request):
+        """Confirms the address and sets the account's password to `password`, typed by whoever
+        opened the e-mailed link; sessions from before are revoked. Sign in afterwards."""
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_verify_email(token=data.validated_data["token"], request=request)
+        user = services.user_verify_email(**data.validated_data, request=request)
         return Response(self.OutputSerializer(user).data)
 
 

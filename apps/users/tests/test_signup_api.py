@@ -16,6 +16,7 @@ from apps.core.models import AuditLog
 from apps.core.tests.assertions import assert_error
 from apps.core.throttling import AuthRateThrottle
 from apps.users.models import User
+from apps.users.services import token_pair_for
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +147,7 @@ def test_register_takes_about_as_long_for_a_taken_address(post, settings):
     assert taken > 0.5 * new and new > 0.5 * taken, (new, taken)
 
 
-def test_registering_an_unverified_address_again_replaces_it_and_voids_the_first_link(post):
+def test_registering_an_unverified_address_again_sends_a_new_link_and_changes_nothing(post):
     post(REGISTER, registration())
     first = verification_token(mail.outbox[0])
 
@@ -154,11 +155,64 @@ def test_registering_an_unverified_address_again_replaces_it_and_voids_the_first
 
     assert again.status_code == 202
     user = User.objects.get()
-    assert (user.display_name, user.email_verified) == ("Second", False)
-    assert user.check_password("Other-Lantern-88")
+    assert (user.display_name, user.email_verified) == ("김감독", False)
+    assert not user.check_password("Other-Lantern-88")
     second = verification_token(mail.outbox[1])
-    assert_error(post(VERIFY, {"token": first}), 400, "verification_link_invalid")
-    assert post(VERIFY, {"token": second}).status_code == 200
+    assert post(VERIFY, {"token": second, "password": STRONG_PASSWORD}).status_code == 200
+    # One link confirmed the address; every other one is void from then on.
+    assert_error(post(VERIFY, {"token": first, "password": STRONG_PASSWORD}), 400, "verification_link_invalid")
+
+
+def test_pre_hijacking_fails_the_mailbox_owner_sets_the_password_when_verifying(post, api_client):
+    """An attacker registers the victim's address with a password of their own (before or
+    after the victim did); the link reaches only the victim, who types their own password on
+    the verification page. The attacker's password never opens the account, and the attacker
+    can neither replay the link nor re-register to take the verified account."""
+    attacker_password, victim_password = "Attacker-Owns-This-1", "Victim-Real-Secret-2"
+    post(REGISTER, registration(email="victim@example.com", password=attacker_password, display_name="Attacker"))
+    post(REGISTER, registration(email="victim@example.com", password=attacker_password, display_name="Attacker"))
+    link = verification_token(mail.outbox[-1])
+    # Before verification nobody is let in, the attacker included.
+    assert_error(login(post, "victim@example.com", attacker_password), 403, "email_not_verified")
+
+    verified = post(VERIFY, {"token": link, "password": victim_password})
+
+    assert verified.status_code == 200, verified.content
+    assert_error(login(post, "victim@example.com", attacker_password), 401, "invalid_credentials")
+    victim = login(post, "victim@example.com", victim_password)
+    assert victim.status_code == 200, victim.content
+    assert api_client.get(ME, HTTP_AUTHORIZATION=f"Bearer {victim.json()['access']}").status_code == 200
+    # Replaying the link (to set the attacker's password) fails, and so does registering again.
+    assert_error(post(VERIFY, {"token": link, "password": attacker_password}), 400, "verification_link_invalid")
+    assert post(REGISTER, registration(email="victim@example.com", password=attacker_password)).status_code == 202
+    assert "verify-email" not in mail.outbox[-1].body
+    assert User.objects.get(email="victim@example.com").check_password(victim_password)
+
+
+def test_verifying_revokes_tokens_issued_before(post, api_client):
+    post(REGISTER, registration())
+    user = User.objects.get()
+    earlier = token_pair_for(user)  # e.g. minted while the account was unverified
+    assert api_client.get(ME, HTTP_AUTHORIZATION=f"Bearer {earlier['access']}").status_code == 200
+
+    assert (
+        post(VERIFY, {"token": verification_token(mail.outbox[0]), "password": "Fresh-Verify-Pass-9"}).status_code
+        == 200
+    )
+
+    assert api_client.get(ME, HTTP_AUTHORIZATION=f"Bearer {earlier['access']}").status_code == 401
+    assert post("/api/v1/auth/refresh/", {"refresh": earlier["refresh"]}).status_code == 401
+
+
+def test_verify_refuses_a_weak_password_and_keeps_the_link_usable(post):
+    post(REGISTER, registration())
+    token = verification_token(mail.outbox[0])
+
+    weak = post(VERIFY, {"token": token, "password": "1234"})
+
+    assert_error(weak, 400, "validation_error", details={"password"})
+    assert not User.objects.get().email_verified
+    assert post(VERIFY, {"token": token, "password": STRONG_PASSWORD}).status_code == 200
 
 
 def test_sign_up_emails_to_one_address_are_capped_without_changing_the_answer(post, settings):
@@ -208,7 +262,7 @@ def test_unverified_account_cannot_sign_in_until_the_link_is_followed(post, api_
     assert_error(refused, 403, "email_not_verified")
     assert "access" not in refused.json()
 
-    verified = post(VERIFY, {"token": verification_token(mail.outbox[0])})
+    verified = post(VERIFY, {"token": verification_token(mail.outbox[0]), "password": STRONG_PASSWORD})
 
     assert verified.status_code == 200, verified.content
     assert verified.json() == {"email": "new.member@example.com", "email_verified": True}
@@ -237,14 +291,16 @@ def test_wrong_password_on_an_unverified_account_is_just_wrong(post):
     assert_error(login(post, "pending@example.com", "Wrong-Password-1"), 401, "invalid_credentials")
 
 
-def test_following_the_link_twice_answers_the_same(post):
+def test_following_the_link_twice_fails_the_second_time(post):
     post(REGISTER, registration())
     token = verification_token(mail.outbox[0])
 
-    first = post(VERIFY, {"token": token})
-    second = post(VERIFY, {"token": token})
+    first = post(VERIFY, {"token": token, "password": STRONG_PASSWORD})
+    second = post(VERIFY, {"token": token, "password": "Another-Lantern-55"})
 
-    assert (first.status_code, second.status_code) == (200, 200)
+    assert first.status_code == 200
+    assert_error(second, 400, "verification_link_invalid")
+    assert User.objects.get().check_password(STRONG_PASSWORD)
     assert AuditLog.objects.filter(action="email.verified").count() == 1
 
 
@@ -252,7 +308,9 @@ def test_verify_rejects_a_tampered_token(post):
     post(REGISTER, registration())
     token = verification_token(mail.outbox[0])
 
-    assert_error(post(VERIFY, {"token": token[:-2] + "xx"}), 400, "verification_link_invalid")
+    assert_error(
+        post(VERIFY, {"token": token[:-2] + "xx", "password": STRONG_PASSWORD}), 400, "verification_link_invalid"
+    )
     assert not User.objects.get().email_verified
 
 
@@ -263,15 +321,15 @@ def test_verify_rejects_an_expired_token(post, settings, monkeypatch):
     later = time.time() + 61
     monkeypatch.setattr("django.core.signing.time.time", lambda: later)
 
-    response = post(VERIFY, {"token": token})
+    response = post(VERIFY, {"token": token, "password": STRONG_PASSWORD})
 
     assert_error(response, 400, "verification_link_invalid")
     assert not User.objects.get().email_verified
 
 
 def test_verify_rejects_a_password_reset_style_garbage_token(post):
-    assert_error(post(VERIFY, {"token": "abc:def"}), 400, "verification_link_invalid")
-    assert_error(post(VERIFY, {}), 400, "validation_error", details={"token"})
+    assert_error(post(VERIFY, {"token": "abc:def", "password": STRONG_PASSWORD}), 400, "verification_link_invalid")
+    assert_error(post(VERIFY, {}), 400, "validation_error", details={"token", "password"})
 
 
 def test_resend_answers_alike_and_mails_only_an_unverified_account(post):
@@ -286,7 +344,7 @@ def test_resend_answers_alike_and_mails_only_an_unverified_account(post):
     assert [a.json()["verification_required"] for a in answers] == [True, True, True]
     [message] = mail.outbox
     assert message.to == ["pending@example.com"]
-    assert post(VERIFY, {"token": verification_token(message)}).status_code == 200
+    assert post(VERIFY, {"token": verification_token(message), "password": STRONG_PASSWORD}).status_code == 200
     assert User.objects.get(email="pending@example.com").email_verified
 
 

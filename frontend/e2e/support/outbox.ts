@@ -39,16 +39,19 @@ export async function verificationLinkFor(email: string, timeoutMs = 20_000): Pr
   throw new Error(`no verification e-mail to ${email} in ${OUTBOX}`);
 }
 
-/** Follow the e-mailed link through the API, as the /verify-email page does. */
-export async function verifyEmail(request: APIRequestContext, email: string): Promise<void> {
+/**
+ * Follow the e-mailed link through the API, as the /verify-email page does: the one who
+ * opens it sets the account's password (`password`), whoever registered the address.
+ */
+export async function verifyEmail(request: APIRequestContext, email: string, password: string): Promise<void> {
   const token = new URL(await verificationLinkFor(email)).searchParams.get("token");
-  const response = await request.post(`${API_URL}/auth/verify-email/`, { data: { token } });
+  const response = await request.post(`${API_URL}/auth/verify-email/`, { data: { token, password } });
   if (response.status() !== 200) throw new Error(`verify failed: ${response.status()} ${await response.text()}`);
 }
 
 /**
  * Sign up through the real API (the sign-up form's call), confirm the address from the
- * e-mail, and sign in: the tokens and id of a ready account.
+ * e-mail with the same password, and sign in: the tokens and id of a ready account.
  */
 export async function signUpVerified(
   request: APIRequestContext,
@@ -58,7 +61,7 @@ export async function signUpVerified(
     data: { email, password, display_name: name, locale },
   });
   if (registered.status() !== 202) throw new Error(`register failed: ${registered.status()} ${await registered.text()}`);
-  await verifyEmail(request, email);
+  await verifyEmail(request, email, password);
   const login = await request.post(`${API_URL}/auth/login/`, { data: { email, password } });
   if (login.status() !== 200) throw new Error(`login failed: ${login.status()} ${await login.text()}`);
   const body = (await login.json()) as { access: string; refresh: string; user: { id: string } };

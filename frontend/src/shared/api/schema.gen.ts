@@ -274,6 +274,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Confirms the address and sets the account's password to `password`, typed by whoever
+         *     opened the e-mailed link; sessions from before are revoked. Sign in afterwards.
+         */
         post: operations["auth_verify_email_create"];
         delete?: never;
         options?: never;
@@ -712,6 +716,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["monitoring_metrics_catalog_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/overview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Everything the console's first tab shows, in one answer. */
+        get: operations["monitoring_overview_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2700,6 +2721,23 @@ export interface components {
          * @enum {string}
          */
         MonitoringChannelKindEnum: "email" | "webhook" | "slack";
+        MonitoringOverviewOut: {
+            /** Format: date-time */
+            at: string;
+            /** @description the window of the HTTP numbers */
+            window_seconds: number;
+            history_minutes: number;
+            hosts: components["schemas"]["OverviewHostOut"][];
+            alerts: components["schemas"]["OverviewAlertsOut"];
+            /** @description null: the metrics store is unreachable */
+            http: components["schemas"]["OverviewHttpOut"] | null;
+            sockets: components["schemas"]["OverviewSocketsOut"] | null;
+            queues: components["schemas"]["OverviewQueueOut"][] | null;
+            /** @description null: no app registered the `ai` source */
+            ai_cost: components["schemas"]["OverviewAiCostOut"] | null;
+            /** @description null: analytics not installed or unreachable */
+            analytics: components["schemas"]["OverviewAnalyticsOut"] | null;
+        };
         /**
          * @description * `mention` - mention
          *     * `reply` - reply
@@ -2809,6 +2847,162 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
             readonly data: components["schemas"]["ReportDataOut"] | null;
+        };
+        OverviewAiCostOut: {
+            /** @description YYYY-MM (UTC) */
+            month: string;
+            /** Format: double */
+            month_to_date_usd: number;
+            /**
+             * Format: double
+             * @description straight-line month-end spend
+             */
+            forecast_usd: number;
+            /**
+             * Format: double
+             * @description sum of the monthly budgets of the projects with spend
+             */
+            budget_usd: number;
+            /** Format: double */
+            budget_used_percent: number;
+            projects: number;
+            /** @description projects whose forecast exceeds their budget */
+            projects_over_budget: number;
+        };
+        OverviewAlertOut: {
+            /** Format: uuid */
+            id: string;
+            rule: string;
+            target: string;
+            severity: components["schemas"]["SeverityEnum"];
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: double */
+            value: number | null;
+        };
+        OverviewAlertsOut: {
+            firing: components["schemas"]["OverviewFiringOut"];
+            firing_total: number;
+            pending: number;
+            /** @description the newest firing alerts (at most 5) */
+            top: components["schemas"]["OverviewAlertOut"][];
+        };
+        OverviewAnalyticsOut: {
+            window_minutes: number;
+            /** @description events processed */
+            accepted: number;
+            /** @description events rejected as invalid */
+            rejected: number;
+            /** @description refused requests (4xx except 429, 5xx) */
+            errors: number;
+            /** @description requests refused with 429 */
+            throttled: number;
+            /** Format: double */
+            latency_p95_ms: number | null;
+            /** @description per minute, oldest first */
+            series: components["schemas"]["OverviewIngestMinuteOut"][];
+        };
+        OverviewFiringOut: {
+            info: number;
+            warning: number;
+            critical: number;
+        };
+        OverviewHostOut: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            display_name: string;
+            status: components["schemas"]["OverviewHostOutStatusEnum"];
+            /** Format: date-time */
+            last_seen_at: string | null;
+            /** Format: double */
+            cpu_percent: number | null;
+            /** Format: double */
+            mem_percent: number | null;
+            /**
+             * Format: double
+             * @description the fullest mount
+             */
+            disk_percent: number | null;
+            /** @description raw samples of the last `history_minutes`, oldest first */
+            history: components["schemas"]["OverviewPointOut"][];
+        };
+        /**
+         * @description * `up` - up
+         *     * `down` - down
+         *     * `unknown` - unknown
+         * @enum {string}
+         */
+        OverviewHostOutStatusEnum: "up" | "down" | "unknown";
+        OverviewHttpGroupOut: {
+            group: string;
+            requests: number;
+            errors: number;
+            /**
+             * Format: double
+             * @description %
+             */
+            error_rate: number;
+            /** Format: double */
+            p95_ms: number;
+        };
+        OverviewHttpOut: {
+            requests: number;
+            errors: number;
+            /**
+             * Format: double
+             * @description 5xx share over the window, %
+             */
+            error_rate: number;
+            /**
+             * Format: double
+             * @description the slowest route group's p95 over the window, ms
+             */
+            p95_ms: number;
+            groups: components["schemas"]["OverviewHttpGroupOut"][];
+        };
+        OverviewIngestMinuteOut: {
+            /** Format: date-time */
+            ts: string;
+            accepted: number;
+            rejected: number;
+            errors: number;
+            throttled: number;
+            /** Format: double */
+            latency_p95_ms: number | null;
+        };
+        OverviewPointOut: {
+            /** Format: date-time */
+            ts: string;
+            /**
+             * Format: double
+             * @description CPU busy, %
+             */
+            cpu: number | null;
+            /**
+             * Format: double
+             * @description memory used, %
+             */
+            mem: number | null;
+            /**
+             * Format: double
+             * @description fullest mount used, %
+             */
+            disk: number | null;
+        };
+        OverviewQueueOut: {
+            queue: string;
+            depth: number;
+            /** Format: double */
+            oldest_wait_s: number;
+        };
+        OverviewSocketEndpointOut: {
+            endpoint: string;
+            connections: number;
+        };
+        OverviewSocketsOut: {
+            total: number;
+            endpoints: components["schemas"]["OverviewSocketEndpointOut"][];
         };
         PaginatedAIJobOutList: {
             /** @example 123 */
@@ -4129,6 +4323,7 @@ export interface components {
          */
         VerifyEmailInput: {
             token: string;
+            password: string;
         };
         VerifyEmailOutput: {
             /** Format: email */
@@ -5362,7 +5557,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyEmailOutput"];
                 };
             };
-            /** @description Link invalid or expired (`verification_link_invalid`) */
+            /** @description Link invalid, expired or already used (`verification_link_invalid`), or a weak password (`validation_error`, details.password) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7710,6 +7905,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MetricCatalog"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    monitoring_overview_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringOverviewOut"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13879,6 +14120,7 @@ export const monitoringChannelKindEnumValues: ReadonlyArray<FlattenedDeepRequire
 export const notificationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKindEnum"]> = ["mention", "reply", "comment", "review", "version", "approval", "team", "alert"];
 export const notificationModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationModeEnum"]> = ["in_app", "instant", "digest", "off"];
 export const operatorEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperatorEnum"]> = [">", ">=", "<", "<=", "==", "!="];
+export const overviewHostOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OverviewHostOutStatusEnum"]> = ["up", "down", "unknown"];
 export const planStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusEnum"]> = ["queued", "running", "succeeded", "failed"];
 export const projectStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStatusEnum"]> = ["planning", "pre_production", "production", "post_production", "review", "delivered", "archived"];
 export const resolutionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResolutionEnum"]> = ["raw", "hour", "day"];

@@ -6,7 +6,7 @@ export type EmailVerified = Schemas["VerifyEmailOutput"];
 
 export const verifyEmailApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
-    verifyEmail: build.mutation<EmailVerified, { token: string }>({
+    verifyEmail: build.mutation<EmailVerified, { token: string; password: string }>({
       query: (body) => ({ url: "auth/verify-email/", method: "POST", body }),
     }),
     resendVerification: build.mutation<CheckYourEmail, { email: string }>({

@@ -1,43 +1,53 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
-import { buttonClassName, EmptyState, MailIcon, PageSpinner } from "@/shared/ui";
+import { serverFieldErrors, useApiErrorText, useValidationText } from "@/shared/lib/errors";
+import { useFormState } from "@/shared/lib/form";
+import { Button, buttonClassName, EmptyState, Form, FormAlert, LinkOffIcon, MailIcon, TextField } from "@/shared/ui";
 
 import { useVerifyEmailMutation } from "../api/verify-email-api";
+import { isInvalidVerificationLink, validateVerifyEmail, type VerifyEmailValues } from "../model/validate";
 
-type State = { status: "checking" } | { status: "verified"; email: string } | { status: "invalid" };
-
-/** Follows the link of the verification e-mail: sends its token once and says how it went. */
+/**
+ * Follows the link of the verification e-mail. Whoever opened it owns the mailbox, so they
+ * set the account's password here (the one chosen at sign-up, or a new one): someone else
+ * who registered the address first never keeps the account.
+ */
 export function VerifyEmailStatus({ token }: { token: string | null }) {
   const t = useTranslations("auth.verify");
+  const tc = useTranslations("common");
+  const errorText = useApiErrorText();
+  const issueText = useValidationText();
   const [verify] = useVerifyEmailMutation();
-  const [state, setState] = useState<State>(token ? { status: "checking" } : { status: "invalid" });
-  const sent = useRef(false);
+  const [verifiedEmail, setVerifiedEmail] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!token || sent.current) return;
-    sent.current = true; // once, even under StrictMode's double effects
-    verify({ token })
-      .unwrap()
-      .then((answer) => setState({ status: "verified", email: answer.email }))
-      .catch(() => setState({ status: "invalid" }));
-  }, [token, verify]);
+  const submit = useCallback(
+    async (values: VerifyEmailValues) => {
+      const answer = await verify({ token: token ?? "", password: values.password }).unwrap();
+      setVerifiedEmail(answer.email);
+    },
+    [verify, token],
+  );
+  const form = useFormState<VerifyEmailValues>({
+    initial: { password: "", confirm: "" },
+    validate: validateVerifyEmail,
+    submit,
+  });
 
-  if (state.status === "checking") return <PageSpinner label={t("checking")} />;
-  if (state.status === "verified") {
+  if (verifiedEmail !== null) {
     return (
       <div role="status">
         <EmptyState
           compact
           icon={<MailIcon size={20} />}
           title={t("doneTitle")}
-          body={t("doneBody", { email: state.email })}
+          body={t("doneBody", { email: verifiedEmail })}
           action={
-            <Link className={buttonClassName({ variant: "primary" })} href={`${routes.login}?email=${encodeURIComponent(state.email)}`}>
+            <Link className={buttonClassName({ variant: "primary" })} href={`${routes.login}?email=${encodeURIComponent(verifiedEmail)}`}>
               {t("goLogin")}
             </Link>
           }
@@ -45,17 +55,52 @@ export function VerifyEmailStatus({ token }: { token: string | null }) {
       </div>
     );
   }
+
+  if (!token || (form.serverError !== null && isInvalidVerificationLink(form.serverError.details, form.serverError.code))) {
+    return (
+      <EmptyState
+        compact
+        tone="error"
+        icon={<LinkOffIcon size={20} />}
+        title={t("invalidTitle")}
+        body={t("invalidBody")}
+        action={
+          <Link className={buttonClassName({ variant: "secondary" })} href={routes.login}>
+            {t("goLogin")}
+          </Link>
+        }
+      />
+    );
+  }
+
+  const server = serverFieldErrors(form.serverError, ["password"] as const);
+  const reveal = { show: tc("showPassword"), hide: tc("hidePassword") };
+
   return (
-    <EmptyState
-      compact
-      tone="error"
-      title={t("invalidTitle")}
-      body={t("invalidBody")}
-      action={
-        <Link className={buttonClassName({ variant: "secondary" })} href={routes.login}>
-          {t("goLogin")}
-        </Link>
-      }
-    />
+    <Form onSubmit={form.handleSubmit} aria-label={t("title")}>
+      {form.serverError && !server.password ? <FormAlert tone="error">{errorText(form.serverError)}</FormAlert> : null}
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        required
+        autoFocus
+        revealLabels={reveal}
+        error={issueText(form.issues.password) ?? server.password}
+        {...form.register("password")}
+      />
+      <TextField
+        label={t("confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+        revealLabels={reveal}
+        error={issueText(form.issues.confirm)}
+        {...form.register("confirm")}
+      />
+      <Button type="submit" variant="primary" fullWidth loading={form.submitting}>
+        {form.submitting ? t("submitting") : t("submit")}
+      </Button>
+    </Form>
   );
 }
