@@ -6,6 +6,7 @@ import functools
 import logging
 import math
 import time
+from datetime import UTC, datetime
 
 import redis
 from django.conf import settings
@@ -45,7 +46,8 @@ def _minute(ts: float) -> int:
 
 
 def ingestion_record(*, site_id: str | None, status: int, accepted: int, rejected: int, seconds: float) -> None:
-    """One request's outcome. Errors are refused requests other than throttling."""
+    """One request's outcome. Errors are refused requests other than throttling; throttled
+    requests (429) are counted apart."""
     site_label = site_id or "unknown"
     try:
         REQUESTS.labels(str(status)).inc()
@@ -60,6 +62,7 @@ def ingestion_record(*, site_id: str | None, status: int, accepted: int, rejecte
     if time.monotonic() < _redis_down_until:
         return  # Redis was just found down: do not make every request wait for its timeout
     error = 1 if status >= 400 and status != 429 else 0
+    throttled = 1 if status == 429 else 0
     minute = _minute(time.time())
     try:
         with _client().pipeline(transaction=False) as pipe:
@@ -68,6 +71,7 @@ def ingestion_record(*, site_id: str | None, status: int, accepted: int, rejecte
                 pipe.hincrby(key, "accepted", accepted)
                 pipe.hincrby(key, "rejected", rejected)
                 pipe.hincrby(key, "errors", error)
+                pipe.hincrby(key, "throttled", throttled)
                 pipe.expire(key, _KEEP_SECONDS)
                 lat = f"{_PREFIX}lat:{target}:{minute}"
                 pipe.lpush(lat, round(seconds * 1000, 3))
@@ -98,7 +102,7 @@ def health_window(targets: list[str], *, now: float, minutes: int = 5) -> dict[s
     step = 2 * len(span)
     for index, target in enumerate(targets):
         chunk = raw[index * step : (index + 1) * step]
-        totals = {"accepted": 0, "rejected": 0, "errors": 0}
+        totals = {"accepted": 0, "rejected": 0, "errors": 0, "throttled": 0}
         latencies: list[float] = []
         for counters, lats in zip(chunk[0::2], chunk[1::2], strict=True):
             for key in totals:
@@ -117,3 +121,49 @@ def percentile(values: list[float], q: float) -> float | None:
     pos = (len(ordered) - 1) * q
     low, high = math.floor(pos), math.ceil(pos)
     return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+OVERVIEW_MINUTES = 60
+
+
+def ingestion_overview(now) -> dict | None:
+    """The console overview's analytics section: every request (the `_all` counters shared by
+    all web processes, not one process' Prometheus values) over the last hour — events
+    accepted and rejected, refused requests, throttled requests, p95 request time — and the
+    same per minute for its chart. None when Redis is unavailable."""
+    end = min(now.timestamp(), time.time())
+    last = _minute(end)
+    minutes = range(last - OVERVIEW_MINUTES + 1, last + 1)
+    try:
+        with _client().pipeline(transaction=False) as pipe:
+            for minute in minutes:
+                pipe.hgetall(f"{_PREFIX}{GLOBAL}:{minute}")
+                pipe.lrange(f"{_PREFIX}lat:{GLOBAL}:{minute}", 0, -1)
+            raw = pipe.execute()
+    except redis.RedisError as exc:
+        logger.info("Analytics health unavailable (%s)", exc)
+        return None
+    keys = ("accepted", "rejected", "errors", "throttled")
+    totals = dict.fromkeys(keys, 0)
+    latencies: list[float] = []
+    series = []
+    for minute, counters, lats in zip(minutes, raw[0::2], raw[1::2], strict=True):
+        row = {key: int(counters.get(key.encode(), 0)) for key in keys}
+        values = [float(v) for v in lats]
+        for key in keys:
+            totals[key] += row[key]
+        latencies.extend(values)
+        series.append(
+            {
+                "ts": datetime.fromtimestamp(minute * 60, tz=UTC),
+                **row,
+                "latency_p95_ms": round(percentile(values, 0.95), 1) if values else None,
+            }
+        )
+    p95 = percentile(latencies, 0.95)
+    return {
+        "window_minutes": OVERVIEW_MINUTES,
+        **totals,
+        "latency_p95_ms": round(p95, 1) if p95 is not None else None,
+        "series": series,
+    }

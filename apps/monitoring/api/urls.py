@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("monitoring/overview/", views.MonitoringOverview.as_view(), name="monitoring-overview"),
     path("monitoring/hosts/", views.HostList.as_view(), name="monitoring-hosts"),
     path("monitoring/hosts/<uuid:pk>/", views.HostDetail.as_view(), name="monitoring-host"),
     path("monitoring/metrics/", views.MetricQuery.as_view(), name="monitoring-metrics"),

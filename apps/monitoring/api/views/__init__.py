@@ -10,6 +10,7 @@ from .channels import (
 )
 from .metrics import AnomalyList, AppMetrics, Forecasts, HostDetail, HostList, MetricCatalog, MetricQuery, Stats
 from .operations import BackupList, TaskRetry, TaskRevoke, TasksOverview
+from .overview import MonitoringOverview
 from .reports import ReportCsv, ReportDetail, ReportListCreate, ReportSend
 from .rules import RuleDetail, RuleListCreate, RulePreview
 
@@ -29,6 +30,7 @@ __all__ = [
     "HostList",
     "MetricCatalog",
     "MetricQuery",
+    "MonitoringOverview",
     "ReportCsv",
     "ReportDetail",
     "ReportListCreate",
