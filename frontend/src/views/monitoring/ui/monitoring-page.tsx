@@ -10,6 +10,7 @@ import { ChannelsTab } from "@/widgets/monitoring/channels";
 import { ForecastsTab } from "@/widgets/monitoring/forecasts";
 import { HistoryTab } from "@/widgets/monitoring/history";
 import { HostsTab } from "@/widgets/monitoring/hosts";
+import { ReportsTab } from "@/widgets/monitoring/reports";
 import { RulesTab } from "@/widgets/monitoring/rules";
 import { SilencesTab } from "@/widgets/monitoring/silences";
 import { StatsTab } from "@/widgets/monitoring/stats";
@@ -94,6 +95,9 @@ function MonitoringConsole() {
         return <AnomaliesTab />;
       case "tasks":
         return <TasksTab />;
+      case "reports":
+        // `?report=` opens one (the e-mailed report links here).
+        return <ReportsTab initialReportId={params.get("report")} />;
     }
     // `select` changes identity every render; the panels only need the latest one.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -18,6 +18,7 @@ export const MONITORING_TABS = [
   "forecasts",
   "anomalies",
   "tasks",
+  "reports",
 ] as const;
 export type MonitoringTab = (typeof MONITORING_TABS)[number];
 
