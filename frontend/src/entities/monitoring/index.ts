@@ -8,10 +8,12 @@ export {
   useDeleteChannelMutation,
   useDeleteRuleMutation,
   useDeleteTemplateMutation,
+  useDownloadReportCsvMutation,
   useExpireSilenceMutation,
   useGetForecastsQuery,
   useGetMetricCatalogQuery,
   useGetMetricSeriesQuery,
+  useGetReportQuery,
   useGetStatsQuery,
   useGetTasksQuery,
   useListAlertsQuery,
@@ -20,11 +22,14 @@ export {
   useListChannelsQuery,
   useListDeliveriesQuery,
   useListHostsQuery,
+  useListReportsQuery,
   useListRulesQuery,
   useListSilencesQuery,
   useListTemplatesQuery,
   usePreviewRuleMutation,
   usePreviewTemplateMutation,
+  useRequestReportMutation,
+  useSendReportMutation,
   useTestChannelMutation,
   useUpdateAlertNotesMutation,
   useUpdateChannelMutation,
@@ -59,6 +64,7 @@ export {
 } from "./model/live-samples";
 export { useMonitoringStream, type MonitoringStream } from "./model/use-monitoring-stream";
 export * from "./model/types";
+export * from "./model/report-types";
 export {
   ActionsHead,
   DeleteButton,

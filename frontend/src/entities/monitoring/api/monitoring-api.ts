@@ -28,6 +28,7 @@ import type {
   TemplateInput,
   TemplatePreview,
 } from "../model/types";
+import type { Report, ReportBrief, ReportCsv, ReportKind, ReportRequest } from "../model/report-types";
 
 const LIST = "LIST" as const;
 
@@ -156,6 +157,43 @@ export const monitoringApi = baseApi.injectEndpoints({
     listBackups: build.query<PageResult<Backup>, void>({
       query: () => "monitoring/backups/",
     }),
+
+    // Operations reports (built by a worker task; poll one while it is pending or building).
+    listReports: build.query<PageResult<ReportBrief>, { kind?: ReportKind; page?: number }>({
+      query: (params) => ({ url: "monitoring/reports/", params }),
+      providesTags: [{ type: "Metric", id: "REPORTS" }],
+    }),
+    getReport: build.query<Report, string>({
+      query: (id) => `monitoring/reports/${id}/`,
+      providesTags: (_result, _error, id) => [{ type: "Metric", id: `REPORT-${id}` }],
+    }),
+    requestReport: build.mutation<Report, ReportRequest>({
+      query: (body) => ({ url: "monitoring/reports/", method: "POST", body }),
+      invalidatesTags: (result) => [
+        { type: "Metric", id: "REPORTS" },
+        ...(result ? [{ type: "Metric" as const, id: `REPORT-${result.id}` }] : []),
+      ],
+    }),
+    sendReport: build.mutation<{ recipients: number }, string>({
+      query: (id) => ({ url: `monitoring/reports/${id}/send/`, method: "POST" }),
+      invalidatesTags: (_result, _error, id) => [
+        { type: "Metric", id: "REPORTS" },
+        { type: "Metric", id: `REPORT-${id}` },
+      ],
+    }),
+    // A mutation, not a query: it runs on click and is never cached; through the base query
+    // so the download is authenticated like any call.
+    downloadReportCsv: build.mutation<ReportCsv, { id: string; fallbackName: string }>({
+      query: ({ id }) => ({
+        url: `monitoring/reports/${id}/csv/`,
+        headers: { Accept: "text/csv, application/json" },
+        responseHandler: "content-type",
+      }),
+      transformResponse: (text: string, meta, { fallbackName }) => ({
+        text,
+        filename: meta?.response?.headers.get("content-disposition")?.match(/filename="?([^";]+)"?/)?.[1] ?? fallbackName,
+      }),
+    }),
   }),
 });
 
@@ -168,10 +206,12 @@ export const {
   useDeleteChannelMutation,
   useDeleteRuleMutation,
   useDeleteTemplateMutation,
+  useDownloadReportCsvMutation,
   useExpireSilenceMutation,
   useGetForecastsQuery,
   useGetMetricCatalogQuery,
   useGetMetricSeriesQuery,
+  useGetReportQuery,
   useGetStatsQuery,
   useGetTasksQuery,
   useListAlertsQuery,
@@ -180,11 +220,14 @@ export const {
   useListChannelsQuery,
   useListDeliveriesQuery,
   useListHostsQuery,
+  useListReportsQuery,
   useListRulesQuery,
   useListSilencesQuery,
   useListTemplatesQuery,
   usePreviewRuleMutation,
   usePreviewTemplateMutation,
+  useRequestReportMutation,
+  useSendReportMutation,
   useTestChannelMutation,
   useUpdateAlertNotesMutation,
   useUpdateChannelMutation,
