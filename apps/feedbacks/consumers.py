@@ -60,6 +60,15 @@ class VersionConsumer(ProjectPresenceConsumer):
             return permissions.role_allows(self.role, permissions.VIEW_INTERNAL)
         return True
 
+    async def event_for_reader(self, message: dict) -> dict | None:
+        """For a reader who may not see internal notes, a comment whose flag changed comes and
+        goes like any other: made internal, it arrives as `feedback.hidden` (its id, nothing
+        of its content: the client drops it with its replies); made public again, as
+        `feedback.created`. Replies that stayed internal are left out of every payload."""
+        if permissions.role_allows(self.role, permissions.VIEW_INTERNAL):
+            return message
+        return reader_event_without_internal(message)
+
     async def stream_message(self, payload):
         message = payload["message"]
         if message.get("type") == "version.deleted":
@@ -148,6 +157,25 @@ class VersionConsumer(ProjectPresenceConsumer):
     async def _role(self) -> str | None:
         self.role = await self._role_query()
         return self.role
+
+
+def reader_event_without_internal(message: dict) -> dict | None:
+    """`message` as a reader without VIEW_INTERNAL gets it (see VersionConsumer.event_for_reader)."""
+    data = message.get("data") or {}
+    feedback = data.get("feedback")
+    if message.get("type") == "feedback.updated" and isinstance(feedback, dict) and "was_internal" in data:
+        if feedback.get("internal") is True and data["was_internal"] is False:
+            hidden = {key: feedback.get(key) for key in ("id", "parent_id", "version_id")}
+            return {**message, "type": "feedback.hidden", "data": {"feedback": hidden}}
+        if feedback.get("internal") is False and data["was_internal"] is True:
+            message = {**message, "type": "feedback.created"}
+    if is_internal_event(message):
+        return None
+    if isinstance(feedback, dict) and isinstance(feedback.get("replies"), list):
+        replies = [reply for reply in feedback["replies"] if not (isinstance(reply, dict) and reply.get("internal"))]
+        if len(replies) != len(feedback["replies"]):
+            message = {**message, "data": {**data, "feedback": {**feedback, "replies": replies}}}
+    return message
 
 
 def is_internal_event(message: dict) -> bool:

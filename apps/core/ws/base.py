@@ -58,6 +58,11 @@ class StreamConsumer(AsyncWebsocketConsumer):
         """Whether this connection may see an event of its stream (say, managers-only)."""
         return True
 
+    async def event_for_reader(self, message: dict) -> dict | None:
+        """The event as this connection gets it: the message itself when visible, None when
+        not, or a reshaped one (say, a removal for a reader who may no longer see it)."""
+        return message if await self.event_visible(message) else None
+
     async def presence(self) -> list:
         return []
 
@@ -224,8 +229,9 @@ class StreamConsumer(AsyncWebsocketConsumer):
 
     async def _send_event(self, message: dict):
         self.last_seq = message["seq"]
-        if await self.event_visible(message):
-            await self.send_json(message)
+        shown = await self.event_for_reader(message)
+        if shown is not None:
+            await self.send_json(shown)
 
     async def _authorised(self) -> bool:
         if await self.still_allowed():

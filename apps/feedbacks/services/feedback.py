@@ -34,9 +34,18 @@ def feedback_streams(feedback: Feedback) -> list[tuple[str, str]]:
     return [(version_stream(v), str(v)) for v in [root_version, *carried]]
 
 
-def _publish(feedback: Feedback, verb: str, *, actor, data: dict | None = None, timeline: bool = True) -> None:
+def _publish(
+    feedback: Feedback,
+    verb: str,
+    *,
+    actor,
+    data: dict | None = None,
+    timeline: bool = True,
+    wire: dict | None = None,
+) -> None:
+    """`wire` adds keys to the version rooms' event only (not to the activity record)."""
     payloads = {
-        stream: {"feedback": FeedbackOut(feedback, context={"version_id": version_id}).data}
+        stream: {"feedback": FeedbackOut(feedback, context={"version_id": version_id}).data, **(wire or {})}
         for stream, version_id in feedback_streams(feedback)
     }
     activity_record(
@@ -284,6 +293,7 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
         new_mentions = [user for user in mentioned if user.pk not in before]
         feedback.mentions.set(mentioned)
     requeue = "body" in data and data["body"] != feedback.body
+    was_internal = feedback.internal
     for field in ("body", "annotation", "internal"):
         if field in data:
             setattr(feedback, field, data[field])
@@ -298,7 +308,10 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
     feedback.edited_at = timezone.now()
     feedback.full_clean()
     feedback.save()
-    _publish(feedback, "feedback.updated", actor=actor, timeline=False)
+    # A flag that changed tells the version room to remove the comment from, or bring it to,
+    # the readers who may not see internal notes (feedbacks.consumers.VersionConsumer).
+    wire = {"was_internal": was_internal} if was_internal != feedback.internal else None
+    _publish(feedback, "feedback.updated", actor=actor, timeline=False, wire=wire)
     _notify_people(feedback, mentioned=new_mentions, replied_to=None, new_comment=False)
     if requeue:
         signals.feedback_text_saved.send(

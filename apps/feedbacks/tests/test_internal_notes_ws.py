@@ -99,3 +99,57 @@ async def join_after(version_id, user, after: int):
     connected, _ = await communicator.connect(timeout=5)
     assert connected
     return communicator
+
+
+def turn_internal_and_back(room):  # noqa: F811
+    """A public comment with a public reply is made internal (the reply follows it), then
+    public again (the reply stays internal: it was internal when made public)."""
+    editor, owner = room.people[Role.EDITOR], room.people["owner"]
+    note = comment(room, editor, "처음엔 공개", 12)
+    reply = services.feedback_create(version=room.version, author=owner, body="공개 답글", parent=note)
+    services.feedback_update(feedback=note, actor=editor, data={"internal": True})
+    services.feedback_update(feedback=note, actor=editor, data={"internal": False})
+    return str(note.pk), str(reply.pk)
+
+
+async def test_a_comment_turned_internal_is_removed_for_a_reviewer_and_comes_back_when_public(room):  # noqa: F811
+    editor = await join(room.version.pk, room.people[Role.EDITOR])
+    reviewer = await join(room.version.pk, room.people[Role.REVIEWER])
+    start = (await hello_of(editor))["seq"]
+    await hello_of(reviewer)
+
+    note, reply = await database_sync_to_async(turn_internal_and_back)(room)
+
+    seen = {"editor": await drain(editor), "reviewer": await drain(reviewer)}
+    # The editor gets the events as they are (the flag and its previous value).
+    assert [(m["type"], about(m)) for m in seen["editor"]] == [
+        ("feedback.created", note),
+        ("feedback.created", reply),
+        ("feedback.updated", note),
+        ("feedback.updated", note),
+    ]
+    assert [m["data"]["feedback"]["internal"] for m in seen["editor"][2:]] == [True, False]
+    assert [r["id"] for r in seen["editor"][3]["data"]["feedback"]["replies"]] == [reply]
+    # The reviewer: made internal → a removal with nothing of the content; public again → created,
+    # without the reply that is internal now.
+    assert [(m["type"], about(m)) for m in seen["reviewer"]] == [
+        ("feedback.created", note),
+        ("feedback.created", reply),
+        ("feedback.hidden", note),
+        ("feedback.created", note),
+    ]
+    hidden, back = seen["reviewer"][2], seen["reviewer"][3]
+    assert hidden["data"] == {"feedback": {"id": note, "parent_id": None, "version_id": str(room.version.pk)}}
+    assert hidden["seq"] == seen["editor"][2]["seq"]
+    assert back["data"]["feedback"]["body"] == "처음엔 공개" and back["data"]["feedback"]["internal"] is False
+    assert back["data"]["feedback"]["replies"] == []
+    assert "공개 답글" not in str(hidden) + str(back)
+    await editor.disconnect()
+    await reviewer.disconnect()
+
+    # Replayed (`?after=`) the reviewer gets the same.
+    again = await join_after(room.version.pk, room.people[Role.REVIEWER], start)
+    await hello_of(again)
+    replayed = await drain(again)
+    assert [(m["type"], about(m)) for m in replayed] == [(m["type"], about(m)) for m in seen["reviewer"]]
+    await again.disconnect()

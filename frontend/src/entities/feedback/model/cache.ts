@@ -48,6 +48,17 @@ export function removeFromList(list: Feedback[], id: string, parentId: string | 
   }
 }
 
+/** Drop a comment with its replies, leaving no placeholder (it was made internal: the reader may not see it). */
+export function dropFromList(list: Feedback[], id: string, parentId: string | null): void {
+  if (parentId) {
+    const parent = list.find((entry) => entry.id === parentId);
+    if (parent) parent.replies = parent.replies.filter((reply) => reply.id !== id);
+    return;
+  }
+  const index = list.findIndex((entry) => entry.id === id);
+  if (index >= 0) list.splice(index, 1);
+}
+
 /** Find a comment or a reply by id. */
 export function findInList(list: Feedback[], id: string): Feedback | undefined {
   for (const item of list) {

@@ -90,6 +90,18 @@ describe("review room events update the cached feedback list", () => {
     expect(list().map((item) => item.id)).toEqual(["f1"]);
   });
 
+  it("drops a comment made internal with its replies for a reader who may not see it, and takes it back when public", async () => {
+    const reply = comment({ id: "r1", parent_id: "f1", body: "답글" });
+    const { list, send } = await setup([comment({ id: "f1", replies: [reply] }), comment({ id: "f2", frame: 20 })]);
+
+    send("feedback.hidden", { feedback: { id: "f1", parent_id: null, version_id: "v2" } });
+    expect(list().map((item) => item.id)).toEqual(["f2"]); // no "deleted" placeholder, no replies left
+
+    send("feedback.created", { feedback: comment({ id: "f1", replies: [] }) });
+    expect(list().map((item) => item.id)).toEqual(["f1", "f2"]);
+    expect(list()[0]?.replies).toEqual([]);
+  });
+
   it("marks a comment from an earlier version as carried over", async () => {
     const { list, send } = await setup([]);
     send("feedback.created", { feedback: comment({ id: "old", version_id: "v1", version_number: 1 }) });

@@ -1,14 +1,16 @@
 import { defineRealtime } from "@/shared/lib/redux";
 
 import { feedbackApi } from "../api/feedback-api";
-import { removeFromList, setReactionsInList, upsertInList } from "./cache";
+import { dropFromList, removeFromList, setReactionsInList, upsertInList } from "./cache";
 import { isFeedback, type ReactionSummary } from "./types";
 
 /**
  * Review-room events patch the cached list of the version whose stream they
  * came on (a carried-over comment arrives on every version it is listed on):
  * feedback.created/updated/resolved/reopened/triaged upsert, feedback.deleted
- * removes, reaction.* replace the reaction summary. No refetch.
+ * removes, feedback.hidden (a comment made internal, sent to readers who may not
+ * see internal notes: just its ids) drops it with its replies, reaction.* replace
+ * the reaction summary. No refetch.
  */
 export const registerFeedbackRealtime = defineRealtime({
   stream: "version:",
@@ -31,6 +33,18 @@ export const registerFeedbackRealtime = defineRealtime({
       return;
     }
     const feedback = payload.feedback;
+    if (type === "feedback.hidden") {
+      const hidden = (feedback ?? {}) as { id?: unknown; parent_id?: unknown };
+      if (typeof hidden.id !== "string") return;
+      const id = hidden.id;
+      const parentId = typeof hidden.parent_id === "string" ? hidden.parent_id : null;
+      dispatch(
+        feedbackApi.util.updateQueryData("listFeedback", versionId, (draft) => {
+          dropFromList(draft, id, parentId);
+        }),
+      );
+      return;
+    }
     if (!isFeedback(feedback)) return;
     const listed = { ...feedback, carried_over: feedback.version_id !== versionId, replies: feedback.replies ?? [] };
     dispatch(
