@@ -87,17 +87,30 @@ def _frame_of(version: Version, *, frame: int | None, seconds: float | None, fie
     return frame
 
 
-def _mentioned_users(version: Version, mention_ids) -> list:
+def _mentioned_users(version: Version, mention_ids, *, internal: bool = False) -> list:
+    """The members mentioned; an internal note mentions only members who can read it (never
+    a reviewer, who is the client): anyone else is refused, not silently dropped."""
     ids = {str(pk) for pk in mention_ids or ()}
     if not ids:
         return []
     if len(ids) > 20:
         raise ValidationError({"mention_ids": ["Mention at most 20 people."]})
-    members = Membership.objects.filter(project_id=version.asset.project_id, user_id__in=ids).select_related("user")
-    users = [membership.user for membership in members]
-    if len(users) != len(ids):
+    members = list(
+        Membership.objects.filter(project_id=version.asset.project_id, user_id__in=ids).select_related("user")
+    )
+    if len(members) != len(ids):
         raise ValidationError({"mention_ids": ["Only members of this project can be mentioned."]})
-    return users
+    if internal and any(not permissions.role_allows(m.role, permissions.VIEW_INTERNAL) for m in members):
+        raise ValidationError({"mention_ids": ["An internal note can only mention members who can read it."]})
+    return [membership.user for membership in members]
+
+
+def _drop_unreadable_mentions(feedback: Feedback) -> None:
+    """A comment made internal stops mentioning the members who may no longer read it."""
+    readers = Membership.objects.filter(
+        project_id=feedback.version.asset.project_id, role__in=permissions.roles_allowed(permissions.VIEW_INTERNAL)
+    ).values_list("user_id", flat=True)
+    feedback.mentions.remove(*feedback.mentions.exclude(pk__in=readers))
 
 
 def _check_annotation(annotation) -> None:
@@ -151,7 +164,7 @@ def feedback_create(
         assert version.fps is not None  # a ready version has been probed (_frame_of checked it)
         target, start, fps = version, first, version.fps
     _check_annotation(annotation)
-    mentioned = _mentioned_users(version, mention_ids)
+    mentioned = _mentioned_users(version, mention_ids, internal=internal)
 
     feedback = Feedback(
         version=target,
@@ -287,8 +300,9 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
     if "annotation" in data:
         _check_annotation(data["annotation"])
     new_mentions = []
+    internal_after = data.get("internal", feedback.internal) if feedback.parent_id is None else feedback.internal
     if "mention_ids" in data:
-        mentioned = _mentioned_users(feedback.version, data["mention_ids"])
+        mentioned = _mentioned_users(feedback.version, data["mention_ids"], internal=internal_after)
         before = set(feedback.mentions.values_list("pk", flat=True))
         new_mentions = [user for user in mentioned if user.pk not in before]
         feedback.mentions.set(mentioned)
@@ -303,6 +317,8 @@ def feedback_update(*, feedback: Feedback, actor, data: dict) -> Feedback:
         replies = list(Feedback.objects.filter(parent=feedback).values_list("pk", flat=True))
         Feedback.objects.filter(pk__in=replies, internal=False).update(internal=True)
         _timeline_internal([feedback.pk, *replies])
+        for note in Feedback.objects.filter(pk__in=[feedback.pk, *replies]).select_related("version__asset"):
+            _drop_unreadable_mentions(note)
     if requeue:
         signals.feedback_text_saving.send(sender=Feedback, feedback=feedback, created=False)
     feedback.edited_at = timezone.now()

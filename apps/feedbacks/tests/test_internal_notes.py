@@ -194,16 +194,60 @@ def notified(user) -> list[str]:
 
 
 def test_mentions_in_an_internal_note_reach_only_those_who_see_it(review):
-    people = {role: review.users[role] for role in ROLES if role != Role.EDITOR}
+    readers = {role: review.users[role] for role in ROLES if role != Role.EDITOR and sees(role)}
     response = review.client(Role.EDITOR).post(
         url("version-feedback", version_id=review.version.pk),
-        {"body": "@모두 확인", "frame": 4, "internal": True, "mention_ids": [str(u.pk) for u in people.values()]},
+        {"body": "@모두 확인", "frame": 4, "internal": True, "mention_ids": [str(u.pk) for u in readers.values()]},
         format="json",
     )
     assert response.status_code == 201, response.content
     note_id = response.json()["id"]
-    for role, user in people.items():
-        assert (note_id in notified(user)) is sees(role), role
+    for role, user in readers.items():
+        assert note_id in notified(user), role
+    assert {m["id"] for m in response.json()["mentions"]} == {str(u.pk) for u in readers.values()}
+
+
+def test_an_internal_note_refuses_to_mention_someone_who_cannot_read_it(review):
+    """Created, replied to or edited: mentioning a reviewer in an internal note is refused
+    (nothing saved, nobody told), so the note never names someone it hides from."""
+    editor, reviewer = review.client(Role.EDITOR), review.users[Role.REVIEWER]
+    viewer = review.users[Role.VIEWER]
+    created = editor.post(
+        url("version-feedback", version_id=review.version.pk),
+        {"body": "@고객 확인", "frame": 4, "internal": True, "mention_ids": [str(reviewer.pk), str(viewer.pk)]},
+        format="json",
+    )
+    assert created.status_code == 400 and set(created.json()["error"]["details"]) == {"mention_ids"}
+    assert not Feedback.objects.filter(body="@고객 확인").exists()
+    note = services.feedback_create(
+        version=review.version, author=review.users[Role.EDITOR], body="메모", frame=6, internal=True
+    )
+    reply = editor.post(
+        url("version-feedback", version_id=review.version.pk),
+        {"body": "답글", "parent_id": str(note.pk), "mention_ids": [str(reviewer.pk)]},
+        format="json",
+    )
+    assert reply.status_code == 400 and "mention_ids" in reply.json()["error"]["details"]
+    edited = editor.patch(
+        url("feedback-detail", feedback_id=note.pk), {"mention_ids": [str(reviewer.pk)]}, format="json"
+    )
+    assert edited.status_code == 400 and "mention_ids" in edited.json()["error"]["details"]
+    assert notified(reviewer) == []
+    # A public comment may mention the reviewer (the control) …
+    public = services.feedback_create(
+        version=review.version, author=review.users[Role.EDITOR], body="@고객", frame=7, mention_ids=[reviewer.pk]
+    )
+    assert list(public.mentions.all()) == [reviewer]
+    # … and made internal, it stops mentioning them (the viewer, who can read it, stays).
+    both = editor.patch(
+        url("feedback-detail", feedback_id=public.pk),
+        {"mention_ids": [str(reviewer.pk), str(viewer.pk)]},
+        format="json",
+    )
+    assert both.status_code == 200, both.content
+    turned = editor.patch(url("feedback-detail", feedback_id=public.pk), {"internal": True}, format="json")
+    assert turned.status_code == 200, turned.content
+    assert [m["id"] for m in turned.json()["mentions"]] == [str(viewer.pk)]
 
 
 def test_a_reply_on_an_internal_note_does_not_notify_a_reviewer_author(review):
@@ -212,7 +256,7 @@ def test_a_reply_on_an_internal_note_does_not_notify_a_reviewer_author(review):
     old = FeedbackFactory(version=review.version, author=reviewer, internal=True)
     response = review.client(Role.EDITOR).post(
         url("version-feedback", version_id=review.version.pk),
-        {"body": "답글", "parent_id": str(old.pk), "mention_ids": [str(reviewer.pk)]},
+        {"body": "답글", "parent_id": str(old.pk)},
         format="json",
     )
     assert response.status_code == 201, response.content
