@@ -33,7 +33,12 @@ def period_seconds(schedule) -> float:
     if isinstance(schedule, timedelta):
         return schedule.total_seconds()
     if isinstance(schedule, crontab):
-        assert len(schedule.minute) == 1 and len(schedule.day_of_week) == 7, schedule
+        assert len(schedule.minute) == 1, schedule
+        if len(schedule.day_of_month) == 1:  # monthly (the operations report): about 30 days
+            return 30 * 86400 / len(schedule.hour)
+        if len(schedule.day_of_week) == 1:  # weekly
+            return 7 * 86400 / len(schedule.hour)
+        assert len(schedule.day_of_week) == 7, schedule
         return 86400 / len(schedule.hour)
     return float(schedule)
 
