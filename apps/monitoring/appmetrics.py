@@ -251,7 +251,8 @@ async def _ws_write() -> None:
             pipe = client.pipeline(transaction=False)
             pipe.delete(key)
             if counts:
-                pipe.hset(key, mapping=counts)
+                for endpoint, n in counts.items():
+                    pipe.hset(key, endpoint, n)
                 pipe.expire(key, WS_TTL_SECONDS)
                 pipe.zadd(WS_NODES, {node: time.time() + WS_TTL_SECONDS})
             else:
