@@ -5,7 +5,7 @@ import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
 import { authorName, TriageBadge, type Feedback } from "@/entities/feedback";
-import { MentionInput, mentionedIds } from "@/features/review/add-feedback";
+import { MentionInput, mentionableMembers, mentionedIds } from "@/features/review/add-feedback";
 import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/review/edit-feedback";
 import { ReactionBar } from "@/features/review/react-to-feedback";
 import { ResolveButton } from "@/features/review/resolve-feedback";
@@ -87,9 +87,11 @@ export function FeedbackItem({
   const [replying, setReplying] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const mine = feedback.author?.id === me.id;
+  // An internal note (and its replies) mentions only members who can read it.
+  const mentionable = mentionableMembers(members, feedback.internal);
 
   const editInput = (value: string, onChange: (value: string) => void, submit: () => void) => (
-    <MentionInput value={value} onValueChange={onChange} members={members} onSubmitShortcut={submit} rows={2} aria-label={t("editLabel")} autoFocus />
+    <MentionInput value={value} onValueChange={onChange} members={mentionable} onSubmitShortcut={submit} rows={2} aria-label={t("editLabel")} autoFocus />
   );
 
   return (
@@ -130,7 +132,7 @@ export function FeedbackItem({
           feedback={feedback}
           onDone={() => setEditing(null)}
           renderInput={editInput}
-          mentionIds={(text) => mentionedIds(text, members)}
+          mentionIds={(text) => mentionedIds(text, mentionable)}
         />
       ) : (
         <p className={cx(styles.body, feedback.deleted && styles.deleted)} data-testid="feedback-body">
@@ -166,7 +168,7 @@ export function FeedbackItem({
                   feedback={reply}
                   onDone={() => setEditing(null)}
                   renderInput={editInput}
-                  mentionIds={(text) => mentionedIds(text, members)}
+                  mentionIds={(text) => mentionedIds(text, mentionable)}
                 />
               ) : (
                 <p className={styles.body}>

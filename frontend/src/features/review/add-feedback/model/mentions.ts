@@ -1,4 +1,13 @@
 import type { Member } from "@/entities/project";
+import { roleAllows } from "@/shared/api";
+
+/**
+ * Who may be mentioned: everyone in the project, or for an internal (team-only) note only the
+ * members who can read it — never the reviewer, who is the client (the server refuses them).
+ */
+export function mentionableMembers(members: readonly Member[], internal: boolean): readonly Member[] {
+  return internal ? members.filter((member) => roleAllows(member.role, "view_internal")) : members;
+}
 
 /** The `@query` being typed just before the caret, or null. */
 export function mentionQueryAt(text: string, caret: number): { query: string; start: number } | null {

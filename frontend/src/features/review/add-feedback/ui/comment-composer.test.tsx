@@ -11,9 +11,11 @@ import { CommentComposer } from "./comment-composer";
 
 const me = { id: "u1", email: "minjun@example.com", display_name: "민준", avatar: null };
 const reviewer = { id: "u2", email: "seoyeon@example.com", display_name: "서연", avatar: null };
+const viewer = { id: "u3", email: "jiho@example.com", display_name: "지호", avatar: null };
 const members = [
   { user: me, role: "editor" as const, joined_at: "2026-01-01T00:00:00Z" },
   { user: reviewer, role: "reviewer" as const, joined_at: "2026-01-01T00:00:00Z" },
+  { user: viewer, role: "viewer" as const, joined_at: "2026-01-01T00:00:00Z" },
 ];
 
 function serverFeedback(body: Record<string, unknown>): Feedback {
@@ -160,6 +162,25 @@ describe("adding a comment", () => {
     release();
 
     await waitFor(() => expect(stub.requests.find((request) => request.method === "POST")?.body).toMatchObject({ internal: true }));
+  });
+
+  it("in a team-only note offers only members who can read it (not the reviewer) and mentions no one else", async () => {
+    const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
+    await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
+    const input = screen.getByRole("combobox", { name: "코멘트" });
+
+    await userEvent.click(screen.getByRole("checkbox", { name: "팀 전용" }));
+    await userEvent.type(input, "@");
+    const options = await screen.findAllByRole("option");
+    expect(options.map((option) => option.textContent).join(" ")).not.toContain("서연");
+    await userEvent.click(screen.getByRole("option", { name: /지호/ }));
+    await userEvent.type(input, "@서연 단가 확인");
+    await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
+    release();
+
+    await waitFor(() =>
+      expect(stub.requests.find((request) => request.method === "POST")?.body).toMatchObject({ internal: true, mention_ids: ["u3"] }),
+    );
   });
 
   it("does not offer the team-only flag to a reviewer (the client), who never sees team notes", async () => {

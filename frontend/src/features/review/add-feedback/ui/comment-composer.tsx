@@ -12,7 +12,7 @@ import { frameToSmpte } from "@/shared/lib/timecode";
 import { Button, cx, useToast } from "@/shared/ui";
 
 import { useAddFeedbackMutation } from "../api/add-feedback-api";
-import { mentionedIds } from "../model/mentions";
+import { mentionableMembers, mentionedIds } from "../model/mentions";
 import styles from "./composer.module.css";
 import { MentionInput } from "./mention-input";
 
@@ -63,6 +63,7 @@ export function CommentComposer({
   const myRole = members.find((member) => member.user.id === me.id)?.role ?? null;
   const mayWriteInternal = roleAllows(myRole, "view_internal");
   const internal = mayWriteInternal && internalChecked;
+  const mentionable = mentionableMembers(members, internal);
   const [urgent, setUrgent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const typingTimer = useRef<number | null>(null);
@@ -125,7 +126,7 @@ export function CommentComposer({
       annotation: drawing && drawing.shapes.length > 0 ? drawing : null,
       internal,
       urgent,
-      mention_ids: mentionedIds(text, members),
+      mention_ids: mentionedIds(text, mentionable),
     };
     reset();
     onAdded?.();
@@ -162,7 +163,7 @@ export function CommentComposer({
       <MentionInput
         value={body}
         onValueChange={handleChange}
-        members={members}
+        members={mentionable}
         onSubmitShortcut={() => void submit()}
         placeholder={t("placeholder")}
         aria-label={t("body")}

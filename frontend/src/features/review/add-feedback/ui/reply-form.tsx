@@ -11,7 +11,7 @@ import { useApiErrorText } from "@/shared/lib/errors";
 import { Button, useToast } from "@/shared/ui";
 
 import { useAddFeedbackMutation } from "../api/add-feedback-api";
-import { mentionedIds } from "../model/mentions";
+import { mentionableMembers, mentionedIds } from "../model/mentions";
 import styles from "./composer.module.css";
 import { MentionInput } from "./mention-input";
 
@@ -32,6 +32,7 @@ export function ReplyForm({ versionId, parent, members, me, onDone }: ReplyFormP
   const [body, setBody] = useState("");
   const counterId = useId();
   const tooLong = isFeedbackBodyTooLong(body);
+  const mentionable = mentionableMembers(members, parent.internal); // a reply is internal when its comment is
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -42,7 +43,7 @@ export function ReplyForm({ versionId, parent, members, me, onDone }: ReplyFormP
     try {
       await addFeedback({
         versionId,
-        body: { body: text, parent_id: parent.id, mention_ids: mentionedIds(text, members) },
+        body: { body: text, parent_id: parent.id, mention_ids: mentionedIds(text, mentionable) },
         optimistic: { author: me, fps: parent.fps, parentFrame: parent.frame },
       }).unwrap();
     } catch (caught) {
@@ -55,7 +56,7 @@ export function ReplyForm({ versionId, parent, members, me, onDone }: ReplyFormP
       <MentionInput
         value={body}
         onValueChange={setBody}
-        members={members}
+        members={mentionable}
         onSubmitShortcut={() => void submit()}
         aria-label={t("replyLabel")}
         placeholder={t("replyPlaceholder")}
