@@ -52,7 +52,12 @@ def slow_view(request):
     return Response({"ok": True})
 
 
+def plain_crash(request):
+    raise ValueError("outside the API")
+
+
 urlpatterns = [
+    path("plain-crash/", plain_crash),
     path("api/v1/test-crash/", crashing_view),
     path("api/v1/test-crash-2/", other_crash),
     path("api/v1/test-slow/", slow_view),
@@ -176,10 +181,13 @@ def test_staff_notification_only_without_sentry_and_once_per_kind(settings, api_
     for _ in range(3):
         api_client.get("/api/v1/test-crash/")
     api_client.get("/api/v1/test-crash-2/")  # another kind
+    api_client.raise_request_exception = False
+    assert api_client.get("/plain-crash/").status_code == 500  # Django's handler, not the API's
     notices = Notification.objects.filter(key="server.error").order_by("created_at")
     assert [(n.recipient_id, n.title) for n in notices] == [
         (staff.pk, "서버 오류 RuntimeError: /api/v1/test-crash/"),
         (staff.pk, "서버 오류 KeyError: /api/v1/test-crash-2/"),
+        (staff.pk, "서버 오류 ValueError: /plain-crash/"),
     ]
 
 
@@ -267,6 +275,11 @@ def test_catalog_lists_the_app_source_and_rules_take_its_targets(staff_client, m
         "/api/v1/monitoring/rules/", {**payload, "host_selector": {"hosts": ["web-1"]}}, format="json"
     )
     assert refused.status_code == 400
+    not_names = staff_client.post(
+        "/api/v1/monitoring/rules/", {**payload, "host_selector": {"targets": "projects"}}, format="json"
+    )
+    assert not_names.status_code == 400
+    assert "host_selector" in not_names.json()["error"]["details"]
 
     snapshot = staff_client.get("/api/v1/monitoring/metrics/app/")
     assert snapshot.status_code == 200
