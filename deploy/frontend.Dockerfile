@@ -35,8 +35,10 @@ RUN npm install --no-audit --no-fund --loglevel=error
 # Declared after the install so another API address reuses the installed node_modules.
 ARG NEXT_PUBLIC_API_URL=
 ARG NEXT_PUBLIC_VP_SITE_KEY=
+ARG NEXT_PUBLIC_SENTRY_DSN=
 ENV NEXT_PUBLIC_API_URL=${NEXT_PUBLIC_API_URL} \
     NEXT_PUBLIC_VP_SITE_KEY=${NEXT_PUBLIC_VP_SITE_KEY} \
+    NEXT_PUBLIC_SENTRY_DSN=${NEXT_PUBLIC_SENTRY_DSN} \
     NEXT_OUTPUT=standalone
 COPY . .
 RUN npm run build

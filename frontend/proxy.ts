@@ -13,9 +13,10 @@ export function proxy(request: NextRequest) {
     { url: request.nextUrl, forwardedProto: request.headers.get("x-forwarded-proto") },
     {
       NODE_ENV: process.env.NODE_ENV,
-      // Inlined at build time, as in the browser bundle; CSP_MEDIA_ORIGINS is read at run time.
+      // Inlined at build time, as in the browser bundle (NEXT_PUBLIC_*); CSP_MEDIA_ORIGINS is read at run time.
       NEXT_PUBLIC_API_URL: process.env.NEXT_PUBLIC_API_URL,
       CSP_MEDIA_ORIGINS: process.env.CSP_MEDIA_ORIGINS,
+      NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
     },
   );
   const forwarded = new Headers(request.headers);

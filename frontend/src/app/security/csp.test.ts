@@ -1,4 +1,4 @@
-import { buildCsp, HSTS, pageSecurity, parseOrigins } from "./csp";
+import { buildCsp, HSTS, pageSecurity, parseOrigins, sentryOriginOf } from "./csp";
 
 /** `a x y; b z` → {a: ["x", "y"], b: ["z"]} */
 function directives(csp: string): Record<string, string[]> {
@@ -113,6 +113,20 @@ describe("origins", () => {
     ).toEqual(["https://ok.example", "http://*.s3.example:9000"]);
     expect(parseOrigins(undefined)).toEqual([]);
     expect(parseOrigins(" ")).toEqual([]);
+  });
+
+  it("lets error events go to Sentry's ingest origin only when NEXT_PUBLIC_SENTRY_DSN is set", () => {
+    const connect = (dsn: string | undefined) =>
+      directives(pageSecurity(page("https://app.videoplanet.kr/"), { ...PRODUCTION, NEXT_PUBLIC_SENTRY_DSN: dsn }).csp)[
+        "connect-src"
+      ];
+    const base = ["'self'", "https://api.videoplanet.kr", "wss://api.videoplanet.kr"];
+    expect(connect(undefined)).toEqual(base);
+    expect(connect("")).toEqual(base);
+    expect(connect("https://0123abcd@o4501.ingest.de.sentry.io/4507")).toEqual([...base, "https://o4501.ingest.de.sentry.io"]);
+    // Not a URL, or not http(s): the policy stays as it was.
+    expect(sentryOriginOf("not a dsn; script-src *")).toBeNull();
+    expect(sentryOriginOf("javascript:alert(1)")).toBeNull();
   });
 });
 

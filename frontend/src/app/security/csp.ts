@@ -6,7 +6,8 @@ import { resolveApiBaseUrl, toWsBaseUrl } from "@/shared/config";
  * script would own the account: scripts run only with this response's nonce (Next puts it
  * on its own scripts; the root layout on the theme boot script and the tracker), and
  * whatever they load inherits the trust ('strict-dynamic'). The page may talk only to itself,
- * the API and its WebSocket, and the media storage.
+ * the API and its WebSocket, the media storage, and Sentry's ingest origin when
+ * `NEXT_PUBLIC_SENTRY_DSN` is set (shared/lib/error-reporting).
  */
 
 /** Request header carrying the nonce from the proxy to the root layout. */
@@ -37,10 +38,12 @@ export interface CspOptions {
   dev: boolean;
   /** The page was served over TLS: upgrade any plain-http subresource. */
   https: boolean;
+  /** Where the browser SDK sends error events (the DSN's origin), if error reporting is on. */
+  sentryOrigin?: string | null;
 }
 
 /** The Content-Security-Policy header value. */
-export function buildCsp({ nonce, apiOrigin, mediaOrigins, dev, https }: CspOptions): string {
+export function buildCsp({ nonce, apiOrigin, mediaOrigins, dev, https, sentryOrigin }: CspOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // 'self' is ignored where 'strict-dynamic' is understood; it is the fallback for older browsers.
@@ -54,7 +57,7 @@ export function buildCsp({ nonce, apiOrigin, mediaOrigins, dev, https }: CspOpti
     ["img-src", "'self'", "data:", "blob:", apiOrigin, ...mediaOrigins, ...REFERENCE_IMAGE_ORIGINS],
     ["media-src", "'self'", apiOrigin, ...mediaOrigins],
     ["font-src", "'self'"],
-    ["connect-src", "'self'", apiOrigin, toWsBaseUrl(apiOrigin), ...mediaOrigins],
+    ["connect-src", "'self'", apiOrigin, toWsBaseUrl(apiOrigin), ...mediaOrigins, ...(sentryOrigin ? [sentryOrigin] : [])],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'"],
@@ -95,6 +98,20 @@ export function parseOrigins(value: string | undefined): string[] {
     .map((origin) => origin.toLowerCase());
 }
 
+/**
+ * `NEXT_PUBLIC_SENTRY_DSN` (`https://<key>@o1.ingest.sentry.io/<project>`) → the origin
+ * events are posted to; null when unset or not a plain http(s) URL (no policy change).
+ */
+export function sentryOriginOf(dsn: string | undefined): string | null {
+  if (!dsn?.trim()) return null;
+  try {
+    const origin = new URL(dsn.trim()).origin.toLowerCase();
+    return ORIGIN.test(origin) ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The API's origin: `NEXT_PUBLIC_API_URL`'s, else the page's host on port 8000 (as in the browser). */
 export function apiOriginFor(configured: string | undefined, page: URL): string {
   return new URL(resolveApiBaseUrl(configured, { protocol: page.protocol, hostname: page.hostname })).origin;
@@ -115,6 +132,7 @@ export interface PageEnv {
   NODE_ENV: string | undefined;
   NEXT_PUBLIC_API_URL: string | undefined;
   CSP_MEDIA_ORIGINS: string | undefined;
+  NEXT_PUBLIC_SENTRY_DSN?: string | undefined;
 }
 
 /** Everything the proxy sets for one page request: the nonce, the CSP and the response headers. */
@@ -127,6 +145,7 @@ export function pageSecurity(request: PageRequest, env: PageEnv, nonce: string =
     mediaOrigins: parseOrigins(env.CSP_MEDIA_ORIGINS),
     dev,
     https,
+    sentryOrigin: sentryOriginOf(env.NEXT_PUBLIC_SENTRY_DSN),
   });
   return { nonce, csp, headers: securityHeaders({ csp, dev, https }) };
 }

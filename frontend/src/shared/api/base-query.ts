@@ -8,6 +8,7 @@ import {
 
 import { apiBaseUrl } from "@/shared/config";
 import { getActiveLocale } from "@/shared/i18n";
+import { reportApiError } from "@/shared/lib/error-reporting";
 
 import { toApiError, type ApiError } from "./api-error";
 import { sessionEnded } from "./session-actions";
@@ -112,7 +113,16 @@ export function createBaseQuery(options: BaseQueryOptions = {}): AppBaseQuery {
     }
 
     if (result.error) {
-      return { error: toApiError(result.error, result.meta), meta: result.meta };
+      const error = toApiError(result.error, result.meta);
+      reportApiError({
+        method: (typeof args === "string" ? "GET" : (args.method ?? "GET")).toUpperCase(),
+        endpoint: pathOf(args),
+        status: error.status,
+        code: error.code,
+        message: error.message,
+        requestId: error.requestId,
+      });
+      return { error, meta: result.meta };
     }
     return { data: result.data, meta: result.meta };
   };

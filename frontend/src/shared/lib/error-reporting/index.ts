@@ -1,0 +1,2 @@
+export { initErrorReporting, reportApiError, routeOf, stopErrorReporting } from "./error-reporting";
+export type { ErrorReportingOptions, FailedApiCall } from "./error-reporting";
