@@ -23,6 +23,7 @@ import type {
   SilenceInput,
   Stats,
   StatsPeriod,
+  TaskRun,
   TasksOverview,
   TemplateEvent,
   TemplateInput,
@@ -153,9 +154,28 @@ export const monitoringApi = baseApi.injectEndpoints({
 
     getTasks: build.query<TasksOverview, void>({
       query: () => "monitoring/tasks/",
+      providesTags: [{ type: "Metric", id: "TASKS" }],
+    }),
+    // Flower's actions: revoke a queued task (or stop a running one with `terminate`), send a failed one again.
+    revokeTask: build.mutation<TaskRun, { taskId: string; terminate?: boolean }>({
+      query: ({ taskId, terminate = false }) => ({
+        url: `monitoring/tasks/${encodeURIComponent(taskId)}/revoke/`,
+        method: "POST",
+        body: { terminate },
+      }),
+      invalidatesTags: [{ type: "Metric", id: "TASKS" }],
+    }),
+    retryTask: build.mutation<{ task_id: string }, string>({
+      query: (taskId) => ({ url: `monitoring/tasks/${encodeURIComponent(taskId)}/retry/`, method: "POST" }),
+      invalidatesTags: [{ type: "Metric", id: "TASKS" }],
     }),
     listBackups: build.query<PageResult<Backup>, void>({
       query: () => "monitoring/backups/",
+      providesTags: [{ type: "Metric", id: "BACKUPS" }],
+    }),
+    startBackup: build.mutation<{ status: string }, void>({
+      query: () => ({ url: "monitoring/backups/", method: "POST" }),
+      invalidatesTags: [{ type: "Metric", id: "BACKUPS" }],
     }),
 
     // Operations reports (built by a worker task; poll one while it is pending or building).
@@ -227,7 +247,10 @@ export const {
   usePreviewRuleMutation,
   usePreviewTemplateMutation,
   useRequestReportMutation,
+  useRetryTaskMutation,
+  useRevokeTaskMutation,
   useSendReportMutation,
+  useStartBackupMutation,
   useTestChannelMutation,
   useUpdateAlertNotesMutation,
   useUpdateChannelMutation,

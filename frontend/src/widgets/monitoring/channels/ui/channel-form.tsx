@@ -10,7 +10,7 @@ import { Button, Card, Form, FormActions, FormAlert, SelectField, TextField } fr
 
 const FIELDS = ["name", "recipients", "url"] as const;
 
-/** A new channel; a webhook's signing secret is shown once, by the caller. */
+/** A new channel (email, signed webhook or Slack); a webhook's signing secret is shown once, by the caller. */
 export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => void }) {
   const t = useTranslations("monitoring");
   const errorText = useApiErrorText();
@@ -31,7 +31,7 @@ export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => vo
     if (kind === "email" && (list.length === 0 || list.some((item) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(item)))) {
       problems.recipients = t("channels.errors.recipients");
     }
-    if (kind === "webhook" && !/^https?:\/\/\S+$/.test(url.trim())) problems.url = t("channels.errors.url");
+    if (kind !== "email" && !/^https?:\/\/\S+$/.test(url.trim())) problems.url = t("channels.errors.url");
     setLocal(problems);
     if (Object.keys(problems).length) return;
     setError(null);
@@ -76,12 +76,12 @@ export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => vo
           />
         ) : (
           <TextField
-            label={t("channels.url")}
+            label={kind === "slack" ? t("channels.slackUrl") : t("channels.url")}
             value={url}
-            placeholder="https://hooks.example.com/alerts"
+            placeholder={kind === "slack" ? "https://hooks.slack.com/services/T000/B000/XXXX" : "https://hooks.example.com/alerts"}
             onChange={(event) => setUrl(event.target.value)}
             error={local.url ?? server.url}
-            hint={t("channels.urlHint")}
+            hint={kind === "slack" ? t("channels.slackUrlHint") : t("channels.urlHint")}
           />
         )}
         <FormActions end>

@@ -69,7 +69,11 @@ export function ChannelsTab() {
                   <button type="button" className={styles.linkButton} onClick={() => setSelectedId(channel.id)}>
                     {channel.name}
                   </button>
-                  <div className={styles.muted}>{channel.kind === "email" ? channel.recipients.join(", ") : channel.url}</div>
+                  <div className={styles.muted}>{channel.kind === "email"
+                      ? channel.recipients.join(", ")
+                      : channel.kind === "slack"
+                        ? channel.url.replace(/[^/]+\/?$/, "••••") // the URL's last part is Slack's secret
+                        : channel.url}</div>
                 </td>
                 <td>
                   <Badge tone="neutral">{t(`channels.kinds.${channel.kind}`)}</Badge>
