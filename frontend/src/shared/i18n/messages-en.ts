@@ -1,6 +1,7 @@
 import analytics from "./messages/en/analytics.json";
 import core from "./messages/en/core.json";
 import monitoring from "./messages/en/monitoring.json";
+import monitoringOverview from "./messages/en/monitoring-overview.json";
 import monitoringReports from "./messages/en/monitoring-reports.json";
 import notificationSettings from "./messages/en/notification-settings.json";
 import planning from "./messages/en/planning.json";
@@ -9,5 +10,5 @@ import review from "./messages/en/review.json";
 import { precompile } from "./precompile";
 
 /** The English catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
-const en = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringReports, ...analytics, ...notificationSettings });
+const en = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings });
 export default en;

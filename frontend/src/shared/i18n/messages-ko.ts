@@ -1,6 +1,7 @@
 import analytics from "./messages/ko/analytics.json";
 import core from "./messages/ko/core.json";
 import monitoring from "./messages/ko/monitoring.json";
+import monitoringOverview from "./messages/ko/monitoring-overview.json";
 import monitoringReports from "./messages/ko/monitoring-reports.json";
 import notificationSettings from "./messages/ko/notification-settings.json";
 import planning from "./messages/ko/planning.json";
@@ -9,5 +10,5 @@ import review from "./messages/ko/review.json";
 import { precompile } from "./precompile";
 
 /** The Korean catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
-const ko = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringReports, ...analytics, ...notificationSettings });
+const ko = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings });
 export default ko;

@@ -10,6 +10,7 @@ import { ChannelsTab } from "@/widgets/monitoring/channels";
 import { ForecastsTab } from "@/widgets/monitoring/forecasts";
 import { HistoryTab } from "@/widgets/monitoring/history";
 import { HostsTab } from "@/widgets/monitoring/hosts";
+import { OverviewTab } from "@/widgets/monitoring/overview";
 import { ReportsTab } from "@/widgets/monitoring/reports";
 import { RulesTab } from "@/widgets/monitoring/rules";
 import { SilencesTab } from "@/widgets/monitoring/silences";
@@ -61,7 +62,7 @@ function MonitoringConsole() {
   const pathname = usePathname();
   const params = useSearchParams();
   const requested = params.get("tab");
-  const tab: MonitoringTab = isMonitoringTab(requested) ? requested : "hosts";
+  const tab: MonitoringTab = isMonitoringTab(requested) ? requested : "overview";
 
   const { stream, hosts } = useMonitoringConsole();
 
@@ -73,6 +74,8 @@ function MonitoringConsole() {
 
   const panel = useMemo(() => {
     switch (tab) {
+      case "overview":
+        return <OverviewTab live={stream.live} onOpen={select} />;
       case "hosts":
         return <HostsTab hosts={hosts} live={stream.live} onOpenHistory={() => select("history")} />;
       case "history":

@@ -7,6 +7,7 @@ import { useTranslations } from "@/shared/i18n";
 import styles from "./monitoring.module.css";
 
 export const MONITORING_TABS = [
+  "overview",
   "hosts",
   "history",
   "alerts",
@@ -33,7 +34,7 @@ export function MonitoringTabs({ tab, onSelect }: { tab: MonitoringTab; onSelect
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     if (!step) return;
     event.preventDefault();
-    const next = MONITORING_TABS[(index + step + MONITORING_TABS.length) % MONITORING_TABS.length] ?? "hosts";
+    const next = MONITORING_TABS[(index + step + MONITORING_TABS.length) % MONITORING_TABS.length] ?? "overview";
     onSelect(next);
     document.getElementById(`monitoring-tab-${next}`)?.focus();
   };

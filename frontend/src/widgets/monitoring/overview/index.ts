@@ -1,0 +1,1 @@
+export { OverviewTab, type OverviewLink } from "./ui/overview-tab";
