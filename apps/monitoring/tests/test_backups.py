@@ -1,6 +1,8 @@
-"""Backups: a PostgreSQL round trip into a scratch database (row counts compared), the
-checksum guard, and GFS retention."""
+"""Backups: a PostgreSQL round trip into a scratch database and a SQLite one into a scratch
+file (row counts and rows compared), the checksum guard, and GFS retention."""
 
+import gzip
+import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -70,6 +72,51 @@ def test_postgres_backup_restores_into_a_scratch_database(backup_dir, scratch_da
     call_command("restore_backup", str(backup.pk), "--database-url", target)
     assert _counts(target) == _counts(_admin_url(connection.settings_dict["NAME"]))
     assert _counts(target)["monitoring_metricpoint"] == MetricPoint.objects.count() == 25
+
+
+def _sqlite_counts(path) -> dict:
+    with sqlite3.connect(str(path)) as conn:
+        return {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in TABLES}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_backup_restores_into_a_scratch_file(backup_dir, tmp_path, staff):
+    # Runs in the SQLite pass (`env -u DATABASE_URL SQLITE_TEST_PATH=… pytest`), like the
+    # PostgreSQL round trip runs in the PostgreSQL one.
+    if connection.vendor != "sqlite":
+        pytest.skip("needs SQLite (no DATABASE_URL)")
+    source = connection.settings_dict["NAME"]
+    host = HostFactory(name="db-1")
+    for i in range(25):
+        put(host, "cpu.percent", i, T0 + timedelta(seconds=15 * i))
+    make_rule(name="Disk almost full")
+    backup = backup_create()
+    assert (backup.status, backup.engine) == ("succeeded", "sqlite")
+    assert backup.file.endswith(".sqlite3.gz") and backup.size > 0 and len(backup.sha256) == 64
+    with gzip.open(backup_dir / backup.file, "rb") as packed:
+        assert packed.read(16) == b"SQLite format 3\x00"
+    put(host, "cpu.percent", 99, T0 + timedelta(hours=1))  # after the backup: not in it
+
+    target = tmp_path / "restored.sqlite3"
+    call_command("restore_backup", str(backup.pk), "--database-url", f"sqlite:///{target}")
+    restored = _sqlite_counts(target)
+    assert restored["monitoring_metricpoint"] == 25 == MetricPoint.objects.count() - 1
+    live = _sqlite_counts(source)
+    assert {t: n for t, n in restored.items() if t != "monitoring_metricpoint"} == {
+        t: n for t, n in live.items() if t != "monitoring_metricpoint"
+    }
+    with sqlite3.connect(str(target)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        values = [row[0] for row in conn.execute("SELECT value FROM monitoring_metricpoint ORDER BY ts")]
+        assert values == [float(i) for i in range(25)]
+        assert conn.execute("SELECT name FROM monitoring_host").fetchall() == [("db-1",)]
+        assert conn.execute("SELECT name FROM monitoring_alertrule").fetchall() == [("Disk almost full",)]
+        assert conn.execute("SELECT COUNT(*) FROM users_user WHERE id = ?", [staff.pk.hex]).fetchone()[0] == 1
+
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="SQLite backup restores into a SQLite file"):
+        call_command("restore_backup", str(backup.pk), "--database-url", "postgres://u@127.0.0.1/none")
 
 
 @pytest.mark.django_db
