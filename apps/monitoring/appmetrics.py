@@ -33,7 +33,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import redis
 from django.conf import settings
@@ -48,6 +48,7 @@ WS_NODES = "vp:app:ws:nodes"
 WS_TTL_SECONDS = 60
 WS_REFRESH_SECONDS = 20
 PUBLISHED_HEADER = "vp-published-at"
+HISTORY_MINUTES = 30  # HTTP buckets are kept this long for the per-minute series
 # Upper bounds (ms) of the latency histogram; the last bucket is open.
 LATENCY_BOUNDS_MS = (5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
 # kombu's Redis transport keeps priorities 3/6/9 in sub-lists "<queue>\x06\x16<n>".
@@ -146,7 +147,7 @@ def http_record(*, group: str, status: int, seconds: float, at: float | None = N
         if status >= 500:
             pipe.hincrby(key, f"{group}|5xx", 1)
         pipe.hincrby(key, f"{group}|b{_latency_slot(seconds * 1000)}", 1)
-        pipe.expire(key, int(settings.MONITORING_APP_WINDOW_SECONDS + 2 * bucket_seconds))
+        pipe.expire(key, int(max(settings.MONITORING_APP_WINDOW_SECONDS, HISTORY_MINUTES * 60) + 2 * bucket_seconds))
         pipe.execute()
     except redis.RedisError as exc:
         _failed(exc)
@@ -165,19 +166,18 @@ def _percentile(histogram: list[int], total: int, q: float) -> float:
     return float(LATENCY_BOUNDS_MS[-1])
 
 
-def http_window(now: datetime) -> dict[str, dict]:
-    """Per route group over the window ending at `now`: requests, errors, error_rate (%),
-    p95_ms. Raises redis.RedisError."""
-    bucket_seconds = settings.MONITORING_APP_BUCKET_SECONDS
-    last = int(now.timestamp() // bucket_seconds)
-    first = int((now.timestamp() - settings.MONITORING_APP_WINDOW_SECONDS) // bucket_seconds) + 1
+def _http_buckets(first: int, last: int) -> list[dict]:
     from apps.core.redis_clients import redis_client
 
     with redis_client() as client:
         pipe = client.pipeline(transaction=False)
         for bucket in range(first, last + 1):
             pipe.hgetall(HTTP_KEY.format(bucket=bucket))
-        hashes = pipe.execute()
+        return pipe.execute()
+
+
+def _http_summary(hashes: list[dict]) -> dict[str, dict]:
+    """Per route group over the given bucket hashes: requests, errors, error_rate (%), p95_ms."""
     groups: dict[str, dict] = {}
     slots = len(LATENCY_BOUNDS_MS) + 1
     for fields in hashes:
@@ -201,6 +201,30 @@ def http_window(now: datetime) -> dict[str, dict]:
             "p95_ms": _percentile(row["histogram"], total, 0.95) if total else 0.0,
         }
     return out
+
+
+def http_window(now: datetime) -> dict[str, dict]:
+    """Per route group over the window ending at `now`. Raises redis.RedisError."""
+    bucket_seconds = settings.MONITORING_APP_BUCKET_SECONDS
+    last = int(now.timestamp() // bucket_seconds)
+    first = int((now.timestamp() - settings.MONITORING_APP_WINDOW_SECONDS) // bucket_seconds) + 1
+    return _http_summary(_http_buckets(first, last))
+
+
+def http_series(now: datetime, *, minutes: int = HISTORY_MINUTES) -> list[dict]:
+    """One row per minute over the last `minutes` (oldest first): {at, groups: {group: the
+    window summary of that minute}} — the sparklines of an overview. Raises redis.RedisError."""
+    bucket_seconds = settings.MONITORING_APP_BUCKET_SECONDS
+    per_minute = max(1, 60 // bucket_seconds)
+    last = int(now.timestamp() // bucket_seconds)
+    first = last - minutes * per_minute + 1
+    hashes = _http_buckets(first, last)
+    rows = []
+    for index in range(minutes):
+        chunk = hashes[index * per_minute : (index + 1) * per_minute]
+        ends_at = (first + (index + 1) * per_minute) * bucket_seconds
+        rows.append({"at": datetime.fromtimestamp(ends_at, tz=UTC), "groups": _http_summary(chunk)})
+    return rows
 
 
 # --- WebSocket ---------------------------------------------------------------------------
@@ -360,6 +384,14 @@ def app_snapshot(now: datetime) -> dict[str, list[dict]]:
             rows = []
         out[metric] = [{"target": target, "value": value} for target, value, _label in rows]
     return out
+
+
+def app_http_series(now: datetime) -> list[dict]:
+    """`http_series` for the API: per minute, per route group; empty when Redis is away."""
+    try:
+        return http_series(now)
+    except redis.RedisError:
+        return []
 
 
 class AppSource(MetricSource):

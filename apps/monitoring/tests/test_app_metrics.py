@@ -289,4 +289,7 @@ def test_catalog_lists_the_app_source_and_rules_take_its_targets(staff_client, m
     assert body["metrics"]["ai.error_rate"] == [{"target": "all", "value": 0.0}]
     # the catalogue request above was recorded in its route group
     assert any(row["target"] == "monitoring" for row in body["metrics"]["http.requests"])
+    series = body["http_series"]
+    assert len(series) == 30 and series[0]["at"] < series[-1]["at"]
+    assert series[-1]["groups"]["monitoring"]["requests"] >= 1  # this minute
     assert member_client.get("/api/v1/monitoring/metrics/app/").status_code == 403

@@ -49,7 +49,8 @@ class MetricCatalog(MonitoringView):
 
 class AppMetrics(MonitoringView):
     """The `app` source's metrics now (what its rules see): per metric, a value per target
-    (route group, WebSocket endpoint, queue, `all`)."""
+    (route group, WebSocket endpoint, queue, `all`); and the HTTP metrics per minute and
+    route group over the last 30 minutes (oldest first)."""
 
     @extend_schema(
         responses=inline_serializer(
@@ -64,6 +65,24 @@ class AppMetrics(MonitoringView):
                         many=True,
                     )
                 ),
+                "http_series": inline_serializer(
+                    "AppHttpMinute",
+                    {
+                        "at": serializers.DateTimeField(help_text="end of the minute"),
+                        "groups": serializers.DictField(
+                            child=inline_serializer(
+                                "AppHttpSummary",
+                                {
+                                    "requests": serializers.IntegerField(),
+                                    "errors": serializers.IntegerField(),
+                                    "error_rate": serializers.FloatField(help_text="% of responses that were 5xx"),
+                                    "p95_ms": serializers.FloatField(),
+                                },
+                            )
+                        ),
+                    },
+                    many=True,
+                ),
             },
         )
     )
@@ -76,6 +95,7 @@ class AppMetrics(MonitoringView):
                 "at": now,
                 "window_seconds": settings.MONITORING_APP_WINDOW_SECONDS,
                 "metrics": appmetrics.app_snapshot(now),
+                "http_series": appmetrics.app_http_series(now),
             }
         )
 

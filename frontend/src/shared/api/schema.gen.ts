@@ -697,7 +697,8 @@ export interface paths {
         };
         /**
          * @description The `app` source's metrics now (what its rules see): per metric, a value per target
-         *     (route group, WebSocket endpoint, queue, `all`).
+         *     (route group, WebSocket endpoint, queue, `all`); and the HTTP metrics per minute and
+         *     route group over the last 30 minutes (oldest first).
          */
         get: operations["monitoring_metrics_app_retrieve"];
         put?: never;
@@ -2130,6 +2131,27 @@ export interface components {
             readonly score: number;
             readonly method: string;
         };
+        AppHttpMinute: {
+            /**
+             * Format: date-time
+             * @description end of the minute
+             */
+            at: string;
+            groups: {
+                [key: string]: components["schemas"]["AppHttpSummary"];
+            };
+        };
+        AppHttpSummary: {
+            requests: number;
+            errors: number;
+            /**
+             * Format: double
+             * @description % of responses that were 5xx
+             */
+            error_rate: number;
+            /** Format: double */
+            p95_ms: number;
+        };
         AppMetricValue: {
             target: string;
             /** Format: double */
@@ -2142,6 +2164,7 @@ export interface components {
             metrics: {
                 [key: string]: components["schemas"]["AppMetricValue"][];
             };
+            http_series: components["schemas"]["AppHttpMinute"][];
         };
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
