@@ -28,8 +28,9 @@ logger = logging.getLogger(__name__)
 
 # A build still "building" after this long was lost with its worker: it may be claimed again.
 STALE_BUILD = timedelta(minutes=15)
-# The single-series metric every collector sample writes (counted in hourly rollups).
-HEARTBEAT_METRIC = "cpu.percent"
+# The single-series gauge every collector sample carries (CPU % needs a previous sample, so
+# it is missing after a restart); its points, raw or rolled up, count the samples.
+HEARTBEAT_METRIC = "mem.percent"
 
 
 class ReportNotReady(Conflict):
@@ -163,7 +164,11 @@ def report_scheduled(*, kind: str, today: date | None = None) -> OpsReport:
     start, end = report_previous_period(kind=kind, today=today or timezone.now().date())
     report, _ = OpsReport.objects.get_or_create(kind=kind, period_start=start, defaults={"period_end": end})
     if report.status != OpsReport.Status.READY:
-        report = report_build(report=report)
+        try:
+            report = report_build(report=report)
+        except Exception as exc:
+            report_build_failed(report=report, error=f"{type(exc).__name__}: {exc}")
+            raise
     if report.status == OpsReport.Status.READY and report.emailed_at is None:
         report_email(report=report)
     return report
@@ -283,8 +288,8 @@ def report_email(*, report: OpsReport) -> int:
 def _uptime(start: datetime, end: datetime) -> SectionData:
     """Share of the expected collector intervals that have a sample, per host, from the later
     of the period start and the host's registration to the earlier of the period end and now.
-    A sample is a distinct timestamp in the raw table; hours already pruned from it count
-    their `cpu.percent` samples in the hourly rollup (the larger of the two per hour)."""
+    A sample is a `mem.percent` point (a gauge every sample carries), counted per hour in the
+    raw table and, for hours already pruned from it, in the hourly rollup (the larger per hour)."""
     stop = min(end, timezone.now())
     interval = float(settings.MONITORING_COLLECT_INTERVAL)
     rows = []
@@ -295,10 +300,10 @@ def _uptime(start: datetime, end: datetime) -> SectionData:
         if expected <= 0:
             continue
         raw = dict(
-            MetricPoint.objects.filter(host=host, ts__gte=begin, ts__lt=stop)
+            MetricPoint.objects.filter(host=host, metric=HEARTBEAT_METRIC, labels="", ts__gte=begin, ts__lt=stop)
             .annotate(hour=TruncHour("ts", tzinfo=UTC))
             .values("hour")
-            .annotate(samples=Count("ts", distinct=True))
+            .annotate(samples=Count("id"))
             .values_list("hour", "samples")
         )
         rolled = dict(

@@ -38,12 +38,17 @@ def _seed():
     c = HostFactory(name="web-c")  # registered on the last day: 24 expected
     Host.objects.filter(pk__in=[a.pk, b.pk]).update(created_at=START - timedelta(days=30))
     Host.objects.filter(pk=c.pk).update(created_at=START + timedelta(days=6))
-    for k in range(84):  # half the week, several series per sample (one sample each)
-        for metric in ("cpu.percent", "mem.percent"):
-            MetricPointFactory(host=a, metric=metric, ts=START + k * HOUR)
-    MetricPointFactory(host=a, ts=START - HOUR)  # before the period: not counted
+    for k in range(84):  # half the week; a sample has many series, `mem.percent` counts it once
+        for metric, labels in (
+            ("cpu.percent", ""),
+            ("mem.percent", ""),
+            ("disk.percent", "/"),
+            ("disk.percent", "/data"),
+        ):
+            MetricPointFactory(host=a, metric=metric, labels=labels, ts=START + k * HOUR)
+    MetricPointFactory(host=a, metric="mem.percent", ts=START - HOUR)  # before the period: not counted
     for k in range(126):  # older hours known only from the hourly rollup: 75 %
-        MetricRollupFactory(host=b, bucket=START + k * HOUR, count=1)
+        MetricRollupFactory(host=b, metric="mem.percent", bucket=START + k * HOUR, count=1)
 
     # Alerts: two of "CPU high" fire in the period (one acked after 10 min, resolved after
     # 30; one resolved after 90 min), one of "Disk full" still fires; one from before is left out.
@@ -329,3 +334,40 @@ def test_beat_schedules_weekly_and_monthly_reports():
     assert monthly["schedule"].day_of_month == {1} and monthly["schedule"].hour == {0}
     assert settings.CELERY_TASK_QUEUE_OF["apps.monitoring.tasks.scheduled_report"] == "default"
     assert settings.CELERY_TASK_QUEUE_OF["apps.monitoring.tasks.build_report"] == "default"
+
+
+@pytest.fixture
+def broken_section():
+    from apps.monitoring import report_sections
+    from apps.monitoring.report_sections import ReportSection, column, register_report_section
+
+    def build(start, end):
+        raise RuntimeError("source down")
+
+    register_report_section(
+        ReportSection(
+            key="broken",
+            order=99,
+            titles={"en": "Broken", "ko": "고장"},
+            columns=(column("x", "", "X", "X"),),
+            build=build,
+        )
+    )
+    yield
+    report_sections._SECTIONS.pop("broken")
+
+
+@pytest.mark.usefixtures("broken_section")
+def test_a_failing_section_is_marked_unavailable_and_the_rest_is_built(
+    db, staff_client, django_capture_on_commit_callbacks
+):
+    response = request_weekly(staff_client, django_capture_on_commit_callbacks)
+    report = staff_client.get(f"/api/v1/monitoring/reports/{response.json()['id']}/").json()
+    assert report["status"] == "ready"
+    broken = section(report, "broken")
+    assert (
+        broken["available"] is False
+        and "RuntimeError" in broken["note"]["en"]
+        and "RuntimeError" in broken["note"]["ko"]
+    )
+    assert section(report, "alerts")["available"] is True
