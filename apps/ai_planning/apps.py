@@ -1,9 +1,12 @@
 from django.apps import AppConfig
 
+from apps.core.labels import label as bilingual  # `label` is the app label below
+
 
 class AiPlanningConfig(AppConfig):
     name = "apps.ai_planning"
     label = "ai_planning"
+    verbose_name = bilingual("AI planning", "AI 기획")
 
     def ready(self):
         # Both lower apps own the hook; they never import this app.

@@ -1,8 +1,7 @@
 """Building blocks for the Django admin of every app.
 
-- `label(en, ko)`: an admin-visible text (column, filter, fieldset title) in the request's
-  language, the same in-code ko/en pick as `core.text` and `error_messages` (the project
-  keeps no gettext catalogue; Django's own admin texts come from Django's).
+- `label(en, ko)` (from `core.labels`): an admin-visible text (column, filter, fieldset
+  title) in the request's language.
 - `ReadOnlyAdmin`: append-only tables (metric points, events, audit log, revisions, …) are
   looked at, never added to or edited; `deletable = True` where an operator may prune rows.
 - `BigTableAdmin`: changelists of tables that grow without bound never COUNT(*) the whole
@@ -12,15 +11,11 @@
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
-from django.utils.functional import cached_property, lazy
-from django.utils.translation import get_language
+from django.utils.functional import cached_property
 
+from .labels import label
 
-def _pick(en: str, ko: str) -> str:
-    return en if (get_language() or "ko").startswith("en") else ko
-
-
-label = lazy(_pick, str)
+__all__ = ["BigTableAdmin", "EstimatedCountPaginator", "ReadOnlyAdmin", "ReadOnlyBigTableAdmin", "label"]
 
 
 class EstimatedCountPaginator(Paginator):

@@ -1,9 +1,12 @@
 from django.apps import AppConfig
 
+from apps.core.labels import label as bilingual  # `label` is the app label below
+
 
 class MonitoringConfig(AppConfig):
     name = "apps.monitoring"
     label = "monitoring"
+    verbose_name = bilingual("Monitoring", "모니터링")
 
     def ready(self):
         from celery.signals import before_task_publish

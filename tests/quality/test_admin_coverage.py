@@ -9,6 +9,7 @@ tables) or, for a truly internal table, add it to ALLOWLIST with the reason."""
 
 import importlib
 import itertools
+import re
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
@@ -243,6 +244,17 @@ def test_admin_labels_follow_the_request_language(staff_client):
 
     assert "<span>Change</span>" in english and "<span>변경 내용</span>" not in english
     assert "<span>변경 내용</span>" in korean and "<span>Change</span>" not in korean
+
+
+def test_app_names_on_the_admin_index_follow_the_request_language(staff_client):
+    english = staff_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    korean = staff_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+
+    def sections(page):  # the app headings: <a href="/admin/<app>/" class="section" …>name</a>
+        return set(re.findall(r'class="section"[^>]*>([^<]+)</a>', page))
+
+    assert {"Core", "Users", "Projects", "Feedback", "AI planning", "Monitoring"} <= sections(english)
+    assert {"코어", "사용자", "프로젝트", "피드백", "AI 기획", "모니터링"} <= sections(korean)
 
 
 class _TinyPaginator(EstimatedCountPaginator):
