@@ -22,9 +22,20 @@ import { Button, cx, useToast } from "@/shared/ui";
 
 function selectorText(rule: AlertRule, all: string): string {
   const selector = rule.host_selector;
-  const parts = [...(selector.hosts ?? []), ...(selector.sites ?? []), ...(selector.projects ?? [])];
+  const parts = [
+    ...(selector.hosts ?? []),
+    ...(selector.sites ?? []),
+    ...(selector.projects ?? []),
+    ...(selector.targets ?? []),
+  ];
   if (selector.name_glob) parts.push(selector.name_glob);
   return parts.length ? parts.join(", ") : all;
+}
+
+function allKey(source: string): "rules.allProjects" | "rules.allTargets" | "rules.allHosts" {
+  if (source === "ai") return "rules.allProjects";
+  if (source === "app") return "rules.allTargets";
+  return "rules.allHosts";
 }
 
 /** Alert rules: list, create, edit, enable/disable, delete. */
@@ -83,7 +94,7 @@ export function RulesTab() {
               <td className={styles.mono}>
                 {rule.metric} {rule.operator} {formatMetricValue(rule.metric, rule.threshold)}
               </td>
-              <td>{selectorText(rule, rule.source === "ai" ? t("rules.allProjects") : t("rules.allHosts"))}</td>
+              <td>{selectorText(rule, t(allKey(rule.source)))}</td>
               <td>
                 <span className={cx(styles.sev, styles[`sev_${rule.severity}`])}>{t(`severity.${rule.severity}`)}</span>
               </td>
