@@ -295,3 +295,18 @@ def test_catalog_lists_the_app_source_and_rules_take_its_targets(staff_client, m
     assert len(series) == 30 and series[0]["at"] < series[-1]["at"]
     assert series[-1]["groups"]["monitoring"]["requests"] >= 1  # this minute
     assert member_client.get("/api/v1/monitoring/metrics/app/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_redis_away_costs_requests_nothing_and_leaves_alerts_as_they_are(settings, staff_client, monkeypatch):
+    rule = app_rule("http.error_rate", 50.0)
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+    monkeypatch.setattr(appmetrics, "_client", None)  # the process's client is made on first use
+    monkeypatch.setattr(appmetrics, "_down_until", 0.0)
+
+    assert staff_client.get("/api/v1/monitoring/hosts/").status_code == 200
+    assert appmetrics._down_until > 0  # backing off: the next requests do not try
+    assert staff_client.get("/api/v1/monitoring/hosts/").status_code == 200
+    assert rule_evaluate(rule=rule) == {"fired": 0, "resolved": 0}  # no fresh value, no alert
+    body = staff_client.get("/api/v1/monitoring/metrics/app/").json()
+    assert body["metrics"]["http.error_rate"] == [] and body["http_series"] == []
