@@ -127,6 +127,10 @@ describe("ReportsTab", () => {
     // The poll brings the built report.
     const uptime = await screen.findByTestId("report-section-uptime", {}, { timeout: 5_000 });
     expect(within(detail).getByTestId("report-status")).toHaveTextContent("Ready");
+    // The list is asked again once the report is built.
+    await vi.waitFor(() =>
+      expect(stub.requests.filter((request) => request.method === "GET" && request.path === "/api/v1/monitoring/reports/").length).toBeGreaterThanOrEqual(3),
+    );
     const rows = within(uptime).getAllByTestId("report-row-uptime");
     expect(rows[0]).toHaveTextContent("web-a");
     expect(rows[0]).toHaveTextContent("99.5%");

@@ -55,7 +55,7 @@ function usePeriod() {
     });
 }
 
-function ReportDetail({ id }: { id: string }) {
+function ReportDetail({ id, onBuilt }: { id: string; onBuilt: () => void }) {
   const t = useTranslations("monitoringReports");
   const tm = useTranslations("monitoring");
   const format = useFormatter();
@@ -69,7 +69,11 @@ function ReportDetail({ id }: { id: string }) {
   const [rebuild, rebuilding] = useRequestReportMutation();
 
   const inProgress = report.data ? reportInProgress(report.data.status) : false;
-  if (inProgress !== polling) setPolling(inProgress);
+  if (inProgress !== polling) {
+    setPolling(inProgress);
+    // Built (or failed): the list shows the new status at once, not at its next poll.
+    if (!inProgress) onBuilt();
+  }
 
   if (report.isLoading) return <Skeleton height={240} />;
   if (report.error || !report.data) {
@@ -229,7 +233,7 @@ export function ReportsTab({ initialReportId = null }: { initialReportId?: strin
             </table>
           )}
         </Card>
-        {selected ? <ReportDetail key={selected} id={selected} /> : <EmptyState compact title={t("select")} />}
+        {selected ? <ReportDetail key={selected} id={selected} onBuilt={() => void reports.refetch()} /> : <EmptyState compact title={t("select")} />}
       </div>
     </div>
   );
