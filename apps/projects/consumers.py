@@ -3,11 +3,11 @@ import logging
 from channels.db import database_sync_to_async
 
 from apps.core.ws import presence
-from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
+from apps.core.ws.base import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, Deny, StreamConsumer
 from apps.core.ws.batching import BatchedLookup
 from apps.projects import permissions
 from apps.projects.activity import project_stream
-from apps.projects.models import Membership, Project
+from apps.projects.models import Activity, Membership, Project
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +70,10 @@ class ProjectConsumer(ProjectPresenceConsumer):
     async def resolve_stream(self) -> str:
         self.project_id = self.scope["url_route"]["kwargs"]["project_id"]
         if not await self._is_member():
-            raise Deny(CLOSE_NOT_FOUND)  # unknown and not-yours look the same
+            # Unknown and not-yours look the same, except to someone removed from (or who left)
+            # the project: a socket that was reconnecting when it happened (a fresh ticket after
+            # 4401, a node restart) is told 4403 "removed", as a live one is, not 4404 "deleted".
+            raise Deny(CLOSE_FORBIDDEN if await self._was_member() else CLOSE_NOT_FOUND)
         return project_stream(self.project_id)
 
     async def still_allowed(self) -> bool:
@@ -95,6 +98,12 @@ class ProjectConsumer(ProjectPresenceConsumer):
     @database_sync_to_async
     def _is_member(self) -> bool:
         return Membership.objects.filter(project_id=self.project_id, user_id=self.user.pk).exists()
+
+    @database_sync_to_async
+    def _was_member(self) -> bool:
+        return Activity.objects.filter(
+            project_id=self.project_id, verb="member.left", target_type="user", target_id=str(self.user.pk)
+        ).exists()
 
     @database_sync_to_async
     def _can(self, action: str) -> bool:

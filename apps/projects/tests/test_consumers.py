@@ -179,6 +179,30 @@ async def test_removed_member_is_disconnected_with_4403(team):
     assert message["code"] == 4403
 
 
+async def close_code(communicator) -> int:
+    while True:
+        message = await communicator.receive_output(timeout=5)
+        if message["type"] == "websocket.close":
+            return message["code"]
+
+
+async def test_a_removed_member_reconnecting_is_told_removed_4403_not_gone_4404(team):
+    """A socket that was reconnecting when its user was removed (a fresh ticket after 4401, a
+    node restart) hears 4403 like a live one, so the page says "removed from this project"
+    rather than "project deleted"; someone who never was a member still gets 4404."""
+    project, people = team
+
+    def remove():
+        membership = Membership.objects.get(project=project, user=people[Role.VIEWER])
+        services.member_remove(project=project, actor=people["owner"], membership=membership)
+
+    await database_sync_to_async(remove)()
+
+    assert await close_code(await join(project.pk, people[Role.VIEWER])) == 4403
+    stranger = await database_sync_to_async(UserFactory)()
+    assert await close_code(await join(project.pk, stranger)) == 4404
+
+
 async def test_presence_join_leave_and_reload_without_flapping(team, monkeypatch):
     monkeypatch.setattr(presence, "LEAVE_GRACE_SECONDS", 0.5)
     project, people = team
