@@ -9,6 +9,7 @@ does all three, idempotently: a report already built or e-mailed is not done aga
 import csv
 import io
 import logging
+import math
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
@@ -296,11 +297,13 @@ def _uptime(start: datetime, end: datetime) -> SectionData:
     present_all = expected_all = 0
     for host in Host.objects.filter(created_at__lt=stop).order_by("name"):
         begin = max(start, host.created_at)
-        expected = int((stop - begin).total_seconds() // interval)
+        expected = math.ceil((stop - begin).total_seconds() / interval)  # a begun interval counts
         if expected <= 0:
             continue
+        # The first sample is taken just before the host row is created by its ingestion.
+        count_from = max(start, host.created_at - timedelta(seconds=interval))
         raw = dict(
-            MetricPoint.objects.filter(host=host, metric=HEARTBEAT_METRIC, labels="", ts__gte=begin, ts__lt=stop)
+            MetricPoint.objects.filter(host=host, metric=HEARTBEAT_METRIC, labels="", ts__gte=count_from, ts__lt=stop)
             .annotate(hour=TruncHour("ts", tzinfo=UTC))
             .values("hour")
             .annotate(samples=Count("id"))

@@ -371,3 +371,25 @@ def test_a_failing_section_is_marked_unavailable_and_the_rest_is_built(
         and "RuntimeError" in broken["note"]["ko"]
     )
     assert section(report, "alerts")["available"] is True
+
+
+def test_a_host_registered_by_its_first_sample_counts_that_sample(
+    db, staff_client, settings, django_capture_on_commit_callbacks
+):
+    """This week so far: the host's row is created just after its first sample was taken."""
+    from django.utils import timezone
+
+    settings.MONITORING_COLLECT_INTERVAL = 15
+    now = timezone.now()
+    host = HostFactory(name="fresh")
+    Host.objects.filter(pk=host.pk).update(created_at=now - timedelta(seconds=20))
+    MetricPointFactory(host=host, metric="mem.percent", ts=now - timedelta(seconds=21))
+    MetricPointFactory(host=host, metric="mem.percent", ts=now - timedelta(seconds=6))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            "/api/v1/monitoring/reports/", {"kind": "weekly", "period_start": now.date().isoformat()}, format="json"
+        )
+    report = staff_client.get(f"/api/v1/monitoring/reports/{response.json()['id']}/").json()
+    assert report["data"]["partial"] is True
+    [row] = section(report, "uptime")["rows"]
+    assert (row["host"], row["samples"], row["expected"], row["uptime_pct"]) == ("fresh", 2, 2, 100.0)
