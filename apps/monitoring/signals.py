@@ -10,7 +10,7 @@ from datetime import datetime
 
 from celery import signals
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import metrics
@@ -34,7 +34,11 @@ def _record(task_id: str, **fields) -> None:
         with transaction.atomic():  # a savepoint: a sender's open transaction survives a failure here
             updated = TaskRun.objects.filter(task_id=task_id).update(**fields)
             if not updated and "name" in fields:
-                TaskRun.objects.create(task_id=task_id, **fields)
+                try:
+                    with transaction.atomic():
+                        TaskRun.objects.create(task_id=task_id, **fields)
+                except IntegrityError:  # the sender's `queued` row landed in between
+                    TaskRun.objects.filter(task_id=task_id).update(**fields)
     except Exception:  # noqa: BLE001
         logger.info("Could not record task run %s", task_id, exc_info=True)
 
@@ -66,17 +70,32 @@ def _on_published(sender=None, headers=None, body=None, routing_key=None, **kwar
             eta = datetime.fromisoformat(headers["eta"])
         except ValueError:
             eta = None
-    _record(
-        task_id,
-        name=name,
-        state="queued",
-        queue=str(routing_key or "")[:200],
-        eta=eta,
-        started_at=timezone.now(),
-        finished_at=None,
-        runtime_ms=None,
+    fields = {
+        "task_id": task_id,
+        "name": name,
+        "state": "queued",
+        "queue": str(routing_key or "")[:200],
+        "eta": eta,
+        "started_at": timezone.now(),
         **_arguments(args, kw),
-    )
+    }
+
+    def insert():
+        # Only when no row exists yet: a worker may already have started it (or a retry of it
+        # is being re-sent), and its state wins.
+        from .models import TaskRun
+
+        try:
+            TaskRun.objects.bulk_create([TaskRun(**fields)], ignore_conflicts=True)
+        except Exception:  # noqa: BLE001
+            logger.info("Could not record queued task %s", task_id, exc_info=True)
+
+    # Sent inside a transaction: recorded once it commits. An uncommitted row would make a
+    # worker that starts the task before then wait on its unique task id.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(insert)
+    else:
+        insert()
 
 
 @signals.task_prerun.connect
