@@ -62,7 +62,9 @@ function Kpi({
   return (
     <section className={cx(styles.kpi, styles[`tone_${tone}`])} data-testid={testId} data-tone={tone}>
       <div className={styles.kpiLabel}>{label}</div>
-      <div className={styles.kpiValue}>{value}</div>
+      <div className={styles.kpiValue} data-testid={`${testId}-value`}>
+        {value}
+      </div>
       <div className={styles.kpiDetail}>{detail}</div>
       {action ? <div className={styles.kpiAction}>{action}</div> : null}
     </section>
