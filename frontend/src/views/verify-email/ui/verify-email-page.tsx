@@ -19,7 +19,7 @@ export function VerifyEmailPage() {
   const tr = useTranslations("auth.reset");
   const tc = useTranslations("common");
   return (
-    <AuthCard title={t("title")} description={t("intro")} footer={<Link href={routes.login}>{tr("backToLogin")}</Link>}>
+    <AuthCard title={t("title")} footer={<Link href={routes.login}>{tr("backToLogin")}</Link>}>
       <title>{`${t("title")} · ${tc("appName")}`}</title>
       <Suspense fallback={<PageSpinner label={tc("loading")} />}>
         <VerifyContent />

@@ -11,6 +11,7 @@ import { Button, buttonClassName, EmptyState, Form, FormAlert, LinkOffIcon, Mail
 
 import { useVerifyEmailMutation } from "../api/verify-email-api";
 import { isInvalidVerificationLink, validateVerifyEmail, type VerifyEmailValues } from "../model/validate";
+import styles from "./verify-email.module.css";
 
 /**
  * Follows the link of the verification e-mail. Whoever opened it owns the mailbox, so they
@@ -78,6 +79,7 @@ export function VerifyEmailStatus({ token }: { token: string | null }) {
 
   return (
     <Form onSubmit={form.handleSubmit} aria-label={t("title")}>
+      <p className={styles.intro}>{t("intro")}</p>
       {form.serverError && !server.password ? <FormAlert tone="error">{errorText(form.serverError)}</FormAlert> : null}
       <TextField
         label={t("password")}
