@@ -1,7 +1,8 @@
 """Print the server's tables that the OpenAPI document cannot carry as TypeScript, for the
 frontend: the role table of apps/projects/permissions.py, the longest comment of
 apps/feedbacks/models.py and the shot vocabulary of
-apps/ai_planning/planning.py (the plan is one JSON field in the API).
+apps/ai_planning/planning.py (the plan is one JSON field in the API) and the activity verbs of
+apps/projects/activity.py.
 
 The client must not keep its own copies. scripts/api_types.sh writes this next to the
 generated API types and `make test` checks it is current.
@@ -20,6 +21,7 @@ django.setup()
 from apps.ai_planning.planning import CAMERA_MOVEMENTS, SHOT_SIZES  # noqa: E402
 from apps.feedbacks.models import FEEDBACK_BODY_MAX_LENGTH  # noqa: E402
 from apps.projects import permissions  # noqa: E402
+from apps.projects.activity import SYSTEM_VERBS, TIMELINE_VERBS  # noqa: E402
 from apps.projects.permissions import ROLE_ACTIONS, ROLE_RANK  # noqa: E402
 
 # The actions in the order permissions.py declares them (READ = "read", …).
@@ -47,4 +49,11 @@ export const SHOT_SIZES = {json.dumps(SHOT_SIZES)} as const;
 export const CAMERA_MOVEMENTS = {json.dumps(CAMERA_MOVEMENTS)} as const;
 
 /** The longest comment in characters (apps/feedbacks/models.py): refused above it, never cut. */
-export const FEEDBACK_BODY_MAX_LENGTH = {FEEDBACK_BODY_MAX_LENGTH};""")
+export const FEEDBACK_BODY_MAX_LENGTH = {FEEDBACK_BODY_MAX_LENGTH};
+
+/** Every verb that writes an activity row (apps/projects/activity.py): each has a sentence. */
+export const ACTIVITY_VERBS = {json.dumps(list(TIMELINE_VERBS))} as const;
+export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
+
+/** Rows the system writes itself (no actor). */
+export const SYSTEM_ACTIVITY_VERBS: readonly ActivityVerb[] = {json.dumps(list(SYSTEM_VERBS))};""")

@@ -185,7 +185,9 @@ def feedback_create(
     feedback.full_clean()
     feedback.save()
     feedback.mentions.set(mentioned)
-    _publish(feedback, "feedback.created", actor=author, data={"reply": parent is not None})
+    # A guest has no account: the feed names them by the name they gave, marked as a guest.
+    guest = {"guest_name": feedback.guest_name} if author is None else {}
+    _publish(feedback, "feedback.created", actor=author, data={"reply": parent is not None, **guest})
     signals.feedback_text_saved.send(
         sender=Feedback, feedback=feedback, created=True, project_id=version.asset.project_id
     )

@@ -16,12 +16,15 @@ export type { CursorPage, Page } from "./types";
 // `components["schemas"][…]` are the API's shapes; `roleEnumValues` & co. its enums' values.
 export * from "./schema.gen";
 export {
+  ACTIVITY_VERBS,
   CAMERA_MOVEMENTS,
   FEEDBACK_BODY_MAX_LENGTH,
   PROJECT_ACTIONS,
   ROLE_ACTIONS,
   ROLE_RANK,
   SHOT_SIZES,
+  SYSTEM_ACTIVITY_VERBS,
+  type ActivityVerb,
   type ProjectAction,
 } from "./tables.gen";
 export { roleAllows, type ProjectRole } from "./roles";

@@ -20,3 +20,10 @@ export const CAMERA_MOVEMENTS = ["static", "pan", "tilt", "dolly", "truck", "ped
 
 /** The longest comment in characters (apps/feedbacks/models.py): refused above it, never cut. */
 export const FEEDBACK_BODY_MAX_LENGTH = 5000;
+
+/** Every verb that writes an activity row (apps/projects/activity.py): each has a sentence. */
+export const ACTIVITY_VERBS = ["project.created", "project.updated", "member.joined", "member.left", "member.role_changed", "invitation.created", "invitation.revoked", "invitation.accepted", "phase.created", "phase.updated", "phase.deleted", "phase.reordered", "brief.created", "brief.updated", "brief.deleted", "plan.edited", "plan.restored", "ai_job.approved", "ai_job.rejected", "ai_settings.updated", "asset.created", "asset.updated", "asset.deleted", "version.created", "version.updated", "version.status_changed", "version.review_decided", "version.ready", "version.failed", "feedback.created", "feedback.deleted", "feedback.resolved", "feedback.reopened", "share_link.created", "share_link.revoked"] as const;
+export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
+
+/** Rows the system writes itself (no actor). */
+export const SYSTEM_ACTIVITY_VERBS: readonly ActivityVerb[] = ["version.ready", "version.failed"];

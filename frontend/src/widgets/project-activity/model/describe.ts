@@ -1,6 +1,27 @@
 import type { Activity } from "@/entities/project";
+import { SYSTEM_ACTIVITY_VERBS, type ActivityVerb } from "@/shared/api";
 
-/** Verbs of the other areas whose sentence needs only the actor. */
+/** The verbs describeActivity's switch gives a sentence with more than the actor. */
+type DetailedVerb =
+  | "project.created"
+  | "project.updated"
+  | "member.joined"
+  | "member.left"
+  | "member.role_changed"
+  | "invitation.created"
+  | "invitation.revoked"
+  | "invitation.accepted"
+  | "phase.created"
+  | "phase.updated"
+  | "phase.deleted"
+  | "phase.reordered"
+  | "feedback.created"
+  | "version.ready"
+  | "version.failed";
+
+/** Every other server verb (ACTIVITY_VERBS, generated from apps/projects/activity.py) needs only
+ * the actor; the `satisfies` makes a new server verb a type error until it has a sentence here.
+ * Older rows' verbs stay too. */
 const ACTOR_ONLY = {
   "brief.created": "brief_created",
   "brief.updated": "brief_updated",
@@ -20,9 +41,14 @@ const ACTOR_ONLY = {
   "version.updated": "version_updated",
   "version.status_changed": "version_status_changed",
   "version.review_decided": "version_review_decided",
+  "feedback.deleted": "feedback_deleted",
+  "feedback.resolved": "feedback_resolved",
+  "feedback.reopened": "feedback_reopened",
+  "share_link.created": "share_link_created",
+  "share_link.revoked": "share_link_revoked",
   "feedback.mentioned": "feedback_mentioned",
   "feedback.replied": "feedback_replied",
-} as const;
+} as const satisfies Record<Exclude<ActivityVerb, DetailedVerb>, string> & Record<string, string>;
 
 /** Which sentence an activity row uses, and the values it needs. */
 export type ActivitySentence =
@@ -33,6 +59,8 @@ export type ActivitySentence =
   | { key: "member_role_changed"; role: string }
   | { key: "invitation_created" | "invitation_revoked"; email: string }
   | { key: "phase_created" | "phase_updated" | "phase_deleted"; name: string }
+  | { key: "feedback_created" | "feedback_replied" }
+  | { key: "version_ready" | "version_failed"; number: string }
   | { key: (typeof ACTOR_ONLY)[keyof typeof ACTOR_ONLY] }
   | { key: "other"; verb: string };
 
@@ -76,9 +104,30 @@ export function describeActivity(activity: Activity): ActivitySentence {
       };
     case "phase.reordered":
       return { key: "phase_reordered" };
+    case "feedback.created":
+      return { key: data.reply === true ? "feedback_replied" : "feedback_created" };
+    case "version.ready":
+    case "version.failed":
+      return { key: activity.verb === "version.ready" ? "version_ready" : "version_failed", number: String(data.number ?? "") };
     default: {
       const key = ACTOR_ONLY[activity.verb as keyof typeof ACTOR_ONLY];
       return key ? { key } : { key: "other", verb: activity.verb };
     }
   }
+}
+
+/** Who a row names: a member, a guest (by the name they gave), the system, or someone who has
+ * since left (the row keeps no name). */
+export type ActivityActor =
+  | { kind: "user"; name: string }
+  | { kind: "guest"; name: string }
+  | { kind: "system" }
+  | { kind: "someone" };
+
+export function activityActor(activity: Activity): ActivityActor {
+  if (activity.actor) return { kind: "user", name: activity.actor.display_name || activity.actor.email };
+  const guest = text((activity.data ?? {}).guest_name);
+  if (guest) return { kind: "guest", name: guest };
+  if ((SYSTEM_ACTIVITY_VERBS as readonly string[]).includes(activity.verb)) return { kind: "system" };
+  return { kind: "someone" };
 }

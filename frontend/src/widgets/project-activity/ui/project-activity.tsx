@@ -12,7 +12,7 @@ import {
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { Avatar, Button, Card, EmptyState, Skeleton } from "@/shared/ui";
 
-import { describeActivity } from "../model/describe";
+import { activityActor, describeActivity } from "../model/describe";
 import styles from "./project-activity.module.css";
 
 function isStatus(value: string): value is ProjectStatus {
@@ -42,7 +42,9 @@ export function ProjectActivity({ projectId }: { projectId: string }) {
   };
 
   const sentence = (activity: Activity) => {
-    const actor = activity.actor?.display_name || activity.actor?.email || t("someone");
+    const who = activityActor(activity);
+    const actor =
+      who.kind === "user" ? who.name : who.kind === "guest" ? t("guest", { name: who.name }) : t(who.kind === "system" ? "system" : "someone");
     const d = describeActivity(activity);
     const status = (value: string) => (isStatus(value) ? ts(value) : value);
     const role = (value: string) => (isRole(value) ? tr(value) : value);
@@ -71,6 +73,9 @@ export function ProjectActivity({ projectId }: { projectId: string }) {
       case "phase_updated":
       case "phase_deleted":
         return tv(d.key, { actor, name: d.name });
+      case "version_ready":
+      case "version_failed":
+        return tv(d.key, { number: d.number });
       case "other":
         return tv("other", { actor, verb: d.verb });
       default:
