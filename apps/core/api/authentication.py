@@ -2,6 +2,7 @@
 (`core.revocation`), checked after the signature and expiry and before the user is
 loaded, in one Redis round trip."""
 
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication
 
@@ -36,3 +37,10 @@ class JWTAuthentication(authentication.JWTAuthentication):
             if isinstance(detail, dict) and str(detail.get("code")) in _ENDED:
                 raise TokenRevoked() from exc
             raise
+
+
+class JWTAuthenticationScheme(SimpleJWTScheme):
+    """OpenAPI: documented like simplejwt's own class (the `jwtAuth` bearer scheme); without
+    it drf-spectacular warns on every view and lists no security scheme."""
+
+    target_class = JWTAuthentication

@@ -67,8 +67,13 @@ class NotificationPreferencesOut(serializers.Serializer):
     kinds = NotificationPreferenceItem(many=True)
 
 
-def _preferences_data(modes: dict[str, str]) -> dict:
-    return {"kinds": [{"kind": kind, "mode": mode} for kind, mode in modes.items()]}
+# Kinds only staff ever receive: nobody else is shown a setting that could never apply.
+STAFF_ONLY_KINDS = frozenset({"alert"})
+
+
+def _preferences_data(modes: dict[str, str], user) -> dict:
+    shown = {kind: mode for kind, mode in modes.items() if user.is_staff or kind not in STAFF_ONLY_KINDS}
+    return {"kinds": [{"kind": kind, "mode": mode} for kind, mode in shown.items()]}
 
 
 class NotificationPreferences(APIView):
@@ -86,7 +91,7 @@ class NotificationPreferences(APIView):
 
     @extend_schema(responses=NotificationPreferencesOut)
     def get(self, request):
-        return Response(_preferences_data(preference_modes(request.user)))
+        return Response(_preferences_data(preference_modes(request.user), request.user))
 
     @extend_schema(request=InputSerializer, responses=NotificationPreferencesOut)
     def put(self, request):
@@ -94,7 +99,7 @@ class NotificationPreferences(APIView):
         modes = notification_preferences_update(
             user=request.user, modes={item["kind"]: item["mode"] for item in data["kinds"]}
         )
-        return Response(_preferences_data(modes))
+        return Response(_preferences_data(modes, request.user))
 
 
 class NotificationUnsubscribeOut(serializers.Serializer):
@@ -110,7 +115,7 @@ def _masked(email: str) -> str:
 
 
 def _unsubscribe_data(user, kinds, modes) -> dict:
-    return {"email": _masked(user.email), "kinds": kinds, "preferences": _preferences_data(modes)["kinds"]}
+    return {"email": _masked(user.email), "kinds": kinds, "preferences": _preferences_data(modes, user)["kinds"]}
 
 
 class NotificationUnsubscribe(APIView):

@@ -84,7 +84,7 @@ def test_login_still_works_when_redis_is_down(api_client, user, redis_down):
     response = api_client.post("/api/v1/auth/login/", {"email": user.email, "password": DEFAULT_PASSWORD})
 
     assert response.status_code == 200, response.content
-    assert set(response.json()) == {"access", "refresh", "user"}
+    assert set(response.json()) == {"access", "refresh", "user", "device_token"}
 
 
 def test_wrong_password_still_answers_401_when_redis_is_down(api_client, user, redis_down):

@@ -21,6 +21,8 @@ DEFAULTS = {
     "team": "digest",
     "alert": "digest",
 }
+# Alerts only ever reach staff: nobody else is shown that setting.
+MEMBER_DEFAULTS = {kind: mode for kind, mode in DEFAULTS.items() if kind != "alert"}
 
 
 def modes(response) -> dict[str, str]:
@@ -28,11 +30,20 @@ def modes(response) -> dict[str, str]:
     return {item["kind"]: item["mode"] for item in response.json()["kinds"]}
 
 
-def test_defaults_list_every_kind(auth_client):
+def test_defaults_list_every_kind_but_staff_alerts(auth_client):
     response = auth_client.get(URL)
 
-    assert modes(response) == DEFAULTS
-    assert [item["kind"] for item in response.json()["kinds"]] == list(KINDS)
+    assert modes(response) == MEMBER_DEFAULTS
+    assert [item["kind"] for item in response.json()["kinds"]] == [kind for kind in KINDS if kind != "alert"]
+
+
+def test_staff_also_see_and_set_operations_alerts(make_user):
+    from apps.projects.tests.conftest import client_for
+
+    staff = client_for(make_user(is_staff=True))
+
+    assert modes(staff.get(URL)) == DEFAULTS
+    assert modes(staff.put(URL, {"kinds": [{"kind": "alert", "mode": "instant"}]}, format="json"))["alert"] == "instant"
 
 
 def test_put_changes_the_named_kinds_and_keeps_the_others(auth_client, user):
@@ -40,12 +51,12 @@ def test_put_changes_the_named_kinds_and_keeps_the_others(auth_client, user):
 
     saved = modes(auth_client.put(URL, body, format="json"))
 
-    assert saved == {**DEFAULTS, "mention": "digest", "team": "off"}
+    assert saved == {**MEMBER_DEFAULTS, "mention": "digest", "team": "off"}
     assert modes(auth_client.get(URL)) == saved
     assert NotificationPreference.objects.get(user=user).modes == {"mention": "digest", "team": "off"}
 
     again = modes(auth_client.put(URL, {"kinds": [{"kind": "team", "mode": "in_app"}]}, format="json"))
-    assert again == {**DEFAULTS, "mention": "digest", "team": "in_app"}
+    assert again == {**MEMBER_DEFAULTS, "mention": "digest", "team": "in_app"}
 
 
 def test_preferences_are_per_user(auth_client, make_user):
@@ -53,7 +64,7 @@ def test_preferences_are_per_user(auth_client, make_user):
 
     auth_client.put(URL, {"kinds": [{"kind": "mention", "mode": "off"}]}, format="json")
 
-    assert modes(client_for(make_user()).get(URL)) == DEFAULTS
+    assert modes(client_for(make_user()).get(URL)) == MEMBER_DEFAULTS
 
 
 def test_put_rejects_an_unknown_mode(auth_client):
