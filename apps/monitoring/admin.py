@@ -13,6 +13,7 @@ from .models import (
     Delivery,
     DeliveryAttempt,
     Host,
+    HttpMetricMinute,
     MetricPoint,
     MetricRollup,
     NotificationChannel,
@@ -51,6 +52,16 @@ class MetricRollupAdmin(ReadOnlyBigTableAdmin):
     search_fields = ["metric__exact", "host__name__exact", "labels__exact"]
     list_select_related = ["host"]
     ordering = ["-bucket"]
+
+
+@admin.register(HttpMetricMinute)
+class HttpMetricMinuteAdmin(ReadOnlyBigTableAdmin):
+    """HTTP requests, 5xx and latency histogram per route group per minute (from Redis)."""
+
+    list_display = ["minute", "group", "requests", "errors"]
+    list_filter = ["group", "minute"]
+    search_fields = ["group__exact"]
+    ordering = ["-minute"]
 
 
 @admin.register(RollupCursor)

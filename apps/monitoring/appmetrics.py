@@ -153,6 +153,13 @@ def http_record(*, group: str, status: int, seconds: float, at: float | None = N
         _failed(exc)
 
 
+def histogram_percentile(histogram: list[int], q: float) -> float:
+    """The q-quantile (ms) of a latency histogram (counts per LATENCY_BOUNDS_MS slot), linear
+    inside its slot; 0 for an empty one. Histograms of several buckets merge by adding."""
+    total = sum(histogram)
+    return _percentile(list(histogram), total, q) if total else 0.0
+
+
 def _percentile(histogram: list[int], total: int, q: float) -> float:
     wanted = q * total
     seen = 0
@@ -178,6 +185,21 @@ def _http_buckets(first: int, last: int) -> list[dict]:
 
 def _http_summary(hashes: list[dict]) -> dict[str, dict]:
     """Per route group over the given bucket hashes: requests, errors, error_rate (%), p95_ms."""
+    groups = _http_counts(hashes)
+    out = {}
+    for group, row in sorted(groups.items()):
+        total = row["requests"]
+        out[group] = {
+            "requests": total,
+            "errors": row["errors"],
+            "error_rate": round(row["errors"] / total * 100, 2) if total else 0.0,
+            "p95_ms": _percentile(row["histogram"], total, 0.95) if total else 0.0,
+        }
+    return out
+
+
+def _http_counts(hashes: list[dict]) -> dict[str, dict]:
+    """Per route group over the given bucket hashes: requests, errors and the histogram."""
     groups: dict[str, dict] = {}
     slots = len(LATENCY_BOUNDS_MS) + 1
     for fields in hashes:
@@ -191,16 +213,28 @@ def _http_summary(hashes: list[dict]) -> dict[str, dict]:
                 row["errors"] += value
             elif part.startswith("b") and part[1:].isdigit() and int(part[1:]) < slots:
                 row["histogram"][int(part[1:])] += value
-    out = {}
-    for group, row in sorted(groups.items()):
-        total = row["requests"]
-        out[group] = {
-            "requests": total,
-            "errors": row["errors"],
-            "error_rate": round(row["errors"] / total * 100, 2) if total else 0.0,
-            "p95_ms": _percentile(row["histogram"], total, 0.95) if total else 0.0,
-        }
-    return out
+    return groups
+
+
+def http_minutes(first: datetime, last: datetime) -> list[tuple[datetime, dict[str, dict]]]:
+    """The minutes [first, last) (both whole minutes), each with its per-route-group counts
+    {group: {requests, errors, histogram}} from the Redis buckets (empty dict: no traffic).
+    Only minutes within the last HISTORY_MINUTES still exist. Raises redis.RedisError."""
+    bucket_seconds = settings.MONITORING_APP_BUCKET_SECONDS
+    per_minute = max(1, 60 // bucket_seconds)
+    start = int(first.timestamp()) // 60
+    minutes = max(0, int(last.timestamp()) // 60 - start)
+    if not minutes:
+        return []
+    first_bucket = start * 60 // bucket_seconds
+    hashes = _http_buckets(first_bucket, first_bucket + minutes * per_minute - 1)
+    return [
+        (
+            datetime.fromtimestamp((start + index) * 60, tz=UTC),
+            _http_counts(hashes[index * per_minute : (index + 1) * per_minute]),
+        )
+        for index in range(minutes)
+    ]
 
 
 def http_window(now: datetime) -> dict[str, dict]:

@@ -97,6 +97,27 @@ class RollupCursor(models.Model):
         return f"{self.resolution} < {self.rolled_until}"
 
 
+class HttpMetricMinute(models.Model):
+    """One route group's HTTP outcomes over one minute, folded from the 10-second Redis
+    buckets of appmetrics (kept there 30 minutes) by `fold_http_metrics`: requests, 5xx and
+    the latency histogram counts (upper bounds appmetrics.LATENCY_BOUNDS_MS, the last slot
+    open), so a p95 over any period merges histograms instead of averaging p95s."""
+
+    id = models.BigAutoField(primary_key=True)
+    group = models.CharField(max_length=40)
+    minute = models.DateTimeField()
+    requests = models.PositiveIntegerField()
+    errors = models.PositiveIntegerField()
+    histogram = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "minute"], name="uniq_http_minute")]
+        indexes = [models.Index(fields=["minute"], name="mon_http_minute")]
+
+    def __str__(self) -> str:
+        return f"{self.group}@{self.minute}"
+
+
 class Severity(models.TextChoices):
     INFO = "info", "info"
     WARNING = "warning", "warning"

@@ -25,6 +25,11 @@ def rollup_metrics() -> dict:
 
 
 @shared_task(acks_late=True, ignore_result=True)
+def fold_http_metrics() -> int:
+    return rollups.http_fold()
+
+
+@shared_task(acks_late=True, ignore_result=True)
 def prune_monitoring() -> dict:
     return rollups.retention_run()
 

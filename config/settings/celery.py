@@ -61,6 +61,7 @@ CELERY_TASK_QUEUE_OF = {
     # Maintenance: rollups and retention are database batches, backups stream whole dumps.
     "apps.monitoring.tasks.rollup_metrics": "default",
     "apps.monitoring.tasks.prune_monitoring": "default",
+    "apps.monitoring.tasks.fold_http_metrics": "default",
     "apps.monitoring.analytics.tasks.analytics_rollup": "default",
     "apps.monitoring.analytics.tasks.analytics_prune": "default",
     "apps.monitoring.tasks.backup_database": "media",
@@ -124,6 +125,10 @@ CELERY_BEAT_SCHEDULE = {
     "monitoring-rollups": {
         "task": "apps.monitoring.tasks.rollup_metrics",
         "schedule": timedelta(minutes=10),
+    },
+    "monitoring-http-history": {
+        "task": "apps.monitoring.tasks.fold_http_metrics",
+        "schedule": timedelta(minutes=1),
     },
     "monitoring-prune": {
         "task": "apps.monitoring.tasks.prune_monitoring",

@@ -12,6 +12,7 @@ MONITORING_RETENTION_DAYS = {
     "hour": env.int("MONITORING_RETENTION_HOURLY_DAYS", default=90),
     "day": env.int("MONITORING_RETENTION_DAILY_DAYS", default=730),
     "tasks": env.int("MONITORING_RETENTION_TASK_DAYS", default=7),
+    "http": env.int("MONITORING_RETENTION_HTTP_DAYS", default=400),  # HTTP metrics per minute
 }
 MONITORING_WEBHOOK_ALLOW_PRIVATE = env.bool("WEBHOOK_ALLOW_PRIVATE", default=False)
 MONITORING_WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=5.0)

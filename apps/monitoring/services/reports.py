@@ -22,7 +22,8 @@ from django.utils import timezone
 from apps.core.emails import email_send_templated
 from apps.core.errors import Conflict
 
-from ..models import Alert, Host, MetricPoint, MetricRollup, OpsReport, Resolution
+from ..appmetrics import LATENCY_BOUNDS_MS, histogram_percentile
+from ..models import Alert, Host, HttpMetricMinute, MetricPoint, MetricRollup, OpsReport, Resolution
 from ..report_sections import ReportSection, SectionData, column, register_report_section, report_sections_all
 
 logger = logging.getLogger(__name__)
@@ -376,20 +377,42 @@ def _alerts(start: datetime, end: datetime) -> SectionData:
     return SectionData(rows=rows, totals=_alert_stats(alerts) if alerts else {})
 
 
+def _http_row(requests: int, errors: int, histogram: list[int]) -> dict:
+    return {
+        "requests": requests,
+        "errors": errors,
+        "error_rate": round(errors / requests * 100, 2) if requests else 0.0,
+        "p95_ms": histogram_percentile(histogram, 0.95),
+    }
+
+
 def _http(start: datetime, end: datetime) -> SectionData:
-    return SectionData(
-        available=False,
-        note={
-            "en": (
-                "HTTP p95 latency and error rate are measured over a rolling 5-minute window "
-                "(the `app` alert source) and are not kept as history, so no value exists for this period."
-            ),
-            "ko": (
-                "HTTP p95 지연 시간과 오류율은 최근 5분 구간으로만 측정되고(`app` 알림 소스) "
-                "기록으로 남지 않아 이 기간의 값이 없습니다."
-            ),
-        },
+    """Per route group over the period, from the per-minute history (HttpMetricMinute):
+    requests, 5xx, error rate (%) and p95 (ms) of the merged latency histograms; the total
+    merges every group."""
+    slots = len(LATENCY_BOUNDS_MS) + 1
+    merged: dict[str, dict] = {}
+    for group, requests, errors, histogram in HttpMetricMinute.objects.filter(
+        minute__gte=start, minute__lt=end
+    ).values_list("group", "requests", "errors", "histogram"):
+        row = merged.setdefault(group, {"requests": 0, "errors": 0, "histogram": [0] * slots})
+        row["requests"] += requests
+        row["errors"] += errors
+        for index, count in enumerate(histogram[:slots]):
+            row["histogram"][index] += count
+    rows = [{"route_group": group, **_http_row(**row)} for group, row in sorted(merged.items())]
+    if not rows:
+        return SectionData(
+            note={
+                "en": "No HTTP requests were recorded in this period.",
+                "ko": "이 기간에 기록된 HTTP 요청이 없습니다.",
+            }
+        )
+    everything = [sum(row["histogram"][index] for row in merged.values()) for index in range(slots)]
+    totals = _http_row(
+        sum(row["requests"] for row in merged.values()), sum(row["errors"] for row in merged.values()), everything
     )
+    return SectionData(rows=rows, totals=totals)
 
 
 register_report_section(
@@ -433,8 +456,10 @@ register_report_section(
         titles={"en": "HTTP latency and errors", "ko": "HTTP 지연 시간과 오류"},
         columns=(
             column("route_group", "", "Route group", "경로 그룹"),
-            column("p95_ms", "ms", "p95 latency", "p95 지연 시간"),
+            column("requests", "count", "Requests", "요청"),
+            column("errors", "count", "5xx responses", "5xx 응답"),
             column("error_rate", "%", "Error rate", "오류율"),
+            column("p95_ms", "ms", "p95 latency", "p95 지연 시간"),
         ),
         build=_http,
     )

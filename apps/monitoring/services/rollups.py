@@ -128,7 +128,7 @@ def rollups_run(*, resolution: str, now: datetime | None = None, max_buckets: in
 
 
 def retention_run(*, now: datetime | None = None) -> dict[str, int]:
-    from ..models import Anomaly, Delivery, TaskRun
+    from ..models import Anomaly, Delivery, HttpMetricMinute, TaskRun
 
     now = now or timezone.now()
     days = settings.MONITORING_RETENTION_DAYS
@@ -143,6 +143,55 @@ def retention_run(*, now: datetime | None = None) -> dict[str, int]:
         "task_runs": TaskRun.objects.filter(started_at__lt=now - timedelta(days=days["tasks"])).delete()[0],
         "anomalies": Anomaly.objects.filter(detected_at__lt=now - timedelta(days=days["hour"])).delete()[0],
         "deliveries": Delivery.objects.filter(created_at__lt=now - timedelta(days=days["hour"])).delete()[0],
+        "http": HttpMetricMinute.objects.filter(minute__lt=now - timedelta(days=days["http"])).delete()[0],
     }
     logger.info("Monitoring retention: %s", deleted)
     return deleted
+
+
+HTTP_CURSOR = "http"
+HTTP_GRACE = timedelta(seconds=15)  # a request recorded at :59.9 lands a moment later
+
+
+def http_fold(*, now: datetime | None = None) -> int:
+    """Folds every complete minute of the HTTP app-metric buckets (Redis, kept 30 minutes)
+    since the cursor into HttpMetricMinute rows, one per route group with traffic; returns
+    how many rows were written. A minute folded twice overwrites its row with the same
+    counts (unique group + minute), so a rerun never adds twice. Redis unreachable: nothing
+    moves, the next run catches up (as far back as Redis still holds)."""
+    import redis
+
+    from .. import appmetrics
+    from ..models import HttpMetricMinute
+
+    now = now or timezone.now()
+    end_epoch = int((now - HTTP_GRACE).timestamp()) // 60 * 60
+    end = datetime.fromtimestamp(end_epoch, tz=UTC)
+    oldest = end - timedelta(minutes=appmetrics.HISTORY_MINUTES)
+    cursor = RollupCursor.objects.filter(resolution=HTTP_CURSOR).first()
+    start = max(cursor.rolled_until, oldest) if cursor else oldest
+    if start >= end:
+        return 0
+    try:
+        minutes = appmetrics.http_minutes(start, end)
+    except redis.RedisError as exc:
+        logger.warning("HTTP metric history not folded (Redis: %s)", exc)
+        return 0
+    rows = [
+        HttpMetricMinute(
+            group=group, minute=minute, requests=row["requests"], errors=row["errors"], histogram=row["histogram"]
+        )
+        for minute, groups in minutes
+        for group, row in groups.items()
+        if row["requests"]
+    ]
+    with transaction.atomic():
+        if rows:
+            HttpMetricMinute.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["group", "minute"],
+                update_fields=["requests", "errors", "histogram"],
+            )
+        RollupCursor.objects.update_or_create(resolution=HTTP_CURSOR, defaults={"rolled_until": end})
+    return len(rows)
