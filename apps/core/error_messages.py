@@ -39,6 +39,7 @@ KO = {
     "Your role does not allow this change.": "회원님의 역할로는 이 변경을 할 수 없습니다.",
     "A project needs at least one owner. Transfer ownership first.": "프로젝트에는 소유자가 한 명 이상 있어야 합니다. 먼저 소유권을 넘기세요.",
     "This person is already a member of the project.": "이미 이 프로젝트의 멤버입니다.",
+    "This e-mail address already has a pending invitation.": "이 이메일 주소로 보낸 초대가 아직 대기 중입니다.",
     "This invitation has expired. Ask for a new one.": "초대가 만료되었습니다. 새 초대를 요청하세요.",
     "This invitation was revoked.": "취소된 초대입니다.",
     "This invitation has already been used.": "이미 사용된 초대입니다.",

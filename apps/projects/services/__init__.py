@@ -5,6 +5,7 @@ services from here."""
 
 from ..activity import project_stream
 from .common import (
+    AlreadyInvited,
     AlreadyMember,
     InvitationForSomeoneElse,
     InvitationNotUsable,
@@ -17,6 +18,7 @@ from .phases import phase_create, phase_delete, phase_update, phases_reorder
 from .projects import project_create, project_delete, project_transfer, project_update
 
 __all__ = [
+    "AlreadyInvited",
     "AlreadyMember",
     "InvitationForSomeoneElse",
     "InvitationNotUsable",

@@ -24,6 +24,14 @@ class AlreadyMember(Conflict):
     message = "This person is already a member of the project."
 
 
+class AlreadyInvited(Conflict):
+    """A pending invitation exists: the caller resends or changes it explicitly (revoke, then
+    invite again); details carry its role and id."""
+
+    code = "already_invited"
+    message = "This e-mail address already has a pending invitation."
+
+
 class InvitationNotUsable(DomainError):
     status_code = 410
 

@@ -1,4 +1,5 @@
-"""Invitations by e-mail: create (replacing a pending one), revoke, accept."""
+"""Invitations by e-mail: create (refused while one is pending; an expired one is replaced),
+revoke, accept."""
 
 from django.conf import settings
 from django.db import transaction
@@ -11,6 +12,7 @@ from ..activity import activity_record
 from ..models import Invitation, Membership, Project
 from ..serializers import InvitationOut, MemberOut
 from .common import (
+    AlreadyInvited,
     AlreadyMember,
     InvitationForSomeoneElse,
     InvitationNotUsable,
@@ -25,10 +27,14 @@ def invitation_create(*, project: Project, actor, email: str, role: str) -> Invi
     require_assignable(actor=actor, project=project, current=None, new=role)
     if Membership.objects.filter(project=project, user__email__iexact=email).exists():
         raise AlreadyMember()
-    # Re-inviting replaces the pending invitation: the old link stops working.
+    # A pending invitation is never replaced silently (that changed its role and killed its
+    # link): the caller is told, and resends or changes the role explicitly. An expired one is
+    # closed and replaced.
     for pending in Invitation.objects.select_for_update().filter(
         project=project, email=email, accepted_at__isnull=True, revoked_at__isnull=True
     ):
+        if pending.state == Invitation.State.PENDING:
+            raise AlreadyInvited(details={"role": pending.role, "invitation_id": str(pending.pk)})
         pending.revoked_at = timezone.now()
         pending.save(update_fields=["revoked_at", "updated_at"])
     invitation = Invitation.objects.create(project=project, email=email, role=role, inviter=actor)

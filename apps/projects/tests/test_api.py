@@ -490,21 +490,41 @@ def test_invitation_accept_of_an_unknown_token_is_not_found(user, client_of):
     assert_error(response, 404, "not_found")
 
 
-def test_reinviting_the_same_email_revokes_the_old_link(project_with_roles, client_of):
+def test_reinviting_a_pending_email_is_refused_with_its_role_until_changed_explicitly(project_with_roles, client_of):
     ctx = project_with_roles
     invitee = UserFactory()
     first = _invite(ctx, invitee.email, role=Role.VIEWER)
-    second = _invite(ctx, invitee.email.upper(), role=Role.EDITOR)
-    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.status_code == 201
     old = Invitation.objects.get(pk=first.json()["id"])
-    new = Invitation.objects.get(pk=second.json()["id"])
-    assert old.state == "revoked"
+
+    # Inviting again neither cancels the pending invitation nor changes its role.
+    with nothing_changes():
+        second = _invite(ctx, invitee.email.upper(), role=Role.EDITOR)
+    assert_error(second, 409, "already_invited")
+    assert second.json()["error"]["details"] == {"role": Role.VIEWER, "invitation_id": str(old.pk)}
+    old.refresh_from_db()
+    assert old.state == "pending"
+
+    # Changing it is explicit: revoke, then invite with the new role; the old link stops working.
+    owner = client_of(ctx.users[Role.OWNER])
+    assert owner.delete(url("project-invitation", project_id=ctx.project.pk, invitation_id=old.pk)).status_code == 204
+    third = _invite(ctx, invitee.email, role=Role.EDITOR)
+    assert third.status_code == 201
+    new = Invitation.objects.get(pk=third.json()["id"])
     assert old.token != new.token
     client = client_of(invitee)
-
     assert_error(client.post(url("invitation-accept", token=old.token)), 410, "invitation_revoked")
     assert client.post(url("invitation-accept", token=new.token)).status_code == 200
     assert role_in(ctx.project, invitee) == Role.EDITOR
+
+
+def test_an_expired_invitation_is_replaced(project_with_roles, client_of):
+    ctx = project_with_roles
+    old = InvitationFactory(project=ctx.project, email="late@example.com", expired=True)
+    response = _invite(ctx, "late@example.com", role=Role.VIEWER)
+    assert response.status_code == 201, response.content
+    old.refresh_from_db()
+    assert old.state == "revoked"
 
 
 def test_accepting_a_display_name_with_braces_does_not_break_the_notification(project_with_roles, client_of):

@@ -12,7 +12,7 @@ from apps.core import events
 from apps.core.errors import Conflict
 from apps.core.models import StreamEvent
 from apps.projects import selectors, services
-from apps.projects.models import Activity, Invitation, Membership, Phase, Role
+from apps.projects.models import Activity, Membership, Phase, Role
 from apps.projects.permissions import MANAGE, ROLE_ACTIONS, ROLE_RANK, can_assign
 from apps.projects.services import members as member_services
 from tests.factories import UserFactory
@@ -147,16 +147,21 @@ def test_phase_for_user_does_not_find_another_projects_phase():
     assert selectors.phase_for_user(user=phase.project.owner, phase_id=phase.pk) == phase
 
 
-def test_invitation_create_revokes_the_pending_one_for_the_same_email():
+def test_invitation_create_refuses_a_pending_one_for_the_same_email_and_replaces_an_expired_one():
     project = ProjectFactory()
-    old = InvitationFactory(project=project, email="same@example.com")
+    pending = InvitationFactory(project=project, email="same@example.com", role=Role.VIEWER)
 
-    new = services.invitation_create(project=project, actor=project.owner, email=" Same@Example.COM ", role="editor")
+    with pytest.raises(services.AlreadyInvited) as refused:
+        services.invitation_create(project=project, actor=project.owner, email=" Same@Example.COM ", role="editor")
+    assert refused.value.details == {"role": Role.VIEWER, "invitation_id": str(pending.pk)}
+    pending.refresh_from_db()
+    assert (pending.state, pending.role) == ("pending", Role.VIEWER)
 
-    old.refresh_from_db()
-    assert old.state == "revoked"
-    assert new.email == "same@example.com"
-    assert Invitation.objects.filter(project=project, accepted_at__isnull=True, revoked_at__isnull=True).get() == new
+    expired = InvitationFactory(project=project, email="late@example.com", expired=True)
+    new = services.invitation_create(project=project, actor=project.owner, email=" Late@Example.COM ", role="editor")
+    expired.refresh_from_db()
+    assert expired.state == "revoked"
+    assert new.email == "late@example.com"
 
 
 def test_invitation_accept_matches_the_email_case_insensitively():

@@ -52,3 +52,41 @@ describe("inviting by email", () => {
     });
   });
 });
+
+describe("inviting an address that already has a pending invitation", () => {
+  it("says as which role, keeps the picked role, and changes it only when asked", async () => {
+    setTokens({ access: "A", refresh: "R" });
+    const stub = createFetchStub((request) => {
+      if (request.method === "DELETE") return { status: 204 };
+      if (stub.requests.filter((r) => r.method === "POST").length === 1) {
+        return {
+          status: 409,
+          // The server sends plain strings here (not field errors).
+          body: envelope("already_invited", "This e-mail address already has a pending invitation.", {
+            role: "viewer",
+            invitation_id: "inv-1",
+          } as unknown as Record<string, string[]>),
+        };
+      }
+      return { status: 201, body: { id: "inv-2", email: "alex@example.com", role: "reviewer", state: "pending" } };
+    });
+    vi.stubGlobal("fetch", stub.fetch);
+    renderWithProviders(<InviteForm projectId="p1" myRole="owner" />);
+    await userEvent.type(screen.getByLabelText("이메일"), "alex@example.com");
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "역할" }), "reviewer");
+    await userEvent.click(screen.getByRole("button", { name: "초대 보내기" }));
+
+    expect(await screen.findByText("이미 뷰어(으)로 초대했습니다.")).toBeVisible();
+    expect(screen.getByRole("button", { name: "다시 보내기" })).toBeVisible();
+    expect(screen.getByRole("combobox", { name: "역할" })).toHaveValue("reviewer");
+    expect(stub.requests).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole("button", { name: "리뷰어(으)로 변경해 다시 보내기" }));
+    await waitFor(() => expect(stub.requests).toHaveLength(3));
+    expect(stub.requests[1]).toMatchObject({ method: "DELETE", path: "/api/v1/projects/p1/invitations/inv-1/" });
+    expect(stub.requests[2]).toMatchObject({ method: "POST", body: { email: "alex@example.com", role: "reviewer" } });
+    // After sending, the picker keeps the role rather than falling back to editor.
+    await waitFor(() => expect(screen.getByLabelText("이메일")).toHaveValue(""));
+    expect(screen.getByRole("combobox", { name: "역할" })).toHaveValue("reviewer");
+  });
+});
