@@ -33,6 +33,7 @@ export function PlanPage({ planId }: { planId: string }) {
   const ts = useTranslations("planningSections");
   const tp = useTranslations("planningProgress");
   const tc = useTranslations("common");
+  const tpage = useTranslations("planningPage");
   const format = useFormatter();
   useRealtimeListeners(registerPlanRealtime, registerAIJobRealtime);
   // Events drive the page; polling while generating covers what happened before the socket joined.
@@ -63,6 +64,8 @@ export function PlanPage({ planId }: { planId: string }) {
   const canEdit = roleAllows(role, "upload");
   const generating = current.status === "queued" || current.status === "running";
   const editReason = !canEdit ? t("needsEditor") : current.busy ? t("busy") : null;
+  // Like "generate" on the planning page: with AI off the server would only answer 503.
+  const regenerateReason = aiSettings.data && !aiSettings.data.ai_configured ? tpage("aiOff") : null;
   const awaitingJob = waiting.data?.results.find((job) => job.plan === current.id);
   const title = brief.data?.title ?? t("untitled");
 
@@ -123,7 +126,7 @@ export function PlanPage({ planId }: { planId: string }) {
 
       {hasResult(current) ? (
         <>
-          <PlanDocument plan={current} editDisabledReason={editReason} />
+          <PlanDocument plan={current} editDisabledReason={editReason} regenerateDisabledReason={regenerateReason} />
           <PlanRevisions planId={current.id} currentRevision={current.revision} restoreDisabledReason={editReason} />
         </>
       ) : null}

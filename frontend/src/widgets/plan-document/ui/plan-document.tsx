@@ -16,6 +16,8 @@ export interface PlanDocumentProps {
   plan: Plan & { result: PlanResult };
   /** Why the user may not edit or regenerate (role, plan busy); null when they may. */
   editDisabledReason: string | null;
+  /** Why no section may be regenerated besides the above (AI not configured); null when it may. */
+  regenerateDisabledReason?: string | null;
 }
 
 function minutes(seconds: number): string {
@@ -24,7 +26,7 @@ function minutes(seconds: number): string {
 }
 
 /** A generated plan: overview, sections, scenes, shot list, storyboard and schedule, each regenerable. */
-export function PlanDocument({ plan, editDisabledReason }: PlanDocumentProps) {
+export function PlanDocument({ plan, editDisabledReason, regenerateDisabledReason = null }: PlanDocumentProps) {
   const t = useTranslations("planningPlan");
   const ts = useTranslations("planningSections");
   const format = useFormatter();
@@ -36,7 +38,7 @@ export function PlanDocument({ plan, editDisabledReason }: PlanDocumentProps) {
       planId={plan.id}
       section={section}
       sectionLabel={ts(section)}
-      disabledReason={editDisabledReason}
+      disabledReason={editDisabledReason ?? regenerateDisabledReason}
     />
   );
   const block = (section: PlanSection, children: ReactNode, extra?: ReactNode) => (
