@@ -18,6 +18,16 @@ from .models import Event, EventType, Session, Site
 from .ua import ua_reduce
 
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# Paths whose segment after these is a secret (share-link, invitation, unsubscribe tokens):
+# it is never stored (the tracker leaves it out too; analytics_scrub_tokens cleans old rows).
+TOKEN_PATH_RE = re.compile(r"(/(?:share|invitations|unsubscribe)/)[^/?#]+")
+
+
+def redact_path(path: str) -> str:
+    """`/share/abc123/x` → `/share/:token/x`."""
+    return TOKEN_PATH_RE.sub(r"\1:token", path)
+
+
 VITALS = {"LCP": 600_000.0, "CLS": 100.0, "INP": 600_000.0}  # name → largest plausible value
 UTM_KEYS = ("source", "medium", "campaign", "term", "content")
 MAX_EVENT_JSON = 2048
@@ -96,7 +106,7 @@ def event_validate(raw, *, now: datetime, encoded_size: int) -> tuple[CleanEvent
     path = _text(raw, "path", 500, reasons, required=True)
     if path and not path.startswith("/"):
         reasons.append(_reason("path", "invalid", "`path` must start with /."))
-    clean = CleanEvent(type=str(kind), ts=ts, sid=sid if isinstance(sid, str) else "", path=path)
+    clean = CleanEvent(type=str(kind), ts=ts, sid=sid if isinstance(sid, str) else "", path=redact_path(path))
     if kind == EventType.CLICK:
         clean.label = _text(raw, "label", 200, reasons)
     elif kind == EventType.CONVERSION:

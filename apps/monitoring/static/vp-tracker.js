@@ -49,7 +49,7 @@
       }
     });
     var push = function (type, extra) {
-      var now = Date.now(), e = { type: type, ts: now, sid: sid(now), path: location.pathname.slice(0, 500) };
+      var now = Date.now(), e = { type: type, ts: now, sid: sid(now), path: location.pathname.replace(/(\/(?:share|invitations|unsubscribe)\/)[^\/]+/g, "$1:token").slice(0, 500) };
       for (var k in extra) if (extra[k] != null) e[k] = extra[k];
       queue.push(e);
       if (queue.length >= MAX) flush();

@@ -272,3 +272,14 @@ it("does nothing without a site key", () => {
   vi.advanceTimersByTime(20_000);
   expect(t.fetchMock).not.toHaveBeenCalled();
 });
+
+it("leaves share-link and invitation tokens out of the path", () => {
+  const t = setup({ url: "https://shop.example/share/Zx9_secretToken123?password=x" });
+  t.win.history.pushState({}, "", "/invitations/inv-secret-456/");
+  t.win.vp.track("click", { label: "accept" });
+  t.win.vp.flush();
+  const paths = t.sent().map((e) => e.path);
+  expect(paths).toContain("/share/:token");
+  expect(paths).toContain("/invitations/:token/");
+  expect(JSON.stringify(t.sent())).not.toContain("secret");
+});
