@@ -38,6 +38,11 @@ test("staff see hosts live, create a rule, get the alert live and acknowledge it
   await expect(page.getByRole("heading", { level: 1, name: "모니터링" })).toBeVisible();
   await expect(page.getByTestId("monitoring-live")).toHaveText(/실시간/);
 
+  // --- the overview is the first tab -----------------------------------------------------
+  await expect(page.getByRole("tab", { name: "개요", exact: true })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("monitoring-overview").getByTestId("overview-host").filter({ hasText: host })).toBeVisible();
+  await openTab(page, "호스트");
+
   // --- hosts, updated live -------------------------------------------------------------
   const card = page.getByTestId("host-card").filter({ hasText: host });
   await expect(card).toBeVisible();
@@ -105,6 +110,24 @@ test("staff see hosts live, create a rule, get the alert live and acknowledge it
   await expect(page.getByText("무음을 만들었습니다")).toBeVisible();
   await screenshot(page, "monitoring-06-alerts");
 
+  // --- the overview: the host's sparklines and the firing alert --------------------------
+  await openTab(page, "개요");
+  const overviewHost = page.getByTestId("overview-host").filter({ hasText: host });
+  await expect(overviewHost.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toBeVisible();
+  await expect(overviewHost.locator('[data-metric="cpu"]')).toHaveText(/%$/);
+  collectSample(host); // arrives live as metrics.sample: the sparkline grows without a reload
+  await expect(page.getByTestId("overview-alerts")).toHaveAttribute("data-tone", "bad");
+  await expect(page.getByTestId("overview-alerts-value")).toHaveText(/^[1-9]\d*$/);
+  await expect(page.getByTestId("overview-firing")).toContainText(ruleName);
+  await expect(page.getByTestId("overview-ai-panel")).toContainText("이번 달 AI 비용");
+  await expect(page.getByTestId("overview-ingestion")).toContainText("처리한 이벤트");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.waitForTimeout(400);
+  await screenshot(page, "monitoring-00-overview-ko");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId("overview-queues").getByRole("button", { name: /작업/ }).click();
+  await expect(page.getByRole("tab", { name: "작업", exact: true })).toHaveAttribute("aria-selected", "true");
+
   // --- every other tab renders ---------------------------------------------------------
   const tabs: Array<[string, string]> = [
     ["무음", "monitoring-07-silences"],
@@ -148,6 +171,26 @@ test("staff see hosts live, create a rule, get the alert live and acknowledge it
   await screenshot(page, "monitoring-16-hosts-dark");
   await openTab(page, "경보");
   await screenshot(page, "monitoring-17-alerts-dark");
+});
+
+test("the overview reads in English: hosts with sparklines, alerts, units", async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = `${unique("e2e-ops-en")}@example.com`;
+  const host = unique("e2e-en-host");
+  createUser(email, PASSWORD, { staff: true, name: "Operator", locale: "en" });
+  collectSample(host);
+  collectSample(host);
+  await login(page, email);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/monitoring");
+  await expect(page.getByRole("tab", { name: "Overview", exact: true })).toHaveAttribute("aria-selected", "true");
+  const row = page.getByTestId("overview-host").filter({ hasText: host });
+  await expect(row.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toBeVisible();
+  await expect(row).toContainText("CPU");
+  await expect(page.getByTestId("overview-alerts")).toContainText("Firing alerts");
+  await expect(page.getByTestId("overview-p95")).toContainText(/ms|no requests/);
+  await page.waitForTimeout(400);
+  await screenshot(page, "monitoring-00-overview-en");
 });
 
 test("a member who is not staff gets the forbidden page", async ({ page }) => {

@@ -28,7 +28,7 @@ function manage(args: string[], env: Record<string, string> = {}): string {
 }
 
 /** A user that can sign in with `password`; staff when asked (the monitoring console is staff only). */
-export function createUser(email: string, password: string, { staff = false, name = "E2E" } = {}): void {
+export function createUser(email: string, password: string, { staff = false, name = "E2E", locale = "ko" } = {}): void {
   // `shell -c` takes no arguments of its own: the values travel in the environment.
   manage(
     [
@@ -38,10 +38,10 @@ export function createUser(email: string, password: string, { staff = false, nam
         "import os",
         "from apps.users.models import User",
         "e = os.environ",
-        "User.objects.create_user(e['E2E_EMAIL'], e['E2E_PASSWORD'], display_name=e['E2E_NAME'], is_staff=e['E2E_STAFF'] == '1')",
+        "User.objects.create_user(e['E2E_EMAIL'], e['E2E_PASSWORD'], display_name=e['E2E_NAME'], is_staff=e['E2E_STAFF'] == '1', locale=e['E2E_LOCALE'])",
       ].join("\n"),
     ],
-    { E2E_EMAIL: email, E2E_PASSWORD: password, E2E_NAME: name, E2E_STAFF: staff ? "1" : "0" },
+    { E2E_EMAIL: email, E2E_PASSWORD: password, E2E_NAME: name, E2E_STAFF: staff ? "1" : "0", E2E_LOCALE: locale },
   );
 }
 
