@@ -196,7 +196,9 @@ function AiCost({ ai }: { ai: NonNullable<MonitoringOverview["ai_cost"]> }) {
         </span>
       </div>
       <p className={styles.muted}>
-        {t("ai.detail", { month: ai.month, projects: ai.projects, used: ai.budget_used_percent.toFixed(0) })}
+        {ai.projects
+          ? t("ai.detail", { month: ai.month, projects: ai.projects, used: ai.budget_used_percent.toFixed(0) })
+          : t("ai.noSpend")}
         {ai.projects_over_budget > 0 ? (
           <strong className={styles.text_bad}> {t("ai.overBudget", { count: ai.projects_over_budget })}</strong>
         ) : null}
