@@ -77,6 +77,8 @@ SPECTACULAR_SETTINGS = {
         "InvitationStateEnum": "apps.projects.models.Invitation.State",
         "NotificationKindEnum": "apps.core.notify.KIND_CHOICES",
         "NotificationModeEnum": "apps.core.notify.MODES",
+        "OpsReportKindEnum": "apps.monitoring.models.OpsReport.Kind",
+        "OpsReportStatusEnum": "apps.monitoring.models.OpsReport.Status",
     },
     "APPEND_COMPONENTS": {
         "schemas": {

@@ -2663,12 +2663,6 @@ export interface components {
          */
         InvitationStateEnum: "pending" | "accepted" | "revoked" | "expired";
         /**
-         * @description * `weekly` - weekly
-         *     * `monthly` - monthly
-         * @enum {string}
-         */
-        KindA46Enum: "weekly" | "monthly";
-        /**
          * @description * `ko` - 한국어
          *     * `en` - English
          * @enum {string}
@@ -2835,12 +2829,12 @@ export interface components {
         OpsReportBriefOut: {
             /** Format: uuid */
             readonly id: string;
-            readonly kind: components["schemas"]["KindA46Enum"];
+            readonly kind: components["schemas"]["OpsReportKindEnum"];
             /** Format: date */
             readonly period_start: string;
             /** Format: date */
             readonly period_end: string;
-            readonly status: components["schemas"]["Status31aEnum"];
+            readonly status: components["schemas"]["OpsReportStatusEnum"];
             readonly error: string;
             /** Format: date-time */
             readonly generated_at: string | null;
@@ -2851,15 +2845,21 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `weekly` - weekly
+         *     * `monthly` - monthly
+         * @enum {string}
+         */
+        OpsReportKindEnum: "weekly" | "monthly";
         OpsReportOut: {
             /** Format: uuid */
             readonly id: string;
-            readonly kind: components["schemas"]["KindA46Enum"];
+            readonly kind: components["schemas"]["OpsReportKindEnum"];
             /** Format: date */
             readonly period_start: string;
             /** Format: date */
             readonly period_end: string;
-            readonly status: components["schemas"]["Status31aEnum"];
+            readonly status: components["schemas"]["OpsReportStatusEnum"];
             readonly error: string;
             /** Format: date-time */
             readonly generated_at: string | null;
@@ -2871,6 +2871,14 @@ export interface components {
             readonly updated_at: string;
             readonly data: components["schemas"]["ReportDataOut"] | null;
         };
+        /**
+         * @description * `pending` - pending
+         *     * `building` - building
+         *     * `ready` - ready
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        OpsReportStatusEnum: "pending" | "building" | "ready" | "failed";
         OverviewAiCostOut: {
             /** @description YYYY-MM (UTC) */
             month: string;
@@ -3707,7 +3715,7 @@ export interface components {
          *     to set `is_staff` is a 400, not silently ignored.
          */
         ReportListCreateInput: {
-            kind: components["schemas"]["KindA46Enum"];
+            kind: components["schemas"]["OpsReportKindEnum"];
             /**
              * Format: date
              * @description Any day of the wanted week or month (default: the last complete one).
@@ -4077,14 +4085,6 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
-        /**
-         * @description * `pending` - pending
-         *     * `building` - building
-         *     * `ready` - ready
-         *     * `failed` - failed
-         * @enum {string}
-         */
-        Status31aEnum: "pending" | "building" | "ready" | "failed";
         StoredPartOut: {
             number: number;
             size: number;
@@ -14137,12 +14137,13 @@ export const deliveryOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<co
 export const eventTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventTypeEnum"]> = ["alert.firing", "alert.resolved", "alert.renotify", "channel.test"];
 export const intervalEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntervalEnum"]> = ["minute", "hour", "day"];
 export const invitationStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationStateEnum"]> = ["pending", "accepted", "revoked", "expired"];
-export const kindA46EnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KindA46Enum"]> = ["weekly", "monthly"];
 export const localeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LocaleEnum"]> = ["ko", "en"];
 export const monitoringChannelKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringChannelKindEnum"]> = ["email", "webhook", "slack"];
 export const notificationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKindEnum"]> = ["mention", "reply", "comment", "review", "version", "approval", "team", "alert"];
 export const notificationModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationModeEnum"]> = ["in_app", "instant", "digest", "off"];
 export const operatorEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperatorEnum"]> = [">", ">=", "<", "<=", "==", "!="];
+export const opsReportKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpsReportKindEnum"]> = ["weekly", "monthly"];
+export const opsReportStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpsReportStatusEnum"]> = ["pending", "building", "ready", "failed"];
 export const overviewHostOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OverviewHostOutStatusEnum"]> = ["up", "down", "unknown"];
 export const planStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusEnum"]> = ["queued", "running", "succeeded", "failed"];
 export const projectStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStatusEnum"]> = ["planning", "pre_production", "production", "post_production", "review", "delivered", "archived"];
@@ -14155,7 +14156,6 @@ export const severityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const shareLinkPermissionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareLinkPermissionEnum"]> = ["view", "comment"];
 export const silenceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SilenceKindEnum"]> = ["silence", "maintenance"];
 export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["generated", "regenerated", "edit", "restore", "images"];
-export const status31aEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status31aEnum"]> = ["pending", "building", "ready", "failed"];
 export const taskRunOutStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskRunOutStateEnum"]> = ["queued", "started", "succeeded", "failed", "retry", "revoked"];
 export const triageOutPriorityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriageOutPriorityEnum"]> = ["low", "medium", "high", "urgent"];
 export const uploadStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadStateEnum"]> = ["pending", "completed", "aborted"];
