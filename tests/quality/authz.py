@@ -162,7 +162,6 @@ def changed(before: dict, after: dict) -> list[str]:
     return [label for label in before if before[label] != after[label]]
 
 
-
 # --- one call -------------------------------------------------------------------------------
 
 PREFIX = "/api/v1/"

@@ -344,11 +344,17 @@ def _uptime(start: datetime, end: datetime) -> SectionData:
     return SectionData(rows=rows, totals=totals)
 
 
+def _seconds_between(start, end) -> float:
+    assert start is not None and end is not None  # callers filter rows without either
+    return (end - start).total_seconds()
+
+
 def _alert_stats(alerts: list[Alert]) -> dict:
     acked = [a for a in alerts if a.acknowledged_at]
     resolved = [a for a in alerts if a.resolved_at]
-    ack_times = [(a.acknowledged_at - a.started_at).total_seconds() for a in acked]
-    resolve_times = [(a.resolved_at - a.started_at).total_seconds() for a in resolved]
+    # Times count from when an alert began firing; a row without that start has none.
+    ack_times = [_seconds_between(a.started_at, a.acknowledged_at) for a in acked if a.started_at]
+    resolve_times = [_seconds_between(a.started_at, a.resolved_at) for a in resolved if a.started_at]
     return {
         "fired": len(alerts),
         "acked": len(acked),
