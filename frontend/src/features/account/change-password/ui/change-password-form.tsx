@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import { useTranslations } from "@/shared/i18n";
 import { serverFieldErrors, useApiErrorText, useValidationText } from "@/shared/lib/errors";
 import { useFormState } from "@/shared/lib/form";
-import { Button, Form, FormActions, FormAlert, TextField } from "@/shared/ui";
+import { Button, Form, FormActions, FormAlert, NewPasswordFields, TextField } from "@/shared/ui";
 
 import { useChangePasswordMutation } from "../api/change-password-api";
 import { validateChangePassword, type ChangePasswordValues } from "../model/validate";
@@ -49,24 +49,14 @@ export function ChangePasswordForm() {
         error={issueText(form.issues.old_password) ?? server.old_password}
         {...form.register("old_password")}
       />
-      <TextField
-        label={t("newPassword")}
-        type="password"
-        autoComplete="new-password"
-        required
+      <NewPasswordFields
+        password={form.register("new_password")}
+        confirm={form.register("confirm")}
+        passwordLabel={t("newPassword")}
+        confirmLabel={t("confirmPassword")}
         hint={tc("passwordHint")}
-        revealLabels={reveal}
-        error={issueText(form.issues.new_password) ?? server.new_password}
-        {...form.register("new_password")}
-      />
-      <TextField
-        label={t("confirmPassword")}
-        type="password"
-        autoComplete="new-password"
-        required
-        revealLabels={reveal}
-        error={issueText(form.issues.confirm)}
-        {...form.register("confirm")}
+        passwordError={issueText(form.issues.new_password) ?? server.new_password}
+        confirmError={issueText(form.issues.confirm)}
       />
       <FormActions>
         <Button type="submit" variant="secondary" loading={form.submitting}>

@@ -7,7 +7,7 @@ import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { serverFieldErrors, useApiErrorText, useValidationText } from "@/shared/lib/errors";
 import { useFormState } from "@/shared/lib/form";
-import { Button, buttonClassName, CheckCircleIcon, EmptyState, Form, FormAlert, LinkOffIcon, TextField } from "@/shared/ui";
+import { Button, buttonClassName, CheckCircleIcon, EmptyState, Form, FormAlert, LinkOffIcon, NewPasswordFields } from "@/shared/ui";
 
 import { useConfirmPasswordResetMutation } from "../api/reset-api";
 import { isInvalidLinkError, validateResetConfirm, type ResetConfirmValues } from "../model/validate";
@@ -19,7 +19,6 @@ export interface ResetConfirmFormProps {
 
 export function ResetConfirmForm({ uid, token }: ResetConfirmFormProps) {
   const t = useTranslations("auth.resetConfirm");
-  const tc = useTranslations("common");
   const errorText = useApiErrorText();
   const issueText = useValidationText();
   const [confirm] = useConfirmPasswordResetMutation();
@@ -76,29 +75,18 @@ export function ResetConfirmForm({ uid, token }: ResetConfirmFormProps) {
   }
 
   const server = serverFieldErrors(form.serverError, ["new_password"] as const);
-  const reveal = { show: tc("showPassword"), hide: tc("hidePassword") };
 
   return (
     <Form onSubmit={form.handleSubmit} aria-label={t("title")}>
       {form.serverError ? <FormAlert tone="error">{errorText(form.serverError)}</FormAlert> : null}
-      <TextField
-        label={t("newPassword")}
-        type="password"
-        autoComplete="new-password"
-        required
+      <NewPasswordFields
         autoFocus
-        revealLabels={reveal}
-        error={issueText(form.issues.new_password) ?? server.new_password}
-        {...form.register("new_password")}
-      />
-      <TextField
-        label={t("confirmPassword")}
-        type="password"
-        autoComplete="new-password"
-        required
-        revealLabels={reveal}
-        error={issueText(form.issues.confirm)}
-        {...form.register("confirm")}
+        password={form.register("new_password")}
+        confirm={form.register("confirm")}
+        passwordLabel={t("newPassword")}
+        confirmLabel={t("confirmPassword")}
+        passwordError={issueText(form.issues.new_password) ?? server.new_password}
+        confirmError={issueText(form.issues.confirm)}
       />
       <Button type="submit" variant="primary" fullWidth loading={form.submitting}>
         {form.submitting ? t("submitting") : t("submit")}

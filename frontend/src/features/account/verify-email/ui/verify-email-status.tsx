@@ -7,7 +7,7 @@ import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { serverFieldErrors, useApiErrorText, useValidationText } from "@/shared/lib/errors";
 import { useFormState } from "@/shared/lib/form";
-import { Button, buttonClassName, EmptyState, Form, FormAlert, LinkOffIcon, MailIcon, TextField } from "@/shared/ui";
+import { Button, buttonClassName, EmptyState, Form, FormAlert, LinkOffIcon, MailIcon, NewPasswordFields } from "@/shared/ui";
 
 import { useVerifyEmailMutation } from "../api/verify-email-api";
 import { isInvalidVerificationLink, validateVerifyEmail, type VerifyEmailValues } from "../model/validate";
@@ -20,7 +20,6 @@ import styles from "./verify-email.module.css";
  */
 export function VerifyEmailStatus({ token }: { token: string | null }) {
   const t = useTranslations("auth.verify");
-  const tc = useTranslations("common");
   const errorText = useApiErrorText();
   const issueText = useValidationText();
   const [verify] = useVerifyEmailMutation();
@@ -75,30 +74,19 @@ export function VerifyEmailStatus({ token }: { token: string | null }) {
   }
 
   const server = serverFieldErrors(form.serverError, ["password"] as const);
-  const reveal = { show: tc("showPassword"), hide: tc("hidePassword") };
 
   return (
     <Form onSubmit={form.handleSubmit} aria-label={t("title")}>
       <p className={styles.intro}>{t("intro")}</p>
       {form.serverError && !server.password ? <FormAlert tone="error">{errorText(form.serverError)}</FormAlert> : null}
-      <TextField
-        label={t("password")}
-        type="password"
-        autoComplete="new-password"
-        required
+      <NewPasswordFields
         autoFocus
-        revealLabels={reveal}
-        error={issueText(form.issues.password) ?? server.password}
-        {...form.register("password")}
-      />
-      <TextField
-        label={t("confirmPassword")}
-        type="password"
-        autoComplete="new-password"
-        required
-        revealLabels={reveal}
-        error={issueText(form.issues.confirm)}
-        {...form.register("confirm")}
+        password={form.register("password")}
+        confirm={form.register("confirm")}
+        passwordLabel={t("password")}
+        confirmLabel={t("confirmPassword")}
+        passwordError={issueText(form.issues.password) ?? server.password}
+        confirmError={issueText(form.issues.confirm)}
       />
       <Button type="submit" variant="primary" fullWidth loading={form.submitting}>
         {form.submitting ? t("submitting") : t("submit")}

@@ -1,0 +1,1 @@
+export { NewPasswordFields, type NewPasswordFieldsProps, type RegisteredField } from "./new-password-fields";
