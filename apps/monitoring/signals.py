@@ -198,3 +198,28 @@ def _on_process_shutdown(pid=None, **kwargs):
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(pid or os.getpid())
+
+
+@signals.worker_init.connect
+def _serve_worker_metrics(**kwargs):
+    """In the worker's main process, once: with WORKER_METRICS_PORT set, serve this host's (this
+    pod's) multiprocess-summed metrics on 0.0.0.0:<port>/metrics for Prometheus to scrape — on
+    Kubernetes web and worker pods do not share PROMETHEUS_MULTIPROC_DIR, so the counters the
+    worker's processes keep (vp_ai_*, vp_celery_tasks_total) reach Prometheus this way. A plain
+    port: only the monitoring namespace may reach it (deploy/k8s NetworkPolicy)."""
+    port = settings.WORKER_METRICS_PORT
+    if not port:
+        return
+    from prometheus_client import CollectorRegistry, start_http_server
+
+    if metrics_dir := settings.PROMETHEUS_MULTIPROC_DIR:
+        from prometheus_client import multiprocess
+
+        registry = CollectorRegistry(auto_describe=False)
+        multiprocess.MultiProcessCollector(registry, path=metrics_dir)
+    else:  # single process (solo pool): its own registry
+        from prometheus_client import REGISTRY as registry
+    try:
+        start_http_server(port, addr=settings.WORKER_METRICS_ADDR, registry=registry)
+    except OSError:
+        logger.warning("Could not serve worker metrics on port %s", port, exc_info=True)

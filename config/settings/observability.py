@@ -54,3 +54,7 @@ if PROMETHEUS_MULTIPROC_DIR:
 
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = PROMETHEUS_MULTIPROC_DIR
     Path(PROMETHEUS_MULTIPROC_DIR).mkdir(parents=True, exist_ok=True)
+# A Celery worker's main process serves its host's (pod's) metrics on this port (no token;
+# apps.monitoring.signals); unset = not served (one host: the web's /metrics sums the workers).
+WORKER_METRICS_PORT = int(env_str("WORKER_METRICS_PORT", "") or 0)
+WORKER_METRICS_ADDR = "0.0.0.0"  # noqa: S104 — Prometheus scrapes the pod's IP

@@ -255,6 +255,28 @@ def test_web_pods_are_scraped_for_metrics(overlay):
     assert annotations["prometheus.io/port"] == "8000"
 
 
+def test_worker_pods_serve_their_own_metrics_to_prometheus(overlay):
+    """Web and worker pods do not share PROMETHEUS_MULTIPROC_DIR: each worker pod is scraped itself."""
+    policy = of_kind(overlay, "NetworkPolicy")["vp-worker-metrics-ingress"]["spec"]
+    workers = {name: d for name, d in of_kind(overlay, "Deployment").items() if name.startswith("vp-worker-")}
+    assert workers
+    for deployment in workers.values():
+        template = deployment["spec"]["template"]
+        annotations = template["metadata"]["annotations"]
+        assert annotations["prometheus.io/scrape"] == "true" and annotations["prometheus.io/path"] == "/metrics"
+        (container,) = template["spec"]["containers"]
+        env = {e["name"]: e.get("value") for e in container.get("env", [])}
+        ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+        assert str(ports["metrics"]) == env["WORKER_METRICS_PORT"] == annotations["prometheus.io/port"]
+        assert {"name": "tmp", "mountPath": "/tmp"} in container["volumeMounts"]  # PROMETHEUS_MULTIPROC_DIR
+        component = template["metadata"]["labels"]["app.kubernetes.io/component"]
+        assert component in policy["podSelector"]["matchExpressions"][0]["values"]
+        assert {"protocol": "TCP", "port": ports["metrics"]} in policy["ingress"][0]["ports"]
+    assert policy["ingress"][0]["from"] == [
+        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}
+    ]
+
+
 def test_images_come_from_the_registry_and_the_pipeline_sets_their_tags(overlay):
     images = {
         c["image"]
