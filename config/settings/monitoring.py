@@ -20,7 +20,7 @@ MONITORING_WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
 MONITORING_WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=10.0)
 # staff get an in-app notification when an alert fires or resolves (outside silences)
 MONITORING_NOTIFY_STAFF_IN_APP = env.bool("MONITORING_NOTIFY_STAFF_IN_APP", default=True)
-# Application metrics for alert rules (source `app`, apps/monitoring/appmetrics.py): HTTP
+# Application metrics for alert rules (source `app`, apps/monitoring/appmetrics/): HTTP
 # outcomes go into Redis buckets of this many seconds; rules read the last window.
 MONITORING_APP_BUCKET_SECONDS = 10
 MONITORING_APP_WINDOW_SECONDS = env.int("MONITORING_APP_WINDOW_SECONDS", default=300)

@@ -231,7 +231,7 @@ async def _eventually(check, timeout: float = 5.0):
 @pytest.mark.django_db(transaction=True)
 async def test_websocket_connections_are_counted_through_a_real_connection():
     # Connections an earlier test left open in this process still count: measure from them.
-    before = appmetrics._ws_counts.get("monitoring", 0)
+    before = appmetrics.websockets._ws_counts.get("monitoring", 0)
     staff = await database_sync_to_async(UserFactory)(is_staff=True)
     rule = await database_sync_to_async(app_rule)("ws.connections", before, ["monitoring"])
     ticket = await sync_to_async(ticket_issue)(user_id=staff.pk)
@@ -301,11 +301,11 @@ def test_catalog_lists_the_app_source_and_rules_take_its_targets(staff_client, m
 def test_redis_away_costs_requests_nothing_and_leaves_alerts_as_they_are(settings, staff_client, monkeypatch):
     rule = app_rule("http.error_rate", 50.0)
     settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
-    monkeypatch.setattr(appmetrics, "_client", None)  # the process's client is made on first use
-    monkeypatch.setattr(appmetrics, "_down_until", 0.0)
+    monkeypatch.setattr(appmetrics.http, "_client", None)  # the process's client is made on first use
+    monkeypatch.setattr(appmetrics.http, "_down_until", 0.0)
 
     assert staff_client.get("/api/v1/monitoring/hosts/").status_code == 200
-    assert appmetrics._down_until > 0  # backing off: the next requests do not try
+    assert appmetrics.http._down_until > 0  # backing off: the next requests do not try
     assert staff_client.get("/api/v1/monitoring/hosts/").status_code == 200
     assert rule_evaluate(rule=rule) == {"fired": 0, "resolved": 0}  # no fresh value, no alert
     body = staff_client.get("/api/v1/monitoring/metrics/app/").json()
