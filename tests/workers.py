@@ -49,10 +49,12 @@ def start_worker(
     *,
     queues: tuple[str, ...] = settings.CELERY_QUEUE_NAMES,
     node: str = "celery",
+    pool: str = "solo",
     **popen,
 ) -> subprocess.Popen:
-    """A solo worker serving `queues` (default: every one) of the namespace, in that order;
-    `node` names it (TaskRun.worker) when a test starts several."""
+    """A worker (solo pool unless `pool` says otherwise; one child for prefork) serving `queues`
+    (default: every one) of the namespace, in that order; `node` names it (TaskRun.worker) when
+    a test starts several."""
     command = [
         sys.executable,
         "-m",
@@ -61,7 +63,8 @@ def start_worker(
         "config",
         "worker",
         "--pool",
-        "solo",
+        pool,
+        *(["--concurrency", "1"] if pool == "prefork" else []),
         "-Q",
         ",".join(queue + kind for kind in queues),
         "--loglevel",
@@ -97,10 +100,12 @@ def tasks_routed_to(queue: str):
 
 
 @contextlib.contextmanager
-def real_worker(name: str, *, queues: tuple[str, ...] = settings.CELERY_QUEUE_NAMES, **extra_env: str):
+def real_worker(
+    name: str, *, queues: tuple[str, ...] = settings.CELERY_QUEUE_NAMES, pool: str = "solo", **extra_env: str
+):
     """One worker for the duration of the block, with the test's tasks routed to it."""
     queue = worker_queue(name)
-    process = start_worker(queue, worker_env(queue, **extra_env), queues=queues)
+    process = start_worker(queue, worker_env(queue, **extra_env), queues=queues, pool=pool)
     try:
         with tasks_routed_to(queue):
             yield process

@@ -65,7 +65,8 @@ def email_channel(db) -> NotificationChannel:
 
 class Receiver:
     """A real HTTP server on 127.0.0.1 that verifies Standard Webhooks signatures. `script`
-    holds the status code to answer per request ("sleep" hangs past the client timeout)."""
+    holds the status code to answer per request ("sleep" hangs past the client timeout;
+    ("sleep", seconds) hangs that long, then answers 200)."""
 
     def __init__(self, secret: str):
         self.secret = secret
@@ -89,6 +90,9 @@ class Receiver:
                 if action == "sleep":
                     time.sleep(2.5)
                     return
+                if isinstance(action, tuple):
+                    time.sleep(action[1])
+                    action = 200
                 if action == 302:
                     self.send_response(302)
                     self.send_header("Location", "http://169.254.169.254/latest/meta-data/")

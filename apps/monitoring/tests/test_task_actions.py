@@ -1,6 +1,7 @@
 """The tasks view's revoke and retry through a real Celery worker and the Redis broker: a task
-waiting for its ETA is revoked and never runs; a failed task is sent again with the same
-name, arguments and queue and runs again; staff only; audited."""
+waiting for its ETA is revoked and never runs; a running one is terminated (prefork pool); a
+failed task is sent again with the same name, arguments and queue and runs again; staff only;
+audited."""
 
 import time
 
@@ -84,6 +85,34 @@ def test_a_task_revoked_while_no_worker_consumes_its_queue_never_runs(receiver, 
     delivery.refresh_from_db()
     assert delivery.attempts == 0 and len(receiver.requests) == 1
     assert TaskRun.objects.get(task_id=result.id).state == "revoked"
+
+
+def test_a_running_task_is_terminated_in_a_prefork_worker(receiver, staff, staff_client):
+    channel = NotificationChannelFactory(kind="webhook", url=receiver.url, secret=receiver.secret, recipients=[])
+    receiver.script = [("sleep", 6)]  # the delivery hangs in the worker's child for 6 s
+    with real_worker("terminate", pool="prefork", WEBHOOK_ALLOW_PRIVATE="1", WEBHOOK_TIMEOUT="60"):
+        delivery = Delivery.objects.create(channel=channel, event_type="channel.test", payload={"x": 1})
+        result = deliver_notification.delay(str(delivery.pk))
+        assert _wait(lambda: len(receiver.requests) == 1 and TaskRun.objects.get(task_id=result.id).state == "started")
+
+        refused = staff_client.post(f"/api/v1/monitoring/tasks/{result.id}/revoke/", {}, format="json")
+        assert refused.status_code == 409 and refused.json()["error"]["code"] == "task_running"
+
+        response = staff_client.post(
+            f"/api/v1/monitoring/tasks/{result.id}/revoke/", {"terminate": True}, format="json"
+        )
+        assert response.status_code == 202, response.content
+
+        time.sleep(8)  # past the receiver's 6 s: a task left running would have delivered by now
+        delivery.refresh_from_db()
+        assert delivery.status != "delivered"
+        run = TaskRun.objects.get(task_id=result.id)
+        assert run.state == "revoked" and run.error == "terminated"
+
+        later = Delivery.objects.create(channel=channel, event_type="channel.test", payload={"x": 2})
+        deliver_notification.delay(str(later.pk))  # the pool replaced the killed child
+        assert _wait(lambda: Delivery.objects.get(pk=later.pk).status == "delivered")
+    assert AuditLog.objects.get(action="task.revoked").data["terminate"] is True
 
 
 def test_a_failed_task_is_retried_with_the_same_arguments_and_runs_again(worker, staff, staff_client):
