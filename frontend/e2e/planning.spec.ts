@@ -100,7 +100,7 @@ test("a brief becomes a storyboarded plan with live progress; edits are revision
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("button", { name: "샷 리스트 CSV" }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^shot-list-[0-9a-f-]+-r2\.csv$/);
+  expect(download.suggestedFilename()).toBe("봄 신제품 런칭 티저 샷 리스트 r2.csv"); // the brief, not a uuid
   const csv = await readFile(await download.path(), "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.replace(/^\ufeff/, "").trim().split(/\r?\n/);

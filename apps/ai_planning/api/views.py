@@ -3,7 +3,6 @@ import datetime
 import io
 from decimal import Decimal
 
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -16,6 +15,8 @@ from apps.ai_planning.models import AIJob, Brief
 from apps.core.api.base import PagedListView, validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
+from apps.core.downloads import attachment
+from apps.core.labels import label
 from apps.feedbacks import selectors as feedback_selectors
 from apps.projects import permissions
 from apps.projects import selectors as project_selectors
@@ -184,9 +185,11 @@ class PlanExport(APIView):
                     for column in SHOT_COLUMNS
                 ]
             )
-        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="shot-list-{plan.pk}-r{plan.revision}.csv"'
-        return response
+        return attachment(
+            ("\ufeff" + buffer.getvalue()).encode(),
+            name=f"{plan.brief.title} {label('shot list', '샷 리스트')} r{plan.revision}.csv",
+            content_type="text/csv; charset=utf-8",
+        )
 
 
 def _cell(value) -> str:

@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -233,7 +234,16 @@ def test_shot_list_exports_as_csv_with_a_bom(planning):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert "attachment" in response["Content-Disposition"]
+    # Named after the brief, in the reader's language (RFC 6266 filename*), not by uuid.
+    name = f"{planning.plan.brief.title} 샷 리스트 r{planning.plan.revision}.csv"
+    assert response["Content-Disposition"].startswith('attachment; filename="')
+    assert response["Content-Disposition"].endswith(f"filename*=UTF-8''{quote(name)}")
+    english = planning.ctx.client("viewer").get(
+        reverse("plan-export", kwargs={"plan_id": planning.plan.pk}), {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert (
+        quote(f"{planning.plan.brief.title} shot list r{planning.plan.revision}.csv") in english["Content-Disposition"]
+    )
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [

@@ -1,6 +1,3 @@
-from urllib.parse import quote
-
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -14,6 +11,7 @@ from rest_framework.views import APIView
 from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
+from apps.core.downloads import attachment
 from apps.projects import permissions
 
 from ... import selectors, services, timecode
@@ -262,13 +260,6 @@ class FeedbackExport(APIView):
         stem = f"{version.asset.title} v{version.number} feedback"
         if filters["format"] == "edl":
             body = services.feedback_edl(version=version, items=items, start_frame=start_frame).encode()
-            response = HttpResponse(body, content_type="text/plain; charset=utf-8")
-            name = f"{stem}.edl"
-        else:
-            response = HttpResponse(
-                services.feedback_csv(version=version, items=items), content_type="text/csv; charset=utf-8"
-            )
-            name = f"{stem}.csv"
-        ascii_name = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
-        response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-        return response
+            return attachment(body, name=f"{stem}.edl", content_type="text/plain; charset=utf-8")
+        body = services.feedback_csv(version=version, items=items)
+        return attachment(body, name=f"{stem}.csv", content_type="text/csv; charset=utf-8")

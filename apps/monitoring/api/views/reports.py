@@ -1,8 +1,5 @@
 """Operations reports: list, request (build in the worker), detail, CSV download, e-mail now."""
 
-from urllib.parse import quote
-
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -14,6 +11,7 @@ from rest_framework.response import Response
 from apps.core.api.base import validated
 from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
+from apps.core.downloads import attachment
 
 from ...models import OpsReport
 from ...services import reports
@@ -134,10 +132,9 @@ class ReportCsv(MonitoringView):
         a `Total` row), named after the kind and period."""
         report = get_object_or_404(OpsReport, pk=pk)
         body = reports.report_csv(report)
-        response = HttpResponse(("\ufeff" + body).encode(), content_type="text/csv; charset=utf-8")
-        name = reports.report_filename(report)
-        response["Content-Disposition"] = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
-        return response
+        return attachment(
+            ("\ufeff" + body).encode(), name=reports.report_filename(report), content_type="text/csv; charset=utf-8"
+        )
 
 
 class ReportSend(MonitoringView):

@@ -1,4 +1,5 @@
 import { baseApi } from "@/shared/api";
+import { fileNameFrom } from "@/shared/lib/download";
 
 import type {
   Alert,
@@ -211,7 +212,7 @@ export const monitoringApi = baseApi.injectEndpoints({
       }),
       transformResponse: (text: string, meta, { fallbackName }) => ({
         text,
-        filename: meta?.response?.headers.get("content-disposition")?.match(/filename="?([^";]+)"?/)?.[1] ?? fallbackName,
+        filename: fileNameFrom(meta?.response?.headers.get("content-disposition"), fallbackName),
       }),
     }),
   }),

@@ -1,1 +1,1 @@
-export { ExportButtons, fileNameFrom } from "./ui/export-buttons";
+export { ExportButtons } from "./ui/export-buttons";

@@ -1,13 +1,9 @@
 import { baseApi } from "@/shared/api";
+import { fileNameFrom } from "@/shared/lib/download";
 
 export interface ShotListCsv {
   text: string;
   filename: string;
-}
-
-function filenameOf(disposition: string | null | undefined, fallback: string): string {
-  const match = disposition?.match(/filename="?([^";]+)"?/);
-  return match?.[1] ?? fallback;
 }
 
 export const exportApi = baseApi.injectEndpoints({
@@ -21,10 +17,10 @@ export const exportApi = baseApi.injectEndpoints({
         headers: { Accept: "text/csv, application/json" },
         responseHandler: "content-type",
       }),
-      transformResponse: (text: string, meta, { planId, revision }) => ({
+      transformResponse: (text: string, meta, { revision }) => ({
         text,
-        // The server's name when CORS exposes it, else the same pattern built here.
-        filename: filenameOf(meta?.response?.headers.get("content-disposition"), `shot-list-${planId}-r${revision}.csv`),
+        // The server's name (the brief's title, in the reader's language) when CORS exposes it.
+        filename: fileNameFrom(meta?.response?.headers.get("content-disposition"), `shot-list-r${revision}.csv`),
       }),
     }),
   }),

@@ -5,24 +5,10 @@ import { useState } from "react";
 import { getTokens } from "@/shared/api";
 import { apiBaseUrl } from "@/shared/config";
 import { useAppLocale, useTranslations } from "@/shared/i18n";
+import { fileNameFrom } from "@/shared/lib/download";
 import { Button, useToast } from "@/shared/ui";
 
 type Format = "csv" | "edl";
-
-/** The file name from `Content-Disposition` (RFC 5987 `filename*` first). */
-export function fileNameFrom(header: string | null, fallback: string): string {
-  if (!header) return fallback;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain?.[1] ?? fallback;
-}
 
 /** Download the version's feedback as CSV (Excel-friendly) or an EDL of markers (Premiere / Resolve). */
 export function ExportButtons({ versionId, disabled }: { versionId: string; disabled?: boolean }) {

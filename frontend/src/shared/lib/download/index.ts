@@ -1,0 +1,1 @@
+export { fileNameFrom } from "./file-name";
