@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 
 import { currentFeedbackId, feedbackAtFrame } from "@/entities/feedback";
@@ -8,10 +9,11 @@ import { DrawingOverlay, DrawingToolbar, useDrawing } from "@/widgets/annotation
 import { ReviewColumns, ReviewShell, ReviewState, ReviewTopbar } from "@/widgets/review-layout";
 import { ReviewPlayer, type PlayerHandle } from "@/widgets/review-player";
 import { asApiError } from "@/shared/api";
+import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { frameAt, timebase } from "@/shared/lib/timecode";
-import { AlertCircleIcon, EmptyState, LinkOffIcon, Logo, PageSpinner, cx } from "@/shared/ui";
+import { AlertCircleIcon, buttonClassName, EmptyState, LinkOffIcon, Logo, PageSpinner, cx } from "@/shared/ui";
 
 import { GuestCommentForm } from "./guest-comment-form";
 import { GuestComments } from "./guest-comments";
@@ -66,7 +68,17 @@ export function ShareReviewPage({ token }: { token: string }) {
     return (
       <ReviewShell standalone>
         <ReviewState>
-          <EmptyState tone="error" icon={error.status === 410 || error.status === 404 ? <LinkOffIcon size={20} /> : <AlertCircleIcon size={20} />} title={title} />
+          <EmptyState
+            tone="error"
+            icon={error.status === 410 || error.status === 404 ? <LinkOffIcon size={20} /> : <AlertCircleIcon size={20} />}
+            title={title}
+            body={error.status === 410 || error.status === 404 ? t("badLinkHint") : undefined}
+            action={
+              <Link className={buttonClassName({ variant: "secondary" })} href={routes.home}>
+                {t("goHome")}
+              </Link>
+            }
+          />
         </ReviewState>
       </ReviewShell>
     );

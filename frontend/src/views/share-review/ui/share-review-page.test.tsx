@@ -1,0 +1,27 @@
+import { screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { createFetchStub, renderWithProviders } from "@/shared/lib/test";
+
+import { ShareReviewPage } from "./share-review-page";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const refusal = (status: number, code: string) => ({
+  status,
+  body: { error: { code, message: "x", details: {}, request_id: "r" } },
+});
+
+describe("ShareReviewPage with a link that does not work", () => {
+  it.each([
+    [410, "share_link_expired", "이 링크는 만료되었습니다."],
+    [404, "not_found", "링크를 찾을 수 없습니다."],
+  ])("says why (%s) and offers a way on", async (status, code, title) => {
+    vi.stubGlobal("fetch", createFetchStub(() => refusal(status, code)).fetch);
+    renderWithProviders(<ShareReviewPage token="bad-token" />);
+
+    expect(await screen.findByText(title)).toBeInTheDocument();
+    expect(screen.getByText("링크를 보낸 사람에게 새 링크를 요청하세요.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "VideoPlanet으로 이동" })).toHaveAttribute("href", "/");
+  }, 20_000);
+});
