@@ -1,6 +1,9 @@
+"use client";
+
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 
 import { cx } from "@/shared/lib/classnames";
+import { useHydrated } from "@/shared/lib/hydration";
 import styles from "./button.module.css";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
@@ -33,7 +36,8 @@ export function buttonClassName({
 }
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, ButtonStyleOptions {
-  /** Shows a spinner, keeps the label for screen readers and blocks clicks. */
+  /** Shows a spinner, keeps the label for screen readers and blocks clicks (a submit button
+   * also does so until the page is hydrated). */
   loading?: boolean;
 }
 
@@ -41,16 +45,20 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   { variant, size, iconOnly, fullWidth, className, loading = false, disabled, type = "button", children, ...rest },
   ref,
 ) {
+  // A submit button clicked before the page is hydrated would post the form natively (and
+  // wipe it): until React runs it waits, visibly.
+  const hydrated = useHydrated();
+  const busy = loading || (type === "submit" && !hydrated);
   return (
     <button
       ref={ref}
       type={type}
       className={buttonClassName({ variant, size, iconOnly, fullWidth, className })}
-      disabled={disabled || loading}
-      aria-busy={loading || undefined}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
       {...rest}
     >
-      {loading ? <span className={styles.spinner} aria-hidden="true" /> : null}
+      {busy ? <span className={styles.spinner} aria-hidden="true" /> : null}
       {children}
     </button>
   );
