@@ -1,18 +1,12 @@
 """Every write of the feedbacks app (a package: assets, versions, uploads, processing,
-feedback, sharing, exports). Import services from here."""
+feedback, reactions, sharing, exports). Import services from here."""
 
 from .assets import asset_create, asset_delete, asset_update
 from .common import NotAuthor, VersionNotReady, version_stream
 from .exports import feedback_csv, feedback_edl
-from .feedback import (
-    feedback_create,
-    feedback_delete,
-    feedback_resolve,
-    feedback_update,
-    reaction_add,
-    reaction_remove,
-)
+from .feedback import feedback_create, feedback_delete, feedback_resolve, feedback_update
 from .processing import version_mark_failed, version_mark_ready, version_process, versions_requeue_stuck
+from .reactions import reaction_add, reaction_remove
 from .sharing import guest_feedback_create, share_link_create, share_link_open, share_link_revoke
 from .uploads import (
     upload_abort,

@@ -1,9 +1,8 @@
 """Time-coded feedback, replies, mentions, reactions and resolving. Events go to the stream of
 every version the comment is listed on (its own and those it is carried over to)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -12,12 +11,11 @@ from apps.core.errors import DomainError, NotFound
 from apps.projects import permissions
 from apps.projects.activity import activity_record
 from apps.projects.models import Activity, Membership
-from apps.users.serializers import UserBriefOut
 
 from .. import signals, timecode
 from ..annotations import annotation_errors
-from ..models import CarriedFeedback, Feedback, Reaction, ShareLink, Version
-from ..serializers.feedback import FeedbackOut, reaction_summary
+from ..models import CarriedFeedback, Feedback, ShareLink, Version
+from ..serializers.feedback import FeedbackOut
 from .common import NotAuthor, VersionNotReady, notify_member, review_url, version_stream
 
 
@@ -370,48 +368,3 @@ def feedback_resolve(*, feedback: Feedback, actor, resolved: bool = True) -> Fee
     feedback.save(update_fields=["resolved_at", "resolved_by", "updated_at"])
     _publish(feedback, "feedback.resolved" if resolved else "feedback.reopened", actor=actor)
     return feedback
-
-
-def _reaction_event(feedback: Feedback, verb: str, *, user, emoji: str) -> None:
-    feedback = Feedback.objects.prefetch_related("reactions").select_related("version__asset").get(pk=feedback.pk)
-    payload = {
-        "feedback_id": str(feedback.pk),
-        "parent_id": str(feedback.parent_id) if feedback.parent_id else None,
-        "version_id": str(feedback.version_id),
-        "internal": feedback.internal,  # the version room leaves it out for reviewers
-        "emoji": emoji,
-        "user": UserBriefOut(user).data,
-        "reactions": reaction_summary(feedback),
-    }
-    activity_record(
-        project=feedback.version.asset.project,
-        actor=user,
-        verb=verb,
-        target=feedback,
-        timeline=False,
-        payloads={stream: payload for stream, _ in feedback_streams(feedback)},
-    )
-
-
-@transaction.atomic
-def reaction_add(*, feedback: Feedback, user, emoji: str) -> bool:
-    """True when added, False when the user had already reacted so."""
-    _require_live(feedback)
-    if emoji not in settings.FEEDBACK_REACTIONS:
-        raise ValidationError({"emoji": [f"Choose one of {' '.join(settings.FEEDBACK_REACTIONS)}."]})
-    try:
-        with transaction.atomic():
-            Reaction.objects.create(feedback=feedback, user=user, emoji=emoji)
-    except IntegrityError:
-        return False
-    _reaction_event(feedback, "reaction.added", user=user, emoji=emoji)
-    return True
-
-
-@transaction.atomic
-def reaction_remove(*, feedback: Feedback, user, emoji: str) -> bool:
-    _require_live(feedback)
-    deleted, _ = Reaction.objects.filter(feedback=feedback, user=user, emoji=emoji).delete()
-    if deleted:
-        _reaction_event(feedback, "reaction.removed", user=user, emoji=emoji)
-    return bool(deleted)
