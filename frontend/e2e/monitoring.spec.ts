@@ -179,13 +179,14 @@ test("the overview reads in English: hosts with sparklines, alerts, units", asyn
   const host = unique("e2e-en-host");
   createUser(email, PASSWORD, { staff: true, name: "Operator", locale: "en" });
   collectSample(host);
+  await new Promise((resolve) => setTimeout(resolve, 1_100)); // two sample times, so a line (not one point)
   collectSample(host);
   await login(page, email);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/monitoring");
   await expect(page.getByRole("tab", { name: "Overview", exact: true })).toHaveAttribute("aria-selected", "true");
   const row = page.getByTestId("overview-host").filter({ hasText: host });
-  await expect(row.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toBeVisible();
+  await expect(row.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText("CPU");
   await expect(page.getByTestId("overview-alerts")).toContainText("Firing alerts");
   await expect(page.getByTestId("overview-p95")).toContainText(/ms|no requests/);
