@@ -13,6 +13,7 @@ BRIEF = {
     "language": "ko",
 }
 
+# Shot durations add up to their scene's, and scenes to the sections' 90 s (the brief's target).
 _SHOTS = [
     (
         1,
@@ -21,7 +22,7 @@ _SHOTS = [
         "static",
         "새벽 지하철 승강장, 인파와 소음",
         "지하철 소음, 안내 방송",
-        5,
+        8,
         "지하철 승강장",
         ["통근 가방"],
     ),
@@ -32,7 +33,7 @@ _SHOTS = [
         "handheld",
         "주인공이 이어폰 케이스를 여는 손",
         "케이스 여는 소리",
-        4,
+        7,
         "지하철 승강장",
         ["이어폰"],
     ),
@@ -43,13 +44,36 @@ _SHOTS = [
         "dolly",
         "이어폰을 끼자 소음이 사라지고 표정이 풀린다",
         "정적 → 잔잔한 피아노",
-        8,
+        12,
         "지하철 객차",
         ["이어폰"],
     ),
-    (4, 2, "extreme_close_up", "static", "이어폰 표면에 반사되는 도시의 빛", "피아노", 5, "스튜디오", ["이어폰"]),
-    (5, 3, "aerial", "drone", "해 질 녘 한강, 주인공이 걷는다", "내레이션: 당신의 소리를 찾으세요", 10, "한강공원", []),
-    (6, 3, "full", "static", "제품과 로고, 출시일", "로고 사운드", 5, "스튜디오", ["이어폰", "케이스"]),
+    (4, 2, "extreme_close_up", "static", "이어폰 표면에 반사되는 도시의 빛", "피아노", 8, "스튜디오", ["이어폰"]),
+    (
+        5,
+        2,
+        "medium",
+        "tracking",
+        "소리 없는 출근길 거리를 가볍게 걷는다",
+        "피아노, 발걸음",
+        14,
+        "을지로 거리",
+        ["이어폰"],
+    ),
+    (
+        6,
+        2,
+        "medium_close_up",
+        "static",
+        "사무실 창가, 음악에 맞춰 펜을 두드린다",
+        "피아노 + 리듬",
+        12,
+        "사무실",
+        ["이어폰", "펜"],
+    ),
+    (7, 2, "close_up", "handheld", "퇴근 버스 창밖으로 흐르는 불빛", "피아노 클라이맥스", 14, "버스 안", ["이어폰"]),
+    (8, 3, "aerial", "drone", "해 질 녘 한강, 주인공이 걷는다", "내레이션: 당신의 소리를 찾으세요", 10, "한강공원", []),
+    (9, 3, "full", "static", "제품과 로고, 출시일", "로고 사운드", 5, "스튜디오", ["이어폰", "케이스"]),
 ]
 
 RESULT = {
@@ -119,8 +143,26 @@ RESULT = {
             "images": [],
         },
         {"shot": 4, "description": "도시 불빛이 비친 이어폰", "image_query": "earbuds macro city lights", "images": []},
-        {"shot": 5, "description": "한강을 걷는 실루엣", "image_query": "han river sunset walking", "images": []},
-        {"shot": 6, "description": "제품 패키지와 로고", "image_query": "wireless earbuds product shot", "images": []},
+        {
+            "shot": 5,
+            "description": "햇살 속 출근길을 걷는 뒷모습",
+            "image_query": "office worker walking street morning",
+            "images": [],
+        },
+        {
+            "shot": 6,
+            "description": "창가 책상의 펜과 이어폰",
+            "image_query": "office desk window earbuds",
+            "images": [],
+        },
+        {
+            "shot": 7,
+            "description": "버스 창에 번지는 불빛",
+            "image_query": "city lights bus window night",
+            "images": [],
+        },
+        {"shot": 8, "description": "한강을 걷는 실루엣", "image_query": "han river sunset walking", "images": []},
+        {"shot": 9, "description": "제품 패키지와 로고", "image_query": "wireless earbuds product shot", "images": []},
     ],
     "schedule": [
         {

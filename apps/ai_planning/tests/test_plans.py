@@ -433,3 +433,20 @@ def test_demo_plan_is_schema_valid_and_needs_no_ai(project_with_roles, no_ai):
     assert plan.status == Plan.Status.SUCCEEDED and plan.revision == 1
     assert sum(s["duration_seconds"] for s in plan.result["sections"]) == plan.brief.target_duration_seconds
     assert not AIJob.objects.exists() and not AIUsage.objects.exists()
+
+
+def test_demo_plan_adds_up_from_shots_to_the_brief(project_with_roles, no_ai):
+    """Shots fill their scene, scenes their section, sections the brief's target: a new user's
+    first plan is the example of a consistent one."""
+    from apps.ai_planning.demo import seed_demo_plan
+
+    result = seed_demo_plan(project=project_with_roles.project, actor=project_with_roles.users["editor"]).result
+
+    for scene in result["scenes"]:
+        shots = [s["duration_seconds"] for s in result["shots"] if s["scene"] == scene["number"]]
+        assert sum(shots) == scene["duration_seconds"], scene["heading"]
+    for section in result["sections"]:
+        scenes = [s["duration_seconds"] for s in result["scenes"] if s["section"] == section["title"]]
+        assert sum(scenes) == section["duration_seconds"], section["title"]
+    assert sum(s["duration_seconds"] for s in result["shots"]) == 90
+    assert {frame["shot"] for frame in result["storyboard"]} == {shot["number"] for shot in result["shots"]}
