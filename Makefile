@@ -5,10 +5,15 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := frontend/node_modules/.package-lock.json
 
-.PHONY: run test bench stack install backend-test frontend-test e2e lint fmt migrate clean
+.PHONY: run dev test bench stack install backend-test frontend-test e2e lint fmt migrate clean
 
+# The web app is a production build, rebuilt only when the frontend changed (scripts/frontend_build.py).
 run: install
 	$(PY) scripts/run.py
+
+# The same stack with `next dev`: hot reload, but every page compiles on its first visit.
+dev: install
+	$(PY) scripts/run.py --dev
 
 test: install
 	bash scripts/test.sh
@@ -58,4 +63,4 @@ migrate: $(PY_STAMP)
 	$(PY) manage.py migrate
 
 clean:
-	rm -rf var/db.sqlite3 var/media var/redis frontend/.next
+	rm -rf var/db.sqlite3 var/media var/redis frontend/.next frontend/.next-run

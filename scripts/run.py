@@ -1,6 +1,9 @@
-"""`make run`: migrate, seed demo data on first start, then start every process with
-honcho (Procfile.dev). Without REDIS_URL an embedded redis-server starts first, so that
-the seed's realtime events and cache writes reach a live Redis, and stops last."""
+"""`make run`: migrate, seed demo data on first start, build the web app when its sources
+changed (scripts/frontend_build.py), then start every process with honcho (Procfile.dev),
+the web app served by `next start`. `make dev` (`--dev`) serves it with `next dev` instead:
+hot reload, no build, but every page compiles on its first visit. Without REDIS_URL an
+embedded redis-server starts first, so that the seed's realtime events and cache writes
+reach a live Redis, and stops last."""
 
 import atexit
 import os
@@ -13,8 +16,10 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from frontend_build import ensure_build  # noqa: E402
 from ports import free_port  # noqa: E402
 
+dev = "--dev" in sys.argv[1:]
 env = dict(os.environ)
 env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 env.setdefault("API_PORT", "8000")
@@ -24,6 +29,12 @@ env.setdefault("FRONTEND_URL", f"http://localhost:{env['WEB_PORT']}")
 # The browser calls the API from the web app's origin, whichever port it was given.
 env.setdefault("CORS_ALLOWED_ORIGINS", f"http://localhost:{env['WEB_PORT']},http://127.0.0.1:{env['WEB_PORT']}")
 env.setdefault("NEXT_TELEMETRY_DISABLED", "1")
+env.setdefault("NEXT_PUBLIC_API_URL", f"http://localhost:{env['API_PORT']}")
+env["FRONTEND_MODE"] = "dev" if dev else "start"
+if not dev:
+    # Its own folder: builds for the e2e tier or benchmarks (frontend/.next, .next-bench) never
+    # replace the one being served, and `make dev` keeps .next for itself.
+    env.setdefault("NEXT_DIST_DIR", ".next-run")
 python = str(ROOT / ".venv" / "bin" / "python")
 embedded_redis = None
 if not env.get("REDIS_URL"):
@@ -65,6 +76,14 @@ if "NEXT_PUBLIC_VP_SITE_KEY" not in env:
     ).stdout.strip()
     env["NEXT_PUBLIC_VP_SITE_KEY"] = key
 
+if not dev:
+    try:
+        ensure_build(env)
+    except subprocess.CalledProcessError:
+        sys.exit("The web app did not build; see above. `make dev` serves it without a build.")
+    except KeyboardInterrupt:
+        sys.exit(130)
+
 api, web = env["API_PORT"], env["WEB_PORT"]
 print(
     "\n  VideoPlanet is starting:\n"
@@ -72,6 +91,7 @@ print(
     f"    API docs  http://localhost:{api}/api/v1/docs/\n"
     f"    admin     http://localhost:{api}/admin/\n"
     f"    redis     {env['REDIS_URL']}{' (embedded)' if embedded_redis else ''}\n"
+    f"    frontend  {'next dev (hot reload)' if dev else 'production build (make dev: hot reload)'}\n"
     "  Ctrl-C stops everything.\n",
     flush=True,
 )
