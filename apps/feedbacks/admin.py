@@ -1,8 +1,18 @@
 from django.contrib import admin
 
-from apps.core.admin_support import BigTableAdmin
+from apps.core.admin_support import BigTableAdmin, ReadOnlyBigTableAdmin
 
-from .models import Asset, CarriedFeedback, Feedback, Reaction, ReviewDecision, ShareLink, Upload, Version
+from .models import (
+    Asset,
+    CarriedFeedback,
+    Feedback,
+    Reaction,
+    ReviewDecision,
+    ShareLink,
+    Upload,
+    Version,
+    WatchRecord,
+)
 
 
 class VersionInline(admin.TabularInline):
@@ -98,3 +108,17 @@ class ShareLinkAdmin(admin.ModelAdmin):
     readonly_fields = ["token"]
     list_select_related = ["version", "created_by"]
     raw_id_fields = ["version", "created_by"]
+
+
+@admin.register(WatchRecord)
+class WatchRecordAdmin(ReadOnlyBigTableAdmin):
+    """What people played of a version (written only by their own players' reports); staff may
+    delete a person's rows on request (privacy)."""
+
+    deletable = True
+
+    list_display = ["version", "viewer", "guest_name", "watched_frames", "updated_at"]
+    list_filter = ["updated_at"]
+    search_fields = ["viewer__email", "guest_name"]
+    list_select_related = ["version", "viewer"]
+    raw_id_fields = ["version", "viewer", "share_link"]

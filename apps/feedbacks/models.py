@@ -277,6 +277,10 @@ class ReviewDecision(BaseModel):
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     decision = models.CharField(max_length=20, choices=Decision.choices)
     comment = models.TextField(max_length=2000, blank=True)
+    # What the decision was based on: the reviewer's watched share and the parts they had not
+    # watched ([start, end) frames) when deciding. Team roles see it (apps/feedbacks/ATTENTION.md).
+    watched_percent = models.FloatField(null=True, blank=True)
+    unwatched = models.JSONField(null=True, blank=True)
 
     class Meta(BaseModel.Meta):
         ordering = ["created_at"]
@@ -284,3 +288,43 @@ class ReviewDecision(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.reviewer_id}: {self.decision} on {self.version_id}"
+
+
+class WatchRecord(BaseModel):
+    """What one person has played of one version: `ranges` are sorted, disjoint, non-touching
+    [start, end) frame ranges (merged on every report). A member is `viewer`; a share-link
+    guest is (`share_link`, `guest_key`), a random key their browser keeps. Deleted with the
+    version (retention follows it)."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="watch_records")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    share_link = models.ForeignKey(
+        ShareLink, null=True, blank=True, on_delete=models.CASCADE, related_name="watch_records"
+    )
+    guest_key = models.CharField(max_length=64, blank=True)
+    guest_name = models.CharField(max_length=80, blank=True)
+    ranges = models.JSONField(default=list)
+    watched_frames = models.PositiveIntegerField(default=0)
+
+    class Meta(BaseModel.Meta):
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "viewer"], condition=Q(viewer__isnull=False), name="uniq_watch_member"
+            ),
+            models.UniqueConstraint(
+                fields=["share_link", "guest_key"], condition=Q(share_link__isnull=False), name="uniq_watch_guest"
+            ),
+            models.CheckConstraint(
+                condition=Q(viewer__isnull=False, share_link__isnull=True)
+                | Q(viewer__isnull=True, share_link__isnull=False),
+                name="watch_member_or_guest",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.viewer_id or self.guest_name or self.guest_key} watched {self.watched_frames} of {self.version_id}"
+        )

@@ -13,11 +13,15 @@ DELETE = "delete"  # delete or transfer the project
 # See team-only (`internal`) comments, their replies, reactions, events and digest points,
 # and (with COMMENT) write them. The reviewer is the client: internal notes are hidden from them.
 VIEW_INTERNAL = "view_internal"
+# See what everyone else watched of a version (review attention: heat strip, per-person share,
+# what each decision was based on). Everyone sees their own; the client side (reviewers,
+# viewers, guests) never sees anyone else's.
+VIEW_ATTENTION = "view_attention"
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.OWNER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, DELETE, VIEW_INTERNAL}),
-    Role.MANAGER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, VIEW_INTERNAL}),
-    Role.EDITOR: frozenset({READ, COMMENT, UPLOAD, RESOLVE, VIEW_INTERNAL}),
+    Role.OWNER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, DELETE, VIEW_INTERNAL, VIEW_ATTENTION}),
+    Role.MANAGER: frozenset({READ, COMMENT, UPLOAD, RESOLVE, MANAGE, VIEW_INTERNAL, VIEW_ATTENTION}),
+    Role.EDITOR: frozenset({READ, COMMENT, UPLOAD, RESOLVE, VIEW_INTERNAL, VIEW_ATTENTION}),
     Role.REVIEWER: frozenset({READ, COMMENT, RESOLVE}),
     Role.VIEWER: frozenset({READ, VIEW_INTERNAL}),
 }

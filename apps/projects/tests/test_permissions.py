@@ -3,7 +3,17 @@
 `ROLE_ACTIONS`; this is what keeps the table itself honest."""
 
 from apps.projects.models import Role
-from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, ROLE_ACTIONS, UPLOAD, VIEW_INTERNAL
+from apps.projects.permissions import (
+    COMMENT,
+    DELETE,
+    MANAGE,
+    READ,
+    RESOLVE,
+    ROLE_ACTIONS,
+    UPLOAD,
+    VIEW_ATTENTION,
+    VIEW_INTERNAL,
+)
 
 
 def test_role_table_is_the_designs():
@@ -15,6 +25,7 @@ def test_role_table_is_the_designs():
         MANAGE: {"owner", "manager"},
         DELETE: {"owner"},
         VIEW_INTERNAL: {"owner", "manager", "editor", "viewer"},  # not the reviewer: the client
+        VIEW_ATTENTION: {"owner", "manager", "editor"},  # issue 20: the team, never the client side
     }
     roles = {str(role) for role in ROLE_ACTIONS}
     assert roles == set(Role.values) == {"owner", "manager", "editor", "reviewer", "viewer"}
