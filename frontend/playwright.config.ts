@@ -20,7 +20,13 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  // The JSON report feeds scripts/e2e_failures.py: CI shows only a run's tail, so the test
+  // runner prints each failure's reason again after the summary.
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+    ["json", { outputFile: "test-results/results.json" }],
+  ],
   use: {
     baseURL: WEB_URL,
     browserName: "chromium",

@@ -76,4 +76,7 @@ fi
 echo; echo "━━━ Summary"
 for i in "${!names[@]}"; do printf '  %-40s %s\n' "${names[$i]}" "${results[$i]}"; done
 if [[ $failed == 0 ]]; then echo "All tiers passed."; else echo "Some tiers failed or were skipped."; fi
+if [[ "${results[*]}" == *FAILED* ]] && [[ " ${names[*]} " == *"browser e2e"* ]] && [[ -f frontend/test-results/results.json ]]; then
+  echo; echo "━━━ Why browser tests failed"; .venv/bin/python scripts/e2e_failures.py
+fi
 exit $failed
