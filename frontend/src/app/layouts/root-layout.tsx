@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 
-import { loadMessages, LOCALE_COOKIE, normaliseLocale } from "@/shared/i18n";
+import { loadMessages, LOCALE_COOKIE, LOCALE_HINT_HEADER, normaliseLocale } from "@/shared/i18n";
 import { isTheme, THEME_COOKIE, themeBootScript } from "@/shared/ui";
 
 import { Providers } from "../entrypoint";
@@ -27,17 +27,19 @@ export const viewport: Viewport = {
 };
 
 /**
- * The html shell. Language and theme come from cookies so the first paint is
- * already right; everything else renders in the browser. Our own scripts carry this
- * response's CSP nonce (set by proxy.ts).
+ * The html shell. Language and theme come from cookies (a guest's language from the
+ * browser until chosen) so the first paint is already right; everything else renders in
+ * the browser. Our own scripts carry this response's CSP nonce (set by proxy.ts).
  */
 export async function RootLayout({ children }: { children: ReactNode }) {
   const jar = await cookies();
-  const locale = normaliseLocale(jar.get(LOCALE_COOKIE)?.value);
+  const requestHeaders = await headers();
+  // The chosen language; else, on a share link, the guest's browser's (set by proxy.ts).
+  const locale = normaliseLocale(jar.get(LOCALE_COOKIE)?.value ?? requestHeaders.get(LOCALE_HINT_HEADER));
   const messages = await loadMessages(locale);
   const themeCookie = jar.get(THEME_COOKIE)?.value;
   const theme = isTheme(themeCookie) ? themeCookie : null;
-  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
+  const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
 
   return (
     <html lang={locale} data-theme={theme ?? undefined} suppressHydrationWarning>

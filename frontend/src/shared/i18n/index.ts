@@ -10,6 +10,7 @@ export {
   type AppLocale,
 } from "./locales";
 export { LOCALE_NAMES, LOCALE_OPTIONS } from "./locale-names";
+export { LOCALE_HINT_HEADER, negotiateLocale } from "./negotiate";
 export { messagesByLocale } from "./catalogues";
 export { loadMessages, type Messages } from "./messages";
 export { I18nProvider, useAppLocale, type I18nProviderProps } from "./provider";

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 
 import { currentFeedbackId, feedbackAtFrame } from "@/entities/feedback";
+import { LocaleSwitcher } from "@/features/account/switch-locale";
 import { useGetSharePageQuery } from "@/features/review/share-link";
 import { DrawingOverlay, DrawingToolbar, useDrawing } from "@/widgets/annotation-canvas";
 import { ReviewColumns, ReviewShell, ReviewState, ReviewTopbar } from "@/widgets/review-layout";
@@ -21,6 +22,20 @@ import { PasswordGate } from "./password-gate";
 import styles from "./share-review-page.module.css";
 
 const passwordKey = (token: string) => `vp.sharePassword.${token}`;
+
+/** Loading, a password or a link that does not work; the guest can pick the language here too. */
+function GuestState({ children }: { children: ReactNode }) {
+  return (
+    <ReviewShell standalone>
+      <ReviewTopbar>
+        <Logo />
+        <span className={styles.spacer} />
+        <LocaleSwitcher />
+      </ReviewTopbar>
+      <ReviewState>{children}</ReviewState>
+    </ReviewShell>
+  );
+}
 
 /** The page a share link opens: the version, its non-internal comments, and (comment links) a guest comment form. */
 export function ShareReviewPage({ token }: { token: string }) {
@@ -44,17 +59,15 @@ export function ShareReviewPage({ token }: { token: string }) {
     const error = asApiError(page.error);
     if (error.code === "share_password_required" || error.code === "share_password_invalid") {
       return (
-        <ReviewShell standalone>
-          <ReviewState>
-            <PasswordGate
-              error={error.code === "share_password_invalid" ? t("wrongPassword") : null}
-              onSubmit={(value) => {
-                window.sessionStorage.setItem(passwordKey(token), value);
-                setPassword(value);
-              }}
-            />
-          </ReviewState>
-        </ReviewShell>
+        <GuestState>
+          <PasswordGate
+            error={error.code === "share_password_invalid" ? t("wrongPassword") : null}
+            onSubmit={(value) => {
+              window.sessionStorage.setItem(passwordKey(token), value);
+              setPassword(value);
+            }}
+          />
+        </GuestState>
       );
     }
     const title =
@@ -66,30 +79,26 @@ export function ShareReviewPage({ token }: { token: string }) {
             ? t("notFound")
             : errorText(error);
     return (
-      <ReviewShell standalone>
-        <ReviewState>
-          <EmptyState
-            tone="error"
-            icon={error.status === 410 || error.status === 404 ? <LinkOffIcon size={20} /> : <AlertCircleIcon size={20} />}
-            title={title}
-            body={error.status === 410 || error.status === 404 ? t("badLinkHint") : undefined}
-            action={
-              <Link className={buttonClassName({ variant: "secondary" })} href={routes.home}>
-                {t("goHome")}
-              </Link>
-            }
-          />
-        </ReviewState>
-      </ReviewShell>
+      <GuestState>
+        <EmptyState
+          tone="error"
+          icon={error.status === 410 || error.status === 404 ? <LinkOffIcon size={20} /> : <AlertCircleIcon size={20} />}
+          title={title}
+          body={error.status === 410 || error.status === 404 ? t("badLinkHint") : undefined}
+          action={
+            <Link className={buttonClassName({ variant: "secondary" })} href={routes.home}>
+              {t("goHome")}
+            </Link>
+          }
+        />
+      </GuestState>
     );
   }
   if (!data) {
     return (
-      <ReviewShell standalone>
-        <ReviewState>
-          <PageSpinner label={t("loading")} />
-        </ReviewState>
-      </ReviewShell>
+      <GuestState>
+        <PageSpinner label={t("loading")} />
+      </GuestState>
     );
   }
 
@@ -112,6 +121,7 @@ export function ShareReviewPage({ token }: { token: string }) {
         </div>
         <span className={styles.spacer} />
         <span className={styles.tag}>{canComment ? t("canComment") : t("viewOnly")}</span>
+        <LocaleSwitcher />
       </ReviewTopbar>
       <ReviewColumns
         sidebarLabel={t("comments")}
