@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // `make run` opens on localhost; the API admits 127.0.0.1 too, and so must the dev server,
   // which otherwise blocks its own dev resources there and the page never hydrates.
   allowedDevOrigins: ["127.0.0.1"],
+  // `make dev`'s route indicator sat on the review player's previous-frame button; build and
+  // runtime errors still open Next's overlay.
+  devIndicators: false,
   // Parallel builds (several e2e runs on one checkout) each need their own output dir.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   turbopack: {

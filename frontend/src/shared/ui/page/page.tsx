@@ -4,7 +4,11 @@ import { cx } from "@/shared/lib/classnames";
 import styles from "./page.module.css";
 
 export function Page({ children, narrow, className }: { children: ReactNode; narrow?: boolean; className?: string }) {
-  return <div className={cx(styles.page, narrow && styles.narrow, className)}>{children}</div>;
+  return (
+    <div className={cx(styles.page, narrow && styles.narrow, className)} data-testid="page">
+      {children}
+    </div>
+  );
 }
 
 export interface PageHeaderProps {

@@ -108,7 +108,7 @@ function MonitoringConsole() {
 
   const live = stream.status === "open";
   return (
-    <Page className={styles.page}>
+    <Page>
       <title>{`${t("title")} · ${tc("appName")}`}</title>
       <PageHeader
         title={t("title")}
