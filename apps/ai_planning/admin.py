@@ -2,7 +2,18 @@ from django.contrib import admin
 
 from apps.core.admin_support import BigTableAdmin, ReadOnlyAdmin, ReadOnlyBigTableAdmin
 
-from .models import AICacheEntry, AIJob, AISettings, AIUsage, Brief, Plan, PlanRevision, VersionDigest
+from .models import (
+    AICacheEntry,
+    AIJob,
+    AISettings,
+    AIUsage,
+    AssetPlanLink,
+    Brief,
+    Plan,
+    PlanRevision,
+    VersionDigest,
+    VersionShotMap,
+)
 
 
 @admin.register(AISettings)
@@ -124,3 +135,25 @@ class VersionDigestAdmin(admin.ModelAdmin):
     list_select_related = ("version", "project")
     raw_id_fields = ("project", "version", "job", "requested_by")
     readonly_fields = ("result", "dropped_ids")
+
+
+@admin.register(AssetPlanLink)
+class AssetPlanLinkAdmin(admin.ModelAdmin):
+    """Which plan each deliverable was shot from (plan ↔ cut)."""
+
+    list_display = ("asset", "plan", "linked_by", "updated_at")
+    list_filter = ("updated_at",)
+    search_fields = ("asset__title", "plan__brief__title", "asset__project__name")
+    list_select_related = ("asset", "plan__brief", "linked_by")
+    raw_id_fields = ("asset", "plan", "linked_by")
+
+
+@admin.register(VersionShotMap)
+class VersionShotMapAdmin(admin.ModelAdmin):
+    """Shot ranges adjusted by hand on a version's timeline."""
+
+    list_display = ("version", "plan", "edited_by", "updated_at")
+    list_filter = ("updated_at",)
+    search_fields = ("version__asset__title", "plan__brief__title", "version__id__exact")
+    list_select_related = ("version", "plan__brief", "edited_by")
+    raw_id_fields = ("version", "plan", "edited_by")

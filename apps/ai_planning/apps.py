@@ -11,6 +11,7 @@ class AiPlanningConfig(AppConfig):
     def ready(self):
         # Both lower apps own the hook; they never import this app.
         from apps.feedbacks import signals as feedback_signals
+        from apps.feedbacks.shots import register_shot_provider
         from apps.monitoring.appmetrics import register_app_metric
         from apps.monitoring.report_sections import register_report_section
         from apps.monitoring.sources import register_source
@@ -18,6 +19,7 @@ class AiPlanningConfig(AppConfig):
         from . import feedback_ai
         from .alert_source import AI_ERROR_RATE, AICostSource
         from .report_section import AI_REPORT_SECTION
+        from .services import shots
 
         # The `ai` alert source (month-to-date spend per project) in monitoring's registry.
         register_source(AICostSource())
@@ -28,3 +30,6 @@ class AiPlanningConfig(AppConfig):
         # AI triage reacts to new and re-worded comments.
         feedback_signals.feedback_text_saving.connect(feedback_ai.on_text_saving, dispatch_uid="ai-triage-queue")
         feedback_signals.feedback_text_saved.connect(feedback_ai.on_text_saved, dispatch_uid="ai-triage-schedule")
+        # Plan ↔ cut: comments are tagged with the plan's shots, and the plan page hears of them.
+        register_shot_provider(shots.PlanShotProvider())
+        feedback_signals.feedback_published.connect(shots.on_feedback_published, dispatch_uid="plan-shot-feedback")

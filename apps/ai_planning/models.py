@@ -7,6 +7,8 @@ from django.db import models
 from apps.core.models import BaseModel
 from apps.projects.models import Project
 
+from . import planning
+
 USD = {"max_digits": 12, "decimal_places": 6}
 
 
@@ -67,6 +69,11 @@ class Plan(BaseModel):
     # Another job (a section regeneration) currently working on this plan.
     busy = models.BooleanField(default=False)
     error = models.TextField(blank=True)
+
+    def save(self, *args, **kwargs):
+        # Every stored shot has an id (shot maps refer to it), however the result was written.
+        self.result = planning.with_shot_ids(self.result or {})
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return f"Plan {self.pk} of {self.brief_id} ({self.status})"
@@ -237,3 +244,35 @@ class VersionDigest(BaseModel):
 
     def __str__(self) -> str:
         return f"digest of {self.version_id} ({self.job_id})"
+
+
+class AssetPlanLink(BaseModel):
+    """The plan a deliverable was shot from (one per asset, a plan of the same project): its
+    shots laid over each version's timeline (`VersionShotMap`)."""
+
+    asset = models.OneToOneField("feedbacks.Asset", on_delete=models.CASCADE, related_name="plan_link")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="asset_links")
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.asset_id} ↔ {self.plan_id}"
+
+
+class VersionShotMap(BaseModel):
+    """A version's shot ranges as set by hand: `ranges` = [{shot_id, start_frame, end_frame}]
+    in timeline order, end exclusive, no overlap, inside the version (validated by
+    `shot_layout.range_errors`). Versions without one show the previous version's map or the
+    plan laid end to end (`services.shots.version_shot_map`). Kept for `plan`: a map made for
+    another plan is ignored after a relink."""
+
+    version = models.OneToOneField("feedbacks.Version", on_delete=models.CASCADE, related_name="shot_map")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="shot_maps")
+    ranges = models.JSONField(default=list, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"shot map of {self.version_id}"

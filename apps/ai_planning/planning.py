@@ -5,6 +5,7 @@ calls, and the prompt of each step is in `prompts.py`."""
 
 import datetime
 import json
+import uuid
 
 import jsonschema
 
@@ -119,13 +120,17 @@ STEPS = list(STEP_SCHEMAS)
 SECTIONS = STEPS  # the names `regenerate` accepts
 
 _STORED_FRAME = _obj({**FRAME["properties"], "images": _list(IMAGE, 3, min_items=0)})
+# A stored shot may carry its id (the server gives one to every shot, see `with_shot_ids`; an
+# edit may add shots without one). The model never sees or writes ids.
+_UUID = {"type": "string", "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"}
+_STORED_SHOT = {**SHOT, "properties": {**SHOT["properties"], "id": _UUID}}
 PLAN_SCHEMA = _obj(
     {
         "logline": _text(300),
         "synopsis": _text(3000),
         "sections": _list(SECTION, 20),
         "scenes": _list(SCENE, 60),
-        "shots": _list(SHOT, 200),
+        "shots": _list(_STORED_SHOT, 200),
         "storyboard": _list(_STORED_FRAME, 200, min_items=0),
         "schedule": _list(SCHEDULE_ITEM, 20, min_items=0),
     }
@@ -209,6 +214,41 @@ def fit_durations(sections: list[dict], target_seconds: int) -> list[dict]:
         used += share
         fitted.append({**section, "duration_seconds": share})
     return fitted
+
+
+def with_shot_ids(result: dict, *, previous: dict | None = None) -> dict:
+    """The result with an id on every shot: shot maps of linked cuts refer to shots by id, so
+    an id must outlive edits and regenerations. A shot keeps the id it carries (unless another
+    shot before it has it), else takes the id the previous result gave its number (a
+    regenerated list renumbers nothing it keeps), else a new one."""
+    shots = result.get("shots")
+    if not isinstance(shots, list):
+        return result
+    by_number = {
+        shot.get("number"): shot.get("id") for shot in (previous or {}).get("shots", []) if isinstance(shot, dict)
+    }
+    taken: set[str] = set()
+    fitted = []
+    for shot in shots:
+        if not isinstance(shot, dict):
+            fitted.append(shot)
+            continue
+        shot_id = next(
+            (c for c in (shot.get("id"), by_number.get(shot.get("number"))) if _is_uuid(c) and c not in taken),
+            None,
+        ) or str(uuid.uuid4())
+        taken.add(shot_id)
+        fitted.append({**shot, "id": shot_id})
+    return {**result, "shots": fitted}
+
+
+def _is_uuid(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
 
 
 def plan_errors(result: dict) -> list[str]:

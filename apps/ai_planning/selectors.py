@@ -11,11 +11,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.core.money import UsdSum, usd
+from apps.feedbacks import selectors as feedback_selectors
+from apps.feedbacks.models import Version
+from apps.feedbacks.shots import VersionShots
 from apps.projects.models import Project
 
 from . import ai_client
-from .models import AIJob, AIUsage, Brief, Plan, PlanRevision, VersionDigest
-from .services import ai_settings_for, month_start
+from .models import AIJob, AIUsage, AssetPlanLink, Brief, Plan, PlanRevision, VersionDigest
+from .services import ShotMap, ai_settings_for, month_start, plan_shots_of, version_shot_map
 
 
 def briefs_of(*, project: Project) -> QuerySet[Brief]:
@@ -36,6 +39,55 @@ def plan_for_user(*, user, plan_id) -> Plan:
     return get_object_or_404(
         Plan.objects.select_related("project", "brief").filter(project__memberships__user=user), pk=plan_id
     )
+
+
+def plan_shot_feedback(*, plan: Plan, include_internal: bool) -> list[dict]:
+    """One row per shot of the plan and asset linked to it (`ShotFeedbackOut`): the top-level
+    comments listed on the asset's latest ready version (its own and those carried over),
+    open and resolved, inside the shot's range on that version's map. Four queries per
+    linked asset (a plan has a handful)."""
+    shots = plan_shots_of(plan)
+    links = AssetPlanLink.objects.filter(plan=plan).select_related("asset", "plan").order_by("asset__order")
+    rows = []
+    for link in links:
+        version = (
+            Version.objects.filter(asset_id=link.asset_id, status=Version.Status.READY).order_by("-number").first()
+        )
+        spans, counts = {}, {}
+        if version is not None:
+            shot_map = version_shot_map(version=version, link=link)
+            spans = {span.shot_id: span for span in shot_map.spans}
+            counts = _comments_per_shot(version, shot_map, include_internal=include_internal)
+        for shot_id, shot in shots.items():
+            span = spans.get(shot_id)
+            open_count, resolved_count = counts.get(shot_id, (0, 0))
+            rows.append(
+                {
+                    "shot_id": shot_id,
+                    "number": shot["number"],
+                    "open": open_count,
+                    "resolved": resolved_count,
+                    "asset_id": link.asset_id,
+                    "asset_title": link.asset.title,
+                    "version_id": version.pk if version else None,
+                    "version_number": version.number if version else None,
+                    "start_frame": span.start_frame if span else None,
+                    "end_frame": span.end_frame if span else None,
+                }
+            )
+    return rows
+
+
+def _comments_per_shot(version: Version, shot_map: ShotMap, *, include_internal: bool) -> dict[str, tuple[int, int]]:
+    """{shot id: (open, resolved)} of the live top-level comments listed on the version."""
+    lookup = VersionShots(shot_map.shot_spans())
+    listed = feedback_selectors.feedback_rows_on_version(version_id=version.pk, include_internal=include_internal)
+    counts: dict[str, list[int]] = {}
+    for frame, resolved_at in listed.filter(deleted_at__isnull=True).values_list("frame", "resolved_at"):
+        shot = lookup.shot_at(frame)
+        if shot is not None:
+            counts.setdefault(shot["shot_id"], [0, 0])[resolved_at is not None] += 1
+    return {shot_id: (pair[0], pair[1]) for shot_id, pair in counts.items()}
 
 
 def revisions_of(*, plan: Plan) -> QuerySet[PlanRevision]:

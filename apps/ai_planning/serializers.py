@@ -4,6 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.ai_planning import planning
 from apps.ai_planning.models import AIJob, AISettings, Brief, Plan, PlanRevision, VersionDigest
 from apps.feedbacks.models import TRIAGE_CATEGORIES
 from apps.users.serializers import UserBriefOut
@@ -257,3 +258,55 @@ class VersionDigestOut(serializers.ModelSerializer):
 
     def get_dropped_ids_count(self, digest) -> int:
         return len(digest.dropped_ids)
+
+
+# --- plan ↔ cut (services.shots) ----------------------------------------------------------
+
+
+# Where a version's shot map comes from (services.shots).
+SHOT_MAP_SOURCES = ("plan", "carried", "edited", "none")
+
+
+class MappedShotOut(serializers.Serializer):
+    shot_id = serializers.UUIDField()
+    number = serializers.IntegerField()
+    size = serializers.ChoiceField(choices=planning.SHOT_SIZES)
+    description = serializers.CharField()
+    start_frame = serializers.IntegerField()
+    end_frame = serializers.IntegerField(help_text="Exclusive: the first frame after the shot.")
+
+
+class ShotMapOut(serializers.Serializer):
+    """A version's shot map: `source` says where it comes from — `edited` (saved for this
+    version), `carried` (the previous version's, fitted to this cut), `plan` (the plan's shots
+    laid end to end by duration), `none` (not linked, or the version is not probed yet)."""
+
+    version_id = serializers.UUIDField()
+    plan_id = serializers.UUIDField(allow_null=True)
+    fps = serializers.FloatField(allow_null=True)
+    duration_frames = serializers.IntegerField(allow_null=True)
+    source = serializers.ChoiceField(choices=SHOT_MAP_SOURCES)
+    shots = MappedShotOut(many=True)
+
+
+class PlanLinkOut(serializers.Serializer):
+    asset_id = serializers.UUIDField()
+    plan_id = serializers.UUIDField()
+    plan_title = serializers.CharField()
+
+
+class ShotFeedbackOut(serializers.Serializer):
+    """A shot of the plan on the latest version of one linked asset: its comments (open and
+    resolved, as the reader may see them) and where it starts, to open the review room there
+    (`/projects/{project_id}/review/{version_id}?frame={start_frame}`)."""
+
+    shot_id = serializers.UUIDField()
+    number = serializers.IntegerField()
+    open = serializers.IntegerField()
+    resolved = serializers.IntegerField()
+    asset_id = serializers.UUIDField()
+    asset_title = serializers.CharField()
+    version_id = serializers.UUIDField(allow_null=True)
+    version_number = serializers.IntegerField(allow_null=True)
+    start_frame = serializers.IntegerField(allow_null=True, help_text="Null when the shot is not on the map.")
+    end_frame = serializers.IntegerField(allow_null=True)

@@ -92,6 +92,8 @@ KO = {
     ),
     "The plan of this job no longer exists.": "이 작업의 기획안이 더 이상 없습니다.",
     "The plan content is invalid.": "기획안 내용이 올바르지 않습니다.",
+    "Link the asset to a plan before mapping its shots.": "샷을 배치하려면 먼저 에셋을 기획안에 연결하세요.",
+    "The shot ranges are invalid.": "샷 구간이 올바르지 않습니다.",
     # monitoring
     "The report is not ready yet.": "보고서가 아직 준비되지 않았습니다.",
     "This webhook URL is not allowed.": "허용되지 않는 웹훅 URL입니다.",

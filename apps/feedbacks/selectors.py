@@ -178,6 +178,7 @@ def _listed_on(
     internal: bool | None = None,
     has_annotation: bool | None = None,
     include_internal: bool = True,
+    frames: tuple[int, int] | None = None,
 ) -> _FeedbackQS:
     carried = CarriedFeedback.objects.filter(version=version, feedback=OuterRef("pk"))
     live_replies = Feedback.objects.filter(parent=OuterRef("pk"), deleted_at__isnull=True)
@@ -195,6 +196,9 @@ def _listed_on(
         conditions.append(Q(internal=False))
     if has_annotation is not None:
         conditions.append(Q(annotation__isnull=not has_annotation))
+    if frames is not None:
+        # A shot's range on the version (end exclusive): the comments it holds.
+        conditions.append(Q(frame__gte=frames[0], frame__lt=frames[1]))
     # One filter() call: each call clones the query built so far (this is the list's hot path).
     return base.filter(*conditions, parent__isnull=True).order_by("seconds", "created_at", "id")
 
@@ -203,8 +207,9 @@ def feedback_on_version(*, version: Version, include_internal: bool, **filters) 
     """Top-level feedback listed on a version: its own, plus unresolved feedback carried over
     from earlier versions; deleted comments only while they still have live replies. Ordered
     by timecode. Replies come prefetched. Filters: `resolved`, `author_id`, `internal`,
-    `has_annotation` (None: either). `include_internal`: whether the reader sees internal
-    notes (`sees_internal(role)`); without it, internal comments and replies are left out."""
+    `has_annotation` (None: either), `frames` ((start, end) of a shot, end exclusive).
+    `include_internal`: whether the reader sees internal notes (`sees_internal(role)`);
+    without it, internal comments and replies are left out."""
     listed = _listed_on(Feedback.objects.all(), version=version, include_internal=include_internal, **filters)
     replies = Feedback.objects.filter(deleted_at__isnull=True)
     if not include_internal:

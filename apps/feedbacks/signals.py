@@ -6,9 +6,14 @@ text is new (`created=True`) or has just changed:
 - `feedback_text_saving(feedback, created)` — before the save: receivers may set fields on
   `feedback` (triage queues it by setting `triage_queued_at`);
 - `feedback_text_saved(feedback, created, project_id)` — after it (triage schedules a flush
-  on commit)."""
+  on commit).
+
+`feedback_published(feedback, verb)` is sent with every comment event (`feedback.created`,
+`.updated`, `.deleted`, `.resolved`, `.reopened`), inside the write's transaction: the plan
+page's per-shot counts follow it (apps.ai_planning.services.shots)."""
 
 from django.dispatch import Signal
 
 feedback_text_saving = Signal()
 feedback_text_saved = Signal()
+feedback_published = Signal()

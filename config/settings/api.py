@@ -79,6 +79,8 @@ SPECTACULAR_SETTINGS = {
         "NotificationModeEnum": "apps.core.notify.MODES",
         "OpsReportKindEnum": "apps.monitoring.models.OpsReport.Kind",
         "OpsReportStatusEnum": "apps.monitoring.models.OpsReport.Status",
+        "ShotMapSourceEnum": "apps.ai_planning.serializers.SHOT_MAP_SOURCES",
+        "ShotSizeEnum": "apps.ai_planning.planning.SHOT_SIZES",
     },
     "APPEND_COMPONENTS": {
         "schemas": {

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .shot_views import AssetPlanLinkView, PlanShotFeedbackView, VersionShotMapView
 
 urlpatterns = [
     path("projects/<uuid:project_id>/briefs/", views.BriefListCreate.as_view(), name="project-briefs"),
@@ -24,4 +25,7 @@ urlpatterns = [
     path("ai-jobs/<uuid:job_id>/reject/", views.AIJobReject.as_view(), name="ai-job-reject"),
     path("ai-jobs/<uuid:job_id>/retry/", views.AIJobRetry.as_view(), name="ai-job-retry"),
     path("versions/<uuid:version_id>/digest/", views.VersionDigestView.as_view(), name="version-digest"),
+    path("assets/<uuid:asset_id>/plan-link/", AssetPlanLinkView.as_view(), name="asset-plan-link"),
+    path("versions/<uuid:version_id>/shot-map/", VersionShotMapView.as_view(), name="version-shot-map"),
+    path("plans/<uuid:plan_id>/shot-feedback/", PlanShotFeedbackView.as_view(), name="plan-shot-feedback"),
 ]

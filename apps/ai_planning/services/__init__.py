@@ -12,9 +12,31 @@ from .errors import BudgetExceeded, JobStateConflict, PlanBusy, PlanNotReady, St
 from .jobs import job_approve, job_queue, job_reject, job_retry, jobs_sweep
 from .plans import plan_create_from_result, plan_edit, plan_regenerate, plan_request, plan_restore
 from .runner import job_run
+from .shots import (
+    AssetNotLinked,
+    InvalidShotMap,
+    PlanShotProvider,
+    ShotMap,
+    asset_plan_link,
+    asset_plan_unlink,
+    on_feedback_published,
+    plan_shots_of,
+    version_shot_map,
+    version_shot_map_save,
+)
 
 __all__ = [
     "OPEN_STATUSES",
+    "AssetNotLinked",
+    "InvalidShotMap",
+    "PlanShotProvider",
+    "ShotMap",
+    "asset_plan_link",
+    "asset_plan_unlink",
+    "on_feedback_published",
+    "plan_shots_of",
+    "version_shot_map",
+    "version_shot_map_save",
     "BudgetExceeded",
     "JobStateConflict",
     "PlanBusy",

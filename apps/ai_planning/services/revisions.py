@@ -1,5 +1,6 @@
 """A plan's state guard and its revision log (shared by edits, restores and runs)."""
 
+from .. import planning
 from ..models import Plan, PlanRevision
 from .errors import PlanBusy, PlanNotReady
 
@@ -13,6 +14,7 @@ def _require_idle(plan: Plan) -> None:
 
 def _new_revision(plan: Plan, *, result: dict, source: str, author=None, job=None, section: str = "") -> PlanRevision:
     plan.revision += 1
+    result = planning.with_shot_ids(result, previous=plan.result)
     plan.result = result
     revision = PlanRevision.objects.create(
         plan=plan, number=plan.revision, result=result, source=source, author=author, job=job, section=section

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from apps.users.models import User
 from apps.users.serializers import UserBriefOut
 
-from .. import timecode
+from .. import shots, timecode
 from ..models import TRIAGE_CATEGORIES, TRIAGE_PRIORITIES, Feedback
 
 
@@ -30,9 +30,20 @@ class TriageOut(serializers.Serializer):
     actionable = serializers.BooleanField()
 
 
+class ShotRefOut(serializers.Serializer):
+    shot_id = serializers.CharField()
+    number = serializers.IntegerField()
+
+
 class CommentStateMixin:
     """What members and guests both see of a comment's state: a deleted one keeps its place
-    with no body or drawing."""
+    with no body or drawing, and the plan's shot its frame falls in."""
+
+    def get_shot(self, feedback) -> ShotRefOut(allow_null=True):
+        """The shot whose range holds the comment's frame on the map of the version being
+        listed (context `version_id`, else the comment's own); null when none."""
+        version_id = self.context.get("version_id") or feedback.version_id
+        return shots.shots_in_context(self.context, version_id).shot_at(feedback.frame)
 
     def get_body(self, feedback) -> str:
         return "" if feedback.deleted_at else feedback.body
@@ -70,6 +81,7 @@ class FeedbackOut(CommentStateMixin, serializers.ModelSerializer):
     deleted = serializers.SerializerMethodField()
     carried_over = serializers.SerializerMethodField()
     triage = serializers.SerializerMethodField()
+    shot = serializers.SerializerMethodField()
     replies = serializers.SerializerMethodField()
 
     class Meta:
@@ -102,6 +114,7 @@ class FeedbackOut(CommentStateMixin, serializers.ModelSerializer):
             "edited_at",
             "deleted",
             "carried_over",
+            "shot",
             "created_at",
             "updated_at",
             "replies",
@@ -169,6 +182,9 @@ def feedback_rows_out(rows: list[dict], *, context: dict) -> list[dict]:
     listed_on = context.get("version_id")
     listed_on = None if listed_on is None else str(listed_on)
 
+    def shot_of(row: dict) -> dict | None:
+        return shots.shots_in_context(context, listed_on or row["version_id"]).shot_at(row["frame"])
+
     def out(row: dict) -> dict:
         deleted = row["deleted_at"] is not None
         fps, end_frame, triage = row["fps"], row["end_frame"], row["triage"]
@@ -208,6 +224,7 @@ def feedback_rows_out(rows: list[dict], *, context: dict) -> list[dict]:
             "edited_at": _datetime(row["edited_at"]) if row["edited_at"] else None,
             "deleted": deleted,
             "carried_over": listed_on is not None and listed_on != version_id,
+            "shot": shot_of(row),
             "created_at": _datetime(row["created_at"]),
             "updated_at": _datetime(row["updated_at"]),
             "replies": [out(reply) for reply in row["replies"]],
@@ -234,6 +251,7 @@ class GuestFeedbackOut(CommentStateMixin, serializers.ModelSerializer):
     reactions = serializers.SerializerMethodField()
     resolved = serializers.SerializerMethodField()
     deleted = serializers.SerializerMethodField()
+    shot = serializers.SerializerMethodField()
     replies = serializers.SerializerMethodField()
 
     class Meta:
@@ -253,6 +271,7 @@ class GuestFeedbackOut(CommentStateMixin, serializers.ModelSerializer):
             "reactions",
             "resolved",
             "deleted",
+            "shot",
             "edited_at",
             "created_at",
             "replies",

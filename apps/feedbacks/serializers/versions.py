@@ -3,10 +3,12 @@ and what the realtime events carry."""
 
 from django.conf import settings
 from django.db.models import Q
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.users.serializers import UserBriefOut
 
+from .. import shots
 from ..models import Asset, Feedback, ReviewDecision, ShareLink, Upload, Version
 from ..storage import default_storage
 
@@ -119,6 +121,8 @@ class AssetOut(serializers.ModelSerializer):
     created_by = UserBriefOut(read_only=True, allow_null=True)
     version_count = serializers.SerializerMethodField()
     latest_version = serializers.SerializerMethodField()
+    plan_id = serializers.SerializerMethodField()
+    plan_title = serializers.SerializerMethodField()
 
     class Meta:
         model = Asset
@@ -131,6 +135,8 @@ class AssetOut(serializers.ModelSerializer):
             "created_by",
             "version_count",
             "latest_version",
+            "plan_id",
+            "plan_title",
             "created_at",
             "updated_at",
         ]
@@ -142,6 +148,27 @@ class AssetOut(serializers.ModelSerializer):
         if versions is None:
             versions = list(asset.versions.exclude(status=Version.Status.UPLOADING).order_by("-number"))
         return versions
+
+    def _plan(self, asset) -> shots.AssetPlan | None:
+        """The linked plan, looked up once for the whole list being rendered."""
+        cache = self.context.setdefault("asset_plans", {})
+        key = str(asset.pk)
+        if key not in cache:
+            listed = isinstance(self.parent, serializers.ListSerializer) and self.parent.instance is not None
+            assets = list(self.parent.instance) if listed else [asset]
+            found = shots.plans_of_assets(item.pk for item in assets)
+            cache.update({str(item.pk): found.get(str(item.pk)) for item in assets})
+        return cache.get(key)
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_plan_id(self, asset) -> str | None:
+        """The plan the asset is linked to (its shots are mapped on the versions), or null."""
+        plan = self._plan(asset)
+        return plan.plan_id if plan else None
+
+    def get_plan_title(self, asset) -> str | None:
+        plan = self._plan(asset)
+        return plan.plan_title if plan else None
 
     def get_version_count(self, asset) -> int:
         return len(self._arrived(asset))

@@ -5,13 +5,16 @@
 - CMX3600 EDL with one marker per top-level comment in the format DaVinci Resolve (Import >
   Timeline Markers from EDL) and Premiere read: an event line with source/record in and out,
   then `|C:<colour> |M:<text> |D:<frames>`. Timecodes are non-drop-frame at the version's
-  rate, offset by `start` (NLE timelines often begin at 01:00:00:00)."""
+  rate, offset by `start` (NLE timelines often begin at 01:00:00:00).
+
+Both name the plan's shot each comment falls in on the version's shot map (`shot` column; a
+`[Shot n]` prefix on the marker text) when the asset is linked to a plan."""
 
 import csv
 import io
 import re
 
-from .. import timecode
+from .. import shots, timecode
 from ..models import Feedback, Version
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -28,7 +31,13 @@ def _author(feedback: Feedback) -> str:
     return f"{feedback.guest_name} (guest)"
 
 
+def _shot_number(version_shots: shots.VersionShots, frame: int) -> int | None:
+    shot = version_shots.shot_at(frame)
+    return None if shot is None else shot["number"]
+
+
 def feedback_csv(*, version: Version, items: list[Feedback]) -> bytes:
+    version_shots = shots.shots_on(version.pk)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
@@ -45,6 +54,7 @@ def feedback_csv(*, version: Version, items: list[Feedback]) -> bytes:
             "status",
             "version",
             "created_at",
+            "shot",
         ]
     )
     for number, feedback in enumerate(items, start=1):
@@ -65,6 +75,7 @@ def feedback_csv(*, version: Version, items: list[Feedback]) -> bytes:
                     "resolved" if feedback.resolved_at else "open",
                     f"v{row.version.number}",
                     row.created_at.isoformat(timespec="seconds"),
+                    _shot_number(version_shots, row.frame) or "",
                 ]
             )
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
@@ -76,6 +87,7 @@ _MARKER_TEXT = re.compile(r"[\r\n|]+")
 def feedback_edl(*, version: Version, items: list[Feedback], start_frame: int = 0) -> str:
     fps = version.fps
     assert fps is not None, "only a ready (probed) version is exported"
+    version_shots = shots.shots_on(version.pk)
     title = " ".join(_MARKER_TEXT.sub(" ", f"{version.asset.title} v{version.number}").split())[:70]
     lines = [f"TITLE: {title}", "FCM: NON-DROP FRAME", ""]
     for number, feedback in enumerate(items, start=1):
@@ -91,7 +103,9 @@ def feedback_edl(*, version: Version, items: list[Feedback], start_frame: int = 
             if feedback.resolved_at
             else ("ResolveColorPurple" if feedback.internal else "ResolveColorRed")
         )
-        text = " ".join(_MARKER_TEXT.sub(" ", f"{_author(feedback)}: {feedback.body}").split())[:200]
+        number_of_shot = _shot_number(version_shots, feedback.frame)
+        shot = f"[Shot {number_of_shot}] " if number_of_shot is not None else ""
+        text = " ".join(_MARKER_TEXT.sub(" ", f"{shot}{_author(feedback)}: {feedback.body}").split())[:200]
         lines.append(f"{number:03d}  001      V     C        {tc_in} {tc_out} {tc_in} {tc_out}  ")
         lines.append(f" |C:{colour} |M:{text} |D:{duration}")
         lines.append("")

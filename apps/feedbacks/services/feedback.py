@@ -62,6 +62,7 @@ def _publish(
         payloads=payloads,
         timeline=timeline,
     )
+    signals.feedback_published.send(sender=Feedback, feedback=feedback, verb=verb)
 
 
 def _listed_on(feedback: Feedback, version: Version) -> bool:

@@ -14,7 +14,7 @@ from apps.core.api.schema import error_response
 from apps.core.downloads import attachment
 from apps.projects import permissions
 
-from ... import selectors, services, timecode
+from ... import selectors, services, shots, timecode
 from ...models import FEEDBACK_BODY_MAX_LENGTH, Feedback, Version
 from ...serializers.feedback import FeedbackOut, ReactionSummaryOut, feedback_rows_out, reaction_summary
 from .base import BOOLEAN_FILTER, TimecodeInput, timecode_kwargs, tristate
@@ -66,6 +66,9 @@ class FeedbackListCreate(ListAPIView):
         internal = serializers.ChoiceField(**BOOLEAN_FILTER)
         has_annotation = serializers.ChoiceField(**BOOLEAN_FILTER)
         author = serializers.UUIDField(required=False)
+        shot = serializers.UUIDField(
+            required=False, help_text="A shot of the linked plan: the comments inside its range on this version."
+        )
 
     @extend_schema(parameters=[FilterSerializer])
     def get(self, request, *args, **kwargs):
@@ -79,6 +82,8 @@ class FeedbackListCreate(ListAPIView):
             raise NotFound()
         self.include_internal = selectors.sees_internal(role)
         filters = validated(self.FilterSerializer, self.request.query_params)
+        # One map lookup for the whole page: the filter and every comment's `shot` use it.
+        self.version_shots = shots.shots_on(self.kwargs["version_id"])
         return selectors.feedback_rows_on_version(
             version_id=self.kwargs["version_id"],
             include_internal=self.include_internal,
@@ -86,10 +91,20 @@ class FeedbackListCreate(ListAPIView):
             internal=tristate(filters.get("internal")),
             has_annotation=tristate(filters.get("has_annotation")),
             author_id=filters.get("author"),
+            frames=self._shot_frames(filters.get("shot")),
         )
 
+    def _shot_frames(self, shot_id) -> tuple[int, int] | None:
+        if shot_id is None:
+            return None
+        span = self.version_shots.span_of(shot_id)
+        return (0, 0) if span is None else (span.start_frame, span.end_frame)
+
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "version_id": self.kwargs["version_id"]}
+        context = {**super().get_serializer_context(), "version_id": self.kwargs["version_id"]}
+        if hasattr(self, "version_shots"):
+            context["shot_maps"] = {str(self.kwargs["version_id"]): self.version_shots}
+        return context
 
     def list(self, request, *args, **kwargs):
         # Plain rows in, FeedbackOut's output out (see feedback_rows_out); FeedbackOut

@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai-jobs/{job_id}/events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Follow an AI job's progress without a WebSocket (any member of its project). */
+        get: operations["ai_jobs_events_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai-jobs/{job_id}/reject/": {
         parameters: {
             query?: never;
@@ -83,6 +100,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["assets_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/assets/{asset_id}/plan-link/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * @description Link the asset to a plan of its project (editors and above); its versions get the
+         *     plan's shots as a map. Another project's plan, or none, is a 400 on `plan_id`.
+         */
+        put: operations["assets_plan_link_update"];
+        post?: never;
+        /**
+         * @description Unlink the asset from its plan (editors and above); saved shot maps are kept for
+         *     when it is linked to that plan again.
+         */
+        delete: operations["assets_plan_link_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/assets/{asset_id}/uploads/": {
@@ -1307,6 +1348,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/shot-feedback/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Per shot of the plan, for the latest version of each asset linked to it: open and
+         *     resolved comments inside the shot's range (as the caller may see them) and where the
+         *     shot starts. Follow `plan.shot_feedback.changed` on the project stream to refetch.
+         */
+        get: operations["plans_shot_feedback_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/": {
         parameters: {
             query?: never;
@@ -1588,6 +1650,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/share/{token}/attention/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What this guest (their `guest_key`) has played of the link's version. */
+        get: operations["share_attention_retrieve"];
+        put?: never;
+        /** @description A guest's player reports the frame ranges it played (view and comment links alike). */
+        post: operations["share_attention_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/share/{token}/feedback/": {
         parameters: {
             query?: never;
@@ -1724,6 +1804,45 @@ export interface paths {
         patch: operations["versions_partial_update"];
         trace?: never;
     };
+    "/api/v1/versions/{version_id}/attention/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Who watched what (owner, manager, editor): per second of the version how many of the
+         *     audience (guests, reviewers, viewers) played it, each person's share and unwatched
+         *     ranges, and what each review decision was based on.
+         */
+        get: operations["versions_attention_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/versions/{version_id}/attention/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What I have played of the version (any member; only my own). */
+        get: operations["versions_attention_me_retrieve"];
+        put?: never;
+        /** @description Report frame ranges my player actually played (merged into what I watched before). */
+        post: operations["versions_attention_me_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/versions/{version_id}/digest/": {
         parameters: {
             query?: never;
@@ -1805,6 +1924,31 @@ export interface paths {
         put?: never;
         /** @description A link for outside reviewers to this one version (`url` opens the guest page). */
         post: operations["versions_share_links_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/versions/{version_id}/shot-map/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The version's shot map (any member): saved for it, carried from the previous
+         *     version, or the linked plan's shots laid end to end by duration.
+         */
+        get: operations["versions_shot_map_retrieve"];
+        /**
+         * @description Save the version's whole shot map (editors and above): ranges of the linked plan's
+         *     shots, end exclusive, in timeline order, inside the video, without overlap. Sends
+         *     `shot_map.updated` on the version's stream.
+         */
+        put: operations["versions_shot_map_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2186,11 +2330,54 @@ export interface components {
             readonly created_by: components["schemas"]["UserBriefOut"] | null;
             readonly version_count: number;
             readonly latest_version: components["schemas"]["VersionSummaryOut"] | null;
+            /** Format: uuid */
+            readonly plan_id: string | null;
+            readonly plan_title: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        AssetPlanLinkInput: {
+            /** Format: uuid */
+            plan_id: string;
+        };
+        /** @description What the caller has played of the version. */
+        AttentionPersonOut: {
+            frame_count: number;
+            /** Format: double */
+            fps: number;
+            /**
+             * Format: double
+             * @description Share of the frames played, rounded down to 0.1.
+             */
+            percent: number;
+            watched_frames: number;
+            watched: components["schemas"]["FrameRangeOut"][];
+            /** @description Gaps of at least a second, in order. */
+            unwatched: components["schemas"]["FrameRangeOut"][];
+            kind: components["schemas"]["AttentionPersonOutKindEnum"];
+            user: components["schemas"]["UserBriefOut"] | null;
+            /** @description The member's display name, or the name the guest gave (may be empty). */
+            name: string;
+            role: (components["schemas"]["RoleEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description Counted in the heat strip: guests, reviewers and viewers. */
+            in_strip: boolean;
+            /** @description [start, end) runs of the seconds this person watched (at least half of each). */
+            seconds: number[][];
+            /** Format: date-time */
+            last_watched_at: string;
+        };
+        /**
+         * @description * `member` - Member
+         *     * `guest` - Guest
+         * @enum {string}
+         */
+        AttentionPersonOutKindEnum: "member" | "guest";
         AuthOut: {
             access: string;
             refresh: string;
@@ -2342,6 +2529,18 @@ export interface components {
             number: number;
             /** @description The ETag header the part's PUT returned. */
             etag: string;
+        };
+        DecisionBasisOut: {
+            reviewer: components["schemas"]["UserBriefOut"];
+            decision: components["schemas"]["ReviewDecisionEnum"];
+            /**
+             * Format: double
+             * @description Null for decisions made before issue 20.
+             */
+            watched_percent: number | null;
+            unwatched: components["schemas"]["FrameRangeOut"][] | null;
+            /** Format: date-time */
+            decided_at: string;
         };
         DecisionOut: {
             readonly reviewer: components["schemas"]["UserBriefOut"];
@@ -2505,6 +2704,7 @@ export interface components {
             readonly edited_at: string | null;
             readonly deleted: boolean;
             readonly carried_over: boolean;
+            readonly shot: components["schemas"]["ShotRefOut"] | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -2532,6 +2732,15 @@ export interface components {
         FeedbackResolveInput: {
             /** @default true */
             resolved: boolean;
+        };
+        /** @description [start_frame, end_frame) and the same in seconds. */
+        FrameRangeOut: {
+            start_frame: number;
+            end_frame: number;
+            /** Format: double */
+            start: number;
+            /** Format: double */
+            end: number;
         };
         GuestAuthorOut: {
             display_name: string;
@@ -2561,6 +2770,7 @@ export interface components {
             }[];
             readonly resolved: boolean;
             readonly deleted: boolean;
+            readonly shot: components["schemas"]["ShotRefOut"] | null;
             /** Format: date-time */
             readonly edited_at: string | null;
             /** Format: date-time */
@@ -2568,6 +2778,17 @@ export interface components {
             readonly replies: {
                 [key: string]: unknown;
             }[];
+        };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        GuestReportInRequest: {
+            /** @description [start_frame, end_frame) ranges played since the last report; end ≤ frame_count. */
+            ranges: number[][];
+            /** @description A random key the guest's browser keeps (16–64 of A–Z a–z 0–9 _ -). */
+            guest_key: string;
+            guest_name?: string;
         };
         GuestVersionOut: {
             readonly number: number;
@@ -2684,6 +2905,16 @@ export interface components {
          */
         LogoutInput: {
             refresh: string;
+        };
+        MappedShotOut: {
+            /** Format: uuid */
+            shot_id: string;
+            number: number;
+            size: components["schemas"]["ShotSizeEnum"];
+            description: string;
+            start_frame: number;
+            /** @description Exclusive: the first frame after the shot. */
+            end_frame: number;
         };
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
@@ -2816,6 +3047,8 @@ export interface components {
             kinds: components["schemas"]["NotificationKindEnum"][];
             preferences: components["schemas"]["NotificationPreferenceItem"][];
         };
+        /** @enum {unknown} */
+        NullEnum: null;
         /**
          * @description * `>` - >
          *     * `>=` - >=
@@ -3034,6 +3267,21 @@ export interface components {
         OverviewSocketsOut: {
             total: number;
             endpoints: components["schemas"]["OverviewSocketEndpointOut"][];
+        };
+        /** @description What the caller has played of the version. */
+        OwnAttentionOut: {
+            frame_count: number;
+            /** Format: double */
+            fps: number;
+            /**
+             * Format: double
+             * @description Share of the frames played, rounded down to 0.1.
+             */
+            percent: number;
+            watched_frames: number;
+            watched: components["schemas"]["FrameRangeOut"][];
+            /** @description Gaps of at least a second, in order. */
+            unwatched: components["schemas"]["FrameRangeOut"][];
         };
         PaginatedAIJobOutList: {
             /** @example 123 */
@@ -3533,6 +3781,13 @@ export interface components {
             /** @description The revision the edit started from (409 if it changed). */
             base_revision?: number;
         };
+        PlanLinkOut: {
+            /** Format: uuid */
+            asset_id: string;
+            /** Format: uuid */
+            plan_id: string;
+            plan_title: string;
+        };
         /** @description A plan without its (large) result: lists and progress. */
         PlanOut: {
             /** Format: uuid */
@@ -3709,6 +3964,14 @@ export interface components {
             /** @description The period had not ended when the report was built. */
             partial: boolean;
             sections: components["schemas"]["ReportSectionOut"][];
+        };
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        ReportInRequest: {
+            /** @description [start_frame, end_frame) ranges played since the last report; end ≤ frame_count. */
+            ranges: number[][];
         };
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
@@ -3964,6 +4227,81 @@ export interface components {
         SharePageOutTitledOut: {
             title: string;
         };
+        /**
+         * @description A shot of the plan on the latest version of one linked asset: its comments (open and
+         *     resolved, as the reader may see them) and where it starts, to open the review room there
+         *     (`/projects/{project_id}/review/{version_id}?frame={start_frame}`).
+         */
+        ShotFeedbackOut: {
+            /** Format: uuid */
+            shot_id: string;
+            number: number;
+            open: number;
+            resolved: number;
+            /** Format: uuid */
+            asset_id: string;
+            asset_title: string;
+            /** Format: uuid */
+            version_id: string | null;
+            version_number: number | null;
+            /** @description Null when the shot is not on the map. */
+            start_frame: number | null;
+            end_frame: number | null;
+        };
+        /**
+         * @description A version's shot map: `source` says where it comes from — `edited` (saved for this
+         *     version), `carried` (the previous version's, fitted to this cut), `plan` (the plan's shots
+         *     laid end to end by duration), `none` (not linked, or the version is not probed yet).
+         */
+        ShotMapOut: {
+            /** Format: uuid */
+            version_id: string;
+            /** Format: uuid */
+            plan_id: string | null;
+            /** Format: double */
+            fps: number | null;
+            duration_frames: number | null;
+            source: components["schemas"]["ShotMapSourceEnum"];
+            shots: components["schemas"]["MappedShotOut"][];
+        };
+        /**
+         * @description * `plan` - plan
+         *     * `carried` - carried
+         *     * `edited` - edited
+         *     * `none` - none
+         * @enum {string}
+         */
+        ShotMapSourceEnum: "plan" | "carried" | "edited" | "none";
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        ShotRangeInRequest: {
+            /** Format: uuid */
+            shot_id: string;
+            start_frame: number;
+            end_frame: number;
+        };
+        ShotRefOut: {
+            shot_id: string;
+            number: number;
+        };
+        /**
+         * @description * `extreme_wide` - extreme_wide
+         *     * `wide` - wide
+         *     * `full` - full
+         *     * `medium_wide` - medium_wide
+         *     * `medium` - medium
+         *     * `medium_close_up` - medium_close_up
+         *     * `close_up` - close_up
+         *     * `extreme_close_up` - extreme_close_up
+         *     * `over_the_shoulder` - over_the_shoulder
+         *     * `pov` - pov
+         *     * `insert` - insert
+         *     * `aerial` - aerial
+         * @enum {string}
+         */
+        ShotSizeEnum: "extreme_wide" | "wide" | "full" | "medium_wide" | "medium" | "medium_close_up" | "close_up" | "extreme_close_up" | "over_the_shoulder" | "pov" | "insert" | "aerial";
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
          *     to set `is_staff` is a 400, not silently ignored.
@@ -4361,6 +4699,21 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        VersionAttentionOut: {
+            /** Format: uuid */
+            version_id: string;
+            /** Format: double */
+            fps: number;
+            frame_count: number;
+            /** Format: double */
+            duration: number | null;
+            /** @description How many people the strip counts. */
+            audience: number;
+            /** @description Per second of the version: how many of the audience watched it. */
+            seconds: number[];
+            people: components["schemas"]["AttentionPersonOut"][];
+            decisions: components["schemas"]["DecisionBasisOut"][];
+        };
         /**
          * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
          *     to set `is_staff` is a 400, not silently ignored.
@@ -4453,6 +4806,13 @@ export interface components {
          * @enum {string}
          */
         VersionReviewStatusEnum: "in_review" | "changes_requested" | "approved";
+        /**
+         * @description Input serializer that refuses fields it does not declare, so a typo or an attempt
+         *     to set `is_staff` is a 400, not silently ignored.
+         */
+        VersionShotMapInput: {
+            shots: components["schemas"]["ShotRangeInRequest"][];
+        };
         /**
          * @description * `uploading` - Uploading
          *     * `processing` - Processing
@@ -4561,6 +4921,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AIJobOut"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ai_jobs_events_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event id (seq). */
+                after?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event received: the stream goes on after it (EventSource sends it on reconnect). Wins over `after`. */
+                "Last-Event-ID"?: number;
+            };
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events, one per step of the job: `id:` the project stream's `seq`, `event:` the type (`ai_job.*`, `plan.*`), `data:` the WebSocket message as JSON (`{type, stream, seq, ts, data}`); `: keep-alive` comments while idle; an `event: resync` (the job as it is now) when the events after the given id were pruned. Ends after the event that leaves the job succeeded, failed, needs_attention or rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4872,6 +5305,132 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    assets_plan_link_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssetPlanLinkInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanLinkOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    assets_plan_link_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid access token */
             401: {
@@ -11081,6 +11640,63 @@ export interface operations {
             };
         };
     };
+    plans_shot_feedback_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShotFeedbackOut"][];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     projects_list: {
         parameters: {
             query?: {
@@ -12881,6 +13497,187 @@ export interface operations {
             };
         };
     };
+    share_attention_retrieve: {
+        parameters: {
+            query: {
+                /** @description A random key the guest's browser keeps (16–64 of A–Z a–z 0–9 _ -). */
+                guest_key: string;
+            };
+            header?: {
+                /** @description The link's password, when it has one. */
+                "X-Share-Password"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnAttentionOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The link has a password and none was sent (`share_password_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Wrong password (`share_password_invalid`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The link expired (`share_link_expired`) or was revoked (`share_link_revoked`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many wrong passwords or requests (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    share_attention_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The link's password, when it has one. */
+                "X-Share-Password"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuestReportInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnAttentionOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The link has a password and none was sent (`share_password_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Wrong password (`share_password_invalid`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The version is not ready (`version_not_ready`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The link expired (`share_link_expired`) or was revoked (`share_link_revoked`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many separate watched parts recorded (`watch_ranges_fragmented`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description More reports than THROTTLE_ATTENTION allows (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     share_feedback_create: {
         parameters: {
             query?: never;
@@ -13558,6 +14355,208 @@ export interface operations {
             };
         };
     };
+    versions_attention_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionAttentionOut"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    versions_attention_me_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnAttentionOut"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    versions_attention_me_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnAttentionOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The version is not ready (`version_not_ready`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many separate watched parts recorded (`watch_ranges_fragmented`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description More reports than THROTTLE_ATTENTION allows (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     versions_digest_retrieve: {
         parameters: {
             query?: never;
@@ -13722,6 +14721,8 @@ export interface operations {
                  *     * `false` - false
                  */
                 resolved?: "true" | "false";
+                /** @description A shot of the linked plan: the comments inside its range on this version. */
+                shot?: string;
             };
             header?: never;
             path: {
@@ -14096,6 +15097,142 @@ export interface operations {
             };
         };
     };
+    versions_shot_map_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShotMapOut"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    versions_shot_map_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionShotMapInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShotMapOut"];
+                };
+            };
+            /** @description Invalid ranges (`validation_error`, `details.shots[i]` per range) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role or account may not do this (`permission_denied`, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not linked to a plan (`asset_not_linked`) or not ready (`version_not_ready`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -14130,6 +15267,7 @@ export const aIJobOutPriorityEnumValues: ReadonlyArray<FlattenedDeepRequired<com
 export const aIJobStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AIJobStatusEnum"]> = ["queued", "awaiting_approval", "running", "succeeded", "failed", "needs_attention", "rejected"];
 export const alertOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertOutStatusEnum"]> = ["pending", "firing", "resolved"];
 export const analyticsSourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsSourceEnum"]> = ["raw", "rollup", "mixed"];
+export const attentionPersonOutKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttentionPersonOutKindEnum"]> = ["member", "guest"];
 export const backupOutStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BackupOutStatusEnum"]> = ["running", "succeeded", "failed"];
 export const categoryEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CategoryEnum"]> = ["picture", "colour", "sound", "edit", "text", "other"];
 export const codeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CodeEnum"]> = ["over_threshold", "near_budget"];
@@ -14154,6 +15292,8 @@ export const roleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const sectionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SectionEnum"]> = ["overview", "sections", "scenes", "shots", "storyboard", "schedule"];
 export const severityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeverityEnum"]> = ["info", "warning", "critical"];
 export const shareLinkPermissionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareLinkPermissionEnum"]> = ["view", "comment"];
+export const shotMapSourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShotMapSourceEnum"]> = ["plan", "carried", "edited", "none"];
+export const shotSizeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShotSizeEnum"]> = ["extreme_wide", "wide", "full", "medium_wide", "medium", "medium_close_up", "close_up", "extreme_close_up", "over_the_shoulder", "pov", "insert", "aerial"];
 export const silenceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SilenceKindEnum"]> = ["silence", "maintenance"];
 export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["generated", "regenerated", "edit", "restore", "images"];
 export const taskRunOutStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskRunOutStateEnum"]> = ["queued", "started", "succeeded", "failed", "retry", "revoked"];

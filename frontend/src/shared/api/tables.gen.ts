@@ -6,10 +6,10 @@ import type { components } from "./schema.gen";
 type Role = components["schemas"]["RoleEnum"];
 
 /** The role table, so the UI disables what the server would refuse (the server still decides). */
-export const PROJECT_ACTIONS = ["read", "comment", "upload", "resolve", "manage", "delete", "view_internal"] as const;
+export const PROJECT_ACTIONS = ["read", "comment", "upload", "resolve", "manage", "delete", "view_internal", "view_attention"] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
-export const ROLE_ACTIONS: Record<Role, readonly ProjectAction[]> = {"owner": ["read", "comment", "upload", "resolve", "manage", "delete", "view_internal"], "manager": ["read", "comment", "upload", "resolve", "manage", "view_internal"], "editor": ["read", "comment", "upload", "resolve", "view_internal"], "reviewer": ["read", "comment", "resolve"], "viewer": ["read", "view_internal"]};
+export const ROLE_ACTIONS: Record<Role, readonly ProjectAction[]> = {"owner": ["read", "comment", "upload", "resolve", "manage", "delete", "view_internal", "view_attention"], "manager": ["read", "comment", "upload", "resolve", "manage", "view_internal", "view_attention"], "editor": ["read", "comment", "upload", "resolve", "view_internal", "view_attention"], "reviewer": ["read", "comment", "resolve"], "viewer": ["read", "view_internal"]};
 
 /** Higher may act on lower: a manager grants at most manager and never touches an owner. */
 export const ROLE_RANK: Record<Role, number> = {"viewer": 1, "reviewer": 2, "editor": 3, "manager": 4, "owner": 5};
