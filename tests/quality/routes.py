@@ -101,6 +101,18 @@ def _digest_of(side: Side) -> dict:
     return {}
 
 
+def _plan_linked(side: Side) -> dict:
+    """The side's asset linked to its plan (the shot map needs one)."""
+    from apps.ai_planning.models import AssetPlanLink
+
+    AssetPlanLink.objects.get_or_create(asset=side.asset, defaults={"plan": side.plan})
+    return {}
+
+
+def _first_shot_range(side: Side) -> dict:
+    return {"shots": [{"shot_id": side.plan.result["shots"][0]["id"], "start_frame": 0, "end_frame": 10}]}
+
+
 def _site():
     from apps.monitoring.tests.factories import SiteFactory
 
@@ -283,6 +295,14 @@ ROUTES: dict[str, Rule] = {
     "POST ai-jobs/{job_id}/retry/": project(UPLOAD, params=lambda w, a, s: {"job_id": s.stuck_job.pk}),
     "GET versions/{version_id}/digest/": project(READ, params=lambda w, a, s: _digest_of(s)),
     "POST versions/{version_id}/digest/": project(RESOLVE),
+    # Plan ↔ cut: who may edit assets links them and adjusts their shots; every member reads.
+    "PUT assets/{asset_id}/plan-link/": project(UPLOAD, body=lambda w, a, s: {"plan_id": str(s.plan.pk)}),
+    "DELETE assets/{asset_id}/plan-link/": project(UPLOAD, params=lambda w, a, s: _plan_linked(s)),
+    "GET versions/{version_id}/shot-map/": project(READ, params=lambda w, a, s: _plan_linked(s)),
+    "PUT versions/{version_id}/shot-map/": project(
+        UPLOAD, params=lambda w, a, s: _plan_linked(s), body=lambda w, a, s: _first_shot_range(s)
+    ),
+    "GET plans/{plan_id}/shot-feedback/": project(READ, params=lambda w, a, s: _plan_linked(s)),
     # --- monitoring (staff) ----------------------------------------------------------------
     "GET monitoring/overview/": staff(),
     "GET monitoring/hosts/": staff(),
@@ -447,6 +467,18 @@ NOT_MINE: dict[str, Foreign] = {
     # Revision numbers are per plan: plan A's URL never reaches plan B's revisions.
     "restore a revision plan A does not have": Foreign(
         "POST plans/{plan_id}/revisions/{number}/restore/", 404, ids=lambda w: {"number": 7}
+    ),
+    "link A's asset to B's plan": Foreign(
+        "PUT assets/{asset_id}/plan-link/",
+        400,
+        body=lambda w, a, s: {"plan_id": str(w.b.plan.pk)},
+        details=frozenset({"plan_id"}),
+    ),
+    "map B's plan's shots on A's version": Foreign(
+        "PUT versions/{version_id}/shot-map/",
+        400,
+        body=lambda w, a, s: _first_shot_range(w.b),
+        details=frozenset({"shots"}),
     ),
     "mark the owner's notification read": Foreign(
         "POST notifications/{id}/read/",
