@@ -278,7 +278,7 @@ class ReviewDecision(BaseModel):
     decision = models.CharField(max_length=20, choices=Decision.choices)
     comment = models.TextField(max_length=2000, blank=True)
     # What the decision was based on: the reviewer's watched share and the parts they had not
-    # watched ([start, end) frames) when deciding. Team roles see it (apps/feedbacks/ATTENTION.md).
+    # watched ([start, end) frames) when deciding. Team roles see it (README, "Review attention").
     watched_percent = models.FloatField(null=True, blank=True)
     unwatched = models.JSONField(null=True, blank=True)
 

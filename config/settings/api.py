@@ -36,6 +36,9 @@ REST_FRAMEWORK = {
         "email_verification": env("THROTTLE_EMAIL_VERIFICATION", default="3/hour"),
         "share": env("THROTTLE_SHARE", default="60/min"),
         "share_password": env("THROTTLE_SHARE_PASSWORD", default="5/15min"),
+        # Review attention reports per person per version (a player sends one every ~10 s
+        # and on pause, seek and leave).
+        "attention": env("THROTTLE_ATTENTION", default="30/min"),
     },
     # Throttles key on REMOTE_ADDR only. DRF's default (NUM_PROXIES unset) keys on the raw
     # X-Forwarded-For header, which any client can vary to dodge the per-IP and auth limits;

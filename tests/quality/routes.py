@@ -22,7 +22,7 @@ from apps.core.notification_mail import unsubscribe_token
 from apps.feedbacks import storage
 from apps.feedbacks.tests.factories import FeedbackFactory
 from apps.projects.models import Role
-from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, UPLOAD
+from apps.projects.permissions import COMMENT, DELETE, MANAGE, READ, RESOLVE, UPLOAD, VIEW_ATTENTION
 from apps.projects.tests.factories import InvitationFactory
 from apps.users.services import token_pair_for
 from apps.users.tokens import email_verification_token
@@ -167,6 +167,7 @@ def _soon(hours: int = 1) -> str:
 
 BRIEF = {"title": "봄 캠페인", "description": "봄 신상품 소개", "video_type": "광고", "target_duration_seconds": 30}
 ONLY_NON_MEMBER_ACCEPTS = {"anonymous": 401, "guest": 401, "non_member": 200}
+GUEST_KEY = "matrix-guest-key-0001"  # a share-link guest's browser key (review attention)
 
 
 ROUTES: dict[str, Rule] = {
@@ -268,6 +269,12 @@ ROUTES: dict[str, Rule] = {
     "DELETE feedback/{feedback_id}/reactions/": project(COMMENT, query=lambda w, a, s: "?emoji=👍"),
     "GET share/{token}/": public(),
     "POST share/{token}/feedback/": public(body=lambda w, a, s: {"guest_name": "Client", "body": "좋아요", "frame": 3}),
+    # Review attention: the team reads everyone's; each member and guest reports and reads their own.
+    "GET versions/{version_id}/attention/": project(VIEW_ATTENTION),
+    "GET versions/{version_id}/attention/me/": project(READ),
+    "POST versions/{version_id}/attention/me/": project(READ, body=lambda w, a, s: {"ranges": [[0, 10]]}),
+    "GET share/{token}/attention/": public(query=lambda w, a, s: f"?guest_key={GUEST_KEY}"),
+    "POST share/{token}/attention/": public(body=lambda w, a, s: {"guest_key": GUEST_KEY, "ranges": [[0, 10]]}),
     # --- AI planning -----------------------------------------------------------------------
     "GET projects/{project_id}/briefs/": project(READ),
     "POST projects/{project_id}/briefs/": project(UPLOAD, body=lambda w, a, s: BRIEF),

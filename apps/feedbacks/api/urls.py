@@ -14,6 +14,8 @@ urlpatterns = [
     path("versions/<uuid:version_id>/", views.VersionDetail.as_view(), name="version-detail"),
     path("versions/<uuid:version_id>/feedback/", views.FeedbackListCreate.as_view(), name="version-feedback"),
     path("versions/<uuid:version_id>/feedback/export/", views.FeedbackExport.as_view(), name="version-feedback-export"),
+    path("versions/<uuid:version_id>/attention/", views.VersionAttention.as_view(), name="version-attention"),
+    path("versions/<uuid:version_id>/attention/me/", views.MyAttention.as_view(), name="version-attention-me"),
     path("versions/<uuid:version_id>/share-links/", views.ShareLinkListCreate.as_view(), name="version-share-links"),
     path("share-links/<uuid:link_id>/", views.ShareLinkDetail.as_view(), name="share-link-detail"),
     path("feedback/<uuid:feedback_id>/", views.FeedbackDetail.as_view(), name="feedback-detail"),
@@ -21,4 +23,5 @@ urlpatterns = [
     path("feedback/<uuid:feedback_id>/reactions/", views.FeedbackReactions.as_view(), name="feedback-reactions"),
     path("share/<str:token>/", views.SharePage.as_view(), name="share-page"),
     path("share/<str:token>/feedback/", views.ShareFeedbackCreate.as_view(), name="share-feedback"),
+    path("share/<str:token>/attention/", views.ShareAttention.as_view(), name="share-attention"),
 ]

@@ -1,7 +1,8 @@
 """Every write of the feedbacks app (a package: assets, versions, uploads, processing,
-feedback, reactions, sharing, exports). Import services from here."""
+feedback, reactions, sharing, exports, attention). Import services from here."""
 
 from .assets import asset_create, asset_delete, asset_update
+from .attention import decision_basis, watch_record_add
 from .common import NotAuthor, VersionNotReady, version_stream
 from .exports import feedback_csv, feedback_edl
 from .feedback import feedback_create, feedback_delete, feedback_resolve, feedback_update
@@ -33,6 +34,7 @@ __all__ = [
     "asset_delete",
     "asset_update",
     "carry_over",
+    "decision_basis",
     "feedback_create",
     "feedback_csv",
     "feedback_delete",
@@ -62,4 +64,5 @@ __all__ = [
     "version_stream",
     "version_update",
     "versions_requeue_stuck",
+    "watch_record_add",
 ]

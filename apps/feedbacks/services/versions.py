@@ -19,6 +19,7 @@ from apps.projects.permissions import MANAGE, RESOLVE, ROLE_ACTIONS, members_who
 from .. import storage
 from ..models import Asset, CarriedFeedback, Feedback, ReviewDecision, Version
 from ..serializers.versions import VersionOut
+from .attention import decision_basis
 from .common import VersionNotReady, member_ids, notify_member, review_url, version_streams
 
 logger = logging.getLogger(__name__)
@@ -210,8 +211,10 @@ def version_review_decide(*, version: Version, actor, decision: str | None, comm
     if decision is None:
         ReviewDecision.objects.filter(version=version, reviewer=actor).delete()
     else:
+        # What the decision rests on (review attention): the team sees it beside the decision.
+        basis = decision_basis(version=version, reviewer=actor)
         ReviewDecision.objects.update_or_create(
-            version=version, reviewer=actor, defaults={"decision": decision, "comment": comment}
+            version=version, reviewer=actor, defaults={"decision": decision, "comment": comment, **basis}
         )
     activity_record(
         project=version.asset.project,

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from apps.feedbacks.models import Asset, Feedback, ShareLink, Version
+from apps.feedbacks.models import Asset, Feedback, ShareLink, Version, WatchRecord
 from apps.projects.tests.factories import ProjectFactory
 
 
@@ -70,3 +70,15 @@ class ShareLinkFactory(factory.django.DjangoModelFactory):
     class Params:
         expired = factory.Trait(expires_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1)))
         revoked = factory.Trait(revoked_at=factory.LazyFunction(timezone.now))
+
+
+class WatchRecordFactory(factory.django.DjangoModelFactory):
+    """The version's owner played its first 4 s."""
+
+    class Meta:
+        model = WatchRecord
+
+    version = factory.SubFactory(VersionFactory)
+    viewer = factory.LazyAttribute(lambda record: record.version.asset.project.owner)
+    ranges = factory.LazyFunction(lambda: [[0, 100]])
+    watched_frames = 100

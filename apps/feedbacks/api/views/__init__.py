@@ -1,4 +1,5 @@
 from .assets import AssetDetail, AssetListCreate, VersionDetail, VersionListCreate
+from .attention import MyAttention, ShareAttention, VersionAttention
 from .feedback import FeedbackDetail, FeedbackExport, FeedbackListCreate, FeedbackReactions, FeedbackResolve
 from .sharing import ShareFeedbackCreate, ShareLinkDetail, ShareLinkListCreate, SharePage
 from .uploads import UploadComplete, UploadDetail, UploadPartPut, UploadPartUrls, UploadStart
@@ -11,6 +12,8 @@ __all__ = [
     "FeedbackListCreate",
     "FeedbackReactions",
     "FeedbackResolve",
+    "MyAttention",
+    "ShareAttention",
     "ShareFeedbackCreate",
     "ShareLinkDetail",
     "ShareLinkListCreate",
@@ -20,6 +23,7 @@ __all__ = [
     "UploadPartPut",
     "UploadPartUrls",
     "UploadStart",
+    "VersionAttention",
     "VersionDetail",
     "VersionListCreate",
 ]
