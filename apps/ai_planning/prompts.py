@@ -91,7 +91,11 @@ def triage_messages(comments: list["Feedback"]) -> list[dict]:
     ]
 
 
-def digest_messages(version: "Version", comments: list["Feedback"], *, language: str) -> list[dict]:
+def digest_messages(
+    version: "Version", comments: list["Feedback"], *, language: str, shot_numbers: dict[str, int] | None = None
+) -> list[dict]:
+    """`shot_numbers`: {comment id: the plan's shot it falls in} when the cut has a shot map."""
+    shot_numbers = shot_numbers or {}
     system = (
         "You summarise one review round of a draft video for its editor. Group the points by category — "
         f"{_CATEGORY_GUIDE}. Each point is one concrete thing to change or decide, merged from every comment "
@@ -100,6 +104,11 @@ def digest_messages(version: "Version", comments: list["Feedback"], *, language:
         f"overview. Write every text in {LANGUAGE_NAMES.get(language, language)}. Answer with JSON only, "
         "matching the schema."
     )
+    if shot_numbers:
+        system += (
+            " Comments name the shot of the film's plan they fall in (`shot`); the editor reads the points shot "
+            "by shot, so never merge comments of different shots into one point, and say the shot in its text."
+        )
     user = {
         "video": {
             "title": version.asset.title,
@@ -113,6 +122,7 @@ def digest_messages(version: "Version", comments: list["Feedback"], *, language:
                 "body": Truncator(comment.body).chars(_BODY_CHARS),
                 "resolved": comment.resolved_at is not None,
                 "category_hint": (comment.triage or {}).get("category"),
+                **({"shot": shot_numbers[str(comment.pk)]} if str(comment.pk) in shot_numbers else {}),
                 "replies": [
                     Truncator(reply.body).chars(300)
                     for reply in sorted(comment.replies.all(), key=lambda r: r.created_at)

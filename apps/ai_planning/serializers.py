@@ -219,9 +219,26 @@ class DigestGroupOut(serializers.Serializer):
     points = DigestPointOut(many=True)
 
 
+class DigestShotPointOut(DigestPointOut):
+    category = serializers.ChoiceField(choices=TRIAGE_CATEGORIES)
+
+
+class DigestShotGroupOut(serializers.Serializer):
+    """The points about one shot of the linked plan (`shot_id` null: outside every shot)."""
+
+    shot_id = serializers.UUIDField(allow_null=True)
+    number = serializers.IntegerField(allow_null=True)
+    points = DigestShotPointOut(many=True)
+
+
 class DigestResultOut(serializers.Serializer):
     overview = serializers.CharField()
     groups = DigestGroupOut(many=True)
+    shots = DigestShotGroupOut(
+        many=True,
+        required=False,
+        help_text="The same points by shot when the cut has a shot map (empty without one; absent in older digests).",
+    )
 
 
 class VersionDigestOut(serializers.ModelSerializer):

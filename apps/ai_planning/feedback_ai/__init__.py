@@ -12,8 +12,10 @@ comments still attached, and a batch delivered twice is claimed (and charged) on
 
 Digest (kind feedback_digest): a summary of a version's live top-level comments grouped by
 category, every point citing the ids of the comments it comes from; ids outside what the
-model was shown are dropped. Internal (team-only) comments are never shown to the model: the
-digest is read by every member, the reviewer (the client) too.
+model was shown are dropped. When the version's asset is linked to a plan, the model is told
+each comment's shot and the points are grouped again by shot (`points_by_shot`). Internal
+(team-only) comments are never shown to the model: the digest is read by every member, the
+reviewer (the client) too.
 
 The prompts are in `apps/ai_planning/prompts.py`; the answer schemas in `schemas.py` here."""
 
@@ -24,6 +26,7 @@ from .digest import (
     digest_result_for_reader,
     job_ended_without_result,
     job_requeued,
+    points_by_shot,
     run_digest,
 )
 from .triage import on_text_saved, on_text_saving, run_triage, triage_flush, triage_flush_due
@@ -37,6 +40,7 @@ __all__ = [
     "job_requeued",
     "on_text_saved",
     "on_text_saving",
+    "points_by_shot",
     "run_digest",
     "run_triage",
     "triage_flush",

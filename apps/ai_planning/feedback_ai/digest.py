@@ -1,7 +1,9 @@
 """Digest: a summary of a version's comments grouped by category, every point citing the ids of
-the comments it comes from; and what a feedback job's end or retry tells the review room."""
+the comments it comes from, and grouped again by the plan's shot when the cut has a shot map;
+and what a feedback job's end or retry tells the review room."""
 
 import logging
+from collections import Counter
 
 from django.conf import settings
 from django.db import transaction
@@ -11,6 +13,7 @@ from django.utils import timezone
 from apps.core import events
 from apps.core.errors import Conflict
 from apps.feedbacks.models import TRIAGE_CATEGORIES, Feedback, Version
+from apps.feedbacks.shots import VersionShots
 
 from .. import ai_client, services
 from ..models import AIJob, AISettings, VersionDigest
@@ -41,6 +44,36 @@ def _digest_comments(version: Version) -> list[Feedback]:
         .prefetch_related(Prefetch("replies", queryset=Feedback.objects.filter(internal=False)))
         .order_by("seconds", "created_at", "id")[:DIGEST_MAX_COMMENTS]
     )
+
+
+def _comment_shots(version: Version, comments: list[Feedback]) -> dict[str, dict]:
+    """{comment id: {shot_id, number}} of the comments inside a shot of the version's map."""
+    lookup = VersionShots(services.version_shot_map(version=version).shot_spans())
+    shots = {str(comment.pk): lookup.shot_at(comment.frame) for comment in comments}
+    return {comment_id: shot for comment_id, shot in shots.items() if shot is not None}
+
+
+def _shot_numbers(comment_shots: dict[str, dict]) -> dict[str, int]:
+    return {comment_id: shot["number"] for comment_id, shot in comment_shots.items()}
+
+
+def points_by_shot(groups: list[dict], comment_shots: dict[str, dict]) -> list[dict]:
+    """The points of the category groups again, by shot (`{shot_id, number, points: [{text,
+    feedback_ids, category}]}` in shot order): a point goes to the shot most of its comments
+    fall in (the earlier one on a tie), and points whose comments fall in none come last, under
+    `shot_id` null. Decided here from the cited ids, not left to the model."""
+    by_shot: dict[str | None, dict] = {}
+    for group in groups:
+        for point in group["points"]:
+            counted = Counter(
+                (shot["number"], shot["shot_id"])
+                for feedback_id in point["feedback_ids"]
+                if (shot := comment_shots.get(feedback_id)) is not None
+            )
+            number, shot_id = min(counted, key=lambda key: (-counted[key], key[0])) if counted else (None, None)
+            entry = by_shot.setdefault(shot_id, {"shot_id": shot_id, "number": number, "points": []})
+            entry["points"].append({**point, "category": group["category"]})
+    return sorted(by_shot.values(), key=lambda entry: (entry["number"] is None, entry["number"] or 0))
 
 
 def _digest_event(target: VersionDigest, type_: str, **data) -> None:
@@ -74,9 +107,10 @@ def digest_request(*, version: Version, actor) -> VersionDigest:
         params={"version_id": str(version.pk), "language": language},
         max_attempts=settings.AI_JOB_MAX_ATTEMPTS,
     )
+    shot_numbers = _shot_numbers(_comment_shots(version, comments))
     _estimate(
         job,
-        digest_messages(version, comments, language=language),
+        digest_messages(version, comments, language=language, shot_numbers=shot_numbers),
         completion_tokens=200 + _DIGEST_TOKENS_PER_COMMENT * len(comments),
     )
     _triage(job, ai_settings)
@@ -131,12 +165,21 @@ def digest_result_for_reader(result: dict | None, *, include_internal: bool) -> 
     internal = {str(pk) for pk in Feedback.objects.filter(pk__in=cited, internal=True).values_list("pk", flat=True)}
     if not internal:
         return result
-    groups = []
-    for group in result.get("groups", []):
-        points = [point for point in group["points"] if not internal.intersection(point["feedback_ids"])]
+    return {
+        **result,
+        "overview": "",
+        "groups": _without_points_citing(result.get("groups", []), internal),
+        **({"shots": _without_points_citing(result["shots"], internal)} if "shots" in result else {}),
+    }
+
+
+def _without_points_citing(groups: list[dict], ids: set[str]) -> list[dict]:
+    kept = []
+    for group in groups:
+        points = [point for point in group["points"] if not ids.intersection(point["feedback_ids"])]
         if points:
-            groups.append({**group, "points": points})
-    return {**result, "overview": "", "groups": groups}
+            kept.append({**group, "points": points})
+    return kept
 
 
 def run_digest(job: AIJob) -> None:
@@ -146,18 +189,22 @@ def run_digest(job: AIJob) -> None:
     _digest_event(digest, "digest.progress", job_id=str(job.pk), step="collecting", percent=10)
     comments = _digest_comments(digest.version)
     valid_ids = {str(c.pk) for c in comments}
-    result: dict = {"overview": "", "groups": []}
+    result: dict = {"overview": "", "groups": [], "shots": []}
     dropped: list[str] = []
     if comments:
         _digest_event(digest, "digest.progress", job_id=str(job.pk), step="summarising", percent=30)
+        comment_shots = _comment_shots(digest.version, comments)
         answer = ai_client.complete_json(
             call=ai_client.Call(project_id=job.project_id, job=job, kind=job.kind, step="digest", model=job.model),
-            messages=digest_messages(digest.version, comments, language=digest.language),
+            messages=digest_messages(
+                digest.version, comments, language=digest.language, shot_numbers=_shot_numbers(comment_shots)
+            ),
             schema_name="feedback_digest",
             schema=DIGEST_SCHEMA,
         )
         _charge(job, answer)
         result, dropped = clean_digest(answer.data, valid_ids)
+        result["shots"] = points_by_shot(result["groups"], comment_shots) if comment_shots else []
         if dropped:
             logger.info("Digest %s: dropped %d ids the model invented", digest.pk, len(dropped))
     with transaction.atomic():

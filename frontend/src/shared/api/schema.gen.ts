@@ -2598,6 +2598,20 @@ export interface components {
         DigestResultOut: {
             overview: string;
             groups: components["schemas"]["DigestGroupOut"][];
+            /** @description The same points by shot when the cut has a shot map (empty without one; absent in older digests). */
+            shots?: components["schemas"]["DigestShotGroupOut"][];
+        };
+        /** @description The points about one shot of the linked plan (`shot_id` null: outside every shot). */
+        DigestShotGroupOut: {
+            /** Format: uuid */
+            shot_id: string | null;
+            number: number | null;
+            points: components["schemas"]["DigestShotPointOut"][];
+        };
+        DigestShotPointOut: {
+            text: string;
+            feedback_ids: string[];
+            category: components["schemas"]["CategoryEnum"];
         };
         DiskForecasts: {
             disks: {
