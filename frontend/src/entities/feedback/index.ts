@@ -17,12 +17,15 @@ export {
   type TextShape,
 } from "./model/annotation";
 export {
+  feedbackItems,
   findInList,
+  isLoadingMore,
   patchInList,
   removeFromList,
   setReactionsInList,
   toggleReaction,
   upsertInList,
+  type FeedbackList,
 } from "./model/cache";
 export { registerFeedbackRealtime } from "./model/realtime";
 export { currentFeedbackId, feedbackAtFrame, feedbackAuthors, filterFeedback, type TimedItem } from "./model/sync";

@@ -1,81 +1,164 @@
+import { createEntityAdapter, type EntityState } from "@reduxjs/toolkit";
+
 import type { Feedback, ReactionSummary } from "./types";
 
 /*
- * Pure operations on a version's feedback list (top-level comments in
- * timecode order, each with its replies). Used on RTK Query drafts by the
- * realtime listener and the optimistic mutations, so they mutate in place.
+ * A version's feedback as the review room caches it: top-level comments normalised by id
+ * and kept in timeline order, each with its replies. The first page arrives with the room;
+ * later pages load in the background (`next`). The operations below run on RTK Query drafts
+ * (realtime listener, optimistic mutations), so they mutate in place and touch only the
+ * comments they change: rows of the others keep their identity and do not re-render.
  */
+
+/** A change to a comment whose page has not arrived yet, replayed when it does. */
+export type DeferredChange =
+  | { kind: "upsert"; item: Feedback }
+  | { kind: "remove"; id: string; parentId: string | null }
+  | { kind: "drop"; id: string; parentId: string | null }
+  | { kind: "reactions"; id: string; reactions: ReactionSummary[] };
+
+export interface FeedbackList extends EntityState<Feedback, string> {
+  /** The next page still to load in the background (API path), null once every page is in. */
+  next: string | null;
+  /** The background load gave up after retries; `next` is where it stopped. */
+  loadFailed: boolean;
+  /** Changes to comments not loaded yet (while `next` is set). */
+  deferred: DeferredChange[];
+}
 
 function byTimeline(a: Feedback, b: Feedback): number {
   return a.frame / a.fps - b.frame / b.fps || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id);
 }
 
+const adapter = createEntityAdapter<Feedback, string>({ selectId: (item) => item.id, sortComparer: byTimeline });
+const { selectAll } = adapter.getSelectors();
+const NONE: Feedback[] = [];
+
+const withReplies = (item: Feedback): Feedback => (item.replies ? item : { ...item, replies: [] });
+
+/** A list from its first page. */
+export function feedbackListFrom(items: readonly Feedback[], next: string | null): FeedbackList {
+  return { ...adapter.setAll(adapter.getInitialState(), items.map(withReplies)), next, loadFailed: false, deferred: [] };
+}
+
+/** The list's comments in timeline order (memoised per list: the same array until it changes). */
+export function feedbackItems(list: FeedbackList | undefined): Feedback[] {
+  return list ? selectAll(list) : NONE;
+}
+
+/** Still loading later pages in the background. */
+export function isLoadingMore(list: FeedbackList | undefined): boolean {
+  return Boolean(list && list.next !== null && !list.loadFailed);
+}
+
+/** Not there yet, but its page may still come: keep the change for then. */
+function deferred(list: FeedbackList, change: DeferredChange): void {
+  if (list.next !== null) list.deferred.push(change);
+}
+
+const byCreation = (a: Feedback, b: Feedback) => a.created_at.localeCompare(b.created_at);
+
+/*
+ * Entities are replaced, never changed in place: a comment added from a page in the same
+ * update is the page's own (frozen) object, not a draft.
+ */
+function setReplies(list: FeedbackList, parent: Feedback, replies: Feedback[]): void {
+  list.entities[parent.id] = { ...parent, replies };
+}
+
 /** Insert or replace a comment (or reply) by id; order is kept. */
-export function upsertInList(list: Feedback[], item: Feedback): void {
+export function upsertInList(list: FeedbackList, item: Feedback): void {
   if (item.parent_id) {
-    const parent = list.find((entry) => entry.id === item.parent_id);
-    if (!parent) return;
-    const index = parent.replies.findIndex((reply) => reply.id === item.id);
-    if (index >= 0) parent.replies[index] = item;
-    else parent.replies.push(item);
-    parent.replies.sort((a, b) => a.created_at.localeCompare(b.created_at));
+    const parent = list.entities[item.parent_id];
+    if (!parent) return deferred(list, { kind: "upsert", item });
+    setReplies(list, parent, [...parent.replies.filter((reply) => reply.id !== item.id), item].sort(byCreation));
     return;
   }
-  const index = list.findIndex((entry) => entry.id === item.id);
-  if (index >= 0) {
-    // Events carry replies too, but keep ours if the event's are older than what we hold.
-    list[index] = { ...item, replies: item.replies ?? list[index]?.replies ?? [] };
-  } else {
-    list.push({ ...item, replies: item.replies ?? [] });
-  }
-  list.sort(byTimeline);
+  // Events carry replies too, but keep ours if the event's are absent.
+  const replies = item.replies ?? list.entities[item.id]?.replies ?? [];
+  adapter.setOne(list, { ...item, replies });
 }
 
 /** Drop a comment or reply; a deleted comment that still has replies stays as a placeholder. */
-export function removeFromList(list: Feedback[], id: string, parentId: string | null): void {
+export function removeFromList(list: FeedbackList, id: string, parentId: string | null): void {
   if (parentId) {
-    const parent = list.find((entry) => entry.id === parentId);
-    if (parent) parent.replies = parent.replies.filter((reply) => reply.id !== id);
+    const parent = list.entities[parentId];
+    if (!parent) return deferred(list, { kind: "remove", id, parentId });
+    setReplies(list, parent, parent.replies.filter((reply) => reply.id !== id));
     return;
   }
-  const index = list.findIndex((entry) => entry.id === id);
-  if (index < 0) return;
-  const item = list[index];
-  if (item && item.replies.length > 0) {
-    list[index] = { ...item, deleted: true, body: "", annotation: null };
-  } else {
-    list.splice(index, 1);
-  }
+  const item = list.entities[id];
+  if (!item) return deferred(list, { kind: "remove", id, parentId });
+  if (item.replies.length > 0) list.entities[id] = { ...item, deleted: true, body: "", annotation: null };
+  else adapter.removeOne(list, id);
 }
 
 /** Drop a comment with its replies, leaving no placeholder (it was made internal: the reader may not see it). */
-export function dropFromList(list: Feedback[], id: string, parentId: string | null): void {
+export function dropFromList(list: FeedbackList, id: string, parentId: string | null): void {
   if (parentId) {
-    const parent = list.find((entry) => entry.id === parentId);
-    if (parent) parent.replies = parent.replies.filter((reply) => reply.id !== id);
+    const parent = list.entities[parentId];
+    if (!parent) return deferred(list, { kind: "drop", id, parentId });
+    setReplies(list, parent, parent.replies.filter((reply) => reply.id !== id));
     return;
   }
-  const index = list.findIndex((entry) => entry.id === id);
-  if (index >= 0) list.splice(index, 1);
+  if (!list.entities[id]) return deferred(list, { kind: "drop", id, parentId });
+  adapter.removeOne(list, id);
 }
 
-/** Find a comment or a reply by id. */
-export function findInList(list: Feedback[], id: string): Feedback | undefined {
-  for (const item of list) {
-    if (item.id === id) return item;
-    const reply = item.replies.find((entry) => entry.id === id);
-    if (reply) return reply;
+/** The comment holding `id` (itself, or the parent of the reply `id`). */
+function holderOf(list: FeedbackList, id: string): Feedback | undefined {
+  const item = list.entities[id];
+  if (item) return item;
+  for (const parentId of list.ids) {
+    const parent = list.entities[parentId];
+    if (parent?.replies.some((reply) => reply.id === id)) return parent;
   }
   return undefined;
 }
 
-export function patchInList(list: Feedback[], id: string, patch: Partial<Feedback>): void {
-  const item = findInList(list, id);
-  if (item) Object.assign(item, patch);
+/** Find a comment or a reply by id. */
+export function findInList(list: FeedbackList, id: string): Feedback | undefined {
+  const holder = holderOf(list, id);
+  return holder?.id === id ? holder : holder?.replies.find((reply) => reply.id === id);
 }
 
-export function setReactionsInList(list: Feedback[], id: string, reactions: ReactionSummary[]): void {
-  patchInList(list, id, { reactions });
+export function patchInList(list: FeedbackList, id: string, patch: Partial<Feedback>): void {
+  const holder = holderOf(list, id);
+  if (!holder) return;
+  if (holder.id === id) list.entities[id] = { ...holder, ...patch };
+  else setReplies(list, holder, holder.replies.map((reply) => (reply.id === id ? { ...reply, ...patch } : reply)));
+}
+
+export function setReactionsInList(list: FeedbackList, id: string, reactions: ReactionSummary[]): void {
+  if (holderOf(list, id)) patchInList(list, id, { reactions });
+  else deferred(list, { kind: "reactions", id, reactions });
+}
+
+function replay(list: FeedbackList, change: DeferredChange): void {
+  switch (change.kind) {
+    case "upsert":
+      return upsertInList(list, change.item);
+    case "remove":
+      return removeFromList(list, change.id, change.parentId);
+    case "drop":
+      return dropFromList(list, change.id, change.parentId);
+    case "reactions":
+      return setReactionsInList(list, change.id, change.reactions);
+  }
+}
+
+/**
+ * A later page: comments we do not hold yet are added (what we hold came from an earlier
+ * page or a live event and is at least as new), then the changes that waited for them apply.
+ */
+export function mergeFeedbackPage(list: FeedbackList, items: readonly Feedback[], next: string | null): void {
+  const fresh = items.filter((item) => list.entities[item.id] === undefined).map(withReplies);
+  if (fresh.length > 0) adapter.addMany(list, fresh);
+  list.next = next;
+  const waiting = list.deferred;
+  list.deferred = [];
+  // Still missing after this page: kept (re-deferred) while pages remain, dropped at the end.
+  for (const change of waiting) replay(list, change);
 }
 
 /** A reaction toggled by `userId` (for optimistic updates). */

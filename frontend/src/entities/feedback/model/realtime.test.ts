@@ -1,4 +1,5 @@
 import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
+import { waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { baseApi, setTokens } from "@/shared/api";
@@ -7,6 +8,7 @@ import { createFetchStub } from "@/shared/lib/test";
 import { wsEventReceived } from "@/shared/ws";
 
 import { feedbackApi } from "../api/feedback-api";
+import { feedbackItems, isLoadingMore } from "./cache";
 import { registerFeedbackRealtime } from "./realtime";
 import type { Feedback } from "./types";
 
@@ -55,7 +57,7 @@ async function setup(initial: Feedback[]) {
     middleware: (getDefault) => getDefault({ serializableCheck: false }).prepend(listener.middleware).concat(baseApi.middleware),
   });
   await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v2"));
-  const list = () => feedbackApi.endpoints.listFeedback.select("v2")(store.getState()).data ?? [];
+  const list = () => feedbackItems(feedbackApi.endpoints.listFeedback.select("v2")(store.getState()).data);
   const send = (type: string, data: unknown, stream = "version:v2") =>
     store.dispatch(wsEventReceived({ stream, type, seq: 1, ts: null, data }));
   return { list, send };
@@ -113,5 +115,43 @@ describe("review room events update the cached feedback list", () => {
     send("feedback.created", { feedback: comment({ id: "x" }) }, "version:v9");
     send("feedback.created", { feedback: comment({ id: "y" }) }, "project:p1");
     expect(list()).toEqual([]);
+  });
+});
+
+describe("a long round loads page by page", () => {
+  it("resolves with the first page, loads the rest in the background and applies live events meanwhile", async () => {
+    setTokens({ access: "A", refresh: "R" });
+    const first = [comment({ id: "a", frame: 1 }), comment({ id: "b", frame: 2 })];
+    const second = [comment({ id: "c", frame: 30 }), comment({ id: "d", frame: 40 })];
+    let releaseSecond: () => void = () => undefined;
+    const secondAsked = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const stub = createFetchStub(async ({ search }) => {
+      if (!search.includes("cursor=")) return { status: 200, body: { next: "http://api.test/api/v1/versions/v2/feedback/?cursor=p2&page_size=50", previous: null, results: first } };
+      await secondAsked; // hold the page: live events arrive while it loads
+      return { status: 200, body: { next: null, previous: null, results: second } };
+    });
+    vi.stubGlobal("fetch", stub.fetch);
+    const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
+    registerFeedbackRealtime(listener);
+    const store = configureStore({
+      reducer: combineSlices(baseApi),
+      middleware: (getDefault) => getDefault({ serializableCheck: false }).prepend(listener.middleware).concat(baseApi.middleware),
+    });
+    const entry = () => feedbackApi.endpoints.listFeedback.select("v2")(store.getState()).data;
+    const send = (type: string, data: unknown) => store.dispatch(wsEventReceived({ stream: "version:v2", type, seq: 1, ts: null, data }));
+
+    await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v2"));
+    expect(feedbackItems(entry()).map((item) => item.id)).toEqual(["a", "b"]);
+    expect(isLoadingMore(entry())).toBe(true);
+
+    send("feedback.created", { feedback: comment({ id: "r1", parent_id: "d", body: "답글" }) });
+    send("feedback.created", { feedback: comment({ id: "e", frame: 50 }) });
+    releaseSecond();
+
+    await waitFor(() => expect(isLoadingMore(entry())).toBe(false));
+    expect(feedbackItems(entry()).map((item) => item.id)).toEqual(["a", "b", "c", "d", "e"]);
+    expect(entry()?.entities.d?.replies.map((reply) => reply.body)).toEqual(["답글"]);
+    // Later pages are asked at the larger page size, from the cursor the first one gave.
+    expect(stub.requests.map((request) => new URLSearchParams(request.search).get("page_size"))).toEqual(["50", "200"]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { removeFromList, toggleReaction, upsertInList } from "./cache";
 import { currentFeedbackId, feedbackAtFrame, feedbackAuthors, filterFeedback } from "./sync";
 import { DEFAULT_FEEDBACK_FILTER, type Feedback } from "./types";
 
@@ -84,42 +83,5 @@ describe("comment list synced to the playhead", () => {
       { id: "u1", name: "민준" },
       { id: "u2", name: "서연" },
     ]);
-  });
-});
-
-describe("live list updates", () => {
-  it("inserts in timeline order, replaces by id, and nests replies under their parent", () => {
-    const items = [makeFeedback({ id: "a", frame: 10 }), makeFeedback({ id: "c", frame: 50 })];
-    upsertInList(items, makeFeedback({ id: "b", frame: 30 }));
-    expect(items.map((item) => item.id)).toEqual(["a", "b", "c"]);
-    upsertInList(items, makeFeedback({ id: "b", frame: 30, body: "수정됨" }));
-    expect(items).toHaveLength(3);
-    expect(items[1]?.body).toBe("수정됨");
-    upsertInList(items, makeFeedback({ id: "r1", parent_id: "a", frame: 10, created_at: "2026-03-01T10:00:00Z" }));
-    upsertInList(items, makeFeedback({ id: "r1", parent_id: "a", frame: 10, body: "같은 답글", created_at: "2026-03-01T10:00:00Z" }));
-    expect(items[0]?.replies.map((reply) => reply.body)).toEqual(["같은 답글"]);
-  });
-
-  it("removes a comment, but keeps a deleted one that still has replies as a placeholder", () => {
-    const items = [
-      makeFeedback({ id: "a", frame: 10, replies: [makeFeedback({ id: "r", parent_id: "a" })] }),
-      makeFeedback({ id: "b", frame: 20 }),
-    ];
-    removeFromList(items, "b", null);
-    removeFromList(items, "a", null);
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: "a", deleted: true, body: "" });
-    removeFromList(items, "r", "a");
-    expect(items[0]?.replies).toEqual([]);
-  });
-
-  it("toggles a user's reaction", () => {
-    const on = toggleReaction([], "👍", "u1", true);
-    expect(on).toEqual([{ emoji: "👍", count: 1, user_ids: ["u1"] }]);
-    expect(toggleReaction(on, "👍", "u1", true)).toBe(on);
-    const two = toggleReaction(on, "👍", "u2", true);
-    expect(two[0]?.count).toBe(2);
-    expect(toggleReaction(two, "👍", "u1", false)).toEqual([{ emoji: "👍", count: 1, user_ids: ["u2"] }]);
-    expect(toggleReaction(on, "👍", "u1", false)).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo } from "react";
+import { useEffect } from "react";
 
 import { useGetAssetQuery } from "@/entities/asset";
-import { registerFeedbackRealtime, useListFeedbackQuery } from "@/entities/feedback";
+import { feedbackItems, isLoadingMore, registerFeedbackRealtime, useListFeedbackQuery } from "@/entities/feedback";
 import { registerProjectRealtime, roleAllows, useGetProjectQuery, useListMembersQuery } from "@/entities/project";
 import { useGetMeQuery } from "@/entities/user";
 import {
@@ -50,7 +50,8 @@ export function useReviewRoom(assetId: string) {
   const versionId = version?.id ?? null;
 
   const feedback = useListFeedbackQuery(versionId ?? "", { skip: !versionId || version?.status !== "ready" });
-  const items = useMemo(() => feedback.data ?? [], [feedback.data]);
+  // The first page shows at once; the rest arrives in the background (`loadingMore`).
+  const items = feedbackItems(feedback.data);
   const room = useVersionRoom(versionId, me.data?.id ?? null);
 
   // Pin the version in the URL once chosen, so a newer upload never swaps the picture under
@@ -74,6 +75,8 @@ export function useReviewRoom(assetId: string) {
     fps: versionFps(version),
     feedback,
     items,
+    loadingMore: isLoadingMore(feedback.data),
+    loadFailed: feedback.data?.loadFailed ?? false,
     room,
     wantedFeedback,
     showVersion: (id: string) => router.replace(`${routes.assetReview(assetId)}?version=${id}`),

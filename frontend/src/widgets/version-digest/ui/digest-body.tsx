@@ -3,7 +3,7 @@
 import { useMemo, type ReactNode } from "react";
 
 import { AiNotConfigured, useRiskReasons } from "@/entities/ai-job";
-import { useListFeedbackQuery } from "@/entities/feedback";
+import { feedbackItems, useListFeedbackQuery } from "@/entities/feedback";
 import { isDigestOpen, useGetVersionDigestQuery, type DigestGroup, type VersionDigest as Digest } from "@/entities/version-digest";
 import { asApiError, type ApiError } from "@/shared/api";
 import { useFormatter, useTranslations } from "@/shared/i18n";
@@ -138,7 +138,7 @@ function DigestSummary({
 }) {
   const t = useTranslations("planningDigest");
   const { data: feedback } = useListFeedbackQuery(versionId);
-  const timecodes = useMemo(() => new Map((feedback ?? []).map((item) => [item.id, item.smpte])), [feedback]);
+  const timecodes = useMemo(() => new Map(feedbackItems(feedback).map((item) => [item.id, item.smpte])), [feedback]);
   const groups = digest.result?.groups ?? [];
   return (
     <div className={styles.summary}>

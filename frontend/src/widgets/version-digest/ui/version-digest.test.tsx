@@ -58,10 +58,12 @@ const finished = digest({
   },
 });
 
+// The review room keeps its list in timeline order (frame, then creation).
+const at = { fps: 25, created_at: "2026-03-01T09:00:00Z", replies: [] };
 const feedbackList = [
-  { id: COLOUR_1, smpte: "00:00:01:05" },
-  { id: COLOUR_2, smpte: "00:00:04:00" },
-  { id: SOUND, smpte: "00:00:07:12" },
+  { id: COLOUR_1, smpte: "00:00:01:05", frame: 30, ...at },
+  { id: COLOUR_2, smpte: "00:00:04:00", frame: 100, ...at },
+  { id: SOUND, smpte: "00:00:07:12", frame: 187, ...at },
 ];
 
 let latest: StubResponse;

@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { FEEDBACK_BODY_MAX_LENGTH, feedbackApi, type Feedback } from "@/entities/feedback";
+import { FEEDBACK_BODY_MAX_LENGTH, feedbackApi, feedbackItems, type Feedback } from "@/entities/feedback";
 import { setTokens } from "@/shared/api";
 import { createFetchStub, envelope, renderWithProviders } from "@/shared/lib/test";
 import { ToastProvider } from "@/shared/ui";
@@ -83,7 +83,7 @@ function setup(answer: (body: Record<string, unknown>) => { status: number; body
 }
 
 function cached(store: ReturnType<typeof setup>["store"]) {
-  return feedbackApi.endpoints.listFeedback.select("v1")(store.getState()).data ?? [];
+  return feedbackItems(feedbackApi.endpoints.listFeedback.select("v1")(store.getState()).data);
 }
 
 afterEach(() => {

@@ -46,7 +46,7 @@ describe("resolving a comment", () => {
       </ToastProvider>,
     );
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
-    const resolved = () => feedbackApi.endpoints.listFeedback.select("v1")(store.getState()).data?.[0]?.resolved;
+    const resolved = () => feedbackApi.endpoints.listFeedback.select("v1")(store.getState()).data?.entities.f1?.resolved;
 
     await userEvent.click(screen.getByRole("button", { name: "해결" }));
     expect(resolved()).toBe(true);
