@@ -43,6 +43,8 @@ export interface ReviewPlayerProps {
   onTimeChange?: (seconds: number, playing: boolean) => void;
   /** Drawn over the exact frame area (annotations, the drawing canvas). */
   overlay?: ReactNode;
+  /** Rows under the timeline, as wide as its track (the attention heat strip, a shot lane). */
+  lanes?: ReactNode;
   /** Global J/K/L/arrow keys (one player per page should own them). */
   keyboard?: boolean;
   label: string;
@@ -74,6 +76,7 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
     onMarkerSelect,
     onTimeChange,
     overlay,
+    lanes,
     keyboard = false,
     label,
     muted: initialMuted = false,
@@ -251,6 +254,7 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
             onSeekFrame={seekFrame}
             onMarkerSelect={onMarkerSelect}
           />
+          {lanes}
           <div className={styles.bar}>
             <button
               type="button"
