@@ -31,6 +31,8 @@ export interface PopoverProps {
   /** Accessible name of the panel. */
   label: string;
   align?: "start" | "end";
+  /** Open below the trigger (default) or above it (a trigger near the bottom of the screen). */
+  placement?: "below" | "above";
   className?: string;
   panelClassName?: string;
 }
@@ -49,6 +51,7 @@ export function Popover({
   kind = "dialog",
   label,
   align = "end",
+  placement = "below",
   className,
   panelClassName,
 }: PopoverProps) {
@@ -128,7 +131,7 @@ export function Popover({
           role={kind}
           aria-label={label}
           tabIndex={-1}
-          className={cx(styles.panel, align === "end" ? styles.end : styles.start, panelClassName)}
+          className={cx(styles.panel, align === "end" ? styles.end : styles.start, placement === "above" && styles.above, panelClassName)}
           onKeyDown={onKeyDown}
         >
           {children}

@@ -1,22 +1,16 @@
 "use client";
 
-import { useRef, type PointerEvent } from "react";
+import { useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from "react";
 
 import { useTranslations } from "@/shared/i18n";
 import { frameToSmpte } from "@/shared/lib/timecode";
-import { cx, initialsOf } from "@/shared/ui";
+import { initialsOf } from "@/shared/ui";
 
 import { timelinePosition } from "../model/keys";
 import styles from "./timeline.module.css";
+import { MarkerRanges, TimelineMarkers, type TimelineMarker } from "./timeline-markers";
 
-export interface TimelineMarker {
-  id: string;
-  frame: number;
-  endFrame: number | null;
-  label: string;
-  resolved?: boolean;
-  internal?: boolean;
-}
+export type { TimelineMarker } from "./timeline-markers";
 
 export interface TimelinePlayhead {
   id: string;
@@ -37,11 +31,27 @@ export interface TimelineProps {
 
 const pct = (value: number) => `${value * 100}%`;
 
-/** Scrub bar with comment markers (ranges as spans) and where the other viewers are. */
+/** The element's width in pixels, kept up to date (0 until measured). */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    setWidth(node.getBoundingClientRect().width);
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/** Scrub bar with comment markers (clustered where dense; ranges as bands) and where the other viewers are. */
 export function Timeline({ frame, lastFrame, fps, markers, playheads, selectedId, onSeekFrame, onMarkerSelect }: TimelineProps) {
   const t = useTranslations("reviewPlayer");
   const trackRef = useRef<HTMLDivElement>(null);
   const scrubbing = useRef(false);
+  const trackPx = useWidth(trackRef);
 
   const frameFromPointer = (clientX: number) => {
     const rect = trackRef.current?.getBoundingClientRect();
@@ -85,19 +95,7 @@ export function Timeline({ frame, lastFrame, fps, markers, playheads, selectedId
       >
         <div className={styles.rail} />
         <div className={styles.played} style={{ width: pct(timelinePosition(frame, lastFrame)) }} />
-        {markers.map((marker) =>
-          marker.endFrame !== null ? (
-            <span
-              key={`${marker.id}-range`}
-              className={cx(styles.range, marker.resolved && styles.resolved)}
-              style={{
-                left: pct(timelinePosition(marker.frame, lastFrame)),
-                width: pct(timelinePosition(marker.endFrame, lastFrame) - timelinePosition(marker.frame, lastFrame)),
-              }}
-              aria-hidden="true"
-            />
-          ) : null,
-        )}
+        <MarkerRanges markers={markers} lastFrame={lastFrame} trackPx={trackPx} />
         {playheads.map((head) => (
           <span
             key={head.id}
@@ -113,28 +111,15 @@ export function Timeline({ frame, lastFrame, fps, markers, playheads, selectedId
         ))}
         <span className={styles.head} style={{ left: pct(timelinePosition(frame, lastFrame)) }} aria-hidden="true" />
       </div>
-      <div className={styles.markers}>
-        {markers.map((marker) => (
-          <button
-            key={marker.id}
-            type="button"
-            className={cx(
-              styles.marker,
-              marker.id === selectedId && styles.selected,
-              marker.resolved && styles.resolved,
-              marker.internal && styles.internal,
-            )}
-            style={{ left: pct(timelinePosition(marker.frame, lastFrame)) }}
-            aria-label={t("marker", { timecode: frameToSmpte(marker.frame, fps), label: marker.label })}
-            title={`${frameToSmpte(marker.frame, fps)} · ${marker.label}`}
-            onClick={() => {
-              onSeekFrame(marker.frame);
-              onMarkerSelect?.(marker.id);
-            }}
-            data-testid="timeline-marker"
-          />
-        ))}
-      </div>
+      <TimelineMarkers
+        markers={markers}
+        lastFrame={lastFrame}
+        fps={fps}
+        trackPx={trackPx}
+        selectedId={selectedId}
+        onSeekFrame={onSeekFrame}
+        onMarkerSelect={onMarkerSelect}
+      />
     </div>
   );
 }
