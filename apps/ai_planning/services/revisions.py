@@ -3,6 +3,7 @@
 from .. import planning
 from ..models import Plan, PlanRevision
 from .errors import PlanBusy, PlanNotReady
+from .shots import plan_shots_changed
 
 
 def _require_idle(plan: Plan) -> None:
@@ -14,8 +15,9 @@ def _require_idle(plan: Plan) -> None:
 
 def _new_revision(plan: Plan, *, result: dict, source: str, author=None, job=None, section: str = "") -> PlanRevision:
     plan.revision += 1
-    result = planning.with_shot_ids(result, previous=plan.result)
+    before, result = plan.result, planning.with_shot_ids(result, previous=plan.result)
     plan.result = result
+    plan_shots_changed(plan, before=before or {})
     revision = PlanRevision.objects.create(
         plan=plan, number=plan.revision, result=result, source=source, author=author, job=job, section=section
     )

@@ -223,7 +223,22 @@ def _link_changed(asset: Asset, *, before_plan_id, after_plan_id) -> None:
     )
     for plan_id in {before_plan_id, after_plan_id} - {None}:
         plan_shot_feedback_changed(project_id=asset.project_id, plan_id=plan_id, asset_id=asset.pk)
-    link = AssetPlanLink.objects.select_related("plan").filter(asset=asset).first()
+    _maps_changed(asset, AssetPlanLink.objects.select_related("plan").filter(asset=asset).first())
+
+
+def plan_shots_changed(plan: Plan, *, before: dict) -> None:
+    """A new revision of the plan (`plan.result`, not saved yet) with other shots than `before`:
+    the maps of every linked asset's versions follow it, and so do the plan page's counts."""
+    if before.get("shots") == plan.result.get("shots"):
+        return
+    for link in AssetPlanLink.objects.filter(plan=plan).select_related("asset"):
+        link.plan = plan  # the revision being written, not the stored row
+        _maps_changed(link.asset, link)
+        plan_shot_feedback_changed(project_id=plan.project_id, plan_id=plan.pk, asset_id=link.asset_id)
+
+
+def _maps_changed(asset: Asset, link: AssetPlanLink | None) -> None:
+    """`shot_map.updated` for every version of the asset (they follow its link or plan)."""
     for version in asset.versions.exclude(status=Version.Status.UPLOADING):
         data = version_shot_map(version=version, link=link).as_data() if link else ShotMap(version).as_data()
         events.publish(stream=version_stream(version), type="shot_map.updated", data={"shot_map": data})

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from apps.ai_planning.models import AssetPlanLink, VersionShotMap
+from apps.core.models import StreamEvent
 from apps.feedbacks.tests.factories import AssetFactory, VersionFactory
 
 from .factories import BriefFactory, PlanFactory, sample_result
@@ -333,3 +334,59 @@ def test_maps_follow_the_plan_when_it_changes(cut):
     assert response.status_code == 200, response.content
     assert shot_ids(type(cut["plan"]).objects.get(pk=cut["plan"].pk)) == [one, three]
     assert ranges(cut["ctx"].client("viewer").get(map_url(cut["version"])).json()) == [(1, 0, 50), (3, 100, 150)]
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def events_on(stream: str, type_: str) -> list[dict]:
+    return [event.data for event in StreamEvent.objects.filter(stream=stream, type=type_).order_by("seq")]
+
+
+def test_saving_a_map_tells_the_review_room_and_the_plan_page(cut, django_capture_on_commit_callbacks):
+    linked(cut)
+    one = shot_ids(cut["plan"])[0]
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = _put(cut, [_item(one, 0, 40)])
+
+    assert response.status_code == 200 and callbacks, "sent once the map is committed"
+    room = events_on(f"version:{cut['version'].pk}", "shot_map.updated")
+    assert room == [{"shot_map": response.json()}]
+    project = f"project:{cut['ctx'].project.pk}"
+    assert events_on(project, "plan.shot_feedback.changed")[-1]["plan_id"] == str(cut["plan"].pk)
+
+
+def test_linking_tells_the_project_and_every_version(cut):
+    second = VersionFactory(asset=cut["asset"], number=2)
+
+    cut["ctx"].client("editor").put(link_url(cut["asset"]), {"plan_id": str(cut["plan"].pk)}, format="json")
+
+    project = f"project:{cut['ctx'].project.pk}"
+    updated = events_on(project, "asset.updated")[-1]
+    assert updated["asset"]["plan_id"] == str(cut["plan"].pk)
+    assert updated["changes"] == {"plan_id": [None, str(cut["plan"].pk)]}
+    for version in (cut["version"], second):
+        maps = events_on(f"version:{version.pk}", "shot_map.updated")
+        assert [m["shot_map"]["source"] for m in maps] == ["plan"]
+    cut["ctx"].client("editor").delete(link_url(cut["asset"]))
+    assert events_on(f"version:{second.pk}", "shot_map.updated")[-1]["shot_map"]["source"] == "none"
+
+
+def test_a_plan_edit_that_moves_shots_remaps_the_linked_versions(cut):
+    linked(cut)
+    result = cut["plan"].result
+    longer = {**result, "shots": [{**result["shots"][0], "duration_seconds": 4}, *result["shots"][1:]]}
+    plan_url = reverse("plan-detail", kwargs={"plan_id": cut["plan"].pk})
+    editor = cut["ctx"].client("editor")
+
+    assert editor.patch(plan_url, {"result": longer}, format="json").status_code == 200
+    assert editor.patch(plan_url, {"result": {**longer, "logline": "새 로그라인"}}, format="json").status_code == 200
+
+    maps = events_on(f"version:{cut['version'].pk}", "shot_map.updated")
+    assert len(maps) == 1, "an edit that leaves the shots alone remaps nothing"
+    assert [(s["number"], s["start_frame"], s["end_frame"]) for s in maps[0]["shot_map"]["shots"]] == [
+        (1, 0, 100),
+        (2, 100, 175),
+        (3, 175, 200),
+    ]
