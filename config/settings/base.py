@@ -119,6 +119,8 @@ USE_TZ = True
 # --- realtime streams ---
 STREAM_RETENTION_DAYS = 7
 STREAM_RETENTION_MIN_EVENTS = 10_000
+# A comment line on an idle Server-Sent Events stream, so proxies and clients keep it open.
+SSE_KEEPALIVE_SECONDS = env.float("SSE_KEEPALIVE_SECONDS", default=15.0)
 
 # --- projects ---
 INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)

@@ -297,6 +297,8 @@ ROUTES: dict[str, Rule] = {
     "GET projects/{project_id}/ai-usage/": project(READ),
     "GET projects/{project_id}/ai-jobs/": project(READ),
     "GET ai-jobs/{job_id}/": project(READ),
+    # Server-Sent Events: a finished job, so a client that reads the stream (the fuzzer) sees it end.
+    "GET ai-jobs/{job_id}/events/": project(READ, params=lambda w, a, s: {"job_id": s.stuck_job.pk}),
     "POST ai-jobs/{job_id}/approve/": project(MANAGE),
     "POST ai-jobs/{job_id}/reject/": project(MANAGE, body=lambda w, a, s: {"reason": "너무 비쌈"}),
     "POST ai-jobs/{job_id}/retry/": project(UPLOAD, params=lambda w, a, s: {"job_id": s.stuck_job.pk}),

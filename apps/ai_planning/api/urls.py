@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import job_events, views
 from .shot_views import AssetPlanLinkView, PlanShotFeedbackView, VersionShotMapView
 
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("projects/<uuid:project_id>/ai-usage/", views.AIUsageDetail.as_view(), name="project-ai-usage"),
     path("projects/<uuid:project_id>/ai-jobs/", views.AIJobList.as_view(), name="project-ai-jobs"),
     path("ai-jobs/<uuid:job_id>/", views.AIJobDetail.as_view(), name="ai-job-detail"),
+    path("ai-jobs/<uuid:job_id>/events/", job_events.AIJobEvents.as_view(), name="ai-job-events"),
     path("ai-jobs/<uuid:job_id>/approve/", views.AIJobApprove.as_view(), name="ai-job-approve"),
     path("ai-jobs/<uuid:job_id>/reject/", views.AIJobReject.as_view(), name="ai-job-reject"),
     path("ai-jobs/<uuid:job_id>/retry/", views.AIJobRetry.as_view(), name="ai-job-retry"),

@@ -4998,7 +4998,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description The project stream's `seq`: send it back as `Last-Event-ID`. */
+                        id?: string;
+                        /** @description `ai_job.*`, `plan.*`, or `resync`. */
+                        event: string;
+                        /** @description JSON: the WebSocket message `{type, stream, seq, ts, data}` (for `resync`: `{type, stream, seq, job}`, the job as it is now). */
+                        data: string;
+                    };
                 };
             };
             /** @description Invalid input (`validation_error`, `parse_error`) */
