@@ -115,10 +115,15 @@ class PlanShotProvider:
     """What feedbacks asks of plans (`apps.feedbacks.shots`), registered in AppConfig.ready()."""
 
     def version_shots(self, version_id) -> list[ShotSpan]:
-        version = Version.objects.filter(pk=version_id).first()
-        if version is None:
+        # One query for the version with its asset's link and plan; a second for a saved map.
+        version = Version.objects.select_related("asset__plan_link__plan").filter(pk=version_id).first()
+        try:
+            link = version.asset.plan_link if version is not None else None
+        except AssetPlanLink.DoesNotExist:
+            link = None
+        if version is None or link is None:
             return []
-        return version_shot_map(version=version).shot_spans()
+        return version_shot_map(version=version, link=link).shot_spans()
 
     def asset_plans(self, asset_ids: list) -> dict[str, AssetPlan]:
         rows = AssetPlanLink.objects.filter(asset_id__in=asset_ids).values_list(

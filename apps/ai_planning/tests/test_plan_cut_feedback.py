@@ -98,7 +98,8 @@ class TestCommentsNameTheirShot:
                 assert client.get(feedback_url(cut["version"])).status_code == 200
             return len(captured)
 
-        assert queries_for(3) == queries_for(12)
+        few, many = queries_for(3), queries_for(12)
+        assert few == many and few > 0
 
     def test_the_list_filters_by_shot(self, cut):
         for frame in (10, 60, 100, 130):
