@@ -28,7 +28,8 @@ export {
   type FeedbackList,
 } from "./model/cache";
 export { registerFeedbackRealtime } from "./model/realtime";
-export { currentFeedbackId, feedbackAtFrame, feedbackAuthors, filterFeedback, type TimedItem } from "./model/sync";
+export { registerFeedbackShotRealtime } from "./model/shot-tags";
+export { currentFeedbackId, feedbackAtFrame, feedbackAuthors, feedbackShots, filterFeedback, type TimedItem } from "./model/sync";
 export {
   authorName,
   DEFAULT_FEEDBACK_FILTER,

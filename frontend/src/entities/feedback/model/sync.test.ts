@@ -33,6 +33,7 @@ function makeFeedback(overrides: Partial<Feedback> = {}): Feedback {
     deleted: false,
     carried_over: false,
     urgent: false,
+    shot: null,
     created_at: "2026-03-01T09:00:00Z",
     updated_at: "2026-03-01T09:00:00Z",
     replies: [],

@@ -37,6 +37,7 @@ export function filterFeedback(items: readonly Feedback[], filter: FeedbackFilte
     if (filter.internal === "public" && item.internal) return false;
     if (filter.annotated && !item.annotation) return false;
     if (filter.author && item.author?.id !== filter.author) return false;
+    if (filter.shot && item.shot?.shot_id !== filter.shot) return false;
     return true;
   });
 }
@@ -48,4 +49,13 @@ export function feedbackAuthors(items: readonly Feedback[]): Array<{ id: string;
     if (item.author && !seen.has(item.author.id)) seen.set(item.author.id, item.author.display_name);
   }
   return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+/** Distinct shots the comments are in, by number, for the shot filter. */
+export function feedbackShots(items: readonly Feedback[]): Array<{ shot_id: string; number: number }> {
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    if (item.shot && !seen.has(item.shot.shot_id)) seen.set(item.shot.shot_id, item.shot.number);
+  }
+  return [...seen].map(([shot_id, number]) => ({ shot_id, number })).sort((a, b) => a.number - b.number);
 }

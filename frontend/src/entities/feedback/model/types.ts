@@ -48,6 +48,8 @@ export interface FeedbackFilter {
   author: string | null;
   internal: "all" | "internal" | "public";
   annotated: boolean;
+  /** A shot of the linked plan (`shot.shot_id`), or null for every comment. */
+  shot: string | null;
 }
 
 export const DEFAULT_FEEDBACK_FILTER: FeedbackFilter = {
@@ -55,6 +57,7 @@ export const DEFAULT_FEEDBACK_FILTER: FeedbackFilter = {
   author: null,
   internal: "all",
   annotated: false,
+  shot: null,
 };
 
 /** FEEDBACK_REACTIONS of the backend (one per user per emoji). */

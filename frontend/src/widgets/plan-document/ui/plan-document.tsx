@@ -10,6 +10,7 @@ import { useFormatter, useTranslations } from "@/shared/i18n";
 import { Card } from "@/shared/ui";
 
 import styles from "./plan-document.module.css";
+import { ShotFeedbackCell, ShotFeedbackNote, usePlanShotFeedback } from "./shot-feedback";
 import { StoryboardGrid } from "./storyboard-grid";
 
 export interface PlanDocumentProps {
@@ -30,6 +31,8 @@ export function PlanDocument({ plan, editDisabledReason, regenerateDisabledReaso
   const t = useTranslations("planningPlan");
   const ts = useTranslations("planningSections");
   const format = useFormatter();
+  const tshots = useTranslations("shots.plan");
+  const shotFeedback = usePlanShotFeedback(plan.id);
   const { result } = plan;
   const total = result.sections.reduce((sum, section) => sum + section.duration_seconds, 0) || 1;
 
@@ -128,7 +131,23 @@ export function PlanDocument({ plan, editDisabledReason, regenerateDisabledReaso
 
       {block(
         "shots",
-        <ShotListTable plan={plan} editDisabledReason={editDisabledReason} />,
+        <>
+          <ShotFeedbackNote feedback={shotFeedback} />
+          <ShotListTable
+            plan={plan}
+            editDisabledReason={editDisabledReason}
+            extraColumn={
+              shotFeedback.assets.length > 0
+                ? {
+                    header: tshots("column"),
+                    cell: (shot) => (
+                      <ShotFeedbackCell rows={shotFeedback.byShot.get(shot.number) ?? []} showAsset={shotFeedback.assets.length > 1} />
+                    ),
+                  }
+                : null
+            }
+          />
+        </>,
         <ExportShotListButton planId={plan.id} revision={plan.revision} />,
       )}
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 
 import {
   CAMERA_MOVEMENTS,
@@ -33,6 +33,8 @@ export interface ShotListTableProps {
   plan: Plan & { result: PlanResult };
   /** Why editing is off (role, plan busy); null when the user may edit. */
   editDisabledReason?: string | null;
+  /** A column of the page's own before the actions (the plan page: review comments per shot). */
+  extraColumn?: { header: string; cell: (shot: Shot) => ReactNode } | null;
 }
 
 const SORTABLE: Array<{ key: ShotSortKey; label: "number" | "scene" | "shotSize" | "movement" | "duration" | "location" }> = [
@@ -43,7 +45,7 @@ const SORTABLE: Array<{ key: ShotSortKey; label: "number" | "scene" | "shotSize"
 ];
 
 /** The shot list: sortable columns, one row editable at a time; saving stores a new plan revision. */
-export function ShotListTable({ plan, editDisabledReason }: ShotListTableProps) {
+export function ShotListTable({ plan, editDisabledReason, extraColumn = null }: ShotListTableProps) {
   const t = useTranslations("planningShots");
   const errorText = useApiErrorText();
   const toast = useToast();
@@ -129,6 +131,7 @@ export function ShotListTable({ plan, editDisabledReason }: ShotListTableProps) 
                 {header("duration_seconds", t("columns.duration"))}
                 {header("location", t("columns.location"))}
                 <th scope="col">{t("columns.props")}</th>
+                {extraColumn ? <th scope="col">{extraColumn.header}</th> : null}
                 <th scope="col">
                   <VisuallyHidden>{t("columns.actions")}</VisuallyHidden>
                 </th>
@@ -211,6 +214,7 @@ export function ShotListTable({ plan, editDisabledReason }: ShotListTableProps) 
                       />
                       {issueText("props") ? <p className={styles.error}>{issueText("props")}</p> : null}
                     </td>
+                    {extraColumn ? <td>{extraColumn.cell(shot)}</td> : null}
                     <td className={styles.actions}>
                       <Button type="submit" size="sm" variant="primary" loading={saving}>
                         {t("save")}
@@ -231,6 +235,7 @@ export function ShotListTable({ plan, editDisabledReason }: ShotListTableProps) 
                     <td className={styles.num}>{t("seconds", { seconds: shot.duration_seconds })}</td>
                     <td>{shot.location || <span className={styles.muted}>—</span>}</td>
                     <td>{shot.props.length ? shot.props.join(", ") : <span className={styles.muted}>—</span>}</td>
+                    {extraColumn ? <td>{extraColumn.cell(shot)}</td> : null}
                     <td className={styles.actions}>
                       <Button
                         size="sm"

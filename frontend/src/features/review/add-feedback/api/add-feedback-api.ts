@@ -45,6 +45,8 @@ export function buildOptimisticFeedback({ versionId, body, optimistic }: AddFeed
     deleted: false,
     carried_over: false,
     urgent: body.urgent ?? false,
+    // Known once the server answers (the map may change meanwhile).
+    shot: null,
     created_at: now,
     updated_at: now,
     replies: [],

@@ -46,6 +46,7 @@ function serverFeedback(body: Record<string, unknown>): Feedback {
     deleted: false,
     carried_over: false,
     urgent: false,
+    shot: null,
     created_at: "2026-03-01T09:00:00Z",
     updated_at: "2026-03-01T09:00:00Z",
     replies: [],

@@ -1,0 +1,1 @@
+export { ShotLane, type ShotLaneProps } from "./ui/shot-lane";

@@ -1,0 +1,1 @@
+export { PlanLinkControl, type PlanLinkControlProps } from "./ui/plan-link-control";
