@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 
 import { currentFeedbackId, DEFAULT_FEEDBACK_FILTER, feedbackAtFrame, type Feedback, type FeedbackFilter } from "@/entities/feedback";
 import { seekTimeForFrame } from "@/shared/lib/timecode";
@@ -57,11 +57,15 @@ export function useCommentSelection(
     return here;
   }, [frame, hold, items, playing, selectedId]);
 
-  const seekTo = (item: Feedback) => {
-    setSelectedId(item.id);
-    playerRef.current?.pause();
-    playerRef.current?.seekFrame(item.frame);
-  };
+  // Stable, so the list's memoised rows do not re-render when the page does.
+  const seekTo = useCallback(
+    (item: Feedback) => {
+      setSelectedId(item.id);
+      playerRef.current?.pause();
+      playerRef.current?.seekFrame(item.frame);
+    },
+    [playerRef],
+  );
 
   return {
     selectedId,

@@ -4,8 +4,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 
 import { useGetAssetQuery } from "@/entities/asset";
-import { feedbackItems, isLoadingMore, registerFeedbackRealtime, useListFeedbackQuery } from "@/entities/feedback";
-import { registerProjectRealtime, roleAllows, useGetProjectQuery, useListMembersQuery } from "@/entities/project";
+import { feedbackItems, registerFeedbackRealtime, useListFeedbackQuery } from "@/entities/feedback";
+import { registerProjectRealtime, roleAllows, useGetProjectQuery, useListMembersQuery, type Member } from "@/entities/project";
 import { useGetMeQuery } from "@/entities/user";
 import {
   registerVersionRealtime,
@@ -19,6 +19,8 @@ import { routes } from "@/shared/config";
 import { useRealtimeListeners } from "@/shared/lib/redux";
 
 import { useProjectEvents } from "./use-project-events";
+
+const NO_MEMBERS: Member[] = [];
 
 export function pickVersion(versions: readonly Version[], wanted: string | null): Version | null {
   if (wanted) return versions.find((version) => version.id === wanted) ?? null;
@@ -50,7 +52,7 @@ export function useReviewRoom(assetId: string) {
   const versionId = version?.id ?? null;
 
   const feedback = useListFeedbackQuery(versionId ?? "", { skip: !versionId || version?.status !== "ready" });
-  // The first page shows at once; the rest arrives in the background (`loadingMore`).
+  // The first page shows at once; the rest arrives in the background (see the comments column).
   const items = feedbackItems(feedback.data);
   const room = useVersionRoom(versionId, me.data?.id ?? null);
 
@@ -68,15 +70,13 @@ export function useReviewRoom(assetId: string) {
     me,
     asset,
     project,
-    members: members.data ?? [],
+    members: members.data ?? NO_MEMBERS,
     versions,
     version,
     refetchVersion: () => void versionQuery.refetch(),
     fps: versionFps(version),
     feedback,
     items,
-    loadingMore: isLoadingMore(feedback.data),
-    loadFailed: feedback.data?.loadFailed ?? false,
     room,
     wantedFeedback,
     showVersion: (id: string) => router.replace(`${routes.assetReview(assetId)}?version=${id}`),

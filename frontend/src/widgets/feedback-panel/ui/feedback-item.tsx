@@ -1,10 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { lazy, memo, Suspense, useEffect, useState, type ReactNode } from "react";
 
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
 import { authorName, TriageBadge, type Feedback } from "@/entities/feedback";
+import { ShotBadge } from "@/entities/shot-map";
 import { MentionInput, mentionableMembers, mentionedIds } from "@/features/review/add-feedback";
 import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/review/edit-feedback";
 import { ReactionBar } from "@/features/review/react-to-feedback";
@@ -50,6 +51,8 @@ export interface FeedbackItemProps {
   canResolve: boolean;
   canModerate: boolean;
   onSeek: (feedback: Feedback) => void;
+  /** A reply or edit form opened or closed (the list keeps such a row rendered while scrolled away). */
+  onEngagedChange?: (id: string, engaged: boolean) => void;
 }
 
 function Meta({ feedback, children }: { feedback: Feedback; children?: ReactNode }) {
@@ -70,8 +73,11 @@ function Meta({ feedback, children }: { feedback: Feedback; children?: ReactNode
   );
 }
 
-/** One comment with its replies, reactions and actions. */
-export function FeedbackItem({
+/**
+ * One comment with its replies, reactions and actions. Memoised: a row re-renders only when
+ * its comment or its own flags change, not when another comment does or the playhead moves.
+ */
+export const FeedbackItem = memo(function FeedbackItem({
   versionId,
   feedback,
   me,
@@ -82,6 +88,7 @@ export function FeedbackItem({
   canResolve,
   canModerate,
   onSeek,
+  onEngagedChange,
 }: FeedbackItemProps) {
   const t = useTranslations("reviewFeedback");
   const [replying, setReplying] = useState(false);
@@ -89,13 +96,19 @@ export function FeedbackItem({
   const mine = feedback.author?.id === me.id;
   // An internal note (and its replies) mentions only members who can read it.
   const mentionable = mentionableMembers(members, feedback.internal);
+  const engaged = replying || editing !== null;
+  useEffect(() => {
+    if (!engaged) return;
+    onEngagedChange?.(feedback.id, true);
+    return () => onEngagedChange?.(feedback.id, false);
+  }, [engaged, feedback.id, onEngagedChange]);
 
   const editInput = (value: string, onChange: (value: string) => void, submit: () => void) => (
     <MentionInput value={value} onValueChange={onChange} members={mentionable} onSubmitShortcut={submit} rows={2} aria-label={t("editLabel")} autoFocus />
   );
 
   return (
-    <li
+    <article
       className={cx(styles.item, current && styles.current, selected && styles.selected, feedback.resolved && styles.resolvedItem)}
       data-testid="feedback-item"
       data-feedback-id={feedback.id}
@@ -117,6 +130,7 @@ export function FeedbackItem({
         </button>
       </Meta>
       <div className={styles.badges}>
+        <ShotBadge shot={feedback.shot} />
         {feedback.internal ? <span className={cx(styles.tag, styles.internalTag)}>{t("internal")}</span> : null}
         {feedback.carried_over ? (
           <span className={cx(styles.tag, styles.carriedTag)}>{t("carriedOver", { number: feedback.version_number })}</span>
@@ -196,6 +210,6 @@ export function FeedbackItem({
           <ReplyForm versionId={versionId} parent={feedback} members={members} me={me} onDone={() => setReplying(false)} />
         </Suspense>
       ) : null}
-    </li>
+    </article>
   );
-}
+});

@@ -56,15 +56,18 @@ const items = [
 
 type Members = Parameters<typeof FeedbackPanel>[0]["members"];
 
+type LoadState = Pick<Parameters<typeof FeedbackPanel>[0], "loadingMore" | "loadFailed" | "onRetryLoad">;
+
 function Harness({
   currentId,
   onSeek,
   members = [],
+  ...load
 }: {
   currentId: string | null;
   onSeek: (item: Feedback) => void;
   members?: Members;
-}) {
+} & LoadState) {
   const [filter, setFilter] = useState<FeedbackFilter>(DEFAULT_FEEDBACK_FILTER);
   return (
     <ToastProvider closeLabel="닫기">
@@ -84,6 +87,7 @@ function Harness({
         canResolve
         canModerate={false}
         typing={["서연"]}
+        {...load}
       />
     </ToastProvider>
   );
@@ -131,5 +135,17 @@ describe("FeedbackPanel", () => {
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "공개 범위" }), "all");
     await userEvent.click(screen.getByRole("checkbox", { name: "그림 있음" }));
     expect(screen.getByText("조건에 맞는 코멘트가 없습니다.")).toBeInTheDocument();
+  });
+
+  it("says while later comments are still loading, and offers a retry when they could not be", async () => {
+    const onRetryLoad = vi.fn();
+    const { unmount } = renderWithProviders(<Harness currentId={null} onSeek={() => undefined} loadingMore />);
+    expect(screen.getByRole("status")).toHaveTextContent("코멘트를 더 불러오는 중…");
+    expect(screen.getAllByTestId("feedback-item")).toHaveLength(3);
+    unmount();
+    renderWithProviders(<Harness currentId={null} onSeek={() => undefined} loadFailed onRetryLoad={onRetryLoad} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("코멘트를 모두 불러오지 못했습니다.");
+    await userEvent.click(screen.getByRole("button", { name: "다시 시도" }));
+    expect(onRetryLoad).toHaveBeenCalledOnce();
   });
 });

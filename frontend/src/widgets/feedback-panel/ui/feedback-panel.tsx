@@ -1,15 +1,15 @@
 "use client";
 
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useMemo, useRef, type ReactNode } from "react";
 
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
-import { feedbackAuthors, filterFeedback, type Feedback, type FeedbackFilter } from "@/entities/feedback";
+import { feedbackAuthors, feedbackShots, filterFeedback, type Feedback, type FeedbackFilter } from "@/entities/feedback";
 import { roleAllows } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { EmptyState, Segmented } from "@/shared/ui";
 
-import { FeedbackItem } from "./feedback-item";
+import { FeedbackList } from "./feedback-list";
 import { FeedbackPanelSkeleton } from "./feedback-panel-skeleton";
 import styles from "./feedback-panel.module.css";
 
@@ -31,6 +31,11 @@ export interface FeedbackPanelProps {
   /** Names of people typing a comment right now. */
   typing: readonly string[];
   composer?: ReactNode;
+  /** Later pages of a long round are still on their way. */
+  loadingMore?: boolean;
+  /** Loading them failed after retries; `onRetryLoad` starts over. */
+  loadFailed?: boolean;
+  onRetryLoad?: () => void;
 }
 
 /** The comment list of a version, synced to the playhead, with filters and the composer below. */
@@ -51,30 +56,43 @@ export function FeedbackPanel({
   canModerate,
   typing,
   composer,
+  loadingMore = false,
+  loadFailed = false,
+  onRetryLoad,
 }: FeedbackPanelProps) {
   const t = useTranslations("reviewFeedback");
+  const tshots = useTranslations("shots.filter");
   // Team-only notes never reach a role without view_internal (the reviewer, the client): no
   // visibility filter for them. Unknown (members not loaded yet): keep it.
   const myRole = members.find((member) => member.user.id === me.id)?.role;
   const showVisibility = myRole === undefined || roleAllows(myRole, "view_internal");
-  const listRef = useRef<HTMLUListElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const visible = useMemo(() => filterFeedback(items, filter), [items, filter]);
   const authors = useMemo(() => feedbackAuthors(items), [items]);
+  const shots = useMemo(() => feedbackShots(items), [items]);
   const open = items.filter((item) => !item.resolved && !item.deleted).length;
-
-  // Keep the comment at the playhead in view as the video plays.
-  useEffect(() => {
-    if (!currentId) return;
-    const node = listRef.current?.querySelector<HTMLElement>(`[data-feedback-id="${currentId}"]`);
-    node?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
-  }, [currentId]);
 
   return (
     <section className={styles.panel} aria-label={t("title")} data-testid="feedback-panel">
       <header className={styles.header}>
-        <h2 className={styles.title}>
-          {t("title")} <span className={styles.count}>{t("openCount", { open, total: items.length })}</span>
-        </h2>
+        <div className={styles.titleRow}>
+          <h2 className={styles.title}>
+            {t("title")} <span className={styles.count}>{t("openCount", { open, total: items.length })}</span>
+          </h2>
+          {loadingMore ? (
+            <span className={styles.loadState} role="status" data-testid="feedback-loading-more">
+              {t("loadingMore")}
+            </span>
+          ) : null}
+          {loadFailed ? (
+            <span className={styles.loadState} role="alert">
+              {t("loadFailed")}
+              <button type="button" className={styles.textButton} onClick={onRetryLoad}>
+                {t("retryLoad")}
+              </button>
+            </span>
+          ) : null}
+        </div>
         <div className={styles.filters}>
           <Segmented
             label={t("filterResolved")}
@@ -99,6 +117,22 @@ export function FeedbackPanel({
               </option>
             ))}
           </select>
+          {shots.length > 0 || filter.shot ? (
+            <select
+              className={styles.select}
+              aria-label={tshots("label")}
+              value={filter.shot ?? ""}
+              onChange={(event) => onFilterChange({ ...filter, shot: event.target.value || null })}
+              data-testid="shot-filter"
+            >
+              <option value="">{tshots("all")}</option>
+              {shots.map((shot) => (
+                <option key={shot.shot_id} value={shot.shot_id}>
+                  {tshots("option", { number: shot.number })}
+                </option>
+              ))}
+            </select>
+          ) : null}
           {showVisibility ? (
             <select
               className={styles.select}
@@ -117,7 +151,7 @@ export function FeedbackPanel({
           </label>
         </div>
       </header>
-      <div className={styles.scroll}>
+      <div ref={scrollRef} className={styles.scroll}>
         {loading ? (
           <FeedbackPanelSkeleton />
         ) : error ? (
@@ -127,23 +161,19 @@ export function FeedbackPanel({
             <EmptyState compact title={items.length === 0 ? t("empty") : t("emptyFiltered")} body={items.length === 0 ? t("emptyHint") : undefined} />
           </div>
         ) : (
-          <ul ref={listRef} className={styles.list} data-testid="feedback-list">
-            {visible.map((item) => (
-              <FeedbackItem
-                key={item.id}
-                versionId={versionId}
-                feedback={item}
-                me={me}
-                members={members}
-                current={item.id === currentId}
-                selected={item.id === selectedId}
-                canComment={canComment}
-                canResolve={canResolve}
-                canModerate={canModerate}
-                onSeek={onSeek}
-              />
-            ))}
-          </ul>
+          <FeedbackList
+            scrollRef={scrollRef}
+            items={visible}
+            versionId={versionId}
+            me={me}
+            members={members}
+            currentId={currentId}
+            selectedId={selectedId}
+            canComment={canComment}
+            canResolve={canResolve}
+            canModerate={canModerate}
+            onSeek={onSeek}
+          />
         )}
       </div>
       <p className={styles.typing} aria-live="polite" data-testid="typing-indicator">
