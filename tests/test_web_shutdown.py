@@ -61,9 +61,9 @@ def web_node():
     deadline = time.monotonic() + 30
     while True:
         try:
-            if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
+            if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or still loading
             pass
         assert process.poll() is None, process.stderr.read()
         assert time.monotonic() < deadline, "web node did not start"

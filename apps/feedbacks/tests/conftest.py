@@ -1,3 +1,4 @@
+import base64
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from django.urls import reverse
 
 from apps.core.models import StreamEvent
 from apps.feedbacks.models import Asset, Feedback, ShareLink, Version
+from apps.feedbacks.storage import SNIFF_BYTES
 from apps.projects.models import Role
 
 # The projects app's role fixtures, shared rather than copied.
@@ -83,6 +85,17 @@ def media_root(settings, tmp_path) -> Path:
     return root
 
 
+# An MP4 `ftyp` box: what a browser's first bytes of a video look like.
+MP4_HEAD = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41"
+
+
+def video_head(size: int, data: bytes | None = None) -> str:
+    """The `head` an upload start sends: base64 of the file's first min(size, 512) bytes — of
+    `data` when given, else of an MP4 header (a client declaring a video it may not upload)."""
+    sample = data if data is not None else MP4_HEAD.ljust(SNIFF_BYTES, b"\0")
+    return base64.b64encode(sample[: min(size, SNIFF_BYTES)]).decode()
+
+
 def put_file(media_root: Path, version: Version, data: bytes) -> Version:
     """Places bytes where a local-storage version's file is expected."""
     target = media_root / version.file.name
@@ -113,9 +126,9 @@ def moto_endpoint():
     deadline = time.monotonic() + 20
     while True:
         try:
-            requests.get(endpoint, timeout=1)
+            requests.get(endpoint, timeout=2)
             break
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or still loading
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
                 pytest.fail("moto_server did not start")
