@@ -43,11 +43,12 @@ function makeFeedback(overrides: Partial<Feedback> = {}): Feedback {
     deleted: false,
     carried_over: false,
     urgent: false,
+    shot: null,
     created_at: "2026-03-01T09:00:00Z",
     updated_at: "2026-03-01T09:00:00Z",
     replies: [],
     ...overrides,
-  } as Feedback;
+  };
 }
 
 // The operations run on RTK Query drafts; `produce` gives them one here.

@@ -39,10 +39,11 @@ function comment(index: number): Feedback {
     deleted: false,
     carried_over: false,
     urgent: false,
+    shot: null,
     created_at: "2026-03-01T09:00:00Z",
     updated_at: "2026-03-01T09:00:00Z",
     replies: [],
-  } as Feedback;
+  };
 }
 
 const many = Array.from({ length: 500 }, (_, index) => comment(index));
