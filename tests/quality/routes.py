@@ -7,6 +7,7 @@ An operation of the schema without a row here fails the matrix: a new route must
 may call it. Bodies are the smallest valid ones, so allowed callers get the success status.
 """
 
+import base64
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -241,7 +242,13 @@ ROUTES: dict[str, Rule] = {
     "GET assets/{asset_id}/versions/": project(READ),
     "POST assets/{asset_id}/versions/": project(UPLOAD, form="multipart", body=lambda w, a, s: {"file": _clip_file(w)}),
     "POST assets/{asset_id}/uploads/": project(
-        UPLOAD, body=lambda w, a, s: {"name": "big.mov", "size": 500_000_000, "content_type": "video/quicktime"}
+        UPLOAD,
+        body=lambda w, a, s: {
+            "name": "big.mov",
+            "size": 500_000_000,
+            "content_type": "video/quicktime",
+            "head": base64.b64encode(w.clip[: storage.SNIFF_BYTES]).decode(),
+        },
     ),
     "GET uploads/{upload_id}/": project(UPLOAD, params=_own_upload),
     "DELETE uploads/{upload_id}/": project(UPLOAD, params=_own_upload),

@@ -4,6 +4,7 @@ the first attempt at two parts: one answered 500 InternalError, one cut off mid-
 client resumes the way the frontend does (ask the upload which parts storage holds, PUT the
 missing ones again) and Complete assembles exactly the file."""
 
+import base64
 import socket
 import threading
 import uuid
@@ -120,7 +121,12 @@ def test_failed_parts_are_uploaded_again_and_complete_assembles_the_file(world, 
 
     session = editor.post(
         f"/api/v1/assets/{world.a.asset.pk}/uploads/",
-        {"name": "master.mov", "size": len(video), "content_type": "video/quicktime"},
+        {
+            "name": "master.mov",
+            "size": len(video),
+            "content_type": "video/quicktime",
+            "head": base64.b64encode(video[:512]).decode(),
+        },
         format="json",
     ).json()
     assert [part["number"] for part in session["parts"]] == [1, 2, 3]

@@ -48,10 +48,16 @@ class UploadTooLarge(DomainError):
     message = "The uploaded parts add up to more than the declared size."
 
 
-def upload_start(*, asset: Asset, actor, name: str, size: int, content_type: str) -> Upload:
+def upload_start(*, asset: Asset, actor, name: str, size: int, content_type: str, head: bytes) -> Upload:
+    """`head`: the file's first min(size, SNIFF_BYTES) bytes, sent by the client so a file that
+    is not a video is refused before any part is sent (complete checks the stored object again)."""
     if size > settings.UPLOAD_MAX_BYTES:
         raise FileTooLarge(settings.UPLOAD_MAX_BYTES)
     content_type = resolve_content_type(content_type, name)
+    if len(head) != min(size, storage.SNIFF_BYTES):
+        raise ValidationError({"head": [f"Send the first {min(size, storage.SNIFF_BYTES)} bytes of the file."]})
+    if not storage.looks_like_video(head):
+        raise NotAVideo()
     part_size, part_count = storage.plan_parts(size)
     backend = storage.upload_backend()
     version_id = uuid.uuid4()

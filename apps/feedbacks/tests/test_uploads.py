@@ -17,7 +17,7 @@ from apps.feedbacks.tasks import sweep_uploads
 from apps.projects.models import Role
 from apps.projects.services import project_stream
 
-from .conftest import stream_types, url
+from .conftest import stream_types, url, video_head
 from .factories import FeedbackFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,10 +139,10 @@ def test_small_upload_as_json_is_415_and_unknown_fields_400(review, clip_bytes):
 # --- multipart through the local stand-in --------------------------------------------------
 
 
-def start(client, asset, size: int, name="big.mp4", content_type="video/mp4"):
+def start(client, asset, size: int, name="big.mp4", content_type="video/mp4", head=None):
     return client.post(
         url("asset-uploads", asset_id=asset.pk),
-        {"name": name, "size": size, "content_type": content_type},
+        {"name": name, "size": size, "content_type": content_type, "head": head or video_head(size)},
         format="json",
     )
 
@@ -275,6 +275,7 @@ def test_complete_twice_is_409(review, two_part_session):
 
 
 def test_complete_of_a_file_that_is_not_video_is_415_and_discards_everything(review, api_client, media_root, settings):
+    """A client that sent a video's first bytes at start but uploads text: the stored file is checked."""
     data = b"just text, no video here\n" * 400
     session = start(review.client(Role.EDITOR), review.asset, len(data)).json()
     parts = put_parts(api_client, session, data)
@@ -346,6 +347,7 @@ def test_more_part_urls_on_request(review, settings):
     ids=["too-big", "wrong-type", "zero-bytes", "negative"],
 )
 def test_upload_start_refuses_bad_declarations(review, body, status, code):
+    body = {**body, "head": video_head(max(body["size"], 1))}
     response = review.client(Role.EDITOR).post(url("asset-uploads", asset_id=review.asset.pk), body, format="json")
     assert_error(response, status, code)
     assert not Upload.objects.exists()

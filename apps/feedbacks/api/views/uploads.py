@@ -1,3 +1,6 @@
+import base64
+import binascii
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -61,18 +64,43 @@ def _own_upload(request, upload_id) -> Upload:
     return upload
 
 
+class Base64BytesField(serializers.CharField):
+    """Bytes sent as standard base64 in JSON."""
+
+    def __init__(self, *, max_bytes: int, **kwargs):
+        self.max_bytes = max_bytes
+        super().__init__(max_length=4 * -(-max_bytes // 3), **kwargs)
+
+    def to_internal_value(self, data) -> bytes:
+        try:
+            value = base64.b64decode(super().to_internal_value(data), validate=True)
+        except binascii.Error as exc:
+            raise serializers.ValidationError("Not valid base64.") from exc
+        if not value:
+            raise serializers.ValidationError("Send at least one byte.")
+        return value
+
+
 class UploadStart(APIView):
     class InputSerializer(StrictSerializer):
         name = serializers.CharField(max_length=255)
         size = serializers.IntegerField(min_value=1, help_text="Total bytes of the file.")
         content_type = serializers.CharField(max_length=100, allow_blank=True)
+        head = Base64BytesField(
+            max_bytes=storage.SNIFF_BYTES,
+            help_text=f"Base64 of the file's first {storage.SNIFF_BYTES} bytes (all of it when smaller): "
+            "a file that is not a video is refused here, before any part is sent.",
+        )
 
     @extend_schema(
         request=InputSerializer,
         responses={
             201: UploadSessionOut,
             413: error_response("Larger than UPLOAD_MAX_BYTES (`payload_too_large`)"),
-            415: error_response("Not an accepted video type (`unsupported_media_type`)"),
+            415: error_response(
+                "Not an accepted video type (`unsupported_media_type`), or `head` matches no video "
+                "container (`not_a_video`)"
+            ),
             503: error_response("Storage unavailable (`storage_unavailable`)"),
         },
     )
