@@ -41,7 +41,8 @@ describe("MultipartUpload", () => {
     const progress: number[] = [];
     const upload = new MultipartUpload(file(10), d, (sent) => progress.push(sent));
     await expect(upload.run()).resolves.toEqual({ id: "v1" });
-    expect(d.start).toHaveBeenCalledWith({ name: "cut.mp4", size: 10, content_type: "video/mp4" });
+    // The first bytes go with the start, so the server can refuse a non-video before any part.
+    expect(d.start).toHaveBeenCalledWith({ name: "cut.mp4", size: 10, content_type: "video/mp4", head: btoa("\x07".repeat(10)) });
     expect(calls.sort()).toEqual(["https://s3.test/p1", "https://s3.test/p2", "https://s3.test/p3"]);
     // The last slice is the remainder (10 = 4 + 4 + 2).
     const sizes = vi.mocked(d.put).mock.calls.map(([, body]) => body.size).sort();
@@ -120,5 +121,66 @@ describe("MultipartUpload", () => {
     await expect(running).rejects.toBeInstanceOf(UploadAborted);
     expect(d.abort).toHaveBeenCalledWith("up1");
     expect(d.complete).not.toHaveBeenCalled();
+  });
+
+  it("continues an upload kept from before a reload: parts storage holds are not sent again", async () => {
+    const { deps: d, session } = deps();
+    vi.mocked(d.status).mockResolvedValueOnce({
+      ...session,
+      id: "kept",
+      state: "pending",
+      size: 10,
+      parts: [{ number: 3, url: "https://s3.test/p3", size: 2 }],
+      uploaded_parts: [
+        { number: 1, size: 4, etag: '"p1"' },
+        { number: 2, size: 4, etag: '"p2"' },
+      ],
+    });
+    const seen: string[] = [];
+    const upload = new MultipartUpload(file(10), d, undefined, { resumeId: "kept", onSession: (s) => seen.push(s.id) });
+    await upload.run();
+    expect(d.start).not.toHaveBeenCalled();
+    expect(d.status).toHaveBeenCalledWith("kept");
+    expect(vi.mocked(d.put).mock.calls.map(([url]) => url)).toEqual(["https://s3.test/p3"]);
+    expect(seen).toEqual(["kept"]);
+    expect(vi.mocked(d.complete).mock.calls[0]?.[0]).toBe("kept");
+  });
+
+  it.each([
+    ["finished meanwhile", async () => ({ state: "completed", size: 10 })],
+    ["forgotten by the server", async () => Promise.reject({ status: 404, code: "not_found" })],
+    ["gone from storage", async () => Promise.reject({ status: 409, code: "upload_gone" })],
+    ["of another file", async () => ({ state: "pending", size: 99 })],
+  ])("starts a new upload when the kept one is %s", async (_why, answer) => {
+    const { deps: d, session } = deps();
+    vi.mocked(d.status).mockImplementationOnce(async () => ({ ...session, ...(await answer()) }));
+    await new MultipartUpload(file(10), d, undefined, { resumeId: "old" }).run();
+    expect(d.start).toHaveBeenCalledTimes(1);
+    expect(d.put).toHaveBeenCalledTimes(3);
+  });
+
+  it("does not hide a network failure of the resume check behind a new upload", async () => {
+    const { deps: d } = deps();
+    vi.mocked(d.status).mockRejectedValueOnce({ status: 0, code: "network_error" });
+    await expect(new MultipartUpload(file(10), d, undefined, { resumeId: "old" }).run()).rejects.toMatchObject({ code: "network_error" });
+    expect(d.start).not.toHaveBeenCalled();
+  });
+
+  it("asks for the URLs of later parts in batches ahead of need", async () => {
+    const parts = 250;
+    const { deps: d, session } = deps();
+    vi.mocked(d.start).mockResolvedValueOnce({
+      ...session,
+      part_count: parts,
+      parts: Array.from({ length: 100 }, (_, i) => ({ number: i + 1, url: `https://s3.test/p${i + 1}`, size: PART })),
+    });
+    await new MultipartUpload(file(parts * PART), d).run();
+    const asked = vi.mocked(d.partUrls).mock.calls.map(([, numbers]) => numbers);
+    expect(asked.map((numbers) => [numbers[0], numbers.length])).toEqual([
+      [101, 100],
+      [201, 50],
+    ]);
+    expect(d.put).toHaveBeenCalledTimes(parts);
+    expect(vi.mocked(d.complete).mock.calls[0]?.[1]).toHaveLength(parts);
   });
 });

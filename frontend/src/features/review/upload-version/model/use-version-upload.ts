@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 
 import { assetApi } from "@/entities/asset";
 import { upsertVersion, type Version } from "@/entities/version";
@@ -17,8 +17,10 @@ import {
   useUploadPartUrlsMutation,
   useUploadStatusMutation,
 } from "../api/upload-api";
-import { PartError, UploadAborted } from "./errors";
+import { isPermanent, NotAVideoFile, PartError, UploadAborted } from "./errors";
 import type { MultipartUpload } from "./multipart";
+import { forgetUpload, recallUpload, rememberUpload, subscribeUploads, unfinishedSnapshot, type StoredUpload } from "./resume-store";
+import { looksLikeVideo, readHead } from "./sniff";
 
 /** The server's default UPLOAD_SMALL_MAX_BYTES; bigger files go the presigned multipart way. */
 export const SMALL_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
@@ -32,13 +34,35 @@ export interface UploadState {
   total: number;
   multipart: boolean;
   error: string | null;
+  /** The error's code when known (`not_a_video`, …). */
+  errorCode: string | null;
+  /** No retry can fix the error (see `isPermanent`): offer another file, not "retry". */
+  permanent: boolean;
   version: Version | null;
 }
 
-const IDLE: UploadState = { phase: "idle", fileName: null, sent: 0, total: 0, multipart: false, error: null, version: null };
+const IDLE: UploadState = {
+  phase: "idle",
+  fileName: null,
+  sent: 0,
+  total: 0,
+  multipart: false,
+  error: null,
+  errorCode: null,
+  permanent: false,
+  version: null,
+};
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string") {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+function codeOf(error: unknown): string | null {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : null;
+  return typeof code === "string" ? code : null;
 }
 
 /** Upload a new version of an asset: small files in one request, large ones in presigned parts. */
@@ -54,24 +78,36 @@ export function useVersionUpload(assetId: string) {
   const multipartRef = useRef<MultipartUpload<Version> | null>(null);
   const smallRef = useRef<AbortController | null>(null);
   const fileRef = useRef<File | null>(null);
+  // Uploads of this asset that stopped before a reload (none while rendering on the server).
+  const snapshot = useSyncExternalStore(subscribeUploads, () => unfinishedSnapshot(assetId), () => "[]");
+  const unfinished = useMemo(() => JSON.parse(snapshot) as StoredUpload[], [snapshot]);
 
   const progress = useCallback((sent: number, total: number) => {
     setState((current) => ({ ...current, sent, total, phase: sent >= total ? "completing" : current.phase }));
   }, []);
 
-  const finish = useCallback((version: Version) => {
-    multipartRef.current = null;
-    setState((current) => ({ ...current, phase: "done", sent: current.total, version }));
-  }, []);
+  const finish = useCallback(
+    (version: Version) => {
+      multipartRef.current = null;
+      if (fileRef.current) forgetUpload(assetId, fileRef.current);
+      setState((current) => ({ ...current, phase: "done", sent: current.total, version }));
+    },
+    [assetId],
+  );
 
-  const fail = useCallback((error: unknown) => {
-    if (error instanceof UploadAborted) return;
-    setState((current) => ({ ...current, phase: "error", error: messageOf(error) }));
-  }, []);
+  const fail = useCallback(
+    (error: unknown) => {
+      if (error instanceof UploadAborted) return;
+      const permanent = isPermanent(error);
+      if (permanent && fileRef.current) forgetUpload(assetId, fileRef.current); // that upload can never finish
+      setState((current) => ({ ...current, phase: "error", error: messageOf(error), errorCode: codeOf(error), permanent }));
+    },
+    [assetId],
+  );
 
   const runMultipart = useCallback(
     async (upload: MultipartUpload<Version>) => {
-      setState((current) => ({ ...current, phase: "uploading", error: null }));
+      setState((current) => ({ ...current, phase: "uploading", error: null, errorCode: null, permanent: false }));
       try {
         finish(await upload.run());
       } catch (error) {
@@ -99,6 +135,13 @@ export function useVersionUpload(assetId: string) {
           put: xhrPut,
         },
         progress,
+        {
+          // The same file chosen again after a reload continues the upload it started.
+          resumeId: recallUpload(assetId, file),
+          onSession: (session) => {
+            rememberUpload(assetId, file, session.id);
+                },
+        },
       );
       multipartRef.current = upload;
       setState((current) => ({ ...current, multipart: true }));
@@ -141,12 +184,20 @@ export function useVersionUpload(assetId: string) {
   );
 
   const upload = useCallback(
-    (file: File) => {
+    async (file: File) => {
       fileRef.current = file;
+      setState({ ...IDLE, phase: "uploading", fileName: file.name, total: file.size });
+      // Refused before a byte is sent when its first bytes match no video container.
+      const head = await readHead(file).catch(() => new Uint8Array());
+      if (fileRef.current !== file) return; // cancelled or replaced meanwhile
+      if (!looksLikeVideo(head)) {
+        fail(new NotAVideoFile());
+        return;
+      }
       if (file.size >= SMALL_UPLOAD_MAX_BYTES) void startMultipart(file);
       else void startSmall(file);
     },
-    [startMultipart, startSmall],
+    [fail, startMultipart, startSmall],
   );
 
   const pause = useCallback(() => {
@@ -158,13 +209,27 @@ export function useVersionUpload(assetId: string) {
     if (multipartRef.current) void runMultipart(multipartRef.current);
   }, [runMultipart]);
 
-  /** After an error: continue a multipart upload, or send a small file again. */
+  /** After an error worth another try: continue a multipart upload, or send a small file again. */
   const retry = useCallback(() => {
     if (multipartRef.current) void runMultipart(multipartRef.current);
-    else if (fileRef.current) upload(fileRef.current);
+    else if (fileRef.current) void upload(fileRef.current);
   }, [runMultipart, upload]);
 
+  /** Drop an upload that stopped before a reload: storage throws its parts away. */
+  const discard = useCallback(
+    async (entry: StoredUpload) => {
+      forgetUpload(assetId, entry);
+      try {
+        await abort(entry.uploadId).unwrap();
+      } catch {
+        // Already finished or gone; the sweeper aborts leftovers after a day anyway.
+      }
+    },
+    [abort, assetId],
+  );
+
   const cancel = useCallback(async () => {
+    if (fileRef.current) forgetUpload(assetId, fileRef.current);
     fileRef.current = null;
     smallRef.current?.abort();
     const current = multipartRef.current;
@@ -177,7 +242,7 @@ export function useVersionUpload(assetId: string) {
         // Already gone server-side; the sweeper aborts leftovers after a day anyway.
       }
     }
-  }, []);
+  }, [assetId]);
 
   const reset = useCallback(() => setState(IDLE), []);
 
@@ -187,5 +252,5 @@ export function useVersionUpload(assetId: string) {
     multipartRef.current?.pause();
   }, []);
 
-  return { state, upload, pause, resume, retry, cancel, reset };
+  return { state, unfinished, upload, pause, resume, retry, cancel, discard, reset };
 }

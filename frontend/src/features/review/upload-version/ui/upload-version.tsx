@@ -21,13 +21,17 @@ export interface UploadVersionProps {
   compact?: boolean;
 }
 
-/** Pick a video and upload it as the asset's next version, with progress, pause/resume, retry and cancel. */
+/**
+ * Pick a video and upload it as the asset's next version, with progress, pause/resume, retry
+ * and cancel. A file that is not a video is refused before anything is sent, with no retry;
+ * an upload cut off by a reload is listed and continues when the same file is chosen again.
+ */
 export function UploadVersion({ assetId, compact }: UploadVersionProps) {
   const t = useTranslations("reviewUpload");
   const format = useFormatter();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const { state, upload, pause, resume, retry, cancel, reset } = useVersionUpload(assetId);
+  const { state, unfinished, upload, pause, resume, retry, cancel, discard, reset } = useVersionUpload(assetId);
   const percent = state.total > 0 ? Math.floor((state.sent / state.total) * 100) : 0;
 
   useEffect(() => {
@@ -50,7 +54,7 @@ export function UploadVersion({ assetId, compact }: UploadVersionProps) {
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = "";
-          if (file) upload(file);
+          if (file) void upload(file);
         }}
       />
       {!busy && state.phase !== "error" ? (
@@ -58,6 +62,21 @@ export function UploadVersion({ assetId, compact }: UploadVersionProps) {
           {t("upload")}
         </Button>
       ) : null}
+      {!busy && state.phase !== "error"
+        ? unfinished.map((entry) => (
+            <div key={entry.uploadId} className={styles.unfinished} data-testid="unfinished-upload">
+              <p className={styles.hint}>{t("unfinished", { name: entry.name, size: formatBytes(entry.size) })}</p>
+              <div className={styles.row}>
+                <Button size="sm" variant="secondary" onClick={() => inputRef.current?.click()}>
+                  {t("continueUpload")}
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => void discard(entry)}>
+                  {t("discard")}
+                </Button>
+              </div>
+            </div>
+          ))
+        : null}
       {busy || state.phase === "error" ? (
         <div className={styles.progress}>
           <div className={styles.row}>
@@ -81,8 +100,10 @@ export function UploadVersion({ assetId, compact }: UploadVersionProps) {
             <div className={styles.bar} style={{ width: `${percent}%` }} data-paused={state.phase === "paused"} />
           </div>
           {state.phase === "error" ? (
-            <p className={styles.error} role="alert">
-              {t("failed", { reason: state.error ?? "" })}
+            <p className={styles.error} role="alert" data-permanent={state.permanent}>
+              {state.errorCode === "not_a_video"
+                ? t("notAVideo", { name: state.fileName ?? "" })
+                : t(state.permanent ? "refused" : "failed", { reason: state.error ?? "" })}
             </p>
           ) : null}
           <div className={styles.row}>
@@ -96,14 +117,19 @@ export function UploadVersion({ assetId, compact }: UploadVersionProps) {
                 {t("resume")}
               </Button>
             ) : null}
-            {state.phase === "error" ? (
+            {state.phase === "error" && !state.permanent ? (
               <Button size="sm" variant="secondary" onClick={retry}>
                 {t("retry")}
               </Button>
             ) : null}
+            {state.phase === "error" && state.permanent ? (
+              <Button size="sm" variant="secondary" onClick={() => inputRef.current?.click()}>
+                {t("chooseAnother")}
+              </Button>
+            ) : null}
             {state.phase !== "completing" ? (
-              <Button size="sm" variant="ghost" onClick={() => void cancel()}>
-                {t("cancel")}
+              <Button size="sm" variant="ghost" onClick={() => void (state.permanent ? reset() : cancel())}>
+                {t(state.permanent ? "dismiss" : "cancel")}
               </Button>
             ) : null}
           </div>
