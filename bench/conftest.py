@@ -60,11 +60,11 @@ class Server:
 
 @pytest.fixture
 def bench_server():
-    """Start Daphne with bench.settings on a free port; extra env per benchmark."""
+    """Start Daphne with bench.settings on a free port (or the one given); extra env per benchmark."""
     started: list[Server] = []
 
-    def start(**extra_env: str) -> Server:
-        port = free_port()
+    def start(port: int | None = None, **extra_env: str) -> Server:
+        port = port or free_port()
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "bench.settings",
