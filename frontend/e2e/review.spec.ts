@@ -110,6 +110,8 @@ test("editor and reviewer review a clip together live; a guest comments through 
 
   // --- the reviewer approves; the editor sees the decision and the version's status ---
   await reviewerPage.getByTestId("decision-panel").getByRole("button", { name: "승인", exact: true }).click();
+  // They played only a moment of it: the room says so first (review attention); they approve anyway.
+  await reviewerPage.getByTestId("unwatched-warning").getByRole("button", { name: "그래도 승인" }).click();
   await expect(reviewerPage.getByTestId("review-room").getByTestId("review-status").first()).toHaveText("승인됨");
   await expect(editorPage.getByTestId("decision-item")).toContainText("리뷰어 서연");
   await expect(editorPage.getByTestId("review-room").getByTestId("review-status").first()).toHaveText("승인됨");

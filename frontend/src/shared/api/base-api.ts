@@ -19,6 +19,7 @@ export const TAG_TYPES = [
   "Feedback",
   "Decision",
   "ShareLink",
+  "Attention",
   // AI planning
   "Brief",
   "Plan",

@@ -1,4 +1,5 @@
 import analytics from "./messages/en/analytics.json";
+import attention from "./messages/en/attention.json";
 import core from "./messages/en/core.json";
 import monitoring from "./messages/en/monitoring.json";
 import monitoringOverview from "./messages/en/monitoring-overview.json";
@@ -11,5 +12,5 @@ import shots from "./messages/en/shots.json";
 import { precompile } from "./precompile";
 
 /** The English catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
-const en = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings, ...shots });
+const en = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings, ...attention, ...shots });
 export default en;

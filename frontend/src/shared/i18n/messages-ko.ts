@@ -1,4 +1,5 @@
 import analytics from "./messages/ko/analytics.json";
+import attention from "./messages/ko/attention.json";
 import core from "./messages/ko/core.json";
 import monitoring from "./messages/ko/monitoring.json";
 import monitoringOverview from "./messages/ko/monitoring-overview.json";
@@ -11,5 +12,5 @@ import shots from "./messages/ko/shots.json";
 import { precompile } from "./precompile";
 
 /** The Korean catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
-const ko = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings, ...shots });
+const ko = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings, ...attention, ...shots });
 export default ko;

@@ -15,6 +15,8 @@ export function usePlayhead(
   playerRef: RefObject<PlayerHandle | null>,
   fps: number,
   sendPresence: (seconds: number, playing: boolean) => void,
+  /** Also told every move (review attention: what actually plays). */
+  onMove?: (seconds: number, playing: boolean) => void,
 ) {
   const [seconds, setSeconds] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -28,6 +30,7 @@ export function usePlayhead(
       setSeconds(time);
       setPlaying(isPlaying);
       throttle.report(time, isPlaying);
+      onMove?.(time, isPlaying);
     },
     pause: () => playerRef.current?.pause(),
   };

@@ -7,6 +7,7 @@ import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { useDrawing } from "@/widgets/annotation-canvas";
+import { AttentionStrip } from "@/widgets/attention-strip";
 import { ReviewColumns, ReviewShell, ReviewState } from "@/widgets/review-layout";
 import type { PlayerHandle } from "@/widgets/review-player";
 import { AlertCircleIcon, Button, EmptyState, PageSpinner } from "@/shared/ui";
@@ -15,6 +16,7 @@ import { useCommentSelection } from "../model/use-comment-selection";
 import { useCompare } from "../model/use-compare";
 import { usePlayhead } from "../model/use-playhead";
 import { useReviewRoom } from "../model/use-review-room";
+import { useRoomAttention } from "../model/use-room-attention";
 import { RoomSidebar } from "./room-sidebar";
 import { RoomStage } from "./room-stage";
 import { RoomTopbar } from "./room-topbar";
@@ -29,7 +31,8 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   const errorText = useApiErrorText();
   const room = useReviewRoom(assetId);
   const playerRef = useRef<PlayerHandle>(null);
-  const playhead = usePlayhead(playerRef, room.fps, room.room.sendPresence);
+  const attention = useRoomAttention(room);
+  const playhead = usePlayhead(playerRef, room.fps, room.room.sendPresence, attention.observe);
   const selection = useCommentSelection(room.items, playerRef, playhead, room.fps, room.wantedFeedback);
   const drawing = useDrawing();
   const compare = useCompare(room.versions.data ?? [], room.version);
@@ -73,7 +76,15 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
       <ReviewColumns
         sidebarLabel={t("sidebar")}
         stage={
-          <RoomStage room={room} playerRef={playerRef} playhead={playhead} selection={selection} drawing={drawing} compareVersion={compare.compareVersion} />
+          <RoomStage
+            room={room}
+            playerRef={playerRef}
+            playhead={playhead}
+            selection={selection}
+            drawing={drawing}
+            compareVersion={compare.compareVersion}
+            lanes={attention.team ? <AttentionStrip attention={attention.team} lastFrame={attention.lastFrame} /> : null}
+          />
         }
         sidebar={
           <RoomSidebar
@@ -83,6 +94,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
             selection={selection}
             drawing={drawing}
             comparing={compare.compareVersion !== null}
+            attention={attention}
           />
         }
       />

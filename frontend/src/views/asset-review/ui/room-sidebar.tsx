@@ -5,6 +5,7 @@ import { lazy, Suspense } from "react";
 import type { ReviewUser } from "@/entities/asset";
 import { DecisionPanel } from "@/features/review/review-decision";
 import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
+import { AttentionPeople } from "@/widgets/attention-strip";
 import { FeedbackPanelSkeleton } from "@/widgets/feedback-panel";
 import { VersionDigest } from "@/widgets/version-digest";
 import { asApiError } from "@/shared/api";
@@ -13,6 +14,7 @@ import { useApiErrorText } from "@/shared/lib/errors";
 import type { CommentSelection } from "../model/use-comment-selection";
 import type { Playhead } from "../model/use-playhead";
 import type { ReviewRoom } from "../model/use-review-room";
+import type { RoomAttention } from "../model/use-room-attention";
 import styles from "./review-room.module.css";
 
 // The comment column shows comments fetched as the room opens: its code loads alongside them,
@@ -26,10 +28,11 @@ interface RoomSidebarProps {
   selection: CommentSelection;
   drawing: Drawing;
   comparing: boolean;
+  attention: RoomAttention;
 }
 
 /** The decision, the digest and the comments (with the composer when I may comment), in the room's sidebar. */
-export function RoomSidebar({ room, me, playhead, selection, drawing, comparing }: RoomSidebarProps) {
+export function RoomSidebar({ room, me, playhead, selection, drawing, comparing, attention }: RoomSidebarProps) {
   const errorText = useApiErrorText();
   const { version, can, feedback, members } = room;
   const ready = version?.status === "ready";
@@ -37,7 +40,14 @@ export function RoomSidebar({ room, me, playhead, selection, drawing, comparing 
     <>
       {ready ? (
         <div className={styles.sideTop}>
-          <DecisionPanel version={version} myId={me.id} canDecide={can.resolve} />
+          <DecisionPanel
+            version={version}
+            myId={me.id}
+            canDecide={can.resolve}
+            checkUnwatched={attention.checkUnwatched}
+            canSeeAttention={attention.canSee}
+          />
+          {attention.canSee ? <AttentionPeople attention={attention.team} /> : null}
           <VersionDigest versionId={version.id} canRequest={can.resolve} defaultCollapsed onSeekToFeedback={selection.seekToId} />
         </div>
       ) : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, type RefObject } from "react";
+import { lazy, Suspense, type ReactNode, type RefObject } from "react";
 
 import { versionFps, type Version } from "@/entities/version";
 import { DrawingOverlay, DrawingToolbar, type Drawing } from "@/widgets/annotation-canvas";
@@ -23,6 +23,8 @@ interface RoomStageProps {
   selection: CommentSelection;
   drawing: Drawing;
   compareVersion: Version | null;
+  /** Rows under the timeline (the attention heat strip, for the team). */
+  lanes?: ReactNode;
 }
 
 function Waiting() {
@@ -35,7 +37,7 @@ function Waiting() {
 }
 
 /** The player (or the pair of players in compare mode), or why there is none yet. */
-export function RoomStage({ room, playerRef, playhead, selection, drawing, compareVersion }: RoomStageProps) {
+export function RoomStage({ room, playerRef, playhead, selection, drawing, compareVersion, lanes }: RoomStageProps) {
   const t = useTranslations("review");
   const { version, fps, can } = room;
   const title = room.asset.data?.title ?? "";
@@ -104,6 +106,7 @@ export function RoomStage({ room, playerRef, playhead, selection, drawing, compa
         fps={fps}
         {...timeline}
         onTimeChange={playhead.onTimeChange}
+        lanes={lanes}
         keyboard
         onMediaError={room.refetchVersion}
       />

@@ -13,7 +13,8 @@ import { Button, FormAlert, TextField } from "@/shared/ui";
 
 import styles from "./share-review-page.module.css";
 
-const NAME_KEY = "vp.guestName";
+/** The guest's name, remembered (their watching is reported under it too). */
+export const GUEST_NAME_KEY = "vp.guestName";
 
 export interface GuestCommentFormProps {
   token: string;
@@ -31,7 +32,7 @@ export function GuestCommentForm({ token, password, frame, fps, drawing, onPause
   const t = useTranslations("reviewGuest");
   const errorText = useApiErrorText();
   const [addComment, adding] = useAddGuestCommentMutation();
-  const [name, setName] = useState(() => (typeof window === "undefined" ? "" : (window.localStorage.getItem(NAME_KEY) ?? "")));
+  const [name, setName] = useState(() => (typeof window === "undefined" ? "" : (window.localStorage.getItem(GUEST_NAME_KEY) ?? "")));
   const [body, setBody] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -43,7 +44,7 @@ export function GuestCommentForm({ token, password, frame, fps, drawing, onPause
       return;
     }
     if (isFeedbackBodyTooLong(body)) return; // the counter says why; nothing is ever cut
-    window.localStorage.setItem(NAME_KEY, name.trim());
+    window.localStorage.setItem(GUEST_NAME_KEY, name.trim());
     try {
       await addComment({
         token,

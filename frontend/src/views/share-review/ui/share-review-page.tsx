@@ -16,6 +16,7 @@ import { useApiErrorText } from "@/shared/lib/errors";
 import { frameAt, timebase } from "@/shared/lib/timecode";
 import { AlertCircleIcon, buttonClassName, EmptyState, LinkOffIcon, Logo, PageSpinner, cx } from "@/shared/ui";
 
+import { useGuestAttention } from "../model/use-guest-attention";
 import { GuestCommentForm } from "./guest-comment-form";
 import { GuestComments } from "./guest-comments";
 import { PasswordGate } from "./password-gate";
@@ -54,6 +55,13 @@ export function ShareReviewPage({ token }: { token: string }) {
   const fps = data?.version.fps && data.version.fps > 0 ? data.version.fps : 25;
   const frame = frameAt(seconds, fps);
   const items = useMemo(() => data?.feedback ?? [], [data]);
+  const attention = useGuestAttention({
+    token,
+    password,
+    fps,
+    frameCount: data?.version.frame_count,
+    playable: data?.version.status === "ready" && Boolean(data.version.file_url),
+  });
 
   if (page.isError) {
     const error = asApiError(page.error);
@@ -141,6 +149,7 @@ export function ShareReviewPage({ token }: { token: string }) {
               onTimeChange={(time, isPlaying) => {
                 setSeconds(time);
                 setPlaying(isPlaying);
+                attention.observe(time, isPlaying);
               }}
               overlay={<DrawingOverlay drawing={drawing} shown={shown} />}
               keyboard
