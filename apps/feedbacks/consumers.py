@@ -17,16 +17,18 @@ import secrets
 import time
 
 from channels.db import database_sync_to_async
+from django.utils import timezone
 
 from apps.core import events
 from apps.core.redis_clients import redis_async_client
 from apps.core.ws import presence
-from apps.core.ws.base import CLOSE_NOT_FOUND, Deny
+from apps.core.ws.base import CLOSE_NOT_FOUND, Deny, StreamConsumer
 from apps.projects import permissions
 from apps.projects.consumers import ProjectPresenceConsumer, current_role
 from apps.projects.models import Membership
 
-from .models import Version
+from .guest_events import GUEST_GRANT, guest_event
+from .models import ShareLink, Version
 from .services.common import version_stream
 
 logger = logging.getLogger(__name__)
@@ -157,6 +159,44 @@ class VersionConsumer(ProjectPresenceConsumer):
     async def _role(self) -> str | None:
         self.role = await self._role_query()
         return self.role
+
+
+class ShareConsumer(StreamConsumer):
+    """/ws/share/?ticket=<from POST share/{token}/ws-ticket/> — a share link's guest follows the
+    link's version room: the same stream and seq as members, with what the share page shows of
+    comments and reactions (guest_events.py) and nothing else. The link is checked again before
+    every event, so a revoked or expired one closes the socket (4403). Guests send nothing but
+    the base protocol (ping, resume); they are not in the room's presence."""
+
+    def authenticated(self) -> bool:
+        return bool((self.scope.get("ticket_grant") or {}).get(GUEST_GRANT))
+
+    async def resolve_stream(self) -> str:
+        self.link_id = self.scope["ticket_grant"][GUEST_GRANT]
+        version_id = await self._usable_link_version()
+        if version_id is None:
+            raise Deny(CLOSE_NOT_FOUND)
+        return version_stream(version_id)
+
+    async def still_allowed(self) -> bool:
+        return await self._usable_link_version() is not None
+
+    async def event_for_reader(self, message: dict) -> dict | None:
+        shown = reader_event_without_internal(message)
+        return guest_event(shown) if shown is not None else None
+
+    async def stream_message(self, payload):
+        if payload["message"].get("type") == "version.deleted":
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        if payload["message"].get("seq") is None:
+            return  # members' presence, playheads and typing are theirs
+        await super().stream_message(payload)
+
+    @database_sync_to_async
+    def _usable_link_version(self):
+        links = ShareLink.objects.filter(pk=self.link_id, revoked_at__isnull=True, expires_at__gt=timezone.now())
+        return links.values_list("version_id", flat=True).first()
 
 
 def reader_event_without_internal(message: dict) -> dict | None:

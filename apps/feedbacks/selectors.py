@@ -182,6 +182,8 @@ def _listed_on(
 ) -> _FeedbackQS:
     carried = CarriedFeedback.objects.filter(version=version, feedback=OuterRef("pk"))
     live_replies = Feedback.objects.filter(parent=OuterRef("pk"), deleted_at__isnull=True)
+    if not include_internal:  # a deleted comment kept only by internal replies is not listed
+        live_replies = live_replies.filter(internal=False)
     conditions = [
         Q(version=version) | Q(Exists(carried), resolved_at__isnull=True),
         Q(deleted_at__isnull=True) | Exists(live_replies),
@@ -271,13 +273,9 @@ def feedback_rows_add_details(rows: list[dict], *, include_internal: bool) -> No
 
 
 def feedback_for_guest(*, version: Version) -> QuerySet[Feedback]:
-    """What a share-link guest sees: this version's own non-internal feedback and replies."""
-    visible_replies = Feedback.objects.filter(deleted_at__isnull=True, internal=False)
-    live_replies = visible_replies.filter(parent=OuterRef("pk"))
-    qs = Feedback.objects.filter(version=version, parent__isnull=True, internal=False).filter(
-        Q(deleted_at__isnull=True) | Exists(live_replies)
-    )
-    return _with_details(qs, visible_replies).order_by("seconds", "created_at", "id")
+    """What a share-link guest sees: the version's own comments and the still-open ones carried
+    over from earlier versions, never internal ones (nor internal replies)."""
+    return feedback_on_version(version=version, include_internal=False)
 
 
 # --- share links --------------------------------------------------------------------------

@@ -276,6 +276,7 @@ ROUTES: dict[str, Rule] = {
     "DELETE feedback/{feedback_id}/reactions/": project(COMMENT, query=lambda w, a, s: "?emoji=👍"),
     "GET share/{token}/": public(),
     "POST share/{token}/feedback/": public(body=lambda w, a, s: {"guest_name": "Client", "body": "좋아요", "frame": 3}),
+    "POST share/{token}/ws-ticket/": public(),
     # Review attention: the team reads everyone's; each member and guest reports and reads their own.
     "GET versions/{version_id}/attention/": project(VIEW_ATTENTION),
     "GET versions/{version_id}/attention/me/": project(READ),
@@ -512,6 +513,9 @@ WS_ROUTES: dict[str, Rule] = {
     "ws/versions/<uuid:version_id>/": project(READ),
     "ws/notifications/": user(),  # everyone signed in follows their own
     "ws/monitoring/": staff(),
+    # A share link's guest, with a ticket from POST share/{token}/ws-ticket/ (its own tests:
+    # apps/feedbacks/tests/test_share_live.py); no account's ticket, nor the raw token, opens it.
+    "ws/share/": custom(lambda actor: 401),
 }
 
 

@@ -53,17 +53,19 @@ class WebSocketAuthMiddleware(BaseMiddleware):
             denier = WebsocketDenier()
             return await denier(scope, receive, send)
 
-        user = claims = None
+        user = claims = grant = None
         # latin-1 reads any bytes; a ticket that was not ASCII is simply not found.
         ticket = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("ticket", [""])[0]
         if ticket:
             redeemed = await ticket_redeem(ticket)
-            if redeemed:
-                user_id, claims = redeemed
-                user = await _active_user(user_id)
+            if redeemed and redeemed.user_id:
+                user, claims = await _active_user(redeemed.user_id), redeemed.claims
+            elif redeemed:
+                grant = redeemed.grant  # no account: what the ticket's issuer allowed (a share link)
         elif bearer:
             user, claims = await _user_from_jwt(bearer)
         scope["user"] = user or AnonymousUser()
         # What a later revocation is matched against (StreamConsumer.session_revoked).
         scope["token_claims"] = claims if user else None
+        scope["ticket_grant"] = grant
         return await super().__call__(scope, receive, send)

@@ -46,6 +46,10 @@ class StreamConsumer(AsyncWebsocketConsumer):
     _closed = False
 
     # --- what subclasses provide -------------------------------------------------
+    def authenticated(self) -> bool:
+        """Whether the connection has a credential this endpoint takes (a signed-in user)."""
+        return bool(self.user and self.user.is_authenticated)
+
     async def resolve_stream(self) -> str:
         """The stream this connection follows; raise Deny(code) to refuse."""
         raise Deny(CLOSE_NOT_FOUND)
@@ -100,7 +104,7 @@ class StreamConsumer(AsyncWebsocketConsumer):
         self._window_count = 0
         # Accept first: a close code can only reach the client after the handshake.
         await self.accept()
-        if not self.user or not self.user.is_authenticated:
+        if not self.authenticated():
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         try:

@@ -239,9 +239,12 @@ class GuestAuthorOut(serializers.Serializer):
 
 
 class GuestFeedbackOut(CommentStateMixin, serializers.ModelSerializer):
-    """What a share-link guest sees: no internal notes, no emails, no ids of people."""
+    """What a share-link guest sees: no internal notes, no emails, no ids of people.
+    `carried_over` as in FeedbackOut: still open from an earlier version (`version_number`).
+    The guest's socket (`/ws/share/`) sends comments in this same shape."""
 
     parent_id = serializers.UUIDField(read_only=True, allow_null=True)
+    version_number = serializers.IntegerField(source="version.number", read_only=True)
     author = serializers.SerializerMethodField()
     body = serializers.SerializerMethodField()
     timecode = serializers.FloatField(source="seconds", read_only=True)
@@ -251,6 +254,7 @@ class GuestFeedbackOut(CommentStateMixin, serializers.ModelSerializer):
     reactions = serializers.SerializerMethodField()
     resolved = serializers.SerializerMethodField()
     deleted = serializers.SerializerMethodField()
+    carried_over = serializers.SerializerMethodField()
     shot = serializers.SerializerMethodField()
     replies = serializers.SerializerMethodField()
 
@@ -259,6 +263,7 @@ class GuestFeedbackOut(CommentStateMixin, serializers.ModelSerializer):
         fields = [
             "id",
             "parent_id",
+            "version_number",
             "author",
             "body",
             "frame",
@@ -271,12 +276,15 @@ class GuestFeedbackOut(CommentStateMixin, serializers.ModelSerializer):
             "reactions",
             "resolved",
             "deleted",
+            "carried_over",
             "shot",
             "edited_at",
             "created_at",
             "replies",
         ]
         read_only_fields = fields
+
+    get_carried_over = FeedbackOut.get_carried_over
 
     def get_author(self, feedback) -> GuestAuthorOut:
         if feedback.author_id is None:

@@ -10,9 +10,11 @@ from apps.core.api.inputs import StrictSerializer
 from apps.core.api.schema import error_response
 from apps.core.services import client_ip
 from apps.core.throttling import IPRateThrottle
+from apps.core.ws.tickets import ticket_issue
 from apps.projects import permissions
 
 from ... import selectors, services
+from ...guest_events import GUEST_GRANT
 from ...models import FEEDBACK_BODY_MAX_LENGTH, ShareLink, Version
 from ...serializers.feedback import GuestFeedbackOut
 from ...serializers.versions import ShareLinkOut, file_url
@@ -131,11 +133,12 @@ class SharePage(_GuestView):
     @extend_schema(parameters=[PASSWORD_HEADER], responses={200: SharePageOut, **SHARE_ERRORS})
     def get(self, request, token):
         """Everything the guest review page needs: the version (with a URL to play it) and its
-        non-internal feedback with replies."""
+        non-internal feedback with replies, with the still-open comments carried over from the
+        previous version (`carried_over`). Live updates: `POST share/{token}/ws-ticket/`."""
         link = self.open(request, token)
         version = link.version
         feedback = selectors.feedback_for_guest(version=version)[: settings.SHARE_FEEDBACK_LIMIT]
-        context = {"request": request}
+        context = {"request": request, "version_id": version.pk}
         return Response(
             {
                 "link": {"permission": link.permission, "label": link.label, "expires_at": link.expires_at},
@@ -179,3 +182,26 @@ class ShareFeedbackCreate(_GuestView):
             end_timecode=data.get("end_timecode"),
         )
         return Response(GuestFeedbackOut(feedback).data, status=status.HTTP_201_CREATED)
+
+
+class ShareWsTicket(_GuestView):
+    class OutputSerializer(serializers.Serializer):
+        ticket = serializers.CharField()
+        expires_in = serializers.IntegerField()
+
+    @extend_schema(
+        parameters=[PASSWORD_HEADER],
+        request=None,
+        responses={
+            200: OutputSerializer,
+            **SHARE_ERRORS,
+            503: error_response("Realtime (Redis) is unavailable (`service_unavailable`)"),
+        },
+    )
+    def post(self, request, token):
+        """A single-use ticket (30 s) for `/ws/share/?ticket=`: the link's version room, live, as
+        the guest sees it (comments and reactions, never internal ones); it stops when the link
+        is revoked or expires."""
+        link = self.open(request, token)
+        ticket = ticket_issue(grant={GUEST_GRANT: str(link.pk)})
+        return Response({"ticket": ticket, "expires_in": settings.WS_TICKET_TTL})

@@ -1639,7 +1639,8 @@ export interface paths {
         };
         /**
          * @description Everything the guest review page needs: the version (with a URL to play it) and its
-         *     non-internal feedback with replies.
+         *     non-internal feedback with replies, with the still-open comments carried over from the
+         *     previous version (`carried_over`). Live updates: `POST share/{token}/ws-ticket/`.
          */
         get: operations["share_retrieve"];
         put?: never;
@@ -1679,6 +1680,27 @@ export interface paths {
         put?: never;
         /** @description A guest comment under a name (links with permission `comment`). */
         post: operations["share_feedback_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share/{token}/ws-ticket/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description A single-use ticket (30 s) for `/ws/share/?ticket=`: the link's version room, live, as
+         *     the guest sees it (comments and reactions, never internal ones); it stops when the link
+         *     is revoked or expires.
+         */
+        post: operations["share_ws_ticket_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2760,12 +2782,17 @@ export interface components {
             display_name: string;
             is_guest: boolean;
         };
-        /** @description What a share-link guest sees: no internal notes, no emails, no ids of people. */
+        /**
+         * @description What a share-link guest sees: no internal notes, no emails, no ids of people.
+         *     `carried_over` as in FeedbackOut: still open from an earlier version (`version_number`).
+         *     The guest's socket (`/ws/share/`) sends comments in this same shape.
+         */
         GuestFeedbackOut: {
             /** Format: uuid */
             readonly id: string;
             /** Format: uuid */
             readonly parent_id: string | null;
+            readonly version_number: number;
             readonly author: components["schemas"]["GuestAuthorOut"];
             readonly body: string;
             readonly frame: number;
@@ -2784,6 +2811,7 @@ export interface components {
             }[];
             readonly resolved: boolean;
             readonly deleted: boolean;
+            readonly carried_over: boolean;
             readonly shot: components["schemas"]["ShotRefOut"] | null;
             /** Format: date-time */
             readonly edited_at: string | null;
@@ -4241,6 +4269,10 @@ export interface components {
         SharePageOutTitledOut: {
             title: string;
         };
+        ShareWsTicketOutput: {
+            ticket: string;
+            expires_in: number;
+        };
         /**
          * @description A shot of the plan on the latest version of one linked asset: its comments (open and
          *     resolved, as the reader may see them) and where it starts, to open the review room there
@@ -4618,6 +4650,8 @@ export interface components {
             /** @description Total bytes of the file. */
             size: number;
             content_type: string;
+            /** @description Base64 of the file's first 512 bytes (all of it when smaller): a file that is not a video is refused here, before any part is sent. */
+            head: string;
         };
         /**
          * @description * `pending` - Pending
@@ -5559,7 +5593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an accepted video type (`unsupported_media_type`) */
+            /** @description Not an accepted video type (`unsupported_media_type`), or `head` matches no video container (`not_a_video`) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -13772,6 +13806,84 @@ export interface operations {
             };
             /** @description Too many wrong passwords or requests (`throttled`, details.retry_after) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    share_ws_ticket_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The link's password, when it has one. */
+                "X-Share-Password"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareWsTicketOutput"];
+                };
+            };
+            /** @description The link has a password and none was sent (`share_password_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Wrong password (`share_password_invalid`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The link expired (`share_link_expired`) or was revoked (`share_link_revoked`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many wrong passwords or requests (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Realtime (Redis) is unavailable (`service_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,3 +15,4 @@ export {
   type GuestFeedback,
   type SharePage,
 } from "./api/guest-api";
+export { SHARE_SOCKET_PATH, useShareRealtime } from "./model/use-share-realtime";

@@ -15,6 +15,7 @@ function GuestComment({ item, current, onSeek }: { item: GuestFeedback; current:
         <span className={styles.author}>{item.author.display_name}</span>
         {item.author.is_guest ? <span className={styles.tag}>{t("guest")}</span> : null}
         {item.resolved ? <span className={cx(styles.tag, styles.resolved)}>{t("resolved")}</span> : null}
+        {item.carried_over ? <span className={styles.tag}>{t("carriedFrom", { number: item.version_number })}</span> : null}
         <span className={styles.spacer} />
         <button type="button" className={styles.timecode} onClick={() => onSeek(item)} aria-label={t("seekTo", { timecode: item.smpte })}>
           {item.smpte}

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type ReactNode } from "react";
 
 import { currentFeedbackId, feedbackAtFrame } from "@/entities/feedback";
 import { LocaleSwitcher } from "@/features/account/switch-locale";
-import { useGetSharePageQuery } from "@/features/review/share-link";
+import { useGetSharePageQuery, useShareRealtime } from "@/features/review/share-link";
 import { DrawingOverlay, DrawingToolbar, useDrawing } from "@/widgets/annotation-canvas";
 import { ReviewColumns, ReviewShell, ReviewState, ReviewTopbar } from "@/widgets/review-layout";
 import { ReviewPlayer, type PlayerHandle } from "@/widgets/review-player";
@@ -46,6 +46,8 @@ export function ShareReviewPage({ token }: { token: string }) {
     typeof window === "undefined" ? "" : (window.sessionStorage.getItem(passwordKey(token)) ?? ""),
   );
   const page = useGetSharePageQuery({ token, password });
+  // Live: comments, replies, resolves and reactions of the link's version as they happen.
+  useShareRealtime({ token, password, enabled: page.isSuccess });
   const playerRef = useRef<PlayerHandle>(null);
   const [seconds, setSeconds] = useState(0);
   const [playing, setPlaying] = useState(false);

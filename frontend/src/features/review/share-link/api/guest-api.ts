@@ -3,9 +3,14 @@ import { baseApi, toApiError, type ApiError } from "@/shared/api";
 import { apiBaseUrl } from "@/shared/config";
 import { getActiveLocale } from "@/shared/i18n";
 
+import { upsertGuestComment } from "../model/guest-cache";
+
 export interface GuestFeedback {
   id: string;
   parent_id: string | null;
+  /** The version the comment was made on; `carried_over`: an earlier one, still open. */
+  version_number: number;
+  carried_over: boolean;
   author: { display_name: string; is_guest: boolean };
   body: string;
   frame: number;
@@ -76,6 +81,15 @@ async function guestFetch<T>(path: string, password: string, init: RequestInit =
   }
 }
 
+/** A single-use ticket for the guest's socket (`/ws/share/`); throws what the link answers. */
+export async function guestWsTicket(token: string, password: string): Promise<string> {
+  const result = await guestFetch<{ ticket: string }>(`share/${encodeURIComponent(token)}/ws-ticket/`, password, {
+    method: "POST",
+  });
+  if ("error" in result) throw result.error;
+  return result.data.ticket;
+}
+
 export const guestApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
     getSharePage: build.query<SharePage, { token: string; password: string }>({
@@ -91,16 +105,8 @@ export const guestApi = baseApi.injectEndpoints({
       async onQueryStarted({ token, password }, { dispatch, queryFulfilled }) {
         try {
           const { data } = await queryFulfilled;
-          // Guests have no socket: put the new comment in place right away.
-          dispatch(
-            guestApi.util.updateQueryData("getSharePage", { token, password }, (draft) => {
-              if (data.parent_id) draft.feedback.find((item) => item.id === data.parent_id)?.replies.push(data);
-              else {
-                draft.feedback.push({ ...data, replies: data.replies ?? [] });
-                draft.feedback.sort((a, b) => a.frame / a.fps - b.frame / b.fps);
-              }
-            }),
-          );
+          // In place at once, whether or not the socket's copy came first (same id: one comment).
+          dispatch(guestApi.util.updateQueryData("getSharePage", { token, password }, (draft) => upsertGuestComment(draft, data)));
         } catch {
           // Reported by the form.
         }
