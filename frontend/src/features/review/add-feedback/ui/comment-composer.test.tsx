@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { FEEDBACK_BODY_MAX_LENGTH, feedbackApi, feedbackItems, type Feedback } from "@/entities/feedback";
+import { FEEDBACK_BODY_MAX_LENGTH, feedbackApi, feedbackItems, upsertInList, type Feedback } from "@/entities/feedback";
 import { setTokens } from "@/shared/api";
 import { createFetchStub, envelope, renderWithProviders } from "@/shared/lib/test";
 import { ToastProvider } from "@/shared/ui";
@@ -117,6 +117,17 @@ describe("adding a comment", () => {
       urgent: false,
       annotation: null,
     });
+  });
+
+  it("keeps one copy when the room's event brings the server's comment before the answer does", async () => {
+    const { store, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
+    await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
+    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "로고 확인");
+    await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
+    store.dispatch(feedbackApi.util.updateQueryData("listFeedback", "v1", (draft) => upsertInList(draft, serverFeedback({ body: "로고 확인", frame: 5 }))));
+    expect(cached(store).map((item) => item.id).sort()).toEqual([expect.stringMatching(/^pending-/), "srv-1"]);
+    release();
+    await waitFor(() => expect(cached(store).map((item) => item.id)).toEqual(["srv-1"]));
   });
 
   it("sends a comment marked urgent for immediate AI triage, then clears the mark", async () => {
