@@ -3,6 +3,8 @@
 import { useRef } from "react";
 
 import type { ReviewUser } from "@/entities/asset";
+import { CurrentShot } from "@/entities/shot-map";
+import { ShotLane } from "@/features/review/edit-shot-map";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
@@ -17,6 +19,7 @@ import { useCompare } from "../model/use-compare";
 import { usePlayhead } from "../model/use-playhead";
 import { useReviewRoom } from "../model/use-review-room";
 import { useRoomAttention } from "../model/use-room-attention";
+import { useRoomShots } from "../model/use-room-shots";
 import { RoomSidebar } from "./room-sidebar";
 import { RoomStage } from "./room-stage";
 import { RoomTopbar } from "./room-topbar";
@@ -33,6 +36,7 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
   const playerRef = useRef<PlayerHandle>(null);
   const attention = useRoomAttention(room);
   const playhead = usePlayhead(playerRef, room.fps, room.room.sendPresence, attention.observe);
+  const shots = useRoomShots(room, playerRef, playhead.frame);
   const selection = useCommentSelection(room.items, playerRef, playhead, room.fps, room.wantedFeedback);
   const drawing = useDrawing();
   const compare = useCompare(room.versions.data ?? [], room.version);
@@ -83,7 +87,22 @@ export function AssetReviewPage({ assetId }: { assetId: string }) {
             selection={selection}
             drawing={drawing}
             compareVersion={compare.compareVersion}
-            lanes={attention.team ? <AttentionStrip attention={attention.team} lastFrame={attention.lastFrame} /> : null}
+            lanes={
+              <>
+                {shots.map ? (
+                  <ShotLane
+                    map={shots.map}
+                    lastFrame={shots.lastFrame}
+                    fps={room.fps}
+                    frame={playhead.frame}
+                    canEdit={room.can.upload}
+                    onSeekFrame={(frame) => playerRef.current?.seekFrame(frame)}
+                  />
+                ) : null}
+                {attention.team ? <AttentionStrip attention={attention.team} lastFrame={attention.lastFrame} /> : null}
+              </>
+            }
+            below={shots.map ? <CurrentShot map={shots.map} shot={shots.current} /> : null}
           />
         }
         sidebar={

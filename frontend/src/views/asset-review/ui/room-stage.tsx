@@ -25,6 +25,8 @@ interface RoomStageProps {
   compareVersion: Version | null;
   /** Rows under the timeline (the attention heat strip, for the team). */
   lanes?: ReactNode;
+  /** Under the player (the current shot of the linked plan). */
+  below?: ReactNode;
 }
 
 function Waiting() {
@@ -37,7 +39,7 @@ function Waiting() {
 }
 
 /** The player (or the pair of players in compare mode), or why there is none yet. */
-export function RoomStage({ room, playerRef, playhead, selection, drawing, compareVersion, lanes }: RoomStageProps) {
+export function RoomStage({ room, playerRef, playhead, selection, drawing, compareVersion, lanes, below }: RoomStageProps) {
   const t = useTranslations("review");
   const { version, fps, can } = room;
   const title = room.asset.data?.title ?? "";
@@ -110,6 +112,7 @@ export function RoomStage({ room, playerRef, playhead, selection, drawing, compa
         keyboard
         onMediaError={room.refetchVersion}
       />
+      {below}
       <DrawingToolbar drawing={drawing} />
     </>
   );

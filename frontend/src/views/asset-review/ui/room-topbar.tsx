@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
 import { ExportButtons } from "@/features/review/export-feedback";
+import { PlanLinkControl } from "@/features/review/link-plan";
 import { UploadVersion } from "@/features/review/upload-version";
 import { ReviewTopbar } from "@/widgets/review-layout";
 import { routes } from "@/shared/config";
@@ -37,6 +38,7 @@ export function RoomTopbar({ assetId, room, compare, onSelectVersion }: RoomTopb
         <h1 className={styles.title}>{asset.data?.title}</h1>
         {project.data ? <span className={styles.project}>{project.data.name}</span> : null}
       </div>
+      {asset.data ? <PlanLinkControl asset={asset.data} canEdit={can.upload} /> : null}
       {list.length > 0 && version ? (
         <select
           className={styles.select}

@@ -6,6 +6,7 @@ import { useListProjectAssetsQuery, type Asset } from "@/entities/asset";
 import { roleAllows } from "@/entities/project";
 import { registerVersionRealtime, ReviewStatusBadge, VersionStatusBadge } from "@/entities/version";
 import { CreateAssetForm } from "@/features/review/create-asset";
+import { PlanLinkControl } from "@/features/review/link-plan";
 import { UploadVersion } from "@/features/review/upload-version";
 import { ProjectShell } from "@/widgets/project-shell";
 import { asApiError } from "@/shared/api";
@@ -30,7 +31,8 @@ function AssetCard({ asset, canUpload }: { asset: Asset; canUpload: boolean }) {
   const latest = asset.latest_version;
   return (
     <li className={styles.card} data-testid="asset-card">
-      <Link href={routes.assetReview(asset.id)} className={styles.thumb} aria-label={t("openReview", { title: asset.title })}>
+      {/* The poster repeats the title's link: one tab stop and one name per card for assistive tech. */}
+      <Link href={routes.assetReview(asset.id)} className={styles.thumb} aria-hidden="true" tabIndex={-1}>
         {latest?.poster_url ? (
           // eslint-disable-next-line @next/next/no-img-element -- posters come from the API origin / S3, not next/image's loader
           <img src={latest.poster_url} alt="" className={styles.poster} />
@@ -47,6 +49,8 @@ function AssetCard({ asset, canUpload }: { asset: Asset; canUpload: boolean }) {
         <div className={styles.badges}>
           {latest ? <VersionStatusBadge status={latest.status} /> : null}
           {latest?.status === "ready" ? <ReviewStatusBadge status={latest.review_status} /> : null}
+          {/* Linked and changed in the review room; the card only says which plan. */}
+          <PlanLinkControl asset={asset} canEdit={false} />
         </div>
         <p className={styles.meta}>
           {t("versions", { count: asset.version_count })} · {format.relativeTime(new Date(latest?.created_at ?? asset.created_at), atLeast(now, latest?.created_at ?? asset.created_at))}

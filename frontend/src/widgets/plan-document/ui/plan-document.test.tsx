@@ -54,3 +54,45 @@ describe("PlanDocument", () => {
     for (const button of screen.getAllByRole("button", { name: /다시 생성$/ })) expect(button).toBeEnabled();
   });
 });
+
+describe("PlanDocument review comments per shot", () => {
+  const shot = {
+    number: 2,
+    scene: 1,
+    shot_size: "close_up" as const,
+    camera_movement: "handheld" as const,
+    description: "케이스를 여는 손",
+    audio: "",
+    duration_seconds: 7,
+    location: "",
+    props: [],
+  };
+  const row = {
+    shot_id: "s2",
+    number: 2,
+    open: 1,
+    resolved: 2,
+    asset_id: "a1",
+    asset_title: "본편",
+    version_id: "v3",
+    version_number: 3,
+    start_frame: 30,
+    end_frame: 60,
+  };
+
+  it("shows each shot's open and resolved comments on the linked cut and opens the review room at the shot", async () => {
+    vi.stubGlobal("fetch", createFetchStub((request) => ({ status: 200, body: request.path.endsWith("/shot-feedback/") ? [row] : {} })).fetch);
+    renderWithProviders(<PlanDocument plan={{ ...PLAN, result: { ...RESULT, shots: [shot] } }} editDisabledReason={null} />);
+    expect(await screen.findByText("미해결 1 · 해결 2")).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "리뷰 코멘트" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "본편 v3 리뷰 룸에서 샷 2 열기" })).toHaveAttribute("href", "/assets/a1?version=v3&frame=30");
+    expect(screen.getByText(/연결된 영상: 본편 \(v3\)/)).toBeInTheDocument();
+  });
+
+  it("says how to link a cut when none is", async () => {
+    vi.stubGlobal("fetch", createFetchStub((request) => ({ status: 200, body: request.path.endsWith("/shot-feedback/") ? [] : {} })).fetch);
+    renderWithProviders(<PlanDocument plan={{ ...PLAN, result: { ...RESULT, shots: [shot] } }} editDisabledReason={null} />);
+    expect(await screen.findByText(/이 기획안에 연결된 영상이 아직 없습니다/)).toBeInTheDocument();
+    expect(screen.queryByRole("columnheader", { name: "리뷰 코멘트" })).toBeNull();
+  });
+});

@@ -8,7 +8,7 @@ import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { Button, FormAlert, Popover, SelectField, useToast } from "@/shared/ui";
+import { Button, ChevronDownIcon, cx, FormAlert, Popover, SelectField, useToast } from "@/shared/ui";
 
 import { useLinkPlanMutation, useListLinkablePlansQuery, useUnlinkPlanMutation } from "../api/link-plan-api";
 import styles from "./plan-link-control.module.css";
@@ -69,6 +69,11 @@ function PlanLinkForm({ asset, onDone }: { asset: PlanLinkControlProps["asset"];
         />
       )}
       {error ? <FormAlert tone="error">{error}</FormAlert> : null}
+      {asset.plan_id ? (
+        <Link href={routes.plan(asset.plan_id)} className={styles.openPlan}>
+          {t("open", { title: asset.plan_title ?? "" })}
+        </Link>
+      ) : null}
       <div className={styles.actions}>
         {asset.plan_id ? (
           <Button
@@ -92,33 +97,37 @@ function PlanLinkForm({ asset, onDone }: { asset: PlanLinkControlProps["asset"];
   );
 }
 
-/** Which plan the asset was shot from (a link to it), and for editors a picker to link, change or unlink it. */
+/**
+ * Which plan the asset was shot from, as one compact pill in the room's header: a link to the
+ * plan for readers; for editors it opens the picker to link, change or unlink it.
+ */
 export function PlanLinkControl({ asset, canEdit }: PlanLinkControlProps) {
   const t = useTranslations("shots.link");
   const [open, setOpen] = useState(false);
-  if (!asset.plan_id && !canEdit) return null;
+  const title = asset.plan_title ?? "";
+  if (!canEdit) {
+    if (!asset.plan_id) return null;
+    return (
+      <Link href={routes.plan(asset.plan_id)} className={styles.chip} title={title} data-testid="plan-link">
+        <span className={styles.chipText}>{t("linked", { title })}</span>
+      </Link>
+    );
+  }
   return (
-    <div className={styles.control} data-testid="plan-link">
-      {asset.plan_id ? (
-        <Link href={routes.plan(asset.plan_id)} className={styles.chip} title={asset.plan_title ?? undefined}>
-          {t("linked", { title: asset.plan_title ?? "" })}
-        </Link>
-      ) : null}
-      {canEdit ? (
-        <Popover
-          open={open}
-          onOpenChange={setOpen}
-          label={t("dialog")}
-          panelClassName={styles.panel}
-          trigger={(props) => (
-            <Button {...props} size="sm" variant={asset.plan_id ? "ghost" : "secondary"}>
-              {asset.plan_id ? t("change") : t("link")}
-            </Button>
-          )}
-        >
-          <PlanLinkForm asset={asset} onDone={() => setOpen(false)} />
-        </Popover>
-      ) : null}
-    </div>
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      label={t("dialog")}
+      align="start"
+      panelClassName={styles.panel}
+      trigger={(props) => (
+        <button {...props} type="button" className={cx(styles.chip, !asset.plan_id && styles.unlinked)} title={title || undefined} data-testid="plan-link">
+          <span className={styles.chipText}>{asset.plan_id ? t("linked", { title }) : t("link")}</span>
+          <ChevronDownIcon size={14} />
+        </button>
+      )}
+    >
+      <PlanLinkForm asset={asset} onDone={() => setOpen(false)} />
+    </Popover>
   );
 }
