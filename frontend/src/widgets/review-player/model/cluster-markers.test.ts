@@ -16,23 +16,26 @@ describe("clusterMarkers", () => {
   it("merges markers closer than the gap, in frame order, whatever order they came in", () => {
     const clusters = clusterMarkers([marker("c", 110), marker("a", 100), marker("b", 105), marker("d", 200)], 1000, 1000, 14);
     expect(ids(clusters)).toEqual([["a", "b", "c"], ["d"]]);
-    expect(clusters[0]).toMatchObject({ key: "a", firstFrame: 100, lastFrame: 110 });
-    expect(clusters[0]?.position).toBeCloseTo(0.105);
+    // Drawn at its first marker.
+    expect(clusters[0]).toMatchObject({ key: "a", firstFrame: 100, lastFrame: 110, position: 0.1 });
   });
 
-  it("never chains a dense stretch into one dot: each cluster spans less than the gap from its first marker", () => {
+  it("never chains a dense stretch into one dot: each cluster spans less than the gap from its first marker, where it is drawn", () => {
     const dense = Array.from({ length: 2000 }, (_, index) => marker(`m${index}`, index * 0.5));
     const clusters = clusterMarkers(dense, 1000, 800, 14);
     // 2000 markers over 800 px: about 800 / 14 clusters, none wider than the gap.
     expect(clusters.length).toBeGreaterThanOrEqual(50);
     expect(clusters.length).toBeLessThanOrEqual(60);
     for (const cluster of clusters) expect(((cluster.lastFrame - cluster.firstFrame) / 1000) * 800).toBeLessThan(14 + 1e-9);
+    // Drawn at their first markers, neighbours are at least the gap apart: they never overlap.
+    const gaps = clusters.slice(1).map((cluster, index) => (cluster.position - clusters[index]!.position) * 800);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(14 - 1e-9);
     expect(clusters.reduce((sum, cluster) => sum + cluster.markers.length, 0)).toBe(2000);
   });
 
   it("merges more as the track gets narrower", () => {
     const spread = Array.from({ length: 100 }, (_, index) => marker(`m${index}`, index * 10));
-    expect(clusterMarkers(spread, 1000, 2000).length).toBe(100);
+    expect(clusterMarkers(spread, 1000, 3000).length).toBe(100); // 30 px apart: wider than a target
     expect(clusterMarkers(spread, 1000, 200).length).toBeLessThan(20);
   });
 

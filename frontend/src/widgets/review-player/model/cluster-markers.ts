@@ -15,12 +15,15 @@ export interface MarkerCluster<T extends ClusterableMarker> {
   /** Frames of its first and last marker. */
   firstFrame: number;
   lastFrame: number;
-  /** Where it is drawn, 0..1 along the track: the middle of its first and last marker. */
+  /**
+   * Where it is drawn, 0..1 along the track: at its first marker. Clusters start at least the
+   * gap apart, so drawn there they never overlap (drawn mid-span, two could).
+   */
   position: number;
 }
 
-/** Markers closer than this many pixels merge (a marker is 10 px wide). */
-export const CLUSTER_GAP_PX = 14;
+/** Markers closer than this many pixels merge: each one's target is 24 px wide (WCAG 2.5.8). */
+export const CLUSTER_GAP_PX = 24;
 /** Width assumed before the track is measured (and in tests without layout). */
 export const FALLBACK_TRACK_PX = 640;
 
@@ -48,12 +51,9 @@ export function clusterMarkers<T extends ClusterableMarker>(
       current.lastFrame = marker.frame;
       continue;
     }
-    current = { key: marker.id, markers: [marker], firstFrame: marker.frame, lastFrame: marker.frame, position: 0 };
+    current = { key: marker.id, markers: [marker], firstFrame: marker.frame, lastFrame: marker.frame, position: px / width };
     anchorPx = px;
     clusters.push(current);
-  }
-  for (const cluster of clusters) {
-    cluster.position = (timelinePosition(cluster.firstFrame, lastFrame) + timelinePosition(cluster.lastFrame, lastFrame)) / 2;
   }
   return clusters;
 }
