@@ -83,22 +83,26 @@ export function UploadVersion({ assetId, compact }: UploadVersionProps) {
             <span className={styles.name} title={state.fileName ?? ""}>
               {state.fileName}
             </span>
-            <span className={styles.numbers}>
-              {state.phase === "completing"
-                ? t("finishing")
-                : `${percent}% · ${formatBytes(state.sent)} / ${formatBytes(state.total)}`}
-            </span>
+            {state.permanent ? null : (
+              <span className={styles.numbers}>
+                {state.phase === "completing"
+                  ? t("finishing")
+                  : `${percent}% · ${formatBytes(state.sent)} / ${formatBytes(state.total)}`}
+              </span>
+            )}
           </div>
-          <div
-            className={styles.track}
-            role="progressbar"
-            aria-label={t("progress", { name: state.fileName ?? "" })}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-          >
-            <div className={styles.bar} style={{ width: `${percent}%` }} data-paused={state.phase === "paused"} />
-          </div>
+          {state.permanent ? null : (
+            <div
+              className={styles.track}
+              role="progressbar"
+              aria-label={t("progress", { name: state.fileName ?? "" })}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+            >
+              <div className={styles.bar} style={{ width: `${percent}%` }} data-paused={state.phase === "paused"} />
+            </div>
+          )}
           {state.phase === "error" ? (
             <p className={styles.error} role="alert" data-permanent={state.permanent}>
               {state.errorCode === "not_a_video"
