@@ -1,9 +1,10 @@
 """Upload: a 1 GiB file (BENCH_UPLOAD_MB) through the presigned multipart flow against a local
 S3 API (moto_server), from a Python client and from the browser's own uploader in Chromium,
-each compared with a plain boto3 multipart upload of the same size to the same server in the
-same run. Rounds alternate (ours, boto3 / boto3, ours; BENCH_UPLOAD_ROUNDS, default 3) and each
-object is deleted before the next, so both see the same load and the same server state; the
-ratio is the median of the per-round ratios. Every path uses 16 MiB parts, four in flight.
+each compared with plain boto3 multipart uploads of the same size to the same server in the
+same run (with no checksum, the S3 protocol presigned part URLs allow, and as boto3 comes: see
+`alternate`). Each round runs all three in a rotated order (BENCH_UPLOAD_ROUNDS, default 3) and
+each object is deleted before the next, so all see the same load and the same server state;
+the ratio is the median of the per-round ratios. Every path uses 16 MiB parts, four in flight.
 
 Memory: the Django process only starts and completes the upload, so its memory must not grow
 with the file (target < 20 MB). "Cold" is the growth from the fresh server to the peak across a
