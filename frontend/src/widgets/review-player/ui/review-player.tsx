@@ -9,6 +9,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import { createPortal } from "react-dom";
 
 import { useTranslations } from "@/shared/i18n";
 import { clampFrame, frameAt, frameToSmpte, lastFrame as lastFrameOf, seekTimeForFrame } from "@/shared/lib/timecode";
@@ -54,6 +55,11 @@ export interface ReviewPlayerProps {
   bare?: boolean;
   /** When the media URL expired (presigned, 1 h) or failed to load. */
   onMediaError?: () => void;
+  /**
+   * Where the timeline and controls go instead of under the picture (a compare lays one bar
+   * under both pictures); `null` while that place is still mounting.
+   */
+  controlsHost?: HTMLElement | null;
 }
 
 /**
@@ -83,6 +89,7 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
     className,
     bare = false,
     onMediaError,
+    controlsHost,
   },
   ref,
 ) {
@@ -93,6 +100,8 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
   const [rate, setRate] = useState(1);
   const [muted, setMuted] = useState(initialMuted);
   const [mediaDuration, setMediaDuration] = useState<number | null>(null);
+  // The source whose frames are decoded: from then on the picture is the frame, not the poster.
+  const [framedSrc, setFramedSrc] = useState<string | null>(null);
   const onTimeChangeRef = useRef(onTimeChange);
   useEffect(() => {
     onTimeChangeRef.current = onTimeChange;
@@ -204,7 +213,96 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
     return () => window.removeEventListener("keydown", onKey);
   }, [keyboard, run]);
 
+  // A browser keeps showing the poster (made ~1 s in) until the first seek or play, while the
+  // timecode says frame 0: land on the frame the UI shows (a deep link's too) once one is decoded.
+  const showFrame = () => {
+    const video = videoRef.current;
+    if (!video) return;
+    setFramedSrc(src);
+    if (video.paused && !video.seeking) video.currentTime = seekTimeForFrame(frameAt(video.currentTime, fps), fps);
+  };
+
   const ratio = width && height ? width / height : 16 / 9;
+
+  const controls = (
+    <div className={styles.controls}>
+      <Timeline
+        frame={frame}
+        lastFrame={last}
+        fps={fps}
+        markers={markers}
+        playheads={playheads}
+        selectedId={selectedMarkerId ?? null}
+        onSeekFrame={seekFrame}
+        onMarkerSelect={onMarkerSelect}
+      />
+      {lanes}
+      <div className={styles.bar}>
+        <button
+          type="button"
+          className={styles.control}
+          onClick={() => run({ kind: "step", frames: -1 })}
+          aria-label={t("prevFrame")}
+          title={t("prevFrame")}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M3 3v10M13 3 6 8l7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className={cx(styles.control, styles.play)}
+          onClick={() => run({ kind: "toggle" })}
+          aria-label={playing ? t("pause") : t("play")}
+          data-testid="play-toggle"
+        >
+          {playing ? (
+            <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 3h3v10H4zM9 3h3v10H9z" fill="currentColor" />
+            </svg>
+          ) : (
+            <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
+            </svg>
+          )}
+        </button>
+        <button
+          type="button"
+          className={styles.control}
+          onClick={() => run({ kind: "step", frames: 1 })}
+          aria-label={t("nextFrame")}
+          title={t("nextFrame")}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M13 3v10M3 3l7 5-7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
+        </button>
+        <output className={styles.timecode} aria-label={t("timecode")} data-testid="timecode">
+          {frameToSmpte(frame, fps)}
+        </output>
+        <span className={styles.duration}>/ {frameToSmpte(last, fps)}</span>
+        <span className={styles.frameNo}>{t("frame", { frame, fps: Math.round(fps * 100) / 100 })}</span>
+        <span className={styles.spacer} />
+        {rate !== 1 ? <span className={styles.rate}>{rate}×</span> : null}
+        <button
+          type="button"
+          className={styles.control}
+          onClick={() => setMuted((value) => !value)}
+          aria-pressed={muted}
+          aria-label={muted ? t("unmute") : t("mute")}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M2 6h3l4-3v10L5 10H2z" fill="currentColor" />
+            {muted ? (
+              <path d="m11 6 4 4m0-4-4 4" stroke="currentColor" strokeWidth="1.5" />
+            ) : (
+              <path d="M11 5.5a3.5 3.5 0 0 1 0 5" stroke="currentColor" strokeWidth="1.5" fill="none" />
+            )}
+          </svg>
+        </button>
+      </div>
+    </div>
+  );
 
   return (
     <div className={cx(styles.player, className)} data-testid="review-player">
@@ -215,7 +313,7 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
               ref={videoRef}
               className={styles.video}
               src={src}
-              poster={poster ?? undefined}
+              poster={framedSrc === src ? undefined : (poster ?? undefined)}
               preload="auto"
               playsInline
               muted={muted}
@@ -233,6 +331,7 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
                 if (!playing) setTime(videoRef.current?.currentTime ?? 0);
               }}
               onLoadedMetadata={() => setMediaDuration(videoRef.current?.duration ?? null)}
+              onLoadedData={showFrame}
               onError={onMediaError}
               data-testid="review-video"
             />
@@ -242,85 +341,7 @@ export const ReviewPlayer = forwardRef<PlayerHandle, ReviewPlayerProps>(function
           {overlay ? <div className={styles.overlay}>{overlay}</div> : null}
         </div>
       </div>
-      {bare ? null : (
-        <div className={styles.controls}>
-          <Timeline
-            frame={frame}
-            lastFrame={last}
-            fps={fps}
-            markers={markers}
-            playheads={playheads}
-            selectedId={selectedMarkerId ?? null}
-            onSeekFrame={seekFrame}
-            onMarkerSelect={onMarkerSelect}
-          />
-          {lanes}
-          <div className={styles.bar}>
-            <button
-              type="button"
-              className={styles.control}
-              onClick={() => run({ kind: "step", frames: -1 })}
-              aria-label={t("prevFrame")}
-              title={t("prevFrame")}
-            >
-              <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M3 3v10M13 3 6 8l7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.5" />
-              </svg>
-            </button>
-            <button
-              type="button"
-              className={cx(styles.control, styles.play)}
-              onClick={() => run({ kind: "toggle" })}
-              aria-label={playing ? t("pause") : t("play")}
-              data-testid="play-toggle"
-            >
-              {playing ? (
-                <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true">
-                  <path d="M4 3h3v10H4zM9 3h3v10H9z" fill="currentColor" />
-                </svg>
-              ) : (
-                <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true">
-                  <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
-                </svg>
-              )}
-            </button>
-            <button
-              type="button"
-              className={styles.control}
-              onClick={() => run({ kind: "step", frames: 1 })}
-              aria-label={t("nextFrame")}
-              title={t("nextFrame")}
-            >
-              <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M13 3v10M3 3l7 5-7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.5" />
-              </svg>
-            </button>
-            <output className={styles.timecode} aria-label={t("timecode")} data-testid="timecode">
-              {frameToSmpte(frame, fps)}
-            </output>
-            <span className={styles.duration}>/ {frameToSmpte(last, fps)}</span>
-            <span className={styles.frameNo}>{t("frame", { frame, fps: Math.round(fps * 100) / 100 })}</span>
-            <span className={styles.spacer} />
-            {rate !== 1 ? <span className={styles.rate}>{rate}×</span> : null}
-            <button
-              type="button"
-              className={styles.control}
-              onClick={() => setMuted((value) => !value)}
-              aria-pressed={muted}
-              aria-label={muted ? t("unmute") : t("mute")}
-            >
-              <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M2 6h3l4-3v10L5 10H2z" fill="currentColor" />
-                {muted ? (
-                  <path d="m11 6 4 4m0-4-4 4" stroke="currentColor" strokeWidth="1.5" />
-                ) : (
-                  <path d="M11 5.5a3.5 3.5 0 0 1 0 5" stroke="currentColor" strokeWidth="1.5" fill="none" />
-                )}
-              </svg>
-            </button>
-          </div>
-        </div>
-      )}
+      {bare || controlsHost === null ? null : controlsHost ? createPortal(controls, controlsHost) : controls}
     </div>
   );
 });
