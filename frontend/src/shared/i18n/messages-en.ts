@@ -8,9 +8,10 @@ import notificationSettings from "./messages/en/notification-settings.json";
 import planning from "./messages/en/planning.json";
 import projects from "./messages/en/projects.json";
 import review from "./messages/en/review.json";
+import reviewLayout from "./messages/en/review-layout.json";
 import shots from "./messages/en/shots.json";
 import { precompile } from "./precompile";
 
 /** The English catalogue: every area file merged (each owns its top-level namespaces), precompiled. */
-const en = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings, ...attention, ...shots });
+const en = precompile({ ...core, ...projects, ...review, ...planning, ...monitoring, ...monitoringOverview, ...monitoringReports, ...analytics, ...notificationSettings, ...attention, ...shots, ...reviewLayout });
 export default en;

@@ -6,3 +6,4 @@ export {
   type ReviewColumnsProps,
   type ReviewShellProps,
 } from "./ui/review-layout";
+export { SidebarSplit, type SidebarSplitProps } from "./ui/sidebar-split";

@@ -4,11 +4,13 @@ import {
   useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
   type KeyboardEvent,
   type ReactNode,
   type RefObject,
 } from "react";
+import { createPortal } from "react-dom";
 
 import { cx } from "@/shared/lib/classnames";
 import styles from "./popover.module.css";
@@ -33,11 +35,39 @@ export interface PopoverProps {
   align?: "start" | "end";
   /** Open below the trigger (default) or above it (a trigger near the bottom of the screen). */
   placement?: "below" | "above";
+  /**
+   * Lay the panel over the page (fixed, outside any scrolling or clipping box), flipped to
+   * the side of the trigger with room and kept inside the window: for triggers in lists.
+   */
+  floating?: boolean;
   className?: string;
   panelClassName?: string;
 }
 
 const ITEM_SELECTOR = '[role="menuitem"]:not([disabled])';
+/** Space between the trigger and the panel, and the panel and the window's edges. */
+const GAP = 6;
+const MARGIN = 8;
+
+/** Where a floating panel goes: below the trigger when it fits there, else above; inside the window. */
+export function floatingPosition(
+  trigger: { top: number; bottom: number; left: number; right: number },
+  panel: { width: number; height: number },
+  view: { width: number; height: number },
+  { align, placement }: { align: "start" | "end"; placement: "below" | "above" },
+): { top: number; left: number } {
+  const below = trigger.bottom + GAP;
+  const above = trigger.top - GAP - panel.height;
+  const fitsBelow = below + panel.height <= view.height - MARGIN;
+  const fitsAbove = above >= MARGIN;
+  const wantAbove = placement === "above" ? fitsAbove || !fitsBelow : !fitsBelow && fitsAbove;
+  const top = wantAbove ? above : below;
+  const left = align === "start" ? trigger.left : trigger.right - panel.width;
+  return {
+    top: Math.max(MARGIN, Math.min(top, view.height - panel.height - MARGIN)),
+    left: Math.max(MARGIN, Math.min(left, view.width - panel.width - MARGIN)),
+  };
+}
 
 /**
  * Anchored dropdown: closes on Escape (focus goes back to the trigger), on a
@@ -52,6 +82,7 @@ export function Popover({
   label,
   align = "end",
   placement = "below",
+  floating = false,
   className,
   panelClassName,
 }: PopoverProps) {
@@ -71,13 +102,43 @@ export function Popover({
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) {
+      const target = event.target as Node;
+      if (rootRef.current && !rootRef.current.contains(target) && !panelRef.current?.contains(target)) {
         close(false);
       }
     };
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open, close]);
+
+  // A floating panel follows its trigger (scrolling, resizing) and flips to the side with room.
+  useLayoutEffect(() => {
+    if (!open || !floating) return;
+    const place = () => {
+      const panel = panelRef.current;
+      const trigger = triggerRef.current;
+      if (!panel || !trigger) return;
+      const { top, left } = floatingPosition(
+        trigger.getBoundingClientRect(),
+        { width: panel.offsetWidth, height: panel.offsetHeight },
+        { width: window.innerWidth, height: window.innerHeight },
+        { align, placement },
+      );
+      // At the end of the page, it keeps the theme of where it opened (the dark review room).
+      const theme = trigger.closest<HTMLElement>("[data-theme]")?.dataset.theme;
+      if (theme) panel.dataset.theme = theme;
+      panel.style.top = `${top}px`;
+      panel.style.left = `${left}px`;
+      panel.style.visibility = "visible";
+    };
+    place();
+    window.addEventListener("scroll", place, true);
+    window.addEventListener("resize", place);
+    return () => {
+      window.removeEventListener("scroll", place, true);
+      window.removeEventListener("resize", place);
+    };
+  }, [open, floating, align, placement]);
 
   useEffect(() => {
     if (!open) return;
@@ -106,7 +167,9 @@ export function Popover({
     if (event.key === "Home") next = 0;
     if (event.key === "End") next = items.length - 1;
     if (event.key === "Tab") {
-      close(false);
+      // A floating panel lives at the end of the page: Tab goes back to where it opened from.
+      if (floating) event.preventDefault();
+      close(floating);
       return;
     }
     if (next !== null) {
@@ -114,6 +177,25 @@ export function Popover({
       items[next]?.focus();
     }
   };
+
+  const panel = (
+    <div
+      ref={panelRef}
+      id={panelId}
+      role={kind}
+      aria-label={label}
+      tabIndex={-1}
+      className={cx(
+        styles.panel,
+        floating ? styles.floating : align === "end" ? styles.end : styles.start,
+        !floating && placement === "above" && styles.above,
+        panelClassName,
+      )}
+      onKeyDown={onKeyDown}
+    >
+      {children}
+    </div>
+  );
 
   return (
     <div ref={rootRef} className={cx(styles.root, className)}>
@@ -124,19 +206,7 @@ export function Popover({
         "aria-haspopup": kind,
         onClick: () => onOpenChange(!open),
       })}
-      {open ? (
-        <div
-          ref={panelRef}
-          id={panelId}
-          role={kind}
-          aria-label={label}
-          tabIndex={-1}
-          className={cx(styles.panel, align === "end" ? styles.end : styles.start, placement === "above" && styles.above, panelClassName)}
-          onKeyDown={onKeyDown}
-        >
-          {children}
-        </div>
-      ) : null}
+      {open ? (floating ? createPortal(panel, document.body) : panel) : null}
     </div>
   );
 }

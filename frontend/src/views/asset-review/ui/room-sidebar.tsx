@@ -7,6 +7,7 @@ import { DecisionPanel } from "@/features/review/review-decision";
 import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
 import { AttentionPeople } from "@/widgets/attention-strip";
 import { FeedbackPanelSkeleton } from "@/widgets/feedback-panel";
+import { SidebarSplit } from "@/widgets/review-layout";
 import { VersionDigest } from "@/widgets/version-digest";
 import { asApiError } from "@/shared/api";
 import { useApiErrorText } from "@/shared/lib/errors";
@@ -15,7 +16,6 @@ import type { CommentSelection } from "../model/use-comment-selection";
 import type { Playhead } from "../model/use-playhead";
 import type { ReviewRoom } from "../model/use-review-room";
 import type { RoomAttention } from "../model/use-room-attention";
-import styles from "./review-room.module.css";
 
 // The comment column shows comments fetched as the room opens: its code loads alongside them,
 // behind the same skeleton the list shows while they are on their way.
@@ -37,22 +37,25 @@ export function RoomSidebar({ room, me, playhead, selection, drawing, comparing,
   const { version, can, feedback, members } = room;
   const ready = version?.status === "ready";
   return (
-    <>
-      {ready ? (
-        <div className={styles.sideTop}>
-          <DecisionPanel
-            version={version}
-            myId={me.id}
-            canDecide={can.resolve}
-            checkUnwatched={attention.checkUnwatched}
-            canSeeAttention={attention.canSee}
-          />
-          {attention.canSee ? <AttentionPeople attention={attention.team} /> : null}
-          <VersionDigest versionId={version.id} canRequest={can.resolve} defaultCollapsed onSeekToFeedback={selection.seekToId} />
-        </div>
-      ) : null}
-      <div className={styles.sideMain}>
-        {ready ? (
+    <SidebarSplit
+      top={
+        ready ? (
+          <>
+            {/* Folded, these two share the first line; the decision follows (the panels scroll). */}
+            {attention.canSee ? <AttentionPeople attention={attention.team} /> : null}
+            <VersionDigest versionId={version.id} canRequest={can.resolve} defaultCollapsed onSeekToFeedback={selection.seekToId} />
+            <DecisionPanel
+              version={version}
+              myId={me.id}
+              canDecide={can.resolve}
+              checkUnwatched={attention.checkUnwatched}
+              canSeeAttention={attention.canSee}
+            />
+          </>
+        ) : null
+      }
+      main={
+        ready ? (
           <Suspense fallback={<FeedbackPanelSkeleton />}>
             <CommentsColumn
               versionId={version.id}
@@ -92,8 +95,8 @@ export function RoomSidebar({ room, me, playhead, selection, drawing, comparing,
               }
             />
           </Suspense>
-        ) : null}
-      </div>
-    </>
+        ) : null
+      }
+    />
   );
 }

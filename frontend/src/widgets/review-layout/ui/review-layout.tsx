@@ -1,8 +1,14 @@
-import type { ReactNode } from "react";
+"use client";
 
+import { useState, type ReactNode } from "react";
+
+import { useTranslations } from "@/shared/i18n";
 import { cx } from "@/shared/ui";
 
+import { clamp, defaultSidebarWidth, readSize, SIDEBAR_MAX, SIDEBAR_MIN, SIDEBAR_WIDTH_KEY, sidebarMax, storeSize } from "../model/sizes";
 import styles from "./review-layout.module.css";
+import { Splitter } from "./splitter";
+import { useBoxSize } from "./use-box-size";
 
 export interface ReviewShellProps {
   children: ReactNode;
@@ -43,11 +49,37 @@ export interface ReviewColumnsProps {
   sidebarLabel: string;
 }
 
-/** The stage on the left, the comment column on the right (stacked on narrow screens). */
+/**
+ * The stage on the left, the comment column on the right (stacked on narrow screens),
+ * with a splitter between them: drag it or use the arrows; the width is kept per browser.
+ */
 export function ReviewColumns({ stage, sidebar, sidebarLabel }: ReviewColumnsProps) {
+  const t = useTranslations("reviewLayout");
+  const [bodyRef, body] = useBoxSize<HTMLDivElement>();
+  const [chosen, setChosen] = useState<number | null>(() => readSize(SIDEBAR_WIDTH_KEY));
+  const max = body.width > 0 ? sidebarMax(body.width) : SIDEBAR_MAX;
+  const width = clamp(chosen ?? defaultSidebarWidth(body.width || 1280), SIDEBAR_MIN, max);
+
   return (
-    <div className={styles.body}>
+    <div className={styles.body} ref={bodyRef} style={{ ["--sidebar-width" as string]: `${width}px` }}>
       <div className={styles.stage}>{stage}</div>
+      <Splitter
+        orientation="vertical"
+        label={t("resizeSidebar")}
+        size={width}
+        min={SIDEBAR_MIN}
+        max={max}
+        sizeAt={(x) => (body.node?.getBoundingClientRect().right ?? x) - x}
+        increaseKey="ArrowLeft"
+        decreaseKey="ArrowRight"
+        onResize={setChosen}
+        onCommit={(size) => storeSize(SIDEBAR_WIDTH_KEY, size)}
+        onReset={() => {
+          setChosen(null);
+          storeSize(SIDEBAR_WIDTH_KEY, null);
+        }}
+        data-testid="sidebar-splitter"
+      />
       <aside className={styles.sidebar} aria-label={sidebarLabel}>
         {sidebar}
       </aside>

@@ -159,6 +159,10 @@ export function CommentComposer({
         {drawing && drawing.shapes.length > 0 ? (
           <span className={styles.drawnTag}>{t("drawn", { count: drawing.shapes.length })}</span>
         ) : null}
+        {/* On the timecode's line, so the comment list keeps its room. */}
+        <span className={styles.counter}>
+          <BodyCounter text={body} id={counterId} />
+        </span>
       </div>
       <MentionInput
         value={body}
@@ -172,7 +176,6 @@ export function CommentComposer({
         rows={2}
         onBlur={stopTyping}
       />
-      <BodyCounter text={body} id={counterId} />
       {error ? (
         <p className={styles.error} role="alert">
           {error}

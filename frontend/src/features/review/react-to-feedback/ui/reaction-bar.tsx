@@ -63,6 +63,7 @@ export function ReactionBar({ versionId, feedbackId, reactions, userId, canReact
           label={t("addReaction")}
           kind="menu"
           align="start"
+          floating
           panelClassName={styles.picker}
           trigger={(props) => (
             <button type="button" className={styles.add} aria-label={t("addReaction")} {...props}>
