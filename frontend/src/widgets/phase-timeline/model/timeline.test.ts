@@ -6,6 +6,8 @@ import {
   axisTicks,
   barGeometry,
   daysBetween,
+  labelledTicks,
+  namePlacement,
   phaseLength,
   pixelsToDays,
   timelineRange,
@@ -73,13 +75,74 @@ describe("phase timeline date math", () => {
     expect(barGeometry(range, { start: "2026-05-06", end: "2026-05-10" })).toEqual({ left: 25, width: 25 });
   });
 
-  it("marks months and Mondays on the axis without crowding", () => {
+  it("marks month starts and, in a short window, Mondays on the axis", () => {
     const ticks = axisTicks({ start: "2026-04-20", days: 30 });
-    // Apr 27 and May 4 sit too close to May 1; May 18 too close to the edge.
     expect(ticks.map((tick) => [tick.iso, tick.major])).toEqual([
       ["2026-04-20", false],
+      ["2026-04-27", false],
       ["2026-05-01", true],
+      ["2026-05-04", false],
       ["2026-05-11", false],
+      ["2026-05-18", false],
     ]);
+    expect(ticks[2]?.left).toBeCloseTo((11 / 30) * 100);
+    // A long window marks months only.
+    expect(axisTicks({ start: "2026-01-01", days: 200 }).every((tick) => tick.major)).toBe(true);
+  });
+});
+
+describe("axis labels by measured width", () => {
+  // The demo schedule's window (Oct 30 – Jan 18) on a 580 px track, labels 52 px wide.
+  const ticks = axisTicks({ start: "2026-10-30", days: 81 });
+  const width = () => 52;
+
+  it("never lets two labels come closer than the gap", () => {
+    const kept = labelledTicks(ticks, 580, width, 8);
+    const spans = ticks.filter((tick) => kept.has(tick.iso)).map((tick) => (tick.left / 100) * 580);
+    spans.slice(1).forEach((from, index) => expect(from - spans[index]!).toBeGreaterThanOrEqual(52 + 8));
+    expect(kept.size).toBeGreaterThan(3);
+  });
+
+  it("keeps month starts over the Mondays beside them", () => {
+    const kept = labelledTicks(ticks, 580, width);
+    expect(kept.has("2026-11-01")).toBe(true);
+    expect(kept.has("2026-12-01")).toBe(true);
+    expect(kept.has("2027-01-01")).toBe(true);
+    expect(kept.has("2026-11-02")).toBe(false); // the Monday right after Nov 1
+  });
+
+  it("drops a label that would run past the track's end", () => {
+    const kept = labelledTicks(ticks, 580, width);
+    const lastKept = ticks.filter((tick) => kept.has(tick.iso)).at(-1)!;
+    expect((lastKept.left / 100) * 580 + 52).toBeLessThanOrEqual(580);
+    expect(kept.has("2027-01-18")).toBe(false);
+  });
+
+  it("labels every tick when there is room", () => {
+    expect(labelledTicks(ticks, 8000, width).size).toBe(ticks.length);
+  });
+
+  it("labels nothing on a track with no width", () => {
+    expect(labelledTicks(ticks, 0, width).size).toBe(0);
+  });
+});
+
+describe("bar names", () => {
+  it("stay inside a bar wide enough", () => {
+    expect(namePlacement({ left: 100, width: 140 }, 80, 600, { inset: 36 })).toBe("inside");
+  });
+
+  it("go after a bar too narrow for them", () => {
+    // "프리프로덕션" (≈ 72 px) on a 86 px bar with handles and padding.
+    expect(namePlacement({ left: 200, width: 86 }, 72, 600, { inset: 36 })).toBe("after");
+  });
+
+  it("go before a narrow bar at the right edge", () => {
+    expect(namePlacement({ left: 540, width: 36 }, 30, 600, { inset: 36 })).toBe("before");
+  });
+
+  it("take the roomier side when neither fits", () => {
+    expect(namePlacement({ left: 20, width: 10 }, 200, 100)).toBe("after");
+    expect(namePlacement({ left: 70, width: 10 }, 200, 100)).toBe("before");
   });
 });

@@ -93,30 +93,77 @@ export function applyDrag(phase: DayRange, mode: DragMode, delta: number): DayRa
   return { start: phase.start, end: end < phase.start ? phase.start : end };
 }
 
-/** Minor ticks closer than this to a month start would print on top of it. */
-const MIN_TICK_GAP_DAYS = 5;
+export interface AxisTick {
+  iso: string;
+  /** Left edge in percent of the track. */
+  left: number;
+  /** The first of a month (kept first when labels crowd). */
+  major: boolean;
+}
 
 /**
- * Day ticks for the axis: the first of each month, and Mondays when the
- * window is short enough (dropped when they would crowd a month start).
+ * Day ticks for the axis: the first of each month, and Mondays when the window
+ * is short enough. Which of them get a label depends on the track's width
+ * (`labelledTicks`); every tick keeps its grid line.
  */
-export function axisTicks(range: TimelineRange): { iso: string; left: number; major: boolean }[] {
+export function axisTicks(range: TimelineRange): AxisTick[] {
   const first = dayNumber(range.start);
   const last = first + range.days - 1;
   const weekly = range.days <= 120;
-  const majors: number[] = [];
-  const minors: number[] = [];
+  const ticks: AxisTick[] = [];
   for (let day = first; day <= last; day += 1) {
-    if (isoOfDay(day).endsWith("-01")) majors.push(day);
-    else if (weekly && new Date(day * DAY_MS).getUTCDay() === 1) minors.push(day);
+    const major = isoOfDay(day).endsWith("-01");
+    if (major || (weekly && new Date(day * DAY_MS).getUTCDay() === 1)) {
+      ticks.push({ iso: isoOfDay(day), left: ((day - first) / range.days) * 100, major });
+    }
   }
-  // The last label needs room before the edge too.
-  const kept = minors.filter(
-    (day) => majors.every((major) => Math.abs(major - day) >= MIN_TICK_GAP_DAYS) && last - day >= MIN_TICK_GAP_DAYS - 1,
-  );
-  return [...majors.map((day) => ({ day, major: true })), ...kept.map((day) => ({ day, major: false }))]
-    .sort((a, b) => a.day - b.day)
-    .map(({ day, major }) => ({ iso: isoOfDay(day), left: ((day - first) / range.days) * 100, major }));
+  return ticks;
+}
+
+/**
+ * The ticks whose labels fit on a track `trackWidth` px wide: a label starts at
+ * its tick and is `labelWidth(tick)` px wide; none may come within `gap` px of
+ * another or run past the track's end. Month starts are placed before Mondays.
+ */
+export function labelledTicks(
+  ticks: readonly AxisTick[],
+  trackWidth: number,
+  labelWidth: (tick: AxisTick) => number,
+  gap = 8,
+): Set<string> {
+  const taken: Array<[number, number]> = [];
+  const kept = new Set<string>();
+  const byPriority = [...ticks.filter((tick) => tick.major), ...ticks.filter((tick) => !tick.major)];
+  for (const tick of byPriority) {
+    const from = (tick.left / 100) * trackWidth;
+    const to = from + labelWidth(tick);
+    if (to > trackWidth) continue;
+    if (taken.some(([a, b]) => from < b + gap && to + gap > a)) continue;
+    taken.push([from, to]);
+    kept.add(tick.iso);
+  }
+  return kept;
+}
+
+export type NamePlacement = "inside" | "after" | "before";
+
+/**
+ * Where a bar's name goes: inside when it fits (with `inset` px of padding and
+ * handles), else beside the bar on the side with room (after it first), so a
+ * short phase never shows a clipped "프리…".
+ */
+export function namePlacement(
+  bar: { left: number; width: number },
+  nameWidth: number,
+  trackWidth: number,
+  { inset = 20, gap = 6 }: { inset?: number; gap?: number } = {},
+): NamePlacement {
+  if (bar.width >= nameWidth + inset) return "inside";
+  const roomAfter = trackWidth - (bar.left + bar.width) - gap;
+  const roomBefore = bar.left - gap;
+  if (roomAfter >= nameWidth) return "after";
+  if (roomBefore >= nameWidth) return "before";
+  return roomAfter >= roomBefore ? "after" : "before";
 }
 
 /** Today's date where the user is, as an ISO day. */

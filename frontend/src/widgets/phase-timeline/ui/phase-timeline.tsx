@@ -21,6 +21,8 @@ import {
   axisTicks,
   barGeometry,
   dayOffsetPercent,
+  labelledTicks,
+  namePlacement,
   phaseLength,
   pixelsToDays,
   timelineRange,
@@ -28,11 +30,20 @@ import {
   type DayRange,
   type DragMode,
 } from "../model/timeline";
+import { textWidth, useTrackMetrics } from "../lib/measure";
 import styles from "./phase-timeline.module.css";
+import { PhaseRowActions } from "./phase-row-actions";
+import { TimelineAxis } from "./timeline-axis";
 
 interface Draft extends DayRange {
   id: string;
 }
+
+/** A tick label's left padding and border (`.tick`). */
+const TICK_INSET_PX = 6;
+/** A bar name's padding (`.barText`), plus the resize handles when editable (`.handle`). */
+const BAR_TEXT_INSET_PX = 20;
+const HANDLES_PX = 16;
 
 interface DragState {
   id: string;
@@ -74,9 +85,24 @@ export function PhaseTimeline({ project }: { project: Project }) {
     [list, today, project.deadline],
   );
   const ticks = useMemo(() => axisTicks(range), [range]);
+  const [trackRef, track] = useTrackMetrics<HTMLDivElement>();
 
   const dayLabel = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00`), { month: "short", day: "numeric" });
   const shown = (phase: Phase): DayRange => (draft && draft.id === phase.id ? draft : phase);
+  // Labels and names are placed by measured pixels once the track's width is known.
+  const measured = track.width > 0;
+  const labelled = measured
+    ? labelledTicks(ticks, track.width, (tick) => textWidth(dayLabel(tick.iso), `${tick.major ? 500 : 400} 11px ${track.fontFamily}`) + TICK_INSET_PX)
+    : null;
+  const placeName = (name: string, geometry: { left: number; width: number }) =>
+    measured
+      ? namePlacement(
+          { left: (geometry.left / 100) * track.width, width: (geometry.width / 100) * track.width },
+          textWidth(name, `500 12px ${track.fontFamily}`),
+          track.width,
+          { inset: BAR_TEXT_INSET_PX + (editable ? HANDLES_PX : 0) },
+        )
+      : "inside";
 
   const save = async (phase: Phase, next: DayRange) => {
     setDraft(null);
@@ -200,25 +226,13 @@ export function PhaseTimeline({ project }: { project: Project }) {
     const deadlineLeft = project.deadline ? dayOffsetPercent(range, project.deadline) : null;
     body = (
       <div className={styles.timeline} data-testid="phase-timeline">
-        <div className={styles.axisRow} aria-hidden="true">
-          <div className={styles.labelHead}>{t("listLabel")}</div>
-          <div className={styles.axis}>
-            {ticks.map((tick) => (
-              <span
-                key={tick.iso}
-                className={cx(styles.tick, tick.major && styles.major)}
-                style={{ left: `${tick.left}%` }}
-              >
-                {dayLabel(tick.iso)}
-              </span>
-            ))}
-          </div>
-        </div>
+        <TimelineAxis ticks={ticks} labelled={labelled} heading={t("listLabel")} dayLabel={dayLabel} axisRef={trackRef} />
         <ol className={styles.rows} aria-label={t("listLabel")}>
           {list.map((phase, index) => {
             const current = shown(phase);
             const geometry = barGeometry(range, current);
             const dragging = draft?.id === phase.id;
+            const placement = placeName(phase.name, geometry);
             return (
               <li key={phase.id} className={styles.row} data-testid="phase-row" data-phase-id={phase.id}>
                 <div className={styles.label}>
@@ -231,42 +245,14 @@ export function PhaseTimeline({ project }: { project: Project }) {
                     </span>
                   </div>
                   {editable ? (
-                    <div className={styles.rowActions}>
-                      <button
-                        type="button"
-                        className={styles.iconButton}
-                        aria-label={t("moveUp", { name: phase.name })}
-                        disabled={index === 0}
-                        onClick={() => void move(phase, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className={styles.iconButton}
-                        aria-label={t("moveDown", { name: phase.name })}
-                        disabled={index === list.length - 1}
-                        onClick={() => void move(phase, 1)}
-                      >
-                        ↓
-                      </button>
-                      <button
-                        type="button"
-                        className={styles.textButton}
-                        aria-label={t("editPhase", { name: phase.name })}
-                        onClick={() => setEditing(phase)}
-                      >
-                        {t("edit")}
-                      </button>
-                      <button
-                        type="button"
-                        className={cx(styles.textButton, styles.dangerText)}
-                        aria-label={t("deletePhase", { name: phase.name })}
-                        onClick={() => setDeleting(phase)}
-                      >
-                        {t("delete")}
-                      </button>
-                    </div>
+                    <PhaseRowActions
+                      name={phase.name}
+                      first={index === 0}
+                      last={index === list.length - 1}
+                      onMove={(direction) => void move(phase, direction)}
+                      onEdit={() => setEditing(phase)}
+                      onDelete={() => setDeleting(phase)}
+                    />
                   ) : null}
                 </div>
                 <div className={styles.track}>
@@ -287,6 +273,8 @@ export function PhaseTimeline({ project }: { project: Project }) {
                     style={{ left: `${geometry.left}%`, width: `${geometry.width}%` }}
                     data-color={index % 5}
                     data-testid="phase-bar"
+                    data-name-placement={placement}
+                    title={phase.name}
                     role={editable ? "slider" : "img"}
                     tabIndex={editable ? 0 : -1}
                     aria-label={t("barLabel", { name: phase.name, start: dayLabel(current.start), end: dayLabel(current.end) })}
@@ -306,9 +294,24 @@ export function PhaseTimeline({ project }: { project: Project }) {
                     onBlur={() => onBlur(phase)}
                   >
                     {editable ? <span className={cx(styles.handle, styles.handleStart)} data-mode="start" aria-hidden="true" /> : null}
-                    <span className={styles.barText}>{phase.name}</span>
+                    {placement === "inside" ? <span className={styles.barText}>{phase.name}</span> : <span className={styles.barFill} />}
                     {editable ? <span className={cx(styles.handle, styles.handleEnd)} data-mode="end" aria-hidden="true" /> : null}
                   </div>
+                  {placement === "inside" ? null : (
+                    // Too narrow for its name: the name sits beside the bar (the bar's label says it too).
+                    <span
+                      className={cx(styles.outsideName, placement === "before" && styles.nameBefore)}
+                      style={
+                        placement === "after"
+                          ? { left: `calc(${geometry.left + geometry.width}% + 6px)` }
+                          : { right: `calc(${100 - geometry.left}% + 6px)` }
+                      }
+                      aria-hidden="true"
+                      data-testid="phase-outside-name"
+                    >
+                      {phase.name}
+                    </span>
+                  )}
                 </div>
               </li>
             );

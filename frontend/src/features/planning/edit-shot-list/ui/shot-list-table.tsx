@@ -3,8 +3,8 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 
 import {
-  CAMERA_MOVEMENTS,
-  SHOT_SIZES,
+  type CAMERA_MOVEMENTS,
+  type SHOT_SIZES,
   useEditPlanMutation,
   type Plan,
   type PlanResult,
@@ -28,6 +28,7 @@ import {
   type ShotSortKey,
 } from "../model/shots";
 import styles from "./shot-list-table.module.css";
+import { ShotEditRow } from "./shot-edit-row";
 
 export interface ShotListTableProps {
   plan: Plan & { result: PlanResult };
@@ -107,9 +108,8 @@ export function ShotListTable({ plan, editDisabledReason, extraColumn = null }: 
     );
   };
 
-  const set = (field: keyof ShotDraft) => (event: { target: { value: string } }) =>
-    setDraft((current) => (current ? { ...current, [field]: event.target.value } : current));
-  const issueText = (field: keyof ShotDraft) => (issues[field] ? t(`errors.${issues[field]}`) : null);
+  // The sortable ones, description, audio, duration, location, props, the page's own, actions.
+  const columnCount = SORTABLE.length + 6 + (extraColumn ? 1 : 0);
 
   return (
     <div className={styles.wrap}>
@@ -142,88 +142,16 @@ export function ShotListTable({ plan, editDisabledReason, extraColumn = null }: 
                 editing === shot.number && draft ? (
                   // Its own key: reusing the read-only row's DOM would turn the clicked "edit"
                   // button into the submit button mid-click, and the browser would submit at once.
-                  <tr key={`editing-${shot.number}`} className={styles.editingRow} data-testid="shot-row-editing">
-                    <td className={styles.num}>{shot.number}</td>
-                    <td className={styles.num}>{shot.scene}</td>
-                    <td>
-                      <select aria-label={t("columns.shotSize")} value={draft.shot_size} onChange={set("shot_size")} className={styles.input}>
-                        {SHOT_SIZES.map((value) => (
-                          <option key={value} value={value}>
-                            {sizeLabel(value)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <select
-                        aria-label={t("columns.movement")}
-                        value={draft.camera_movement}
-                        onChange={set("camera_movement")}
-                        className={styles.input}
-                      >
-                        {CAMERA_MOVEMENTS.map((value) => (
-                          <option key={value} value={value}>
-                            {movementLabel(value)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <textarea
-                        aria-label={t("columns.description")}
-                        value={draft.description}
-                        onChange={set("description")}
-                        rows={3}
-                        className={styles.input}
-                        aria-invalid={issues.description ? true : undefined}
-                        aria-describedby={issues.description ? `shot-${shot.number}-description-error` : undefined}
-                        autoFocus
-                      />
-                      {issueText("description") ? (
-                        <p id={`shot-${shot.number}-description-error`} className={styles.error}>
-                          {issueText("description")}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td>
-                      <textarea aria-label={t("columns.audio")} value={draft.audio} onChange={set("audio")} rows={3} className={styles.input} />
-                      {issueText("audio") ? <p className={styles.error}>{issueText("audio")}</p> : null}
-                    </td>
-                    <td>
-                      <input
-                        aria-label={t("columns.duration")}
-                        value={draft.duration_seconds}
-                        onChange={set("duration_seconds")}
-                        inputMode="decimal"
-                        className={`${styles.input} ${styles.narrow}`}
-                        aria-invalid={issues.duration_seconds ? true : undefined}
-                      />
-                      {issueText("duration_seconds") ? <p className={styles.error}>{issueText("duration_seconds")}</p> : null}
-                    </td>
-                    <td>
-                      <input aria-label={t("columns.location")} value={draft.location} onChange={set("location")} className={styles.input} />
-                      {issueText("location") ? <p className={styles.error}>{issueText("location")}</p> : null}
-                    </td>
-                    <td>
-                      <input
-                        aria-label={t("columns.props")}
-                        value={draft.props}
-                        onChange={set("props")}
-                        placeholder={t("propsPlaceholder")}
-                        className={styles.input}
-                      />
-                      {issueText("props") ? <p className={styles.error}>{issueText("props")}</p> : null}
-                    </td>
-                    {extraColumn ? <td>{extraColumn.cell(shot)}</td> : null}
-                    <td className={styles.actions}>
-                      <Button type="submit" size="sm" variant="primary" loading={saving}>
-                        {t("save")}
-                      </Button>
-                      <Button size="sm" variant="ghost" onClick={cancel} disabled={saving}>
-                        {t("cancel")}
-                      </Button>
-                    </td>
-                  </tr>
+                  <ShotEditRow
+                    key={`editing-${shot.number}`}
+                    shot={shot}
+                    draft={draft}
+                    issues={issues}
+                    columns={columnCount}
+                    saving={saving}
+                    onChange={(field, value) => setDraft((current) => (current ? { ...current, [field]: value } : current))}
+                    onCancel={cancel}
+                  />
                 ) : (
                   <tr key={shot.number} data-testid="shot-row">
                     <td className={styles.num}>{shot.number}</td>
