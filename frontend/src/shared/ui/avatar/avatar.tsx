@@ -20,19 +20,22 @@ export function initialsOf(name: string): string {
   return first.toUpperCase();
 }
 
+/**
+ * Decorative: the initials are drawn by CSS (`data-initials`), not text, so a button that shows
+ * an avatar beside a name keeps that name as its visible label (WCAG 2.5.3).
+ */
 export function Avatar({ name, src, size = 28, className }: AvatarProps) {
   return (
     <span
       className={cx(styles.avatar, className)}
       style={{ width: size, height: size, fontSize: Math.round(size * 0.42) }}
+      data-initials={src ? undefined : initialsOf(name)}
       aria-hidden="true"
     >
       {src ? (
         // eslint-disable-next-line @next/next/no-img-element -- user avatars come from the API origin, not next/image's loader
         <img src={src} alt="" />
-      ) : (
-        initialsOf(name)
-      )}
+      ) : null}
     </span>
   );
 }

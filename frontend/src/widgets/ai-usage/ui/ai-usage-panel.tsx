@@ -56,21 +56,22 @@ export function AIUsagePanel({ projectId }: { projectId: string }) {
             <dd data-testid="usage-spent">
               <span className={styles.big}>{money(spent)}</span>
               <span className={styles.of}>{t("ofBudget", { budget: money(budget) })}</span>
+              {/* Inside the <dd>: a <dl> group holds only <dt> and <dd>. */}
+              <div
+                className={styles.meter}
+                role="meter"
+                aria-label={t("budgetUsed")}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(usedPercent)}
+                aria-valuetext={t("budgetUsedValue", { percent: data.budget_used_percent })}
+              >
+                <span
+                  className={cx(styles.meterFill, usedPercent >= 80 && styles.meterWarn)}
+                  style={{ width: `${usedPercent}%` }}
+                />
+              </div>
             </dd>
-            <div
-              className={styles.meter}
-              role="meter"
-              aria-label={t("budgetUsed")}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round(usedPercent)}
-              aria-valuetext={t("budgetUsedValue", { percent: data.budget_used_percent })}
-            >
-              <span
-                className={cx(styles.meterFill, usedPercent >= 80 && styles.meterWarn)}
-                style={{ width: `${usedPercent}%` }}
-              />
-            </div>
           </div>
           <div className={styles.stat}>
             <dt>{t("forecast")}</dt>

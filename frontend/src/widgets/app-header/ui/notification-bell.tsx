@@ -61,7 +61,8 @@ export function NotificationBell() {
           variant="ghost"
           iconOnly
           className={styles.bellButton}
-          aria-label={count > 0 ? t("bellLabelUnread", { count }) : t("bellLabel")}
+          // The name carries the badge as shown ("99+"), so the visible text is part of it (WCAG 2.5.3).
+          aria-label={count > 0 ? t("bellLabelUnread", { count: formatCount(count) }) : t("bellLabel")}
           data-testid="notification-bell"
         >
           <BellIcon size={18} />

@@ -97,6 +97,8 @@ export const FeedbackItem = memo(function FeedbackItem({
   // An internal note (and its replies) mentions only members who can read it.
   const mentionable = mentionableMembers(members, feedback.internal);
   const engaged = replying || editing !== null;
+  // Shown on the seek button and part of its name, so what is seen is what is said (WCAG 2.5.3).
+  const span = feedback.end_smpte ? `${feedback.smpte} – ${feedback.end_smpte}` : feedback.smpte;
   useEffect(() => {
     if (!engaged) return;
     onEngagedChange?.(feedback.id, true);
@@ -122,11 +124,10 @@ export const FeedbackItem = memo(function FeedbackItem({
           type="button"
           className={styles.timecode}
           onClick={() => onSeek(feedback)}
-          aria-label={t("seekTo", { timecode: feedback.smpte })}
+          aria-label={t("seekTo", { timecode: span })}
           data-testid="feedback-timecode"
         >
-          {feedback.smpte}
-          {feedback.end_smpte ? ` – ${feedback.end_smpte}` : ""}
+          {span}
         </button>
       </Meta>
       <div className={styles.badges}>

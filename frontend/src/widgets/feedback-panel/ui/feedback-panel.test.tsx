@@ -106,7 +106,7 @@ describe("FeedbackPanel", () => {
     expect(within(rows[2] as HTMLElement).getByText("v1에서 이어짐")).toBeInTheDocument();
     expect(screen.getByTestId("typing-indicator")).toHaveTextContent("서연님이 입력 중…");
 
-    await userEvent.click(screen.getByRole("button", { name: "00:00:01:15로 이동" }));
+    await userEvent.click(screen.getByRole("button", { name: "00:00:01:15 위치로 이동" }));
     expect(onSeek).toHaveBeenCalledWith(expect.objectContaining({ id: "b" }));
   });
 

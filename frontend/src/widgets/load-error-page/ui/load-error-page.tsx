@@ -26,7 +26,8 @@ export function LoadErrorPage({ error, notFoundTitle, errorTitle }: LoadErrorPag
     <Page>
       <EmptyState
         tone="error"
-        title={notFound ? notFoundTitle : errorTitle}
+        // What the page failed to show is the page's heading (as on the not-found page).
+        title={<span role="heading" aria-level={1}>{notFound ? notFoundTitle : errorTitle}</span>}
         body={apiError && !notFound ? errorText(apiError) : undefined}
         action={
           <Link href={routes.projects} className={buttonClassName()}>

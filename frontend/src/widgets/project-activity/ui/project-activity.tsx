@@ -106,7 +106,8 @@ export function ProjectActivity({ projectId }: { projectId: string }) {
   } else {
     body = (
       <>
-        <ol className={styles.list} data-testid="activity-feed" aria-live="polite" aria-relevant="additions">
+        {/* It scrolls on its own: focusable and named, so a keyboard can scroll it too. */}
+        <ol className={styles.list} data-testid="activity-feed" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-label={t("title")}>
           {items.map((activity) => (
             <li key={activity.id} className={styles.item} data-testid="activity-item" data-verb={activity.verb}>
               <Avatar name={activity.actor?.display_name || "?"} src={activity.actor?.avatar} size={22} />
