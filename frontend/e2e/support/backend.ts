@@ -9,7 +9,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
  * The environment scripts/e2e-backend.sh gives the server, so a management
  * command run from here talks to the same database and Redis.
  */
-function backendEnv(): NodeJS.ProcessEnv {
+export function backendEnv(): NodeJS.ProcessEnv {
   const webPort = process.env.E2E_WEB_PORT ?? "3100";
   return {
     ...process.env,
