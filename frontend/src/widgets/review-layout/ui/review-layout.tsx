@@ -58,7 +58,9 @@ export function ReviewColumns({ stage, sidebar, sidebarLabel }: ReviewColumnsPro
   const [bodyRef, body] = useBoxSize<HTMLDivElement>();
   const [chosen, setChosen] = useState<number | null>(() => readSize(SIDEBAR_WIDTH_KEY));
   const max = body.width > 0 ? sidebarMax(body.width) : SIDEBAR_MAX;
-  const width = clamp(chosen ?? defaultSidebarWidth(body.width || 1280), SIDEBAR_MIN, max);
+  // The window's width stands in for the body's until it is measured: no jump on the first paint.
+  const [windowWidth] = useState(() => (typeof window === "undefined" ? 1280 : window.innerWidth));
+  const width = clamp(chosen ?? defaultSidebarWidth(body.width || windowWidth), SIDEBAR_MIN, max);
 
   return (
     <div className={styles.body} ref={bodyRef} style={{ ["--sidebar-width" as string]: `${width}px` }}>
