@@ -2,7 +2,7 @@
 # `make bench`: every benchmark in bench/, each against a baseline measured in the same run.
 # Prints one table with ratios and PASS/FAIL per target and appends it to bench/results.md.
 # Not part of `make test`. BENCH_UPLOAD_MB (default 1024) sizes the upload benchmark;
-# BENCH_SKIP_BUILD=1 reuses the frontend build in frontend/.next-bench.
+# the frontend build in frontend/.next-bench is remade only when the frontend changed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # bench_multinode.py holds 1,000 sockets: one descriptor each here and in a web process.

@@ -1,5 +1,7 @@
 import { notifyUser } from "./support/backend";
+import { createUser } from "./support/monitoring";
 import { verificationLinkFor } from "./support/outbox";
+import { API_URL, login, PASSWORD } from "./support/planning";
 import { screenshot } from "./support/screenshots";
 import { expect, test } from "./support/security";
 
@@ -169,4 +171,53 @@ test("dark theme is remembered", async ({ page }) => {
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await screenshot(page, "12-login-dark-ko");
+});
+
+test("every page keeps one content frame at 1440×900: same width, same left edge as the header", async ({ page, request }) => {
+  // Staff, so the monitoring and analytics consoles show their real (dense) pages.
+  const email = uniqueEmail("e2e-frame");
+  createUser(email, PASSWORD, { staff: true, name: "프레임" });
+  const token = await request.post(`${API_URL}/auth/login/`, { data: { email, password: PASSWORD } });
+  const { access } = (await token.json()) as { access: string };
+  const created = await request.post(`${API_URL}/projects/`, {
+    headers: { Authorization: `Bearer ${access}` },
+    data: { name: "프레임 확인", description: "page widths" },
+  });
+  const projectId = ((await created.json()) as { id: string }).id;
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, email);
+  const paths = [
+    "/",
+    "/projects",
+    `/projects/${projectId}`,
+    `/projects/${projectId}/members`,
+    `/projects/${projectId}/planning`,
+    "/monitoring",
+    "/analytics",
+    "/notifications",
+    "/profile",
+    "/profile/notifications",
+  ];
+  const frames: { path: string; x: number; width: number; headingX: number; logoX: number }[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    const heading = page.getByRole("main").getByRole("heading", { level: 1 });
+    await expect(heading).toBeVisible();
+    const frame = await page.getByTestId("page").boundingBox();
+    const title = await heading.boundingBox();
+    const logo = await page.getByRole("banner").getByRole("link", { name: "VideoPlanet" }).boundingBox();
+    frames.push({
+      path,
+      x: Math.round(frame!.x),
+      width: Math.round(frame!.width),
+      headingX: Math.round(title!.x),
+      logoX: Math.round(logo!.x),
+    });
+  }
+  await screenshot(page, "13-frame-profile-1440");
+  const first = frames[0]!;
+  for (const frame of frames) expect(frame, frame.path).toEqual({ ...first, path: frame.path });
+  // The header's logo starts where every page's title does.
+  expect(first.logoX).toBe(first.headingX);
 });
