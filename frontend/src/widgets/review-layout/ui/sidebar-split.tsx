@@ -13,8 +13,8 @@ import { useBoxSize } from "./use-box-size";
 const COMMENTS_MIN = 664;
 /** However the splitter is dragged, the comments keep this much. */
 const COMMENTS_FLOOR = 240;
-/** By default the panels above get at least this much (they scroll inside). */
-const TOP_FLOOR = 96;
+/** By default the panels above get at least this much: the folded ones and the decision's buttons. */
+const TOP_FLOOR = 128;
 
 export interface SidebarSplitProps {
   /** The panels above the comments (decision, attention, digest); none: the comments alone. */
