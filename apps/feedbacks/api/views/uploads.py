@@ -4,7 +4,7 @@ import binascii
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import parsers, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -64,21 +64,25 @@ def _own_upload(request, upload_id) -> Upload:
     return upload
 
 
-class Base64BytesField(serializers.CharField):
-    """Bytes sent as standard base64 in JSON."""
+@extend_schema_field({"type": "string", "format": "byte", "maxLength": 4 * -(-storage.SNIFF_BYTES // 3)})
+class HeadField(serializers.Field):
+    """The file's first bytes, sent as standard base64 in JSON."""
 
-    def __init__(self, *, max_bytes: int, **kwargs):
-        self.max_bytes = max_bytes
-        super().__init__(max_length=4 * -(-max_bytes // 3), **kwargs)
+    MAX_CHARS = 4 * -(-storage.SNIFF_BYTES // 3)
 
     def to_internal_value(self, data) -> bytes:
+        if not isinstance(data, str) or len(data) > self.MAX_CHARS:
+            raise serializers.ValidationError(f"Send at most {storage.SNIFF_BYTES} bytes as base64.")
         try:
-            value = base64.b64decode(super().to_internal_value(data), validate=True)
+            value = base64.b64decode(data, validate=True)
         except binascii.Error as exc:
             raise serializers.ValidationError("Not valid base64.") from exc
         if not value:
             raise serializers.ValidationError("Send at least one byte.")
         return value
+
+    def to_representation(self, value: bytes) -> str:
+        return base64.b64encode(value).decode()
 
 
 class UploadStart(APIView):
@@ -86,8 +90,7 @@ class UploadStart(APIView):
         name = serializers.CharField(max_length=255)
         size = serializers.IntegerField(min_value=1, help_text="Total bytes of the file.")
         content_type = serializers.CharField(max_length=100, allow_blank=True)
-        head = Base64BytesField(
-            max_bytes=storage.SNIFF_BYTES,
+        head = HeadField(
             help_text=f"Base64 of the file's first {storage.SNIFF_BYTES} bytes (all of it when smaller): "
             "a file that is not a video is refused here, before any part is sent.",
         )

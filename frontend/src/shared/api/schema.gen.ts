@@ -4650,7 +4650,10 @@ export interface components {
             /** @description Total bytes of the file. */
             size: number;
             content_type: string;
-            /** @description Base64 of the file's first 512 bytes (all of it when smaller): a file that is not a video is refused here, before any part is sent. */
+            /**
+             * Format: byte
+             * @description Base64 of the file's first 512 bytes (all of it when smaller): a file that is not a video is refused here, before any part is sent.
+             */
             head: string;
         };
         /**
