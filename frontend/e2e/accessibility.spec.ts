@@ -1,7 +1,8 @@
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "@playwright/test";
 
-import { AccessibilityAudit, ADMIN, demoTokens, requestDigest, saveReport, seedDemo, type DemoData } from "./support/accessibility";
+import { AccessibilityAudit, ADMIN, DEMO_HOST, demoTokens, requestDigest, saveReport, seedDemo, type DemoData } from "./support/accessibility";
 import { collectSample } from "./support/monitoring";
+import { screenshot } from "./support/screenshots";
 import { expect, test } from "./support/security";
 
 /*
@@ -34,8 +35,6 @@ let audit: AccessibilityAudit;
 
 test.beforeAll(async ({ playwright }) => {
   demo = seedDemo();
-  collectSample("e2e-a11y-host");
-  collectSample("e2e-a11y-host"); // the second sample has CPU %
   // An AI job for the jobs page and a digest for the review room (the fake model answers).
   const request = await playwright.request.newContext();
   await requestDigest(request, await demoTokens(request, "director@videoplanet.local"), demo.versionId);
@@ -48,7 +47,7 @@ test.beforeEach(() => {
 
 test.afterEach(async ({}, testInfo) => {
   // Every finding, moderate and minor too, beside the screenshots (e2e/screenshots/).
-  const body = `pages checked: ${audit.pages.join(", ")}\n\n${AccessibilityAudit.summary(audit.findings) || "(no findings)"}\n`;
+  const body = `pages checked: ${audit.pages.join(", ")}\ntook ${testInfo.duration} ms\n\n${AccessibilityAudit.summary(audit.findings) || "(no findings)"}\n`;
   await testInfo.attach("axe-findings", { body, contentType: "text/plain" });
   saveReport(`accessibility-${testInfo.titlePath.at(-1)!.split(":")[0]!.replace(/\W+/g, "-")}`, body);
 });
@@ -83,7 +82,7 @@ async function visit(page: Page, name: string, path: string, ready?: (page: Page
 /** No skeletons left and transitions over, so colours are checked at rest. */
 async function settle(page: Page): Promise<void> {
   await expect(page.locator('[class*="skeleton"]')).toHaveCount(0, { timeout: 15_000 });
-  await page.waitForTimeout(250);
+  await page.waitForTimeout(150);
 }
 
 function expectNoBlockingFindings(): void {
@@ -96,6 +95,7 @@ test("public pages: sign-in, sign-up, reset, links from e-mails, the guest revie
   const context = await browser.newContext({ locale: "ko-KR" });
   const page = await context.newPage();
   await visit(page, "login", "/login", (p) => p.getByRole("button", { name: "로그인" }));
+  await screenshot(page, "a11y-01-login");
   await visit(page, "register", "/register", (p) => p.getByLabel("비밀번호 확인"));
   await visit(page, "reset-password", "/reset-password", (p) => p.getByLabel("이메일"));
   await visit(page, "reset-password-confirm (no token)", "/reset-password/confirm", (p) => p.getByRole("main").getByRole("alert"));
@@ -139,11 +139,13 @@ test("a project owner's pages: dashboard, projects, the project's tabs, plan, re
   await page.keyboard.press("Escape");
   await visit(page, "project overview", project, (p) => p.getByText("프리프로덕션"));
   await visit(page, "project assets", `${project}/assets`, (p) => p.getByText("본편 러프컷"));
+  await screenshot(page, "a11y-03-assets");
   await visit(page, "project members", `${project}/members`, (p) => p.getByText("박매니저"));
   await visit(page, "project planning", `${project}/planning`, (p) => p.getByTestId("brief-card"));
   await visit(page, "project ai-jobs", `${project}/ai-jobs`);
   await visit(page, "plan", `/plans/${demo.planId}`, (p) => p.getByTestId("shot-row"));
   await visit(page, "review room", `/assets/${demo.assetId}`, (p) => p.getByTestId("feedback-item"));
+  await screenshot(page, "a11y-02-review-room");
   await visit(page, "notifications", "/notifications", (p) => p.getByTestId("notification-item"));
   await visit(page, "profile", "/profile", (p) => p.getByLabel("이메일"));
   await visit(page, "notification settings", "/profile/notifications");
@@ -185,10 +187,18 @@ test("an English-speaking reviewer: dashboard, project, review room", async ({ b
 
 test("staff consoles: every monitoring tab and web analytics", async ({ browser, request }) => {
   test.setTimeout(90_000);
+  collectSample(DEMO_HOST); // a fresh sample: the host is up, with values, when the console opens
   const context = await signedIn(browser, request, ADMIN.email, ADMIN.password, "ko-KR");
   const page = await context.newPage();
-  for (const tab of MONITORING_TABS) {
-    await visit(page, `monitoring ${tab}`, `/monitoring?tab=${tab}`, (p) => p.getByRole("tabpanel"));
+  // Tab to tab as staff do (no reload: a page load per tab would run into the API's rate limits).
+  await visit(page, "monitoring overview", "/monitoring", (p) => p.getByTestId("monitoring-overview"));
+  for (const tab of MONITORING_TABS.slice(1)) {
+    await page.locator(`#monitoring-tab-${tab}`).click();
+    await expect(page.locator(`#monitoring-tab-${tab}`)).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("tabpanel")).toBeVisible();
+    await settle(page);
+    await audit.check(page, `monitoring ${tab}`);
+    if (tab === "hosts") await screenshot(page, "a11y-04-monitoring-hosts");
   }
   await visit(page, "analytics", "/analytics");
   await context.close();

@@ -14,7 +14,7 @@ const API_URL = `http://127.0.0.1:${process.env.E2E_API_PORT ?? "8765"}/api/v1`;
 const BLOCKING = new Set(["serious", "critical"]);
 
 /** Same environment as scripts/e2e-backend.sh, so commands reach the e2e database and Redis. */
-function manage(args: string[]): string {
+function manage(args: string[], extra: Record<string, string> = {}): string {
   return execFileSync(path.join(ROOT, ".venv", "bin", "python"), ["manage.py", ...args], {
     cwd: ROOT,
     env: {
@@ -26,11 +26,15 @@ function manage(args: string[]): string {
       MEDIA_ROOT: `${ROOT}/var/e2e-media`,
       // Seeding sends no mail a spec reads; keep it out of the outbox the other specs poll.
       EMAIL_BACKEND: "django.core.mail.backends.locmem.EmailBackend",
+      ...extra,
     },
     encoding: "utf8",
     timeout: 120_000,
   });
 }
+
+/** The monitored host the seed samples. */
+export const DEMO_HOST = "e2e-a11y-host";
 
 /** The ids and links of the demo data the pages are checked with. */
 export interface DemoData {
@@ -44,9 +48,14 @@ export interface DemoData {
 }
 
 // The demo project as `make run` shows it (seed_demo: members, phases, a plan, a review with
-// comments, a pending invitation), plus a guest share link and an e-mail unsubscribe link.
-const DEMO_IDS = `
-import json
+// comments, a pending invitation), a guest share link, an e-mail unsubscribe link and two
+// monitoring samples of a host; one Django start for all of it.
+const SEED = `
+import io, json, os
+from django.core.management import call_command
+call_command("seed_demo", stdout=io.StringIO())
+for _ in range(2):  # the second sample has CPU %
+    call_command("collect_metrics", host=os.environ["E2E_HOST"], stdout=io.StringIO())
 from apps.ai_planning.models import Plan
 from apps.core.notification_mail import unsubscribe_token
 from apps.feedbacks.models import Version
@@ -70,8 +79,7 @@ print(json.dumps({
 
 /** Seed the demo (once per database) and return what the pages need. */
 export function seedDemo(): DemoData {
-  manage(["seed_demo"]);
-  const out = manage(["shell", "-c", DEMO_IDS]).trim().split("\n").at(-1)!;
+  const out = manage(["shell", "-c", SEED], { E2E_HOST: DEMO_HOST }).trim().split("\n").at(-1)!;
   return JSON.parse(out) as DemoData;
 }
 
@@ -115,8 +123,9 @@ export class AccessibilityAudit {
   readonly pages: string[] = [];
 
   async check(page: Page, name: string): Promise<void> {
+    const started = Date.now();
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-    this.pages.push(name);
+    this.pages.push(`${name} (axe ${Date.now() - started} ms)`);
     for (const violation of results.violations) {
       this.findings.push({
         page: name,

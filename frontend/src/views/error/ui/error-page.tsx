@@ -20,11 +20,12 @@ export function ErrorPage({ error, reset }: ErrorPageProps) {
   }, [error]);
 
   return (
-    <div style={{ padding: "var(--space-16) var(--space-6)" }}>
+    // The boundary replaces the whole page: it is the page's main content and names it.
+    <main style={{ padding: "var(--space-16) var(--space-6)" }}>
       <EmptyState
         tone="error"
         icon={<AlertCircleIcon size={20} />}
-        title={t("title")}
+        title={<span role="heading" aria-level={1}>{t("title")}</span>}
         body={
           <>
             {t("body")}
@@ -33,6 +34,6 @@ export function ErrorPage({ error, reset }: ErrorPageProps) {
         }
         action={<Button onClick={reset}>{tc("retry")}</Button>}
       />
-    </div>
+    </main>
   );
 }
