@@ -11,41 +11,18 @@ import { feedbackApi } from "../api/feedback-api";
 import { feedbackItems, isLoadingMore } from "./cache";
 import { registerFeedbackRealtime } from "./realtime";
 import type { Feedback } from "./types";
+import { makeFeedback } from "./fixtures";
 
 function comment(overrides: Partial<Feedback>): Feedback {
-  return {
-    id: "f1",
+  return makeFeedback({
     version_id: "v2",
     version_number: 2,
-    parent_id: null,
     author: { id: "u1", email: "a@example.com", display_name: "민준", avatar: null },
-    guest_name: "",
-    is_guest: false,
     body: "첫 코멘트",
     frame: 10,
-    end_frame: null,
-    fps: 25,
-    timecode: 0.4,
-    end_timecode: null,
     smpte: "00:00:00:10",
-    end_smpte: null,
-    annotation: null,
-    internal: false,
-    mentions: [],
-    reactions: [],
-    resolved: false,
-    resolved_by: null,
-    resolved_at: null,
-    edited_at: null,
-    deleted: false,
-    carried_over: false,
-    urgent: false,
-    shot: null,
-    created_at: "2026-03-01T09:00:00Z",
-    updated_at: "2026-03-01T09:00:00Z",
-    replies: [],
     ...overrides,
-  };
+  });
 }
 
 async function setup(initial: Feedback[]) {

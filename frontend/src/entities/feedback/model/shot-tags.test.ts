@@ -5,40 +5,10 @@ import { feedbackItems, feedbackListFrom } from "./cache";
 import { retagShots, type ShotSpan } from "./shot-tags";
 import { feedbackShots, filterFeedback } from "./sync";
 import { DEFAULT_FEEDBACK_FILTER, type Feedback } from "./types";
+import { makeFeedback } from "./fixtures";
 
 function comment(id: string, frame: number, shot: Feedback["shot"], replies: Feedback[] = []): Feedback {
-  return {
-    id,
-    version_id: "v1",
-    version_number: 1,
-    parent_id: null,
-    author: { id: "u1", email: "minjun@example.com", display_name: "민준", avatar: null },
-    guest_name: "",
-    is_guest: false,
-    body: id,
-    frame,
-    end_frame: null,
-    fps: 25,
-    timecode: frame / 25,
-    end_timecode: null,
-    smpte: "00:00:00:00",
-    end_smpte: null,
-    annotation: null,
-    internal: false,
-    mentions: [],
-    reactions: [],
-    resolved: false,
-    resolved_by: null,
-    resolved_at: null,
-    edited_at: null,
-    deleted: false,
-    carried_over: false,
-    urgent: false,
-    shot,
-    created_at: `2026-03-01T09:00:0${frame % 10}Z`,
-    updated_at: "2026-03-01T09:00:00Z",
-    replies,
-  };
+  return makeFeedback({ id, body: id, frame, shot, replies, created_at: `2026-03-01T09:00:0${frame % 10}Z` });
 }
 
 const one = { shot_id: "s1", number: 1 };
