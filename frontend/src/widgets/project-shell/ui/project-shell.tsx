@@ -87,7 +87,7 @@ export function ProjectShell({ projectId, children }: ProjectShellProps) {
         <EmptyState
           tone={missing ? "neutral" : "error"}
           icon={<FolderIcon size={20} />}
-          title={missing ? t("notFound") : t("loadError")}
+          title={<span role="heading" aria-level={1}>{missing ? t("notFound") : t("loadError")}</span>}
           body={missing ? t("notFoundBody") : errorText(error)}
           action={
             missing ? (

@@ -48,7 +48,7 @@ export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => vo
   const server = serverFieldErrors(error, FIELDS);
 
   return (
-    <Card title={t("channels.newTitle")} headingLevel={3}>
+    <Card title={t("channels.newTitle")} headingLevel={2}>
       <Form onSubmit={onSubmit}>
         {error && Object.keys(server).length === 0 ? <FormAlert>{errorText(error)}</FormAlert> : null}
         <div className={styles.kv}>

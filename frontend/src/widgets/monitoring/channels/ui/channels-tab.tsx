@@ -107,7 +107,7 @@ export function ChannelsTab() {
           }
         </ResultsTable>
       </div>
-      <Card title={selected ? t("channels.deliveriesOf", { name: selected.name }) : t("channels.deliveries")} headingLevel={3}>
+      <Card title={selected ? t("channels.deliveriesOf", { name: selected.name }) : t("channels.deliveries")} headingLevel={2}>
         {selected ? <Deliveries channel={selected} /> : <p className={styles.muted}>{t("channels.noDeliveries")}</p>}
       </Card>
     </div>
