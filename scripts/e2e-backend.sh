@@ -11,6 +11,9 @@ export E2E_WEB_PORT="${E2E_WEB_PORT:-3100}"
 export CORS_ALLOWED_ORIGINS="http://127.0.0.1:$E2E_WEB_PORT,http://localhost:$E2E_WEB_PORT"
 export FRONTEND_URL="http://127.0.0.1:$E2E_WEB_PORT"
 export MEDIA_ROOT="$PWD/var/e2e-media"
+# Every browser, user and guest of the run comes from 127.0.0.1: the per-IP and per-user API
+# limits (meant for one person each) would otherwise answer 429 to a whole suite's pages.
+export THROTTLE_IP="${THROTTLE_IP:-6000/min}" THROTTLE_USER="${THROTTLE_USER:-6000/min}"
 # E-mail goes to files the specs read (e2e/support/outbox.ts: the sign-up verification link).
 export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 export EMAIL_FILE_PATH="$PWD/var/e2e-outbox-${E2E_API_PORT:-8765}"
