@@ -14,6 +14,7 @@ export MEDIA_ROOT="$PWD/var/e2e-media"
 # Every browser, user and guest of the run comes from 127.0.0.1: the per-IP and per-user API
 # limits (meant for one person each) would otherwise answer 429 to a whole suite's pages.
 export THROTTLE_IP="${THROTTLE_IP:-6000/min}" THROTTLE_USER="${THROTTLE_USER:-6000/min}"
+export THROTTLE_AUTH="${THROTTLE_AUTH:-600/min}" THROTTLE_SHARE="${THROTTLE_SHARE:-600/min}"
 # E-mail goes to files the specs read (e2e/support/outbox.ts: the sign-up verification link).
 export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 export EMAIL_FILE_PATH="$PWD/var/e2e-outbox-${E2E_API_PORT:-8765}"

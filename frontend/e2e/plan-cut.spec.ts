@@ -101,10 +101,10 @@ test("a director links the plan to the cut, fits a shot boundary, comments, and 
   await expect(room.getByTestId("composer-timecode")).toHaveText(smpte(after - 1));
   await room.getByRole("combobox", { name: "코멘트", exact: true }).fill("케이스 여는 손이 너무 빨리 지나가요.");
   await room.getByRole("button", { name: "코멘트 남기기" }).click();
-  // One comment once the server confirmed it (the optimistic one and the live event merge).
-  await expect(room.getByTestId("feedback-item")).toHaveCount(1);
+  // The server's copy carries the shot; then the optimistic copy is gone (one comment).
   const comment = room.getByTestId("feedback-item").filter({ hasText: "케이스 여는 손이" });
   await expect(comment.getByTestId("shot-badge")).toHaveText("샷 2");
+  await expect(room.getByTestId("feedback-item")).toHaveCount(1);
   await expect(comment.getByTestId("feedback-timecode")).toHaveText(smpte(after - 1));
 
   // --- the plan page counted it, live ---
