@@ -1,5 +1,6 @@
 """Pieces of the upload benchmark: a local S3 API, a big file without a big buffer, memory
-sampling, and the page that runs the browser's uploader (bench_upload.py)."""
+sampling, the page that runs the browser's uploader, and a sink that only swallows uploads
+(bench_upload.py)."""
 
 import functools
 import http.server
@@ -124,3 +125,46 @@ class UploaderPage:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class NullSink:
+    """An HTTP server on loopback that reads every PUT body and keeps nothing: what a client's
+    own upload path can do when the server costs next to nothing (CORS allowed for the page)."""
+
+    def __init__(self):
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), _SinkHandler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _SinkHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as S3
+
+    def log_message(self, *args):
+        pass
+
+    def _cors(self):
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "PUT")
+        self.send_header("Access-Control-Allow-Headers", "*")
+        self.send_header("Access-Control-Expose-Headers", "ETag")
+        self.send_header("Content-Length", "0")
+
+    def do_OPTIONS(self):
+        self.send_response(200)
+        self._cors()
+        self.end_headers()
+
+    def do_PUT(self):
+        left = int(self.headers["Content-Length"])
+        while left and (chunk := self.rfile.read(min(left, 1 << 20))):
+            left -= len(chunk)
+        self.send_response(200)
+        self.send_header("ETag", '"sink"')
+        self._cors()
+        self.end_headers()
