@@ -22,7 +22,7 @@ urlpatterns = [
     path("feedback/<uuid:feedback_id>/resolve/", views.FeedbackResolve.as_view(), name="feedback-resolve"),
     path("feedback/<uuid:feedback_id>/reactions/", views.FeedbackReactions.as_view(), name="feedback-reactions"),
     path("share/<str:token>/", views.SharePage.as_view(), name="share-page"),
-    path("share/<str:token>/feedback/", views.ShareFeedbackCreate.as_view(), name="share-feedback"),
+    path("share/<str:token>/feedback/", views.ShareFeedbackListCreate.as_view(), name="share-feedback"),
     path("share/<str:token>/ws-ticket/", views.ShareWsTicket.as_view(), name="share-ws-ticket"),
     path("share/<str:token>/attention/", views.ShareAttention.as_view(), name="share-attention"),
 ]

@@ -77,7 +77,7 @@ def test_a_guest_sees_the_version_and_only_non_internal_feedback(review, guest):
 
     assert response.status_code == 200, response.content
     body = response.json()
-    assert set(body) == {"link", "project", "asset", "version", "feedback"}
+    assert set(body) == {"link", "project", "asset", "version", "feedback", "feedback_next"}
     assert body["project"] == {"name": review.project.name}
     assert body["asset"] == {"title": "메인 편집본"}
     assert body["version"]["number"] == 1 and body["version"]["fps"] == 25

@@ -1,7 +1,7 @@
 from .assets import AssetDetail, AssetListCreate, VersionDetail, VersionListCreate
 from .attention import MyAttention, ShareAttention, VersionAttention
 from .feedback import FeedbackDetail, FeedbackExport, FeedbackListCreate, FeedbackReactions, FeedbackResolve
-from .sharing import ShareFeedbackCreate, ShareLinkDetail, ShareLinkListCreate, SharePage, ShareWsTicket
+from .sharing import ShareFeedbackListCreate, ShareLinkDetail, ShareLinkListCreate, SharePage, ShareWsTicket
 from .uploads import UploadComplete, UploadDetail, UploadPartPut, UploadPartUrls, UploadStart
 
 __all__ = [
@@ -14,7 +14,7 @@ __all__ = [
     "FeedbackResolve",
     "MyAttention",
     "ShareAttention",
-    "ShareFeedbackCreate",
+    "ShareFeedbackListCreate",
     "ShareLinkDetail",
     "ShareLinkListCreate",
     "SharePage",

@@ -28,6 +28,17 @@ class FeedbackCursorPagination(CursorPagination):
     max_page_size = 200
     ordering = ("seconds", "created_at", "id")
 
+    def decode_cursor(self, request):
+        cursor = super().decode_cursor(request)
+        # The position is a timecode: any other text in a forged cursor would fail in the
+        # query (500); it is a cursor that is not ours, like any other (404).
+        if cursor is not None and cursor.position is not None:
+            try:
+                float(cursor.position)
+            except ValueError:
+                raise NotFound(self.invalid_cursor_message) from None
+        return cursor
+
 
 class FeedbackIn(TimecodeInput, StrictSerializer):
     """A comment at `frame` (exact; or `timecode` in seconds, taken as the frame on screen:

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,6 +21,7 @@ from ...models import FEEDBACK_BODY_MAX_LENGTH, ShareLink, Version
 from ...serializers.feedback import GuestFeedbackOut
 from ...serializers.versions import ShareLinkOut, file_url
 from .base import ShareRateThrottle, TimecodeInput
+from .feedback import FeedbackCursorPagination
 
 PASSWORD_HEADER = OpenApiParameter(
     "X-Share-Password", str, OpenApiParameter.HEADER, description="The link's password, when it has one."
@@ -110,6 +113,23 @@ class GuestVersionOut(serializers.ModelSerializer):
         return file_url(version.poster.name, self.context)
 
 
+class _FirstPage(FeedbackCursorPagination):
+    """The share page's own copy of the list's first page: it takes no cursor, and its `next`
+    points at the list (`share/{token}/feedback/`), where the guest reads on."""
+
+    def decode_cursor(self, request):
+        return None
+
+
+def _first_feedback_page(request, token: str, version: Version, context: dict) -> tuple[list, str | None]:
+    paginator = _FirstPage()
+    page = paginator.paginate_queryset(selectors.feedback_for_guest(version=version), request)
+    query = request.META.get("QUERY_STRING", "")
+    listing = request.build_absolute_uri(reverse("share-feedback", kwargs={"token": token}))
+    paginator.base_url = f"{listing}?{query}" if query else listing
+    return GuestFeedbackOut(page, many=True, context=context).data, paginator.get_next_link()
+
+
 class SharePageOut(serializers.Serializer):
     class LinkOut(serializers.Serializer):
         permission = serializers.ChoiceField(choices=ShareLink.Permission.choices)
@@ -126,36 +146,71 @@ class SharePageOut(serializers.Serializer):
     project = NamedOut()
     asset = TitledOut()
     version = GuestVersionOut()
-    feedback = GuestFeedbackOut(many=True)
+    feedback = GuestFeedbackOut(many=True, help_text="The first page of `share/{token}/feedback/`.")
+    feedback_next = serializers.URLField(
+        allow_null=True, help_text="The list's next page (`share/{token}/feedback/?cursor=`); null: that was all."
+    )
+
+
+PAGE_SIZE_PARAMETER = OpenApiParameter(
+    "page_size",
+    int,
+    description=f"Comments per page (default {FeedbackCursorPagination.page_size}, "
+    f"at most {FeedbackCursorPagination.max_page_size}).",
+)
 
 
 class SharePage(_GuestView):
-    @extend_schema(parameters=[PASSWORD_HEADER], responses={200: SharePageOut, **SHARE_ERRORS})
+    @extend_schema(parameters=[PASSWORD_HEADER, PAGE_SIZE_PARAMETER], responses={200: SharePageOut, **SHARE_ERRORS})
     def get(self, request, token):
-        """Everything the guest review page needs: the version (with a URL to play it) and its
-        non-internal feedback with replies, with the still-open comments carried over from the
-        previous version (`carried_over`). Live updates: `POST share/{token}/ws-ticket/`."""
+        """Everything the guest review page needs: the version (with a URL to play it) and the
+        first page of its non-internal feedback with replies, with the still-open comments
+        carried over from the previous version (`carried_over`); the rest page by page from
+        `feedback_next`. Live updates: `POST share/{token}/ws-ticket/`."""
         link = self.open(request, token)
         version = link.version
-        feedback = selectors.feedback_for_guest(version=version)[: settings.SHARE_FEEDBACK_LIMIT]
         context = {"request": request, "version_id": version.pk}
+        feedback, feedback_next = _first_feedback_page(request, token, version, context)
         return Response(
             {
                 "link": {"permission": link.permission, "label": link.label, "expires_at": link.expires_at},
                 "project": {"name": version.asset.project.name},
                 "asset": {"title": version.asset.title},
                 "version": GuestVersionOut(version, context=context).data,
-                "feedback": GuestFeedbackOut(feedback, many=True, context=context).data,
+                "feedback": feedback,
+                "feedback_next": feedback_next,
             }
         )
 
 
-class ShareFeedbackCreate(_GuestView):
+class ShareFeedbackListCreate(_GuestView, ListAPIView):
+    serializer_class = GuestFeedbackOut
+    pagination_class = FeedbackCursorPagination
+    filter_backends = []
+
     class InputSerializer(TimecodeInput, StrictSerializer):
         guest_name = serializers.CharField(max_length=80)
         body = serializers.CharField(max_length=FEEDBACK_BODY_MAX_LENGTH)
         annotation = serializers.JSONField(required=False, allow_null=True)
         parent_id = serializers.UUIDField(required=False, allow_null=True)
+
+    @extend_schema(parameters=[PASSWORD_HEADER], responses={200: GuestFeedbackOut(many=True), **SHARE_ERRORS})
+    def get(self, request, *args, **kwargs):
+        """The link's comments as the share page lists them (non-internal, timeline order, with
+        replies and the still-open ones carried over), cursor-paginated: the share page holds
+        the first page and `feedback_next`; follow `next` from there. A cursor that is not
+        one of ours is 404."""
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        self.version = self.open(self.request, self.kwargs["token"]).version
+        return selectors.feedback_for_guest(version=self.version)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if hasattr(self, "version"):
+            context["version_id"] = self.version.pk
+        return context
 
     @extend_schema(
         parameters=[PASSWORD_HEADER],

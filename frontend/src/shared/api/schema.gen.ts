@@ -1638,9 +1638,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Everything the guest review page needs: the version (with a URL to play it) and its
-         *     non-internal feedback with replies, with the still-open comments carried over from the
-         *     previous version (`carried_over`). Live updates: `POST share/{token}/ws-ticket/`.
+         * @description Everything the guest review page needs: the version (with a URL to play it) and the
+         *     first page of its non-internal feedback with replies, with the still-open comments
+         *     carried over from the previous version (`carried_over`); the rest page by page from
+         *     `feedback_next`. Live updates: `POST share/{token}/ws-ticket/`.
          */
         get: operations["share_retrieve"];
         put?: never;
@@ -1676,7 +1677,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * @description The link's comments as the share page lists them (non-internal, timeline order, with
+         *     replies and the still-open ones carried over), cursor-paginated: the share page holds
+         *     the first page and `feedback_next`; follow `next` from there. A cursor that is not
+         *     one of ours is 404.
+         */
+        get: operations["share_feedback_list"];
         put?: never;
         /** @description A guest comment under a name (links with permission `comment`). */
         post: operations["share_feedback_create"];
@@ -3471,6 +3478,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["FeedbackOut"][];
         };
+        PaginatedGuestFeedbackOutList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["GuestFeedbackOut"][];
+        };
         PaginatedNotificationOutList: {
             /**
              * Format: uri
@@ -4201,7 +4221,7 @@ export interface components {
          * @description A point or range on the timeline, as frames (preferred: exact) or seconds
          *     (`frame = floor(seconds × fps)`), never both.
          */
-        ShareFeedbackCreateInput: {
+        ShareFeedbackListCreateInput: {
             frame?: number;
             end_frame?: number | null;
             /** Format: double */
@@ -4255,7 +4275,13 @@ export interface components {
             project: components["schemas"]["SharePageOutNamedOut"];
             asset: components["schemas"]["SharePageOutTitledOut"];
             version: components["schemas"]["GuestVersionOut"];
+            /** @description The first page of `share/{token}/feedback/`. */
             feedback: components["schemas"]["GuestFeedbackOut"][];
+            /**
+             * Format: uri
+             * @description The list's next page (`share/{token}/feedback/?cursor=`); null: that was all.
+             */
+            feedback_next: string | null;
         };
         SharePageOutLinkOut: {
             permission: components["schemas"]["ShareLinkPermissionEnum"];
@@ -13488,7 +13514,10 @@ export interface operations {
     };
     share_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Comments per page (default 50, at most 200). */
+                page_size?: number;
+            };
             header?: {
                 /** @description The link's password, when it has one. */
                 "X-Share-Password"?: string;
@@ -13506,6 +13535,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SharePageOut"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The link has a password and none was sent (`share_password_required`) */
@@ -13736,6 +13774,89 @@ export interface operations {
             };
         };
     };
+    share_feedback_list: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션 커서 값. */
+                cursor?: string;
+                /** @description 페이지당 반환할 결과 수. */
+                page_size?: number;
+            };
+            header?: {
+                /** @description The link's password, when it has one. */
+                "X-Share-Password"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedGuestFeedbackOutList"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `parse_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The link has a password and none was sent (`share_password_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Wrong password (`share_password_invalid`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The link expired (`share_link_expired`) or was revoked (`share_link_revoked`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many wrong passwords or requests (`throttled`, details.retry_after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     share_feedback_create: {
         parameters: {
             query?: never;
@@ -13750,7 +13871,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ShareFeedbackCreateInput"];
+                "application/json": components["schemas"]["ShareFeedbackListCreateInput"];
             };
         };
         responses: {
