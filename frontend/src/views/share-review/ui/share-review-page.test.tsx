@@ -22,9 +22,13 @@ describe("ShareReviewPage with a link that does not work", () => {
     vi.stubGlobal("fetch", createFetchStub(() => refusal(status, code)).fetch);
     renderWithProviders(<ShareReviewPage token="bad-token" />, { slices: [sessionSlice] });
 
-    expect(await screen.findByText(title)).toBeInTheDocument();
-    expect(screen.getByText("링크를 보낸 사람에게 새 링크를 요청하세요.")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "VideoPlanet으로 이동" })).toHaveAttribute("href", "/");
+    // The page's one level-one heading says why, in its main landmark (the top bar is the banner).
+    const main = screen.getByRole("main");
+    expect(await within(main).findByRole("heading", { level: 1, name: title })).toBeInTheDocument();
+    expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    expect(within(screen.getByRole("banner")).getByRole("group", { name: "언어" })).toBeInTheDocument();
+    expect(within(main).getByText("링크를 보낸 사람에게 새 링크를 요청하세요.")).toBeInTheDocument();
+    expect(within(main).getByRole("link", { name: "VideoPlanet으로 이동" })).toHaveAttribute("href", "/");
   }, 20_000);
 });
 

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 
-import { currentFeedbackId, feedbackAtFrame } from "@/entities/feedback";
+import { currentFeedbackId, feedbackAtFrame, feedbackItems } from "@/entities/feedback";
 import { LocaleSwitcher } from "@/features/account/switch-locale";
 import { useGetSharePageQuery, useShareRealtime } from "@/features/review/share-link";
 import { DrawingOverlay, DrawingToolbar, useDrawing } from "@/widgets/annotation-canvas";
@@ -16,6 +16,7 @@ import { useApiErrorText } from "@/shared/lib/errors";
 import { frameAt, timebase } from "@/shared/lib/timecode";
 import { AlertCircleIcon, buttonClassName, EmptyState, LinkOffIcon, Logo, PageSpinner, cx } from "@/shared/ui";
 
+import { useGuestMarkers } from "../model/guest-markers";
 import { useGuestAttention } from "../model/use-guest-attention";
 import { GuestCommentForm } from "./guest-comment-form";
 import { GuestComments } from "./guest-comments";
@@ -33,7 +34,7 @@ function GuestState({ children }: { children: ReactNode }) {
         <span className={styles.spacer} />
         <LocaleSwitcher />
       </ReviewTopbar>
-      <ReviewState>{children}</ReviewState>
+      <ReviewState main>{children}</ReviewState>
     </ReviewShell>
   );
 }
@@ -56,7 +57,11 @@ export function ShareReviewPage({ token }: { token: string }) {
   const data = page.data;
   const fps = data?.version.fps && data.version.fps > 0 ? data.version.fps : 25;
   const frame = frameAt(seconds, fps);
-  const items = useMemo(() => data?.feedback ?? [], [data]);
+  // Timeline order, one array per change of the list (its later pages arrive behind the first).
+  const items = feedbackItems(data?.feedback);
+  const markers = useGuestMarkers(items);
+  // Picked on the timeline, or just posted: the list brings it into view.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const attention = useGuestAttention({
     token,
     password,
@@ -93,7 +98,11 @@ export function ShareReviewPage({ token }: { token: string }) {
         <EmptyState
           tone="error"
           icon={error.status === 410 || error.status === 404 ? <LinkOffIcon size={20} /> : <AlertCircleIcon size={20} />}
-          title={title}
+          title={
+            <span role="heading" aria-level={1}>
+              {title}
+            </span>
+          }
           body={error.status === 410 || error.status === 404 ? t("badLinkHint") : undefined}
           action={
             <Link className={buttonClassName({ variant: "secondary" })} href={routes.home}>
@@ -134,6 +143,7 @@ export function ShareReviewPage({ token }: { token: string }) {
         <LocaleSwitcher />
       </ReviewTopbar>
       <ReviewColumns
+        main
         sidebarLabel={t("comments")}
         stage={
           <>
@@ -146,8 +156,9 @@ export function ShareReviewPage({ token }: { token: string }) {
               duration={data.version.duration}
               width={data.version.width}
               height={data.version.height}
-              markers={items.map((item) => ({ id: item.id, frame: item.frame, endFrame: item.end_frame, label: `${item.author.display_name}: ${item.body.slice(0, 60)}`, resolved: item.resolved }))}
-              onMarkerSelect={() => undefined}
+              markers={markers}
+              selectedMarkerId={selectedId}
+              onMarkerSelect={setSelectedId}
               onTimeChange={(time, isPlaying) => {
                 setSeconds(time);
                 setPlaying(isPlaying);
@@ -164,15 +175,18 @@ export function ShareReviewPage({ token }: { token: string }) {
         sidebar={
           <>
             <GuestComments
+              token={token}
+              password={password}
               items={items}
               currentId={currentFeedbackId(items, frame, timebase(fps))}
+              selectedId={selectedId}
               onSeek={(target) => {
                 pause();
                 playerRef.current?.seekFrame(target.frame);
               }}
             />
             {canComment ? (
-              <GuestCommentForm token={token} password={password} frame={frame} fps={fps} drawing={drawing} onPause={pause} />
+              <GuestCommentForm token={token} password={password} frame={frame} fps={fps} drawing={drawing} onPause={pause} onPosted={(item) => setSelectedId(item.id)} />
             ) : (
               <p className={cx(styles.muted, styles.viewOnlyNote)}>{t("viewOnlyHint")}</p>
             )}

@@ -32,11 +32,12 @@ export function ReviewTopbar({ children }: { children: ReactNode }) {
 }
 
 /** A centred message in place of the screen or the player: loading, an error, a password gate. */
-export function ReviewState({ children, "data-testid": testId }: { children: ReactNode; "data-testid"?: string }) {
+export function ReviewState({ children, main = false, "data-testid": testId }: { children: ReactNode; main?: boolean; "data-testid"?: string }) {
+  const Box = main ? "main" : "div";
   return (
-    <div className={styles.state} data-testid={testId}>
+    <Box className={styles.state} data-testid={testId}>
       {children}
-    </div>
+    </Box>
   );
 }
 
@@ -47,23 +48,30 @@ export interface ReviewColumnsProps {
   sidebar: ReactNode;
   /** The sidebar landmark's name. */
   sidebarLabel: string;
+  /**
+   * The page's main landmark: on a page of its own (the share page). Inside the app the
+   * app's <main> holds the screen already.
+   */
+  main?: boolean;
 }
 
 /**
  * The stage on the left, the comment column on the right (stacked on narrow screens),
  * with a splitter between them: drag it or use the arrows; the width is kept per browser.
  */
-export function ReviewColumns({ stage, sidebar, sidebarLabel }: ReviewColumnsProps) {
+export function ReviewColumns({ stage, sidebar, sidebarLabel, main = false }: ReviewColumnsProps) {
   const t = useTranslations("reviewLayout");
-  const [bodyRef, body] = useBoxSize<HTMLDivElement>();
+  const [bodyRef, body] = useBoxSize<HTMLElement>();
   const [chosen, setChosen] = useState<number | null>(() => readSize(SIDEBAR_WIDTH_KEY));
   const max = body.width > 0 ? sidebarMax(body.width) : SIDEBAR_MAX;
   // The window's width stands in for the body's until it is measured: no jump on the first paint.
   const [windowWidth] = useState(() => (typeof window === "undefined" ? 1280 : window.innerWidth));
   const width = clamp(chosen ?? defaultSidebarWidth(body.width || windowWidth), SIDEBAR_MIN, max);
 
+  const Body = main ? "main" : "div";
+
   return (
-    <div className={styles.body} ref={bodyRef} style={{ ["--sidebar-width" as string]: `${width}px` }}>
+    <Body className={styles.body} ref={bodyRef} style={{ ["--sidebar-width" as string]: `${width}px` }}>
       <div className={styles.stage}>{stage}</div>
       <Splitter
         orientation="vertical"
@@ -85,6 +93,6 @@ export function ReviewColumns({ stage, sidebar, sidebarLabel }: ReviewColumnsPro
       <aside className={styles.sidebar} aria-label={sidebarLabel}>
         {sidebar}
       </aside>
-    </div>
+    </Body>
   );
 }
