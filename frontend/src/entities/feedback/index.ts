@@ -17,16 +17,22 @@ export {
   type TextShape,
 } from "./model/annotation";
 export {
+  commentListFrom,
+  dropFromList,
   feedbackItems,
   findInList,
   isLoadingMore,
+  mergeFeedbackPage,
   patchInList,
   removeFromList,
   setReactionsInList,
   toggleReaction,
   upsertInList,
+  type CommentList,
   type FeedbackList,
+  type ListedComment,
 } from "./model/cache";
+export { FIRST_PAGE_SIZE, loadRestOfList, nextPagePath, PAGE_SIZE, type RestOfList } from "./model/pages";
 export { registerFeedbackRealtime } from "./model/realtime";
 export { registerFeedbackShotRealtime } from "./model/shot-tags";
 export { currentFeedbackId, feedbackAtFrame, feedbackAuthors, feedbackShots, filterFeedback, type TimedItem } from "./model/sync";

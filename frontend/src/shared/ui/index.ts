@@ -16,6 +16,7 @@ export { PageSpinner, Spinner, type SpinnerProps } from "./spinner";
 export { TextField, type TextFieldProps } from "./text-field";
 export { TextAreaField, type TextAreaFieldProps } from "./text-area-field";
 export { isTheme, THEME_COOKIE, themeBootScript, THEMES, ThemeProvider, useTheme, type Theme } from "./theme";
+export { VirtualList, type VirtualListProps } from "./virtual-list";
 export { VisuallyHidden } from "./visually-hidden";
 export { cx } from "@/shared/lib/classnames";
 export { ToastProvider, useToast, type ToastTone } from "./toast";

@@ -1,73 +1,110 @@
 import { createEntityAdapter, type EntityState } from "@reduxjs/toolkit";
 
+import type { Annotation } from "./annotation";
 import type { Feedback, ReactionSummary } from "./types";
 
 /*
- * A version's feedback as the review room caches it: top-level comments normalised by id
- * and kept in timeline order, each with its replies. The first page arrives with the room;
+ * A version's comments as a review page caches them: top-level comments normalised by id
+ * and kept in timeline order, each with its replies. The first page arrives with the page;
  * later pages load in the background (`next`). The operations below run on RTK Query drafts
  * (realtime listener, optimistic mutations), so they mutate in place and touch only the
  * comments they change: rows of the others keep their identity and do not re-render.
+ * Members' comments (`Feedback`) and a share link's guest view of them use the same list.
  */
 
+/** What the list needs of a comment: the members' shape and the guests' both fit. */
+export interface ListedComment<Self> {
+  id: string;
+  parent_id: string | null;
+  frame: number;
+  fps: number;
+  created_at: string;
+  body: string;
+  annotation: Annotation | null;
+  deleted: boolean;
+  reactions: unknown[];
+  replies: Self[];
+}
+
 /** A change to a comment whose page has not arrived yet, replayed when it does. */
-export type DeferredChange =
-  | { kind: "upsert"; item: Feedback }
+export type DeferredChange<T extends ListedComment<T>> =
+  | { kind: "upsert"; item: T }
   | { kind: "remove"; id: string; parentId: string | null }
   | { kind: "drop"; id: string; parentId: string | null }
-  | { kind: "reactions"; id: string; reactions: ReactionSummary[] };
+  | { kind: "reactions"; id: string; reactions: T["reactions"] };
 
-export interface FeedbackList extends EntityState<Feedback, string> {
+export interface CommentList<T extends ListedComment<T>> extends EntityState<T, string> {
   /** The next page still to load in the background (API path), null once every page is in. */
   next: string | null;
   /** The background load gave up after retries; `next` is where it stopped. */
   loadFailed: boolean;
   /** Changes to comments not loaded yet (while `next` is set). */
-  deferred: DeferredChange[];
+  deferred: DeferredChange<T>[];
 }
 
-function byTimeline(a: Feedback, b: Feedback): number {
+/** A version's list as members see it. */
+export type FeedbackList = CommentList<Feedback>;
+
+type AnyComment = ListedComment<AnyComment>;
+
+function byTimeline(a: AnyComment, b: AnyComment): number {
   return a.frame / a.fps - b.frame / b.fps || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id);
 }
 
-const adapter = createEntityAdapter<Feedback, string>({ selectId: (item) => item.id, sortComparer: byTimeline });
-const { selectAll } = adapter.getSelectors();
-const NONE: Feedback[] = [];
-
-const withReplies = (item: Feedback): Feedback => (item.replies ? item : { ...item, replies: [] });
-
-/** A list from its first page. */
-export function feedbackListFrom(items: readonly Feedback[], next: string | null): FeedbackList {
-  return { ...adapter.setAll(adapter.getInitialState(), items.map(withReplies)), next, loadFailed: false, deferred: [] };
+/** The adapter's operations this module uses, on a list of `T`. */
+interface CommentAdapter<T> {
+  setAll(state: EntityState<T, string>, items: readonly T[]): EntityState<T, string>;
+  setOne(state: EntityState<T, string>, item: T): void;
+  addMany(state: EntityState<T, string>, items: readonly T[]): void;
+  removeOne(state: EntityState<T, string>, id: string): void;
 }
 
+/*
+ * One adapter (and one memoised selector) for every comment shape: it reads only what
+ * `ListedComment` has, so it serves a list of any `T` as it is.
+ */
+const anyAdapter = createEntityAdapter<AnyComment, string>({ selectId: (item) => item.id, sortComparer: byTimeline });
+const { selectAll } = anyAdapter.getSelectors();
+const adapter = <T extends ListedComment<T>>() => anyAdapter as unknown as CommentAdapter<T>;
+const NONE: never[] = [];
+
+const withReplies = <T extends ListedComment<T>>(item: T): T => (item.replies ? item : { ...item, replies: [] });
+
+/** A list from its first page. */
+export function commentListFrom<T extends ListedComment<T>>(items: readonly T[], next: string | null): CommentList<T> {
+  return { ...adapter<T>().setAll({ ids: [], entities: {} }, items.map(withReplies)), next, loadFailed: false, deferred: [] };
+}
+
+/** A members' list from its first page. */
+export const feedbackListFrom: (items: readonly Feedback[], next: string | null) => FeedbackList = commentListFrom;
+
 /** The list's comments in timeline order (memoised per list: the same array until it changes). */
-export function feedbackItems(list: FeedbackList | undefined): Feedback[] {
-  return list ? selectAll(list) : NONE;
+export function feedbackItems<T extends ListedComment<T>>(list: CommentList<T> | undefined): T[] {
+  return list ? (selectAll(list as unknown as EntityState<AnyComment, string>) as unknown as T[]) : NONE;
 }
 
 /** Still loading later pages in the background. */
-export function isLoadingMore(list: FeedbackList | undefined): boolean {
+export function isLoadingMore(list: Pick<CommentList<AnyComment>, "next" | "loadFailed"> | undefined): boolean {
   return Boolean(list && list.next !== null && !list.loadFailed);
 }
 
 /** Not there yet, but its page may still come: keep the change for then. */
-function deferred(list: FeedbackList, change: DeferredChange): void {
+function deferred<T extends ListedComment<T>>(list: CommentList<T>, change: DeferredChange<T>): void {
   if (list.next !== null) list.deferred.push(change);
 }
 
-const byCreation = (a: Feedback, b: Feedback) => a.created_at.localeCompare(b.created_at);
+const byCreation = (a: AnyComment, b: AnyComment) => a.created_at.localeCompare(b.created_at);
 
 /*
  * Entities are replaced, never changed in place: a comment added from a page in the same
  * update is the page's own (frozen) object, not a draft.
  */
-function setReplies(list: FeedbackList, parent: Feedback, replies: Feedback[]): void {
+function setReplies<T extends ListedComment<T>>(list: CommentList<T>, parent: T, replies: T[]): void {
   list.entities[parent.id] = { ...parent, replies };
 }
 
 /** Insert or replace a comment (or reply) by id; order is kept. */
-export function upsertInList(list: FeedbackList, item: Feedback): void {
+export function upsertInList<T extends ListedComment<T>>(list: CommentList<T>, item: NoInfer<T>): void {
   if (item.parent_id) {
     const parent = list.entities[item.parent_id];
     if (!parent) return deferred(list, { kind: "upsert", item });
@@ -76,11 +113,11 @@ export function upsertInList(list: FeedbackList, item: Feedback): void {
   }
   // Events carry replies too, but keep ours if the event's are absent.
   const replies = item.replies ?? list.entities[item.id]?.replies ?? [];
-  adapter.setOne(list, { ...item, replies });
+  adapter<T>().setOne(list, { ...item, replies });
 }
 
 /** Drop a comment or reply; a deleted comment that still has replies stays as a placeholder. */
-export function removeFromList(list: FeedbackList, id: string, parentId: string | null): void {
+export function removeFromList<T extends ListedComment<T>>(list: CommentList<T>, id: string, parentId: string | null): void {
   if (parentId) {
     const parent = list.entities[parentId];
     if (!parent) return deferred(list, { kind: "remove", id, parentId });
@@ -90,11 +127,11 @@ export function removeFromList(list: FeedbackList, id: string, parentId: string 
   const item = list.entities[id];
   if (!item) return deferred(list, { kind: "remove", id, parentId });
   if (item.replies.length > 0) list.entities[id] = { ...item, deleted: true, body: "", annotation: null };
-  else adapter.removeOne(list, id);
+  else adapter<T>().removeOne(list, id);
 }
 
 /** Drop a comment with its replies, leaving no placeholder (it was made internal: the reader may not see it). */
-export function dropFromList(list: FeedbackList, id: string, parentId: string | null): void {
+export function dropFromList<T extends ListedComment<T>>(list: CommentList<T>, id: string, parentId: string | null): void {
   if (parentId) {
     const parent = list.entities[parentId];
     if (!parent) return deferred(list, { kind: "drop", id, parentId });
@@ -102,11 +139,11 @@ export function dropFromList(list: FeedbackList, id: string, parentId: string | 
     return;
   }
   if (!list.entities[id]) return deferred(list, { kind: "drop", id, parentId });
-  adapter.removeOne(list, id);
+  adapter<T>().removeOne(list, id);
 }
 
 /** The comment holding `id` (itself, or the parent of the reply `id`). */
-function holderOf(list: FeedbackList, id: string): Feedback | undefined {
+function holderOf<T extends ListedComment<T>>(list: CommentList<T>, id: string): T | undefined {
   const item = list.entities[id];
   if (item) return item;
   for (const parentId of list.ids) {
@@ -117,24 +154,24 @@ function holderOf(list: FeedbackList, id: string): Feedback | undefined {
 }
 
 /** Find a comment or a reply by id. */
-export function findInList(list: FeedbackList, id: string): Feedback | undefined {
+export function findInList<T extends ListedComment<T>>(list: CommentList<T>, id: string): T | undefined {
   const holder = holderOf(list, id);
   return holder?.id === id ? holder : holder?.replies.find((reply) => reply.id === id);
 }
 
-export function patchInList(list: FeedbackList, id: string, patch: Partial<Feedback>): void {
+export function patchInList<T extends ListedComment<T>>(list: CommentList<T>, id: string, patch: Partial<NoInfer<T>>): void {
   const holder = holderOf(list, id);
   if (!holder) return;
   if (holder.id === id) list.entities[id] = { ...holder, ...patch };
   else setReplies(list, holder, holder.replies.map((reply) => (reply.id === id ? { ...reply, ...patch } : reply)));
 }
 
-export function setReactionsInList(list: FeedbackList, id: string, reactions: ReactionSummary[]): void {
-  if (holderOf(list, id)) patchInList(list, id, { reactions });
+export function setReactionsInList<T extends ListedComment<T>>(list: CommentList<T>, id: string, reactions: NoInfer<T>["reactions"]): void {
+  if (holderOf(list, id)) patchInList(list, id, { reactions } as Partial<T>);
   else deferred(list, { kind: "reactions", id, reactions });
 }
 
-function replay(list: FeedbackList, change: DeferredChange): void {
+function replay<T extends ListedComment<T>>(list: CommentList<T>, change: DeferredChange<T>): void {
   switch (change.kind) {
     case "upsert":
       return upsertInList(list, change.item);
@@ -151,9 +188,9 @@ function replay(list: FeedbackList, change: DeferredChange): void {
  * A later page: comments we do not hold yet are added (what we hold came from an earlier
  * page or a live event and is at least as new), then the changes that waited for them apply.
  */
-export function mergeFeedbackPage(list: FeedbackList, items: readonly Feedback[], next: string | null): void {
+export function mergeFeedbackPage<T extends ListedComment<T>>(list: CommentList<T>, items: readonly NoInfer<T>[], next: string | null): void {
   const fresh = items.filter((item) => list.entities[item.id] === undefined).map(withReplies);
-  if (fresh.length > 0) adapter.addMany(list, fresh);
+  if (fresh.length > 0) adapter<T>().addMany(list, fresh);
   list.next = next;
   const waiting = list.deferred;
   list.deferred = [];

@@ -14,5 +14,6 @@ export {
   type GuestCommentInput,
   type GuestFeedback,
   type SharePage,
+  type SharePageResponse,
 } from "./api/guest-api";
 export { SHARE_SOCKET_PATH, useShareRealtime } from "./model/use-share-realtime";

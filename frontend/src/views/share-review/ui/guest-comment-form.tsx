@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 
 import { BodyCounter, isFeedbackBodyTooLong } from "@/entities/feedback";
-import { useAddGuestCommentMutation } from "@/features/review/share-link";
+import { useAddGuestCommentMutation, type GuestFeedback } from "@/features/review/share-link";
 import { toAnnotation, type Drawing } from "@/widgets/annotation-canvas";
 import { asApiError } from "@/shared/api";
 import { useTranslations } from "@/shared/i18n";
@@ -25,10 +25,12 @@ export interface GuestCommentFormProps {
   drawing: Drawing;
   /** Stops playback while the guest writes or draws. */
   onPause: () => void;
+  /** The comment was saved (it is in the list by now). */
+  onPosted?: (item: GuestFeedback) => void;
 }
 
 /** A comment link's form: the guest's name (remembered), the text and an optional drawing. */
-export function GuestCommentForm({ token, password, frame, fps, drawing, onPause }: GuestCommentFormProps) {
+export function GuestCommentForm({ token, password, frame, fps, drawing, onPause, onPosted }: GuestCommentFormProps) {
   const t = useTranslations("reviewGuest");
   const errorText = useApiErrorText();
   const [addComment, adding] = useAddGuestCommentMutation();
@@ -46,13 +48,14 @@ export function GuestCommentForm({ token, password, frame, fps, drawing, onPause
     if (isFeedbackBodyTooLong(body)) return; // the counter says why; nothing is ever cut
     window.localStorage.setItem(GUEST_NAME_KEY, name.trim());
     try {
-      await addComment({
+      const posted = await addComment({
         token,
         password,
         body: { guest_name: name.trim(), body: body.trim(), frame, annotation: toAnnotation(drawing.shapes) },
       }).unwrap();
       setBody("");
       drawing.discard();
+      onPosted?.(posted);
     } catch (caught) {
       setFormError(errorText(asApiError(caught)));
     }

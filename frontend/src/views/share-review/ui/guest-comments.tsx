@@ -1,15 +1,19 @@
 "use client";
 
-import type { GuestFeedback } from "@/features/review/share-link";
+import { memo, useRef } from "react";
+
+import { isLoadingMore } from "@/entities/feedback";
+import { useGetSharePageQuery, type GuestFeedback } from "@/features/review/share-link";
 import { useTranslations } from "@/shared/i18n";
-import { Avatar, EmptyState, cx } from "@/shared/ui";
+import { Avatar, EmptyState, VirtualList, cx } from "@/shared/ui";
 
 import styles from "./share-review-page.module.css";
 
-function GuestComment({ item, current, onSeek }: { item: GuestFeedback; current: boolean; onSeek: (item: GuestFeedback) => void }) {
+/** One comment as a guest sees it, with its replies. Memoised: the page re-renders with the playhead. */
+const GuestComment = memo(function GuestComment({ item, current, onSeek }: { item: GuestFeedback; current: boolean; onSeek: (item: GuestFeedback) => void }) {
   const t = useTranslations("reviewGuest");
   return (
-    <li className={cx(styles.item, current && styles.current)} data-testid="guest-feedback-item" aria-current={current ? "true" : undefined}>
+    <article className={cx(styles.item, current && styles.current)} data-testid="guest-feedback-item" aria-current={current ? "true" : undefined}>
       <div className={styles.meta}>
         <Avatar name={item.author.display_name} size={22} />
         <span className={styles.author}>{item.author.display_name}</span>
@@ -35,34 +39,71 @@ function GuestComment({ item, current, onSeek }: { item: GuestFeedback; current:
           ))}
         </ul>
       ) : null}
-    </li>
+    </article>
   );
-}
+});
 
 export interface GuestCommentsProps {
+  /** The link and its password: the page's own query, for how far its comments have loaded. */
+  token: string;
+  password: string;
   items: readonly GuestFeedback[];
-  /** The comment at the playhead. */
+  /** The comment at the playhead (kept in view). */
   currentId: string | null;
+  /** The comment picked (on the timeline, or just posted): brought to the middle of the list. */
+  selectedId: string | null;
   onSeek: (item: GuestFeedback) => void;
 }
 
-/** The link's comments (never the internal ones), with their replies. */
-export function GuestComments({ items, currentId, onSeek }: GuestCommentsProps) {
+/**
+ * The link's comments (never the internal ones), with their replies: the members' virtualised
+ * list, so a version with thousands of comments keeps a small page. The first page shows at
+ * once; the rest arrive behind it (`getSharePage`), and a load that gave up can be retried.
+ */
+export function GuestComments({ token, password, items, currentId, selectedId, onSeek }: GuestCommentsProps) {
   const t = useTranslations("reviewGuest");
+  const tlist = useTranslations("reviewFeedback");
+  // The page's own query (same arguments, so no second request): whether later pages still come.
+  const page = useGetSharePageQuery({ token, password });
+  const list = page.data?.feedback;
+  const scrollRef = useRef<HTMLDivElement>(null);
   return (
     <>
-      <h2 className={styles.sideTitle}>
-        {t("comments")} <span className={styles.muted}>{items.length}</span>
-      </h2>
-      <div className={styles.scroll}>
+      <div className={styles.sideHead}>
+        <h2 className={styles.sideTitle}>
+          {t("comments")} <span className={styles.muted}>{items.length}</span>
+        </h2>
+        {isLoadingMore(list) ? (
+          <span className={styles.loadState} role="status" data-testid="guest-feedback-loading-more">
+            {tlist("loadingMore")}
+          </span>
+        ) : null}
+        {list?.loadFailed ? (
+          <span className={styles.loadState} role="alert">
+            {tlist("loadFailed")}
+            <button type="button" className={styles.textButton} onClick={() => void page.refetch()}>
+              {tlist("retryLoad")}
+            </button>
+          </span>
+        ) : null}
+      </div>
+      <div ref={scrollRef} className={styles.scroll}>
         {items.length === 0 ? (
           <EmptyState compact title={t("empty")} />
         ) : (
-          <ul className={styles.list}>
-            {items.map((item) => (
-              <GuestComment key={item.id} item={item} current={item.id === currentId} onSeek={onSeek} />
-            ))}
-          </ul>
+          <VirtualList
+            items={items}
+            scrollRef={scrollRef}
+            currentId={currentId}
+            selectedId={selectedId}
+            onActivate={onSeek}
+            label={t("comments")}
+            keysHint={tlist("listKeys")}
+            estimatedRowPx={80}
+            className={styles.list}
+            data-testid="guest-feedback-list"
+            renderItem={(item) => <GuestComment item={item} current={item.id === currentId} onSeek={onSeek} />}
+          />
         )}
       </div>
     </>

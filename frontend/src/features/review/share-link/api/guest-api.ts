@@ -1,9 +1,7 @@
-import type { Annotation } from "@/entities/feedback";
-import { baseApi, toApiError, type ApiError } from "@/shared/api";
+import { commentListFrom, FIRST_PAGE_SIZE, loadRestOfList, nextPagePath, upsertInList, type Annotation, type CommentList } from "@/entities/feedback";
+import { baseApi, toApiError, type ApiError, type CursorPage } from "@/shared/api";
 import { apiBaseUrl } from "@/shared/config";
 import { getActiveLocale } from "@/shared/i18n";
-
-import { upsertGuestComment } from "../model/guest-cache";
 
 export interface GuestFeedback {
   id: string;
@@ -28,8 +26,8 @@ export interface GuestFeedback {
   replies: GuestFeedback[];
 }
 
-/** `GET share/{token}/` — what a guest may see of one version. */
-export interface SharePage {
+/** `GET share/{token}/` — what a guest may see of one version, with the first page of its comments. */
+export interface SharePageResponse {
   link: { permission: "view" | "comment"; label: string; expires_at: string };
   project: { name: string };
   asset: { title: string };
@@ -46,6 +44,17 @@ export interface SharePage {
     poster_url: string | null;
   };
   feedback: GuestFeedback[];
+  /** The next page of `share/{token}/feedback/`; null: that was every comment. */
+  feedback_next: string | null;
+}
+
+/**
+ * The share page as the guest's cache holds it: its comments a list normalised like the
+ * members' (timeline order, replies under their comment) whose later pages load in the
+ * background while the guest's socket keeps changing it.
+ */
+export interface SharePage extends Omit<SharePageResponse, "feedback" | "feedback_next"> {
+  feedback: CommentList<GuestFeedback>;
 }
 
 export interface GuestCommentInput {
@@ -92,8 +101,34 @@ export async function guestWsTicket(token: string, password: string): Promise<st
 
 export const guestApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
+    /**
+     * The page resolves with the first page of comments, so the guest sees them at once; the
+     * later pages load behind it into the same entry (`loadRestOfList`). A refetch starts over.
+     */
     getSharePage: build.query<SharePage, { token: string; password: string }>({
-      queryFn: ({ token, password }) => guestFetch<SharePage>(`share/${encodeURIComponent(token)}/`, password),
+      async queryFn({ token, password }) {
+        const result = await guestFetch<SharePageResponse>(`share/${encodeURIComponent(token)}/?page_size=${FIRST_PAGE_SIZE}`, password);
+        if ("error" in result) return result;
+        const { feedback, feedback_next: next, ...page } = result.data;
+        return { data: { ...page, feedback: commentListFrom(feedback, nextPagePath(next)) } };
+      },
+      async onQueryStarted({ password }, { dispatch, queryFulfilled, getCacheEntry, updateCachedData }) {
+        try {
+          await queryFulfilled;
+        } catch {
+          return;
+        }
+        await loadRestOfList<GuestFeedback>({
+          current: () => getCacheEntry().data?.feedback,
+          update: (recipe) => updateCachedData((draft) => recipe(draft.feedback)),
+          fetchPage: (path) => dispatch(guestApi.endpoints.guestFeedbackPage.initiate({ path, password }, { subscribe: false, forceRefetch: true })),
+        });
+      },
+      keepUnusedDataFor: 0,
+    }),
+    /** One later page of the link's comments (used by `getSharePage`'s background load only). */
+    guestFeedbackPage: build.query<CursorPage<GuestFeedback>, { path: string; password: string }>({
+      queryFn: ({ path, password }) => guestFetch<CursorPage<GuestFeedback>>(path, password),
       keepUnusedDataFor: 0,
     }),
     addGuestComment: build.mutation<GuestFeedback, { token: string; password: string; body: GuestCommentInput }>({
@@ -106,7 +141,7 @@ export const guestApi = baseApi.injectEndpoints({
         try {
           const { data } = await queryFulfilled;
           // In place at once, whether or not the socket's copy came first (same id: one comment).
-          dispatch(guestApi.util.updateQueryData("getSharePage", { token, password }, (draft) => upsertGuestComment(draft, data)));
+          dispatch(guestApi.util.updateQueryData("getSharePage", { token, password }, (draft) => upsertInList(draft.feedback, data)));
         } catch {
           // Reported by the form.
         }

@@ -1,7 +1,10 @@
+import { createNextState } from "@reduxjs/toolkit";
 import { describe, expect, it } from "vitest";
 
-import type { GuestFeedback, SharePage } from "../api/guest-api";
-import { applyGuestEvent, upsertGuestComment } from "./guest-cache";
+import { commentListFrom, feedbackItems, mergeFeedbackPage, upsertInList, type CommentList } from "@/entities/feedback";
+
+import type { GuestFeedback } from "../api/guest-api";
+import { applyGuestEvent } from "./guest-cache";
 
 function comment(id: string, overrides: Partial<GuestFeedback> = {}): GuestFeedback {
   return {
@@ -28,62 +31,75 @@ function comment(id: string, overrides: Partial<GuestFeedback> = {}): GuestFeedb
   };
 }
 
-function page(...feedback: GuestFeedback[]): SharePage {
-  return {
-    link: { permission: "comment", label: "", expires_at: "2026-02-01T00:00:00Z" },
-    project: { name: "Brand film" },
-    asset: { title: "Main cut" },
-    version: {
-      number: 2,
-      label: "",
-      status: "ready",
-      duration: 10,
-      fps: 25,
-      frame_count: 250,
-      width: 1920,
-      height: 1080,
-      file_url: null,
-      poster_url: null,
-    },
-    feedback,
-  };
+// The events apply to RTK Query drafts; `produce` gives them one here.
+function live(list: CommentList<GuestFeedback>, ...events: Array<[string, unknown]>): CommentList<GuestFeedback> {
+  return createNextState(list, (draft) => {
+    for (const [type, data] of events) applyGuestEvent(draft, type, data);
+  });
 }
+
+const listOf = (...feedback: GuestFeedback[]) => commentListFrom(feedback, null);
+const ids = (list: CommentList<GuestFeedback>) => feedbackItems(list).map((item) => item.id);
 
 describe("the guest page's comments, live", () => {
   it("adds a new comment in timeline order, once even when the form's answer and the socket both bring it", () => {
-    const cached = page(comment("a", { frame: 5 }), comment("c", { frame: 50 }));
     const created = comment("b", { frame: 20 });
-    applyGuestEvent(cached, "feedback.created", { feedback: created });
-    upsertGuestComment(cached, created);
-    expect(cached.feedback.map((item) => item.id)).toEqual(["a", "b", "c"]);
+    let cached = live(listOf(comment("a", { frame: 5 }), comment("c", { frame: 50 })), ["feedback.created", { feedback: created }]);
+    cached = createNextState(cached, (draft) => upsertInList(draft, created));
+    expect(ids(cached)).toEqual(["a", "b", "c"]);
   });
 
   it("puts a reply under its comment and updates the comment's reactions", () => {
-    const cached = page(comment("a"));
-    applyGuestEvent(cached, "feedback.created", { feedback: comment("r", { parent_id: "a" }) });
-    applyGuestEvent(cached, "reaction.added", { feedback_id: "a", parent_id: null, reactions: [{ emoji: "👍", count: 2 }] });
-    applyGuestEvent(cached, "reaction.added", { feedback_id: "r", parent_id: "a", reactions: [{ emoji: "🎉", count: 1 }] });
-    const [top] = cached.feedback;
+    const cached = live(
+      listOf(comment("a")),
+      ["feedback.created", { feedback: comment("r", { parent_id: "a" }) }],
+      ["reaction.added", { feedback_id: "a", parent_id: null, reactions: [{ emoji: "👍", count: 2 }] }],
+      ["reaction.added", { feedback_id: "r", parent_id: "a", reactions: [{ emoji: "🎉", count: 1 }] }],
+    );
+    const [top] = feedbackItems(cached);
     expect(top?.replies.map((reply) => reply.id)).toEqual(["r"]);
     expect(top?.reactions).toEqual([{ emoji: "👍", count: 2 }]);
     expect(top?.replies[0]?.reactions).toEqual([{ emoji: "🎉", count: 1 }]);
   });
 
   it("drops a comment made internal, and a deleted one unless replies keep its place", () => {
-    const cached = page(comment("a"), comment("b", { replies: [comment("r", { parent_id: "b" })] }), comment("c"));
-    applyGuestEvent(cached, "feedback.hidden", { feedback: { id: "a", parent_id: null } });
-    applyGuestEvent(cached, "feedback.deleted", { feedback: comment("b", { deleted: true, body: "", replies: [comment("r", { parent_id: "b" })] }) });
-    applyGuestEvent(cached, "feedback.deleted", { feedback: comment("c", { deleted: true, body: "" }) });
-    expect(cached.feedback.map((item) => [item.id, item.deleted])).toEqual([["b", true]]);
+    const cached = live(
+      listOf(comment("a"), comment("b", { replies: [comment("r", { parent_id: "b" })] }), comment("c")),
+      ["feedback.hidden", { feedback: { id: "a", parent_id: null } }],
+      ["feedback.deleted", { feedback: comment("b", { deleted: true, body: "", replies: [comment("r", { parent_id: "b" })] }) }],
+      ["feedback.deleted", { feedback: comment("c", { deleted: true, body: "" }) }],
+    );
+    expect(feedbackItems(cached).map((item) => [item.id, item.deleted])).toEqual([["b", true]]);
   });
 
   it("keeps the version's own resolved comment but lets a carried-over one go once resolved", () => {
     const carried = comment("old", { version_number: 1, carried_over: true });
-    const cached = page(carried, comment("own"));
-    applyGuestEvent(cached, "feedback.resolved", { feedback: { ...carried, resolved: true } });
-    applyGuestEvent(cached, "feedback.resolved", { feedback: comment("own", { resolved: true }) });
-    expect(cached.feedback.map((item) => [item.id, item.resolved])).toEqual([["own", true]]);
-    applyGuestEvent(cached, "feedback.reopened", { feedback: carried });
-    expect(cached.feedback.map((item) => item.id).sort()).toEqual(["old", "own"]);
+    let cached = live(
+      listOf(carried, comment("own")),
+      ["feedback.resolved", { feedback: { ...carried, resolved: true } }],
+      ["feedback.resolved", { feedback: comment("own", { resolved: true }) }],
+    );
+    expect(feedbackItems(cached).map((item) => [item.id, item.resolved])).toEqual([["own", true]]);
+    cached = live(cached, ["feedback.reopened", { feedback: carried }]);
+    expect(ids(cached).sort()).toEqual(["old", "own"]);
+  });
+
+  it("holds changes to comments whose page has not arrived and applies them when it does", () => {
+    // The first page holds a and b; c, d and e are on the next page, still loading.
+    const first = commentListFrom([comment("a", { frame: 1 }), comment("b", { frame: 2 })], "share/t/feedback/?cursor=x&page_size=200");
+    const cached = live(
+      first,
+      ["feedback.created", { feedback: comment("rc", { parent_id: "c", frame: 3 }) }],
+      ["reaction.added", { feedback_id: "d", parent_id: null, reactions: [{ emoji: "👀", count: 1 }] }],
+      ["feedback.hidden", { feedback: { id: "e", parent_id: null } }],
+    );
+    expect(ids(cached)).toEqual(["a", "b"]);
+    const loaded = createNextState(cached, (draft) =>
+      mergeFeedbackPage(draft, [comment("c", { frame: 3 }), comment("d", { frame: 4 }), comment("e", { frame: 5 })], null),
+    );
+    expect(ids(loaded)).toEqual(["a", "b", "c", "d"]);
+    expect(loaded.entities.c?.replies.map((reply) => reply.id)).toEqual(["rc"]);
+    expect(loaded.entities.d?.reactions).toEqual([{ emoji: "👀", count: 1 }]);
+    expect(loaded.deferred).toEqual([]);
   });
 });

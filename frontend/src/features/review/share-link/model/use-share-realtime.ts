@@ -29,7 +29,7 @@ export function useShareRealtime({ token, password, enabled }: { token: string; 
       baseUrl: wsBaseUrl,
       getTicket: () => guestWsTicket(token, password),
       onEvent: ({ type, data }) => {
-        dispatch(guestApi.util.updateQueryData("getSharePage", args, (draft) => applyGuestEvent(draft, type, data)));
+        dispatch(guestApi.util.updateQueryData("getSharePage", args, (draft) => applyGuestEvent(draft.feedback, type, data)));
       },
       onResync: reload,
       onFirstContact: reload,
