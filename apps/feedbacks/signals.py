@@ -8,9 +8,10 @@ text is new (`created=True`) or has just changed:
 - `feedback_text_saved(feedback, created, project_id)` — after it (triage schedules a flush
   on commit).
 
-`feedback_published(feedback, verb)` is sent with every comment event (`feedback.created`,
-`.updated`, `.deleted`, `.resolved`, `.reopened`), inside the write's transaction: the plan
-page's per-shot counts follow it (apps.ai_planning.services.shots)."""
+`feedback_published(feedback, verb, internal_changed)` is sent with every comment event
+(`feedback.created`, `.updated`, `.deleted`, `.resolved`, `.reopened`), inside the write's
+transaction; `internal_changed` says an update made the comment internal or public again.
+The plan page's per-shot counts follow it (apps.ai_planning.services.shots)."""
 
 from django.dispatch import Signal
 

@@ -82,6 +82,11 @@ class ProjectConsumer(ProjectPresenceConsumer):
     async def event_visible(self, message: dict) -> bool:
         if message["type"].startswith(MANAGERS_ONLY):
             return await self._can(permissions.MANAGE)
+        if (message.get("data") or {}).get("internal") is True:
+            # About a team-only note (e.g. the plan page's counts moved by one): as in the
+            # version room, only for roles that see internal notes.
+            role = await current_role((self.project_id, self.user.pk))
+            return permissions.role_allows(role, permissions.VIEW_INTERNAL)
         return True
 
     async def stream_message(self, payload):

@@ -5,14 +5,24 @@ VIEW_INTERNAL — the reviewer, who is the client — does not find an internal 
 not write one (403). Refused calls change nothing (authz.call_and_check)."""
 
 import pytest
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
 
+from apps.ai_planning.models import AssetPlanLink
+from apps.core.ws.tickets import ticket_issue
+from apps.feedbacks import services
 from apps.feedbacks.tests.factories import FeedbackFactory
 from apps.projects.models import Role
 from apps.projects.permissions import COMMENT, READ, RESOLVE, ROLE_ACTIONS, VIEW_INTERNAL
+from config.asgi import application
 
-from .authz import ACTORS, Rule, call_and_check, custom, expected_status, project
+from .authz import ACTORS, ROLES, Rule, call_and_check, custom, expected_status, project
+from .conftest import _world, close_old_connections_in_thread
 
 pytestmark = pytest.mark.django_db
+
+ORIGIN = (b"origin", b"http://localhost:3000")
 
 
 def _internal_note(world, actor, side) -> dict:
@@ -68,3 +78,78 @@ def test_internal_notes_by_role(world, name, actor):
     expected = expected_status(rule, actor, rule.ok)
     problem = call_and_check(world, rule, method, path, actor, world.a, expected)
     assert problem is None, f"{name} as {actor}: {problem}"
+
+
+# --- the plan page: per-shot counts and the event that moves them --------------------------
+
+
+def _linked_plan(side) -> str:
+    """The side's asset linked to its plan: its comments count on the plan page."""
+    AssetPlanLink.objects.get_or_create(asset=side.asset, defaults={"plan": side.plan})
+    return f"/api/v1/plans/{side.plan.pk}/shot-feedback/"
+
+
+def _counted(response) -> int:
+    return sum(row["open"] + row["resolved"] for row in response.json())
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_the_plan_page_counts_an_internal_note_only_for_the_team(world, actor):
+    """Everyone who may read the plan gets its counts; an internal note is in them only for a
+    role with VIEW_INTERNAL (the reviewer's page must not move when the team writes one)."""
+    url = _linked_plan(world.a)
+    expected = expected_status(project(READ), actor)
+    before = world.client(actor).get(url)
+    assert before.status_code == expected, before.content[:300]
+    if expected != 200:
+        return
+    FeedbackFactory(version=world.a.version, author=world.users[Role.EDITOR], frame=5, internal=True)
+    after = world.client(actor).get(url)
+    grew = _counted(after) - _counted(before)
+    assert grew == (1 if VIEW_INTERNAL in ROLE_ACTIONS[actor] else 0), f"{actor} counts an internal note: {grew}"
+
+
+def _internal_note_round(world) -> None:
+    """An internal note written, resolved and deleted on the linked asset, then a public comment."""
+    editor = world.users[Role.EDITOR]
+    note = services.feedback_create(version=world.a.version, author=editor, body="팀 메모", frame=5, internal=True)
+    services.feedback_resolve(feedback=note, actor=editor)
+    services.feedback_delete(feedback=note, actor=editor)
+    services.feedback_create(version=world.a.version, author=editor, body="공개", frame=6)
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_the_plan_pages_event_about_an_internal_note_reaches_only_the_team(clip_bytes):
+    """`plan.shot_feedback.changed` for an internal note (created, resolved, deleted) goes only
+    to project sockets of roles with VIEW_INTERNAL, live and replayed (`?after=`): to anyone
+    else, its arrival alone would say when the team wrote, resolved or removed a note."""
+    world = await database_sync_to_async(_world)(clip=clip_bytes)
+    await database_sync_to_async(_linked_plan)(world.a)
+    path = f"/ws/projects/{world.a.project.pk}/"
+
+    async def connect(role: str, query: str = ""):
+        ticket = await sync_to_async(ticket_issue)(user_id=world.users[role].pk)
+        socket = WebsocketCommunicator(application, f"{path}?ticket={ticket}{query}", headers=[ORIGIN])
+        assert (await socket.connect(timeout=5))[0]
+        return socket
+
+    async def changes(socket) -> int:
+        count = 0
+        while not await socket.receive_nothing(timeout=0.5):
+            message = await socket.receive_json_from()
+            count += message["type"] == "plan.shot_feedback.changed"
+        await socket.disconnect()
+        return count
+
+    try:
+        sockets = {role: await connect(role) for role in ROLES}
+        start = {role: (await socket.receive_json_from(timeout=5))["seq"] for role, socket in sockets.items()}
+        await database_sync_to_async(_internal_note_round)(world)
+        live = {role: await changes(socket) for role, socket in sockets.items()}
+        replayed = {role: await changes(await connect(role, f"&after={start[role]}")) for role in ROLES}
+    finally:
+        await database_sync_to_async(close_old_connections_in_thread)()
+
+    expected = {role: 4 if VIEW_INTERNAL in ROLE_ACTIONS[role] else 1 for role in ROLES}
+    assert live == expected
+    assert replayed == expected

@@ -188,33 +188,38 @@ def version_shot_map_save(*, version: Version, ranges: list[dict], actor) -> Sho
     return shot_map
 
 
-def plan_shot_feedback_changed(*, project_id, plan_id, asset_id, version_id=None) -> None:
+def plan_shot_feedback_changed(*, project_id, plan_id, asset_id, version_id=None, internal: bool = False) -> None:
     """Tells the plan page (on the project stream) that its per-shot comment counts moved;
-    it refetches `plans/{id}/shot-feedback/`, which counts what each reader may see."""
-    events.publish(
-        stream=project_stream(project_id),
-        type="plan.shot_feedback.changed",
-        data={
-            "plan_id": str(plan_id),
-            "asset_id": str(asset_id),
-            "version_id": None if version_id is None else str(version_id),
-        },
-    )
+    it refetches `plans/{id}/shot-feedback/`, which counts what each reader may see. A change
+    to an internal note moves only the team's counts: `internal: true` keeps the event from
+    the sockets of roles without VIEW_INTERNAL (apps.projects.consumers.ProjectConsumer), whom
+    its mere arrival would tell that the team wrote, resolved or removed a note."""
+    data = {"plan_id": str(plan_id), "asset_id": str(asset_id), "version_id": _str(version_id)}
+    if internal:
+        data["internal"] = True
+    events.publish(stream=project_stream(project_id), type="plan.shot_feedback.changed", data=data)
 
 
 # Comment writes that change a plan's per-shot counts (feedbacks sends `feedback_published`).
 _COUNTED_VERBS = ("feedback.created", "feedback.deleted", "feedback.resolved", "feedback.reopened")
 
 
-def on_feedback_published(sender, *, feedback: Feedback, verb: str, **kwargs) -> None:
-    """A comment on a version of a linked asset moves its plan's counts (a reply does not)."""
-    if verb not in _COUNTED_VERBS or feedback.parent_id is not None:
+def on_feedback_published(sender, *, feedback: Feedback, verb: str, internal_changed: bool = False, **kwargs) -> None:
+    """A comment on a version of a linked asset moves its plan's counts (a reply does not); so
+    does one made internal or public again, for the readers who do not see internal notes
+    (they are told of that change in the version room too, so the event is not internal)."""
+    counted = verb in _COUNTED_VERBS or (verb == "feedback.updated" and internal_changed)
+    if not counted or feedback.parent_id is not None:
         return
     version = feedback.version
     plan_id = AssetPlanLink.objects.filter(asset_id=version.asset_id).values_list("plan_id", flat=True).first()
     if plan_id is not None:
         plan_shot_feedback_changed(
-            project_id=version.asset.project_id, plan_id=plan_id, asset_id=version.asset_id, version_id=version.pk
+            project_id=version.asset.project_id,
+            plan_id=plan_id,
+            asset_id=version.asset_id,
+            version_id=version.pk,
+            internal=feedback.internal and not internal_changed,
         )
 
 

@@ -198,6 +198,34 @@ class TestShotFeedbackOnThePlanPage:
             "version_id": str(cut["version"].pk),
         }
 
+    def test_a_comment_made_internal_and_public_again_moves_the_client_sides_counts(self, cut):
+        """The team's counts do not move, the reviewer's do: both hear of it (not as internal:
+        the reviewer's room is told the comment went, too)."""
+        editor, reviewer = cut["ctx"].client("editor"), cut["ctx"].client("reviewer")
+        created = editor.post(feedback_url(cut["version"]), {"body": "여기", "frame": 60}, format="json").json()
+        detail = reverse("feedback-detail", kwargs={"feedback_id": created["id"]})
+        stream = project_stream(cut["ctx"].project)
+        changes = StreamEvent.objects.filter(stream=stream, type="plan.shot_feedback.changed")
+        seen = changes.count()
+
+        assert editor.patch(detail, {"internal": True}, format="json").status_code == 200
+        assert [row["open"] for row in reviewer.get(shot_feedback_url(cut["plan"])).json()] == [0, 0, 0]
+        assert editor.patch(detail, {"internal": False}, format="json").status_code == 200
+        assert [row["open"] for row in reviewer.get(shot_feedback_url(cut["plan"])).json()] == [0, 1, 0]
+        assert editor.patch(detail, {"body": "여기요"}, format="json").status_code == 200  # counts stay
+
+        moved = list(changes.order_by("seq").values_list("data", flat=True))[seen:]
+        assert len(moved) == 2 and not any("internal" in data for data in moved)
+
+    def test_changes_to_an_internal_note_are_announced_as_internal(self, cut):
+        editor = cut["ctx"].client("editor")
+        note = editor.post(feedback_url(cut["version"]), {"body": "팀", "frame": 60, "internal": True}, format="json")
+        editor.post(reverse("feedback-resolve", kwargs={"feedback_id": note.json()["id"]}), {}, format="json")
+        changes = StreamEvent.objects.filter(
+            stream=project_stream(cut["ctx"].project), type="plan.shot_feedback.changed"
+        ).order_by("seq")
+        assert [event.data.get("internal") for event in changes] == [True, True]
+
     def test_comments_on_unlinked_assets_and_replies_announce_nothing(self, cut):
         AssetPlanLink.objects.all().delete()
         parent = (

@@ -62,7 +62,8 @@ def _publish(
         payloads=payloads,
         timeline=timeline,
     )
-    signals.feedback_published.send(sender=Feedback, feedback=feedback, verb=verb)
+    internal_changed = "was_internal" in (wire or {})
+    signals.feedback_published.send(sender=Feedback, feedback=feedback, verb=verb, internal_changed=internal_changed)
 
 
 def _listed_on(feedback: Feedback, version: Version) -> bool:
