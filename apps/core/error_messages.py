@@ -64,6 +64,7 @@ KO = {
     "Too many wrong passwords. Try again later.": "비밀번호를 너무 많이 틀렸습니다. 나중에 다시 시도하세요.",
     "This share link allows viewing only.": "이 공유 링크로는 보기만 할 수 있습니다.",
     "Too many separate watched parts are recorded for this version; no more can be added.": "이 버전에 기록된 시청 구간이 너무 잘게 나뉘어 더 기록할 수 없습니다.",
+    "This share link has recorded as many guests as it may; the video still plays, but no more viewing is recorded.": "이 공유 링크로 기록할 수 있는 게스트 수를 넘었습니다. 영상은 계속 볼 수 있지만 시청 기록은 남지 않습니다.",
     "Only the person who started this upload can finish it.": "업로드를 시작한 사람만 완료할 수 있습니다.",
     "The uploaded parts add up to more than the declared size.": "업로드한 조각의 합이 신고한 크기보다 큽니다.",
     "List the parts in ascending order, each once.": "조각을 오름차순으로 한 번씩 나열하세요.",

@@ -37,4 +37,7 @@ PROCESSING_TIMEOUT_SECONDS = env.int("PROCESSING_TIMEOUT_SECONDS", default=900)
 PROCESSING_MAX_ATTEMPTS = env.int("PROCESSING_MAX_ATTEMPTS", default=3)
 SHARE_LINK_DEFAULT_DAYS = env.int("SHARE_LINK_DEFAULT_DAYS", default=7)
 SHARE_LINK_MAX_DAYS = env.int("SHARE_LINK_MAX_DAYS", default=90)
+# Guests one share link records review attention for (distinct guest keys; a link is for one
+# version). Past it new guests still watch, but their reports answer 409 share_link_guests_full.
+SHARE_LINK_MAX_GUESTS = max(env.int("SHARE_LINK_MAX_GUESTS", default=200), 1)
 FEEDBACK_REACTIONS = ["👍", "👎", "❤️", "🎉", "😂", "😮", "🤔", "👀", "✅", "🔥"]

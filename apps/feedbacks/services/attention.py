@@ -2,10 +2,11 @@
 are merged into their one WatchRecord per version, and a review decision keeps what it was
 based on. Reads (the team's heat strip, one's own share) are in selectors_attention.py."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from apps.core.errors import DomainError
+from apps.core.errors import Conflict, DomainError
 
 from .. import frame_ranges
 from ..models import ShareLink, Version, WatchRecord
@@ -23,6 +24,16 @@ class WatchRangesFragmented(DomainError):
     code = "watch_ranges_fragmented"
     status_code = 422
     message = "Too many separate watched parts are recorded for this version; no more can be added."
+
+
+class ShareLinkGuestsFull(Conflict):
+    code = "share_link_guests_full"
+    message = (
+        "This share link has recorded as many guests as it may; the video still plays, but no more viewing is recorded."
+    )
+
+    def __init__(self, max_guests: int):
+        super().__init__(details={"max_guests": max_guests})
 
 
 def _checked(version: Version, ranges: list[list[int]]) -> None:
@@ -46,11 +57,32 @@ def _locked_record(version: Version, identity: dict) -> WatchRecord:
     record = rows.first()
     if record is not None:
         return record
+    if identity.get("share_link") is not None:
+        _lock_guest_places(identity["share_link"])
+        record = rows.first()  # this guest's other first report may have taken a place meanwhile
+        if record is not None:
+            return record
+        _check_room_for_a_guest(identity["share_link"])
     try:
         with transaction.atomic():
             return WatchRecord.objects.create(version=version, **identity)
     except IntegrityError:
         return rows.get()
+
+
+def _lock_guest_places(link: ShareLink) -> None:
+    """New guests of one link take its row's lock before they count, so two of them at once
+    cannot both take the last place (guests already recorded never wait on it)."""
+    ShareLink.objects.select_for_update().filter(pk=link.pk).values_list("pk", flat=True).first()
+
+
+def _check_room_for_a_guest(link: ShareLink) -> None:
+    """A new guest of `link` is recorded only while it has fewer than SHARE_LINK_MAX_GUESTS:
+    anyone with the token can make up guest keys, so without a cap one link could write rows
+    without end."""
+    limit = settings.SHARE_LINK_MAX_GUESTS
+    if WatchRecord.objects.filter(share_link=link).count() >= limit:
+        raise ShareLinkGuestsFull(limit)
 
 
 @transaction.atomic

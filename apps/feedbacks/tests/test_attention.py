@@ -239,6 +239,79 @@ def test_a_share_token_is_no_key_to_the_member_routes(review):
     assert posted.status_code == 401
 
 
+# --- how many guests one link records ---------------------------------------------------------------
+
+
+def guest_keys(count: int, prefix: str = "capped-guest") -> list[str]:
+    return [f"{prefix}-{index:08}" for index in range(count)]
+
+
+def test_a_link_records_at_most_share_link_max_guests(review, settings):
+    settings.SHARE_LINK_MAX_GUESTS = 3
+    for key in guest_keys(3):
+        assert guest_report(review.link, [[0, 10]], key=key).status_code == 200
+
+    refused = guest_report(review.link, [[0, 10]], key="one-guest-too-many-0001")
+
+    error = assert_error(refused, 409, "share_link_guests_full")
+    assert error["message"].startswith("이 공유 링크로 기록할 수 있는 게스트 수를 넘었습니다.")
+    assert error["details"] == {"max_guests": 3}
+    assert WatchRecord.objects.filter(share_link=review.link).count() == 3
+    assert not WatchRecord.objects.filter(guest_key="one-guest-too-many-0001").exists()
+
+
+def test_guests_already_recorded_keep_reporting_and_repeats_count_once(review, settings):
+    settings.SHARE_LINK_MAX_GUESTS = 2
+    first, second = guest_keys(2)
+    for _ in range(3):  # the same report sent again (a retry, a double submit)
+        assert guest_report(review.link, [[0, 10]], key=first).status_code == 200
+    assert guest_report(review.link, [[0, 10]], key=second).status_code == 200
+
+    assert guest_report(review.link, [[10, 20]], key=first).status_code == 200
+    assert guest_report(review.link, [[0, 10]], key="a-third-guest-00001").status_code == 409
+
+    assert WatchRecord.objects.filter(share_link=review.link).count() == 2
+    assert WatchRecord.objects.get(guest_key=first).ranges == [[0, 20]]
+
+
+def test_the_guest_cap_is_per_link_and_leaves_members_alone(review, settings):
+    settings.SHARE_LINK_MAX_GUESTS = 1
+    guest_report(review.link, [[0, 10]], key="first-guest-000001")
+    second_link = ShareLinkFactory(version=review.version)
+
+    assert guest_report(second_link, [[0, 10]], key="second-guest-00001").status_code == 200
+    assert report(review, Role.REVIEWER, [[0, 10]]).status_code == 200
+    assert WatchRecord.objects.filter(version=review.version).count() == 3
+
+
+def test_a_guest_past_the_cap_reads_an_empty_share(review, settings):
+    settings.SHARE_LINK_MAX_GUESTS = 1
+    guest_report(review.link, [[0, 10]], key="first-guest-000001")
+
+    mine = APIClient().get(url("share-attention", token=review.link.token), {"guest_key": "late-guest-0000001"})
+
+    assert (mine.status_code, mine.json()["percent"]) == (200, 0.0)
+    assert WatchRecord.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"guest_key": "huge-ranges-000001", "ranges": [[0, 1]] * 200_000},
+        {"guest_key": "huge-name-00000001", "ranges": [[0, 1]], "guest_name": "김" * 100_000},
+        {"guest_key": "k" * 100_000, "ranges": [[0, 1]]},
+        {"guest_key": "huge-number-000001", "ranges": [[0, 10**400]]},
+    ],
+    ids=["ranges", "name", "key", "number"],
+)
+def test_a_guest_report_rejects_huge_input_and_writes_nothing(review, body):
+    response = APIClient().post(url("share-attention", token=review.link.token), body, format="json")
+
+    assert response.status_code in (400, 413), response.content[:300]
+    assert response.json()["error"]["code"] in ("validation_error", "payload_too_large")
+    assert not WatchRecord.objects.exists()
+
+
 # --- the team's view --------------------------------------------------------------------------------
 
 

@@ -60,3 +60,30 @@ def test_concurrent_reports_of_one_guest_lose_nothing(review):
 
     assert statuses == [200] * len(PARTS)
     assert WatchRecord.objects.get(share_link=review.link, guest_key=key).ranges == PARTS
+
+
+def test_concurrent_new_guests_never_go_past_the_links_cap(review, settings):
+    """Six first reports of six guests at once on a link that records two: two get in."""
+    settings.SHARE_LINK_MAX_GUESTS = 2
+    target = url("share-attention", token=review.link.token)
+    bodies = [{"guest_key": f"racing-guest-{index:06}", "ranges": [[0, 10]]} for index in range(6)]
+
+    statuses = post_at_once([(APIClient(), target) for _ in bodies], bodies)
+
+    assert sorted(statuses) == [200, 200, 409, 409, 409, 409]
+    assert WatchRecord.objects.filter(share_link=review.link).count() == 2
+
+
+def test_concurrent_first_reports_of_one_guest_take_one_place(review, settings):
+    """The one guest a link has room for sends its first reports at once (two tabs): all of
+    them are that guest's, none is told the link is full."""
+    settings.SHARE_LINK_MAX_GUESTS = 1
+    target = url("share-attention", token=review.link.token)
+    key = "last-place-guest-key-01"
+
+    statuses = post_at_once(
+        [(APIClient(), target) for _ in PARTS], [{"guest_key": key, "ranges": [part]} for part in PARTS]
+    )
+
+    assert statuses == [200] * len(PARTS)
+    assert WatchRecord.objects.get(share_link=review.link).ranges == PARTS

@@ -28,6 +28,13 @@ REPORT_ERRORS = {
     422: error_response("Too many separate watched parts recorded (`watch_ranges_fragmented`)"),
     429: error_response("More reports than THROTTLE_ATTENTION allows (`throttled`, details.retry_after)"),
 }
+GUEST_REPORT_ERRORS = {
+    **REPORT_ERRORS,
+    409: error_response(
+        "The version is not ready (`version_not_ready`), or the link already records SHARE_LINK_MAX_GUESTS "
+        "other guests (`share_link_guests_full`, details.max_guests)"
+    ),
+}
 
 
 class ReportIn(StrictSerializer):
@@ -95,10 +102,12 @@ class ShareAttention(_GuestView):
     @extend_schema(
         parameters=[PASSWORD_HEADER],
         request=GuestReportIn,
-        responses={200: OwnAttentionOut, **SHARE_ERRORS, **REPORT_ERRORS},
+        responses={200: OwnAttentionOut, **SHARE_ERRORS, **GUEST_REPORT_ERRORS},
     )
     def post(self, request, token):
-        """A guest's player reports the frame ranges it played (view and comment links alike)."""
+        """A guest's player reports the frame ranges it played (view and comment links alike).
+        A link records at most SHARE_LINK_MAX_GUESTS guests; a new one past that still watches,
+        unrecorded (409 `share_link_guests_full`)."""
         link = self.open(request, token)
         data = validated(GuestReportIn, request.data)
         _limit_reports(f"{link.pk}:{data['guest_key']}")

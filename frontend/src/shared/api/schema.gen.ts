@@ -1662,7 +1662,11 @@ export interface paths {
         /** @description What this guest (their `guest_key`) has played of the link's version. */
         get: operations["share_attention_retrieve"];
         put?: never;
-        /** @description A guest's player reports the frame ranges it played (view and comment links alike). */
+        /**
+         * @description A guest's player reports the frame ranges it played (view and comment links alike).
+         *     A link records at most SHARE_LINK_MAX_GUESTS guests; a new one past that still watches,
+         *     unrecorded (409 `share_link_guests_full`).
+         */
         post: operations["share_attention_create"];
         delete?: never;
         options?: never;
@@ -13736,7 +13740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The version is not ready (`version_not_ready`) */
+            /** @description The version is not ready (`version_not_ready`), or the link already records SHARE_LINK_MAX_GUESTS other guests (`share_link_guests_full`, details.max_guests) */
             409: {
                 headers: {
                     [name: string]: unknown;
