@@ -9,7 +9,8 @@ import { expect, test } from "./support/security";
  * The review room at 1440×900 (issue 21): the picture is the frame the timecode says from the
  * first paint (no poster left standing), the comment list keeps a usable height beside resizable,
  * collapsible panels, the reaction picker is never clipped, and compare mode lays one timeline
- * and control bar under both pictures.
+ * and control bar under both pictures. On laptop screens (1280×800, 1366×768) the decision's
+ * buttons show whole as the room opens, in Korean and English.
  */
 
 const API_URL = `http://127.0.0.1:${process.env.E2E_API_PORT ?? "8765"}/api/v1`;
@@ -199,4 +200,96 @@ test("the room at 1440×900: true first frame, roomy resizable sidebar, unclippe
   await screenshot(page, "room-layout-05-compare");
 
   await context.close();
+});
+
+/**
+ * Where `target` is cut off: by the window, or by an ancestor that clips what overflows it (a
+ * scroller, `overflow: hidden`): one line per box it does not lie inside; none when it shows whole.
+ */
+function clipped(target: Locator): Promise<string[]> {
+  return target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const problems: string[] = [];
+    const within = (what: string, left: number, top: number, right: number, bottom: number) => {
+      if (box.left < left - 0.5 || box.top < top - 0.5 || box.right > right + 0.5 || box.bottom > bottom + 0.5) {
+        const round = (values: number[]) => values.map((value) => Math.round(value)).join(",");
+        problems.push(`${what} [${round([left, top, right, bottom])}] cuts [${round([box.left, box.top, box.right, box.bottom])}]`);
+      }
+    };
+    within("window", 0, 0, window.innerWidth, window.innerHeight);
+    // The document's own scrolling is the window's; every element between it and the target counts.
+    for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+      const rect = node.getBoundingClientRect();
+      const left = rect.left + node.clientLeft;
+      const top = rect.top + node.clientTop;
+      const name = `${node.tagName.toLowerCase()}${node.dataset.testid ? `[${node.dataset.testid}]` : ""}.${String(node.className).split(" ")[0]}`;
+      within(`${name} (overflow ${style.overflowX}/${style.overflowY})`, left, top, left + node.clientWidth, top + node.clientHeight);
+    }
+    // Nothing lies over it either (a splitter's grab area, a floating bar): its centre is its own.
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    if (!hit || !element.contains(hit)) problems.push(`covered at its centre by ${hit?.outerHTML.slice(0, 80) ?? "nothing"}`);
+    return problems;
+  });
+}
+
+test("the decision's buttons show whole in the sidebar as the room opens on laptop screens, in Korean and English", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const owner = await registerUser(request, "e2e-room-decision", "결정 편집자");
+  const project = await createProject(request, owner, `결정 버튼 ${Date.now() % 10000}`);
+  const asset = await createAsset(request, owner, project.id, "결정 본편");
+  const version = await uploadVersionAndWait(request, owner, asset.id, makeTestClip("decision.mp4", { seconds: 4 }));
+  for (let i = 0; i < 6; i += 1) await addComment(request, owner, version.id, `코멘트 ${i + 1}: 컷 길이를 조금 줄여 주세요.`, 10 + i * 12);
+  // A round digest done (as in the demo): its folded header carries a 'summarise again' button.
+  const auth = { Authorization: `Bearer ${owner.access}` };
+  expect((await request.post(`${API_URL}/versions/${version.id}/digest/`, { headers: auth })).status()).toBe(202);
+  await expect
+    .poll(async () => {
+      const answer = await request.get(`${API_URL}/versions/${version.id}/digest/`, { headers: auth });
+      return ((await answer.json()) as { digest: { status: string } | null }).digest?.status;
+    }, { timeout: 60_000 })
+    .toBe("succeeded");
+  const labels = {
+    ko: { approve: "승인", requestChanges: "수정 요청" },
+    en: { approve: "Approve", requestChanges: "Request changes" },
+  } as const;
+
+  for (const locale of ["ko", "en"] as const) {
+    // A member's language is their profile's (the cookie follows it).
+    const profile = await request.patch(`${API_URL}/users/me/`, { headers: auth, data: { locale } });
+    expect(profile.ok()).toBe(true);
+    const context = await browser.newContext({ locale: locale === "ko" ? "ko-KR" : "en-US" });
+    await context.addCookies([{ name: "vp_locale", value: locale, url: `http://127.0.0.1:${process.env.E2E_WEB_PORT ?? "3100"}` }]);
+    await signInContext(context, owner);
+    const page = await context.newPage();
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 768 }, { width: 1440, height: 900 }]) {
+      await page.setViewportSize(viewport);
+      // The first impression: the room as it opens at this size (a new browser: no height chosen).
+      await page.goto(`/assets/${asset.id}?version=${version.id}`);
+      await expect(page.getByTestId("feedback-item")).toHaveCount(6, { timeout: 30_000 });
+      const panel = page.getByTestId("decision-panel");
+      for (const name of [labels[locale].approve, labels[locale].requestChanges]) {
+        const button = panel.getByRole("button", { name, exact: true });
+        await expect(button).toBeEnabled();
+        await expect.poll(() => clipped(button), { message: `${name} at ${viewport.width}×${viewport.height} (${locale})` }).toEqual([]);
+      }
+      // What the comments are left with, for the report.
+      const panels = (await boxOf(page.getByTestId("side-top"))).height;
+      test.info().annotations.push({ type: "layout", description: `${viewport.width}×${viewport.height} ${locale}: panels ${panels} px, comment list ${await listHeight(page)} px` });
+      // The folded panels' titles read on one line (squeezed beside a button, one broke letter by letter).
+      for (const title of await page.getByTestId("side-top").locator("h2").all()) {
+        expect(await title.evaluate((heading) => heading.getBoundingClientRect().height / parseFloat(getComputedStyle(heading).lineHeight))).toBeLessThan(1.5);
+      }
+      if (viewport.width === 1280) await screenshot(page, `room-layout-06-decision-1280-${locale}`);
+    }
+    // Still collapsible and back to the default: Home folds the panels, a double-click brings the buttons back whole.
+    const separator = page.getByTestId("side-splitter");
+    await separator.focus();
+    await page.keyboard.press("Home");
+    await expect(page.getByTestId("side-top")).toHaveCSS("max-height", "0px");
+    await separator.dblclick();
+    await expect.poll(() => clipped(page.getByTestId("decision-panel").getByRole("button", { name: labels[locale].approve, exact: true }))).toEqual([]);
+    await context.close();
+  }
 });

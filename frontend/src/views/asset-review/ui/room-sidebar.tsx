@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useRef } from "react";
 
 import type { ReviewUser } from "@/entities/asset";
 import { DecisionPanel } from "@/features/review/review-decision";
@@ -36,8 +36,11 @@ export function RoomSidebar({ room, me, playhead, selection, drawing, comparing,
   const errorText = useApiErrorText();
   const { version, can, feedback, members } = room;
   const ready = version?.status === "ready";
+  // However the panels lay out (a digest's button, longer English labels), the decision's buttons show as the room opens.
+  const decisionBar = useRef<HTMLDivElement>(null);
   return (
     <SidebarSplit
+      keepInView={decisionBar}
       top={
         ready ? (
           <>
@@ -50,6 +53,7 @@ export function RoomSidebar({ room, me, playhead, selection, drawing, comparing,
               canDecide={can.resolve}
               checkUnwatched={attention.checkUnwatched}
               canSeeAttention={attention.canSee}
+              barRef={decisionBar}
             />
           </>
         ) : null

@@ -1,5 +1,6 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { createRef } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { AttentionRange } from "@/entities/attention";
@@ -110,5 +111,30 @@ describe("what a decision was based on", () => {
 
     expect(screen.queryByTestId("decision-basis")).toBeNull();
     expect(stub.requests.some((request) => request.path.includes("attention"))).toBe(false);
+  });
+});
+
+describe("the decision's bar", () => {
+  it("holds the title, the status and the buttons a layout keeps in view, not the note or the list", () => {
+    stubServer();
+    const bar = createRef<HTMLDivElement>();
+    renderPanel({ barRef: bar });
+
+    expect(bar.current).not.toBeNull();
+    const inBar = within(bar.current!);
+    expect(inBar.getByRole("heading", { name: "승인" })).toBeInTheDocument();
+    expect(inBar.getByRole("button", { name: "승인" })).toBeInTheDocument();
+    expect(inBar.getByRole("button", { name: "수정 요청" })).toBeInTheDocument();
+    expect(inBar.queryByRole("textbox")).toBeNull();
+    expect(screen.getByRole("textbox")).toBeInTheDocument();
+  });
+
+  it("is the title and status alone for someone who may not decide", () => {
+    stubServer();
+    const bar = createRef<HTMLDivElement>();
+    renderPanel({ barRef: bar, canDecide: false });
+
+    expect(within(bar.current!).getByRole("heading", { name: "승인" })).toBeInTheDocument();
+    expect(within(bar.current!).queryByRole("button")).toBeNull();
   });
 });

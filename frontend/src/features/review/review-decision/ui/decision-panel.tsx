@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type Ref } from "react";
 
 import { useGetVersionAttentionQuery, type AttentionRange } from "@/entities/attention";
 import type { Version } from "@/entities/version";
@@ -27,6 +27,8 @@ export interface DecisionPanelProps {
   checkUnwatched?: () => Promise<readonly AttentionRange[] | null>;
   /** Team roles see what each decision was based on (how much the reviewer had watched). */
   canSeeAttention?: boolean;
+  /** The title, status and buttons, for a layout that keeps them in view (the room's sidebar). */
+  barRef?: Ref<HTMLDivElement>;
 }
 
 type Decided = "approved" | "changes_requested";
@@ -46,7 +48,7 @@ function useDecisionBases(version: Version, enabled: boolean) {
 }
 
 /** Approve / request changes on this version; every reviewer's latest decision and the resulting status. */
-export function DecisionPanel({ version, myId, canDecide, checkUnwatched, canSeeAttention = false }: DecisionPanelProps) {
+export function DecisionPanel({ version, myId, canDecide, checkUnwatched, canSeeAttention = false, barRef }: DecisionPanelProps) {
   const t = useTranslations("reviewDecision");
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
@@ -83,12 +85,12 @@ export function DecisionPanel({ version, myId, canDecide, checkUnwatched, canSee
 
   return (
     <section className={styles.panel} aria-label={t("title")} data-testid="decision-panel">
-      <div className={styles.head}>
-        <h2 className={styles.title}>{t("title")}</h2>
-        <ReviewStatusBadge status={version.review_status} />
-      </div>
-      {canDecide ? (
-        <>
+      <div ref={barRef} className={styles.bar}>
+        <div className={styles.head}>
+          <h2 className={styles.title}>{t("title")}</h2>
+          <ReviewStatusBadge status={version.review_status} />
+        </div>
+        {canDecide ? (
           <div className={styles.buttons}>
             <Button
               size="sm"
@@ -110,6 +112,10 @@ export function DecisionPanel({ version, myId, canDecide, checkUnwatched, canSee
               {t("requestChanges")}
             </Button>
           </div>
+        ) : null}
+      </div>
+      {canDecide ? (
+        <>
           <input
             className={styles.comment}
             value={comment}
