@@ -8,8 +8,9 @@ import { expect, test } from "./support/security";
 /*
  * axe-core on every page of the app, as the person who uses it and with data in it (the demo
  * project `make run` seeds: members, phases, a plan, a review with comments and drawings):
- * zero serious or critical findings. Korean throughout, English where a page's words or
- * layout change with the language (dashboard, project, review room, guest page).
+ * zero serious or critical findings, and on the guest page none moderate either. Korean
+ * throughout, English where a page's words or layout change with the language (dashboard,
+ * project, review room, guest page).
  */
 
 const TOKENS_KEY = "vp.auth.tokens"; // src/shared/api/token-storage.ts
@@ -90,6 +91,12 @@ function expectNoBlockingFindings(): void {
   expect(blocking, `serious or critical accessibility findings:\n${AccessibilityAudit.summary(blocking)}`).toEqual([]);
 }
 
+/** Pages held to more: not even a moderate finding (a main landmark, a level-one heading, all content in landmarks). */
+function expectNothingModerate(pages: (name: string) => boolean): void {
+  const found = audit.findings.filter((finding) => pages(finding.page) && finding.impact !== "minor");
+  expect(found, `moderate or worse accessibility findings:\n${AccessibilityAudit.summary(found)}`).toEqual([]);
+}
+
 test("public pages: sign-in, sign-up, reset, links from e-mails, the guest review page, not found", async ({ browser }) => {
   test.setTimeout(90_000);
   const context = await browser.newContext({ locale: "ko-KR" });
@@ -121,6 +128,8 @@ test("public pages: sign-in, sign-up, reset, links from e-mails, the guest revie
   await visit(guest, "share (guest, en)", `/share/${demo.shareToken}`, (p) => p.getByTestId("guest-feedback-item"));
   await english.close();
   expectNoBlockingFindings();
+  // The guest page is a visitor's first sight of VideoPlanet: loaded, dark, English or a dead link.
+  expectNothingModerate((name) => name.startsWith("share ("));
 });
 
 test("a project owner's pages: dashboard, projects, the project's tabs, plan, review room, notifications, profile", async ({ browser, request }) => {
