@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from apps.core.api.health import healthz, readyz
+from apps.core.media import media_prefix, serve_media
 from apps.monitoring.api.metrics_view import metrics_view
 
 api_v1 = [
@@ -26,14 +26,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if not settings.AWS_STORAGE_BUCKET_NAME:
-    # Embedded mode keeps uploads on local disk: serve them to signed, expiring URLs only
-    # (like S3 presigned GETs), with Range so video seeks.
-    from django.urls import re_path
-
-    from apps.core.media import media_prefix, serve_media
-
-    urlpatterns += [re_path(rf"^{media_prefix()}(?P<path>.+)$", serve_media, name="media")]
+# Embedded mode keeps uploads on local disk: served to signed, expiring URLs only (like S3
+# presigned GETs), with Range so video seeks. Always routed: the view itself serves nothing
+# once a bucket is configured, read per request rather than when this module is first
+# imported (tests switch storage per test; an import-time choice stuck for the process).
+urlpatterns += [re_path(rf"^{media_prefix()}(?P<path>.+)$", serve_media, name="media")]
 
 handler400 = "apps.core.errors.handler400"
 handler403 = "apps.core.errors.handler403"

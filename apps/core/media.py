@@ -110,6 +110,8 @@ def _range_applies(request, etag: str, mtime: float) -> bool:
 
 @require_safe
 def serve_media(request, path: str):
+    if settings.AWS_STORAGE_BUCKET_NAME:
+        raise Http404()  # files live in the bucket: nothing under MEDIA_ROOT is handed out
     state = signature_state(path, request.GET.get("expires"), request.GET.get("signature"))
     if state != "ok":
         return _refused(state)

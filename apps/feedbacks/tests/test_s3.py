@@ -250,3 +250,17 @@ def test_requests_in_new_threads_reuse_one_s3_connection(s3):
 
     assert seen[0][0] is seen[1][0] is backing.connection
     assert requests.get(seen[1][1], timeout=10).content == b"hello"
+
+
+def test_with_a_bucket_the_local_media_route_serves_nothing(s3, settings, tmp_path, client):
+    """Whether files under MEDIA_ROOT are served follows the storage in use at request time,
+    not the one configured when the URLconf was first imported (which made this test, and the
+    local-storage tests after any bucket test, depend on the order they ran in)."""
+    from apps.core.media import signed_query
+
+    (tmp_path / "media" / "stray.txt").write_bytes(b"left on disk")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+    response = client.get(f"/media/stray.txt?{signed_query('stray.txt')}")
+
+    assert response.status_code == 404
