@@ -275,6 +275,7 @@ ROUTES: dict[str, Rule] = {
     "POST feedback/{feedback_id}/reactions/": project(COMMENT, ok=201, body=lambda w, a, s: {"emoji": "👍"}),
     "DELETE feedback/{feedback_id}/reactions/": project(COMMENT, query=lambda w, a, s: "?emoji=👍"),
     "GET share/{token}/": public(),
+    "GET share/{token}/feedback/": public(),
     "POST share/{token}/feedback/": public(body=lambda w, a, s: {"guest_name": "Client", "body": "좋아요", "frame": 3}),
     "POST share/{token}/ws-ticket/": public(),
     # Review attention: the team reads everyone's; each member and guest reports and reads their own.
