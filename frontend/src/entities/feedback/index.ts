@@ -23,6 +23,7 @@ export {
   findInList,
   isLoadingMore,
   mergeFeedbackPage,
+  mergeRefetchedList,
   patchInList,
   removeFromList,
   setReactionsInList,
@@ -32,7 +33,7 @@ export {
   type FeedbackList,
   type ListedComment,
 } from "./model/cache";
-export { FIRST_PAGE_SIZE, loadRestOfList, nextPagePath, PAGE_SIZE, type RestOfList } from "./model/pages";
+export { FIRST_PAGE_SIZE, followListQuery, loadRestOfList, nextPagePath, PAGE_SIZE, type RestOfList } from "./model/pages";
 export { registerFeedbackRealtime } from "./model/realtime";
 export { registerFeedbackShotRealtime } from "./model/shot-tags";
 export { currentFeedbackId, feedbackAtFrame, feedbackAuthors, feedbackShots, filterFeedback, type TimedItem } from "./model/sync";

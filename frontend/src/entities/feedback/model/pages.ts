@@ -1,6 +1,6 @@
 import type { CursorPage } from "@/shared/api";
 
-import { mergeFeedbackPage, type CommentList, type ListedComment } from "./cache";
+import { beginReread, mergeFeedbackPage, type CommentList, type ListedComment } from "./cache";
 
 /** The first page is small so a review page shows comments at once; the rest come in larger pages. */
 export const FIRST_PAGE_SIZE = 50;
@@ -35,19 +35,22 @@ export interface RestOfList<T extends ListedComment<T>> {
  * Loads the pages after the first into the cached list, one after another, while live events
  * keep applying to it (`mergeFeedbackPage` adds what is new and replays what waited for it).
  * A page that fails is tried again after each of `retryDelaysMs`, then the list is marked
- * `loadFailed` where it stopped. Stops when every page is in, or when the list was dropped or
- * started over (a refetch: its own load goes on from its first page).
+ * `loadFailed` where it stopped. Stops when every page is in, when the list was dropped, or when
+ * a reread began (a refetch: the reread's own load goes on from its first page, see `beginReread`).
+ * Called after a refetch, it loads the rest of the reread the same way.
  */
 export async function loadRestOfList<T extends ListedComment<T>>({ current, update, fetchPage, retryDelaysMs = RETRY_DELAYS_MS }: RestOfList<T>): Promise<void> {
+  const pass = current()?.pass;
+  const ours = (list: CommentList<T>, path: string) => list.pass === pass && list.next === path;
   let failures = 0;
-  for (let next = current()?.next; next; next = current()?.next) {
-    const path = next;
+  for (let list = current(); list?.next && list.pass === pass; list = current()) {
+    const path = list.next;
     const { data: page, error } = await fetchPage(path);
     if (error || !page) {
       const delay = retryDelaysMs[failures++];
       if (delay === undefined) {
-        update((list) => {
-          if (list.next === path) list.loadFailed = true;
+        update((draft) => {
+          if (ours(draft, path)) draft.loadFailed = true;
         });
         return;
       }
@@ -55,8 +58,34 @@ export async function loadRestOfList<T extends ListedComment<T>>({ current, upda
       continue;
     }
     failures = 0;
-    update((list) => {
-      if (list.next === path) mergeFeedbackPage(list, page.results, nextPagePath(page.next));
+    update((draft) => {
+      if (ours(draft, path)) mergeFeedbackPage(draft, page.results, nextPagePath(page.next));
     });
   }
+}
+
+/**
+ * The RTK Query lifecycle of a comment list's query (`onQueryStarted`): a refetch of a list held
+ * begins a reread at once (changes arriving while its first page is on the way are kept for it;
+ * the query's `merge` reads that page in with `mergeRefetchedList`); once the first page is in,
+ * the rest loads behind it. A reread whose first page fails is marked `loadFailed`.
+ */
+export async function followListQuery<T extends ListedComment<T>>({
+  held,
+  queryFulfilled,
+  ...rest
+}: RestOfList<T> & { held: boolean; queryFulfilled: PromiseLike<unknown> }): Promise<void> {
+  if (held) rest.update(beginReread);
+  const pass = rest.current()?.pass;
+  try {
+    await queryFulfilled;
+  } catch {
+    if (held) {
+      rest.update((list) => {
+        if (list.pass === pass) list.loadFailed = true;
+      });
+    }
+    return;
+  }
+  await loadRestOfList(rest);
 }

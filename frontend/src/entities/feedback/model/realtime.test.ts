@@ -1,4 +1,4 @@
-import { combineSlices, configureStore, createListenerMiddleware } from "@reduxjs/toolkit";
+import { combineSlices, configureStore, createListenerMiddleware, type Middleware } from "@reduxjs/toolkit";
 import { waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -8,7 +8,7 @@ import { createFetchStub } from "@/shared/lib/test";
 import { wsEventReceived } from "@/shared/ws";
 
 import { feedbackApi } from "../api/feedback-api";
-import { feedbackItems, isLoadingMore } from "./cache";
+import { feedbackItems, isLoadingMore, type FeedbackList } from "./cache";
 import { registerFeedbackRealtime } from "./realtime";
 import type { Feedback } from "./types";
 import { makeFeedback } from "./fixtures";
@@ -131,5 +131,76 @@ describe("a long round loads page by page", () => {
     expect(entry()?.entities.d?.replies.map((reply) => reply.body)).toEqual(["답글"]);
     // Later pages are asked at the larger page size, from the cursor the first one gave.
     expect(stub.requests.map((request) => new URLSearchParams(request.search).get("page_size"))).toEqual(["50", "200"]);
+  });
+});
+
+describe("the socket's first contact rereads the room's list in place", () => {
+  it("keeps every row on screen while the reread brings what the socket missed, and live events go on applying", async () => {
+    setTokens({ access: "A", refresh: "R" });
+    // The version's comments on the server, in timeline order; `cursor` is the index to start at.
+    const rows = Array.from({ length: 300 }, (_, index) => comment({ id: `c${index}`, frame: index, body: `코멘트 ${index}` }));
+    let holdFirstPage: Promise<void> | null = null;
+    const stub = createFetchStub(async ({ search }) => {
+      const params = new URLSearchParams(search);
+      const start = Number(params.get("cursor") ?? 0);
+      const size = Number(params.get("page_size"));
+      const results = rows.slice(start, start + size);
+      const end = start + results.length;
+      if (!params.has("cursor") && holdFirstPage) await holdFirstPage;
+      const next = end < rows.length ? `http://api.test/api/v1/versions/v2/feedback/?cursor=${end}&page_size=${size}` : null;
+      return { status: 200, body: { next, previous: null, results } };
+    });
+    vi.stubGlobal("fetch", stub.fetch);
+    const listener = createListenerMiddleware<ApiRootState, AppThunkDispatch>();
+    registerFeedbackRealtime(listener);
+    // Every state the list goes through (store subscribers are batched and would skip some).
+    const seen: FeedbackList[] = [];
+    let watching = false;
+    const record: Middleware = (api) => (next) => (action) => {
+      const result = next(action);
+      const now = feedbackApi.endpoints.listFeedback.select("v2")(api.getState() as ApiRootState).data;
+      if (watching && now && now !== seen.at(-1)) seen.push(now);
+      return result;
+    };
+    const store = configureStore({
+      reducer: combineSlices(baseApi),
+      middleware: (getDefault) => getDefault({ serializableCheck: false }).prepend(listener.middleware).concat(baseApi.middleware, record),
+    });
+    const entry = () => feedbackApi.endpoints.listFeedback.select("v2")(store.getState()).data;
+    const send = (type: string, data: unknown) => store.dispatch(wsEventReceived({ stream: "version:v2", type, seq: 1, ts: null, data }));
+    store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v2"));
+    await waitFor(() => expect(entry()?.ids).toHaveLength(300));
+    const before = entry()!;
+
+    // Missed while the socket was connecting: an edit, a new comment and a deletion.
+    rows[10] = { ...rows[10]!, body: "고쳤어요" };
+    rows.splice(120, 0, comment({ id: "n1", frame: 119, body: "새 코멘트", created_at: "2026-03-02T09:00:00Z" }));
+    rows.splice(rows.findIndex((row) => row.id === "c200"), 1);
+    watching = true;
+    let releaseFirstPage = () => undefined as void;
+    holdFirstPage = new Promise<void>((resolve) => (releaseFirstPage = resolve));
+
+    // What the room's socket does on first contact (and on resync).
+    store.dispatch(baseApi.util.invalidateTags(["Feedback", "Version"]));
+    await waitFor(() => expect(entry()?.reread).not.toBeNull());
+    // Live, while the reread's first page is on its way: an edit to 20 (that page is older) and a
+    // reaction to 250 (not reread yet).
+    rows[20] = { ...rows[20]!, body: "방금 고침" };
+    send("feedback.updated", { feedback: rows[20] });
+    send("reaction.added", { feedback_id: "c250", parent_id: null, emoji: "👍", reactions: [{ emoji: "👍", count: 1, user_ids: ["u9"] }] });
+    releaseFirstPage();
+    await waitFor(() => expect(entry()?.reread).toBeNull());
+
+    const after = entry()!;
+    expect(Math.min(...seen.map((list) => list.ids.length))).toBeGreaterThanOrEqual(300);
+    expect(seen.some((list) => isLoadingMore(list))).toBe(false);
+    expect(feedbackItems(after).map((item) => item.id)).toEqual(rows.map((row) => row.id));
+    expect(after.entities.c10?.body).toBe("고쳤어요");
+    expect(after.entities.c20?.body).toBe("방금 고침");
+    expect(after.entities.c250?.reactions).toEqual([{ emoji: "👍", count: 1, user_ids: ["u9"] }]);
+    expect(after.entities.c200).toBeUndefined();
+    expect(after.entities.c5).toBe(before.entities.c5);
+    // The first load (50, 200, 50), then the reread once (50, 200, 50).
+    expect(stub.requests.map((request) => new URLSearchParams(request.search).get("cursor"))).toEqual([null, "50", "250", null, "50", "250"]);
   });
 });

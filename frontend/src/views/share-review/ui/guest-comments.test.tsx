@@ -4,7 +4,7 @@ import { useState } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { feedbackItems } from "@/entities/feedback";
-import { useGetSharePageQuery, type GuestFeedback, type SharePageResponse } from "@/features/review/share-link";
+import { guestApi, useGetSharePageQuery, type GuestFeedback, type SharePageResponse } from "@/features/review/share-link";
 import { createFetchStub, renderWithProviders, type StubRequest } from "@/shared/lib/test";
 
 import { GuestComments } from "./guest-comments";
@@ -38,8 +38,8 @@ function comment(index: number, replyTo: string | null = null): GuestFeedback {
 const API = "http://localhost:8000/api/v1/";
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, index) => comment(from + index));
 
-/** The share-link API of a version with TOTAL comments: the page holds the first 50, the list the rest by cursor. */
-function shareApi({ hold }: { hold?: Promise<void> } = {}) {
+/** The share-link API of a version with `rows` (TOTAL comments unless given): the page holds the first 50, the list the rest by cursor. */
+function shareApi({ hold, rows = range(0, TOTAL), holdPage }: { hold?: Promise<void>; rows?: GuestFeedback[]; holdPage?: (search: string) => Promise<void> | undefined } = {}) {
   return createFetchStub(async (request: StubRequest) => {
     if (request.path === "/api/v1/share/tok/") {
       const size = Number(new URLSearchParams(request.search).get("page_size"));
@@ -48,18 +48,19 @@ function shareApi({ hold }: { hold?: Promise<void> } = {}) {
         project: { name: "브랜드 필름" },
         asset: { title: "본편" },
         version: { number: 1, label: "", status: "ready", duration: 20, fps: 25, frame_count: 500, width: 1920, height: 1080, file_url: null, poster_url: null },
-        feedback: range(0, size),
+        feedback: rows.slice(0, size),
         feedback_next: `${API}share/tok/feedback/?cursor=${size}&page_size=${size}`,
       };
       return { status: 200, body: page };
     }
     if (request.path === "/api/v1/share/tok/feedback/") {
       await hold;
+      await holdPage?.(request.search);
       const params = new URLSearchParams(request.search);
       const start = Number(params.get("cursor"));
-      const end = Math.min(TOTAL, start + Number(params.get("page_size")));
-      const next = end < TOTAL ? `${API}share/tok/feedback/?cursor=${end}&page_size=${params.get("page_size")}` : null;
-      return { status: 200, body: { next, previous: null, results: range(start, end) } };
+      const end = Math.min(rows.length, start + Number(params.get("page_size")));
+      const next = end < rows.length ? `${API}share/tok/feedback/?cursor=${end}&page_size=${params.get("page_size")}` : null;
+      return { status: 200, body: { next, previous: null, results: rows.slice(start, end) } };
     }
     return { status: 404, body: { error: { code: "not_found", message: "x", details: {}, request_id: "r" } } };
   });
@@ -165,5 +166,62 @@ describe("GuestComments on a long round", () => {
     await waitFor(() => expect(document.activeElement).toHaveAttribute("data-row-id", `c${TOTAL - 1}`));
     await userEvent.keyboard("{Enter}");
     expect(onSeek).toHaveBeenCalledWith(expect.objectContaining({ id: `c${TOTAL - 1}` }));
+  });
+});
+
+describe("GuestComments when the socket's first contact reads the page again", () => {
+  it("keeps every row and the guest's place while the reread brings what the socket missed", async () => {
+    const rows = range(0, TOTAL);
+    // The reread's last page waits until the test has seen the list while the reread runs.
+    let rereading = false;
+    let releaseLast = () => undefined as void;
+    const last = new Promise<void>((resolve) => (releaseLast = resolve));
+    const api = shareApi({ rows, holdPage: (search) => (rereading && search.includes("cursor=450&") ? last : undefined) });
+    vi.stubGlobal("fetch", api.fetch);
+    const { store } = renderWithProviders(<Column />);
+    await waitFor(() => expect(list()).toHaveAttribute("data-count", String(TOTAL)), { timeout: 5_000 });
+    // Far down the list: 420 picked and brought into view.
+    await userEvent.click(screen.getByRole("button", { name: "pick 420" }));
+    await waitFor(() => expect(renderedIds()).toContain("c420"));
+    const scroller = list().parentElement!;
+    const row420 = () => list().querySelector<HTMLElement>('[data-row-id="c420"]');
+    const place = () => parseFloat(/translateY\((.+)px\)/.exec(row420()?.style.transform ?? "")?.[1] ?? "NaN") - scroller.scrollTop;
+    const placeBefore = place();
+    expect(scroller.scrollTop).toBeGreaterThan(0);
+
+    // Missed while the socket connected: 100 edited, one added above 420 (at 300), 10 deleted.
+    rows[100] = { ...rows[100]!, body: "고쳐 쓴 코멘트" };
+    rows.splice(301, 0, { ...comment(300), id: "n1", body: "새 코멘트", created_at: "2026-03-02T09:00:00Z", replies: [] });
+    rows.splice(10, 1);
+    const counts: number[] = [];
+    let loadingMore = false;
+    let row420Gone = false;
+    const observer = new MutationObserver(() => {
+      counts.push(Number(list().dataset.count));
+      loadingMore ||= screen.queryByTestId("guest-feedback-loading-more") !== null;
+      row420Gone ||= row420() === null;
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+
+    // What the page's socket does on first contact (`useShareRealtime`).
+    const args = { token: "tok", password: "" };
+    rereading = true;
+    void store.dispatch(guestApi.endpoints.getSharePage.initiate(args, { subscribe: false, forceRefetch: true }));
+    const entry = () => guestApi.endpoints.getSharePage.select(args)(store.getState()).data;
+    // The new comment is in (its page came), the deleted one not gone yet (that is for the end).
+    await waitFor(() => expect(list()).toHaveAttribute("data-count", String(TOTAL + 1)));
+    expect(entry()?.feedback.reread).not.toBeNull();
+    releaseLast();
+    await waitFor(() => expect(list()).toHaveAttribute("data-count", String(TOTAL)));
+    expect(entry()?.feedback.reread).toBeNull();
+    observer.disconnect();
+
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(TOTAL);
+    expect(Math.max(...counts)).toBe(TOTAL + 1);
+    expect(loadingMore).toBe(false);
+    expect(row420Gone).toBe(false);
+    expect(place()).toBe(placeBefore);
+    expect(feedbackItems(entry()?.feedback).map((item) => item.id)).toEqual(rows.map((item) => item.id));
+    expect(entry()?.feedback.entities.c100?.body).toBe("고쳐 쓴 코멘트");
   });
 });

@@ -1,4 +1,4 @@
-import { commentListFrom, FIRST_PAGE_SIZE, loadRestOfList, nextPagePath, upsertInList, type Annotation, type CommentList } from "@/entities/feedback";
+import { commentListFrom, FIRST_PAGE_SIZE, followListQuery, mergeRefetchedList, nextPagePath, upsertInList, type Annotation, type CommentList } from "@/entities/feedback";
 import { baseApi, toApiError, type ApiError, type CursorPage } from "@/shared/api";
 import { apiBaseUrl } from "@/shared/config";
 import { getActiveLocale } from "@/shared/i18n";
@@ -103,7 +103,9 @@ export const guestApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
     /**
      * The page resolves with the first page of comments, so the guest sees them at once; the
-     * later pages load behind it into the same entry (`loadRestOfList`). A refetch starts over.
+     * later pages load behind it into the same entry (`loadRestOfList`). A refetch (the socket's
+     * first contact, a resync, "retry") rereads the comments into the list on screen instead of
+     * starting it over (`beginReread`), and takes the rest of the page as it comes.
      */
     getSharePage: build.query<SharePage, { token: string; password: string }>({
       async queryFn({ token, password }) {
@@ -112,13 +114,18 @@ export const guestApi = baseApi.injectEndpoints({
         const { feedback, feedback_next: next, ...page } = result.data;
         return { data: { ...page, feedback: commentListFrom(feedback, nextPagePath(next)) } };
       },
-      async onQueryStarted({ password }, { dispatch, queryFulfilled, getCacheEntry, updateCachedData }) {
-        try {
-          await queryFulfilled;
-        } catch {
-          return;
+      merge(page, refetched) {
+        const { feedback, ...rest } = refetched;
+        // Parts that did not change keep their objects (as a refetch without `merge` would).
+        for (const [key, value] of Object.entries(rest)) {
+          if (JSON.stringify(page[key as keyof typeof rest]) !== JSON.stringify(value)) Object.assign(page, { [key]: value });
         }
-        await loadRestOfList<GuestFeedback>({
+        mergeRefetchedList(page.feedback, feedback);
+      },
+      async onQueryStarted({ password }, { dispatch, queryFulfilled, getCacheEntry, updateCachedData }) {
+        await followListQuery<GuestFeedback>({
+          held: getCacheEntry().data !== undefined,
+          queryFulfilled,
           current: () => getCacheEntry().data?.feedback,
           update: (recipe) => updateCachedData((draft) => recipe(draft.feedback)),
           fetchPage: (path) => dispatch(guestApi.endpoints.guestFeedbackPage.initiate({ path, password }, { subscribe: false, forceRefetch: true })),
