@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 
 import { currentFeedbackId, DEFAULT_FEEDBACK_FILTER, feedbackAtFrame, type Feedback, type FeedbackFilter } from "@/entities/feedback";
 import { seekTimeForFrame } from "@/shared/lib/timecode";
-import type { PlayerHandle, TimelineMarker } from "@/widgets/review-player";
+import { commentMarkers, type PlayerHandle, type TimelineMarker } from "@/widgets/review-player";
 
 import type { Playhead } from "./use-playhead";
 
@@ -35,17 +35,7 @@ export function useCommentSelection(
   }, [fps, items, playerRef, wanted]);
 
   const markers: TimelineMarker[] = useMemo(
-    () =>
-      items
-        .filter((item) => !item.deleted)
-        .map((item) => ({
-          id: item.id,
-          frame: item.frame,
-          endFrame: item.end_frame,
-          label: `${item.author?.display_name ?? item.guest_name}: ${item.body.slice(0, 60)}`,
-          resolved: item.resolved,
-          internal: item.internal,
-        })),
+    () => commentMarkers(items, (item) => item.author?.display_name ?? item.guest_name),
     [items],
   );
 
