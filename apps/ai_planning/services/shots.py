@@ -194,7 +194,11 @@ def plan_shot_feedback_changed(*, project_id, plan_id, asset_id, version_id=None
     to an internal note moves only the team's counts: `internal: true` keeps the event from
     the sockets of roles without VIEW_INTERNAL (apps.projects.consumers.ProjectConsumer), whom
     its mere arrival would tell that the team wrote, resolved or removed a note."""
-    data = {"plan_id": str(plan_id), "asset_id": str(asset_id), "version_id": _str(version_id)}
+    data: dict[str, str | bool | None] = {
+        "plan_id": str(plan_id),
+        "asset_id": str(asset_id),
+        "version_id": _str(version_id),
+    }
     if internal:
         data["internal"] = True
     events.publish(stream=project_stream(project_id), type="plan.shot_feedback.changed", data=data)
