@@ -41,6 +41,84 @@ export interface BaseQueryOptions {
   baseUrl?: () => string;
   fetchFn?: (input: RequestInfo, init?: RequestInit) => Promise<Response>;
   locale?: () => string;
+  /** How a throttled (429) read is retried; see {@link ThrottleRetryOptions}. */
+  throttleRetry?: Partial<ThrottleRetryOptions>;
+}
+
+export interface ThrottleRetryOptions {
+  /** Retries after the first 429 (then the 429 comes out as the error). */
+  maxRetries: number;
+  /** A Retry-After longer than this is not waited for inside the request. */
+  maxDelayMs: number;
+  /** Up to this much is added at random to each wait, so that tabs and requests do not all come back at once. */
+  jitterMs: number;
+  /** Waits `ms`; rejects when `signal` aborts (the query was cancelled). */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  random: () => number;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+const THROTTLE_RETRY_DEFAULTS: ThrottleRetryOptions = {
+  maxRetries: 4,
+  maxDelayMs: 60_000,
+  jitterMs: 1_000,
+  sleep: abortableSleep,
+  random: Math.random,
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Whether a request that was answered 429 may simply be sent again: reads
+ * (GET/HEAD/OPTIONS), and writes that carry an `Idempotency-Key` (the server
+ * answers a repeat with the first answer). Other writes are never repeated
+ * behind the user's back.
+ */
+export function mayRetryThrottled(args: string | FetchArgs): boolean {
+  if (typeof args === "string") return true;
+  if (SAFE_METHODS.has((args.method ?? "GET").toUpperCase())) return true;
+  if (!args.headers) return false;
+  return new Headers(args.headers as HeadersInit).has("Idempotency-Key");
+}
+
+/**
+ * How long the server asked us to wait, in ms: the `Retry-After` header
+ * (seconds or an HTTP date), else the envelope's `details.retry_after`, else
+ * `fallbackMs`.
+ */
+export function retryAfterMs(
+  response: Response | undefined,
+  data: unknown,
+  fallbackMs: number,
+  now: number = Date.now(),
+): number {
+  const header = response?.headers.get("Retry-After")?.trim();
+  if (header) {
+    if (/^\d+(\.\d+)?$/.test(header)) return Math.round(Number(header) * 1000);
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const details = (data as { error?: { details?: { retry_after?: unknown } } } | undefined)?.error?.details;
+  const fromBody = Number(Array.isArray(details?.retry_after) ? details.retry_after[0] : details?.retry_after);
+  if (Number.isFinite(fromBody) && fromBody >= 0) return Math.round(fromBody * 1000);
+  return fallbackMs;
 }
 
 /**
@@ -50,11 +128,16 @@ export interface BaseQueryOptions {
  *   at the same time, because the server rotates and blacklists refresh
  *   tokens) and retries the request once;
  * - when the refresh fails the tokens are dropped and the session ends;
+ * - a 429 on a read (or on a write carrying an `Idempotency-Key`) is sent again
+ *   after the server's `Retry-After` plus a little jitter, a bounded number of
+ *   times, so a page that hit the rate limit waits and recovers on its own
+ *   instead of showing an error;
  * - every error comes out as a typed {@link ApiError}.
  */
 export function createBaseQuery(options: BaseQueryOptions = {}): AppBaseQuery {
   const resolveBaseUrl = options.baseUrl ?? apiBaseUrl;
   const resolveLocale = options.locale ?? getActiveLocale;
+  const throttle: ThrottleRetryOptions = { ...THROTTLE_RETRY_DEFAULTS, ...options.throttleRetry };
 
   const raw = (args: string | FetchArgs, api: BaseQueryApi, extraOptions: object) =>
     fetchBaseQuery({
@@ -95,9 +178,26 @@ export function createBaseQuery(options: BaseQueryOptions = {}): AppBaseQuery {
     return refreshing;
   };
 
+  /** The request, sent again while it is throttled and may be repeated. */
+  const send = async (args: string | FetchArgs, api: BaseQueryApi, extraOptions: object) => {
+    let result = await raw(args, api, extraOptions);
+    for (let retry = 0; retry < throttle.maxRetries; retry++) {
+      if (result.error?.status !== 429 || !mayRetryThrottled(args) || isPublicPath(args)) break;
+      const wait = retryAfterMs(result.meta?.response, result.error.data, 1000 * 2 ** retry);
+      if (wait > throttle.maxDelayMs) break;
+      try {
+        await throttle.sleep(wait + Math.floor(throttle.random() * throttle.jitterMs), api.signal);
+      } catch {
+        break; // cancelled while waiting: the 429 stands, nobody is listening any more
+      }
+      result = await raw(args, api, extraOptions);
+    }
+    return result;
+  };
+
   return async (args, api, extraOptions) => {
     const accessUsed = getTokens()?.access ?? null;
-    let result = await raw(args, api, extraOptions);
+    let result = await send(args, api, extraOptions);
 
     if (result.error && result.error.status === 401 && !isPublicPath(args) && accessUsed !== null) {
       const current = getTokens();
@@ -105,7 +205,7 @@ export function createBaseQuery(options: BaseQueryOptions = {}): AppBaseQuery {
       const alreadyRefreshed = current !== null && current.access !== accessUsed;
       const ok = alreadyRefreshed || (await refresh(api, extraOptions));
       if (ok) {
-        result = await raw(args, api, extraOptions);
+        result = await send(args, api, extraOptions);
       } else {
         clearTokens();
         api.dispatch(sessionEnded({ reason: "expired" }));
