@@ -81,6 +81,11 @@ describe("attention strip", () => {
     expect(gradient.match(/rgba/g)).toHaveLength(3);
     expect(gradient).toContain("rgba(255, 92, 92, 0.38) 75.758% 100%");
   });
+
+  it("stays a neutral empty track while nobody has played the version", () => {
+    expect(heatGradient([0, 0, 0, 0], 25, 99)).toBe("none");
+    expect(heatGradient([], 25, 99)).toBe("none");
+  });
 });
 
 describe("attention people", () => {

@@ -19,10 +19,13 @@ export function heatColor(count: number, most: number): string {
   return `rgba(54, 207, 201, ${(0.2 + 0.8 * strength).toFixed(2)})`;
 }
 
-/** One CSS gradient for the whole strip: a hard-stopped band per run of equal counts. */
+/**
+ * One CSS gradient for the whole strip: a hard-stopped band per run of equal counts. While
+ * nobody has played the version there is nothing to warn about: no gradient, the neutral track.
+ */
 export function heatGradient(counts: readonly number[], fps: number, lastFrame: number): string {
-  if (counts.length === 0) return "none";
-  const most = Math.max(...counts);
+  const most = counts.length === 0 ? 0 : Math.max(...counts);
+  if (most <= 0) return "none";
   const bands: string[] = [];
   let start = 0;
   for (let second = 1; second <= counts.length; second += 1) {
