@@ -181,36 +181,38 @@ export function CommentComposer({
           {error}
         </p>
       ) : null}
-      <div className={styles.actions}>
-        <Button
-          size="sm"
-          variant={drawingActive ? "primary" : "ghost"}
-          aria-pressed={drawingActive}
-          onClick={() => {
-            if (anchor === null) {
-              setAnchor(frame);
-              onStartWriting?.();
-            }
-            onToggleDrawing();
-          }}
-        >
-          {t("draw")}
-        </Button>
-        <label className={styles.check}>
-          <input type="checkbox" checked={range} onChange={(event) => setRange(event.target.checked)} />
-          {t("range")}
-        </label>
-        {mayWriteInternal ? (
-          <label className={cx(styles.check, internal && styles.internalOn)}>
-            <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
-            {t("internal")}
+      <div className={styles.composerActions} data-testid="composer-actions">
+        {/* The options wrap among themselves; the submit stays on their row, at its right end. */}
+        <div className={styles.options}>
+          <Button
+            size="sm"
+            variant={drawingActive ? "primary" : "ghost"}
+            aria-pressed={drawingActive}
+            onClick={() => {
+              if (anchor === null) {
+                setAnchor(frame);
+                onStartWriting?.();
+              }
+              onToggleDrawing();
+            }}
+          >
+            {t("draw")}
+          </Button>
+          <label className={styles.check}>
+            <input type="checkbox" checked={range} onChange={(event) => setRange(event.target.checked)} />
+            {t("range")}
           </label>
-        ) : null}
-        <label className={styles.check} title={t("urgentHint")}>
-          <input type="checkbox" checked={urgent} onChange={(event) => setUrgent(event.target.checked)} />
-          {t("urgent")}
-        </label>
-        <span className={styles.spacer} />
+          {mayWriteInternal ? (
+            <label className={cx(styles.check, internal && styles.internalOn)}>
+              <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+              {t("internal")}
+            </label>
+          ) : null}
+          <label className={styles.check} title={t("urgentHint")}>
+            <input type="checkbox" checked={urgent} onChange={(event) => setUrgent(event.target.checked)} />
+            {t("urgent")}
+          </label>
+        </div>
         {body || drawing ? (
           <Button size="sm" variant="ghost" onClick={reset}>
             {t("cancel")}
