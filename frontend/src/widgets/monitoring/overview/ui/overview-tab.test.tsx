@@ -119,6 +119,10 @@ describe("OverviewTab", () => {
     expect(screen.getByTestId("overview-p95")).toHaveTextContent("640 ms");
     expect(screen.getByTestId("overview-p95")).toHaveTextContent("slowest route group: projects");
     expect(screen.getByTestId("overview-sockets")).toHaveTextContent("5");
+    // System names (route group, socket endpoint, queue) read as identifiers, in code style.
+    expect(within(screen.getByTestId("overview-p95")).getByText("projects").tagName).toBe("CODE");
+    expect(within(screen.getByTestId("overview-sockets")).getByText("monitoring").tagName).toBe("CODE");
+    expect(within(screen.getByTestId("overview-queues")).getByText("default").tagName).toBe("CODE");
 
     const hosts = screen.getAllByTestId("overview-host");
     expect(hosts).toHaveLength(2);

@@ -39,3 +39,8 @@ export function Unavailable() {
   const t = useTranslations("monitoringOverview");
   return <p className={styles.muted}>{t("unavailable")}</p>;
 }
+
+/** A name from the system (route group, socket endpoint, queue): in code style, so it reads as an identifier in either language. */
+export function Ident({ children }: { children: ReactNode }) {
+  return <code className={styles.ident}>{children}</code>;
+}

@@ -7,7 +7,7 @@ import type { MonitoringOverview } from "../api/overview-api";
 import { waitTone } from "../model/overview";
 
 import styles from "./overview.module.css";
-import { OpenTab, Panel, Unavailable, type OverviewLink } from "./panel";
+import { Ident, OpenTab, Panel, Unavailable, type OverviewLink } from "./panel";
 
 /** Task queue depth and the oldest message's wait, per queue. */
 export function QueuesPanel({ queues, onOpen }: { queues: MonitoringOverview["queues"]; onOpen: (tab: OverviewLink) => void }) {
@@ -27,7 +27,9 @@ export function QueuesPanel({ queues, onOpen }: { queues: MonitoringOverview["qu
           <tbody>
             {queues.map((row) => (
               <tr key={row.queue} data-testid="overview-queue">
-                <td>{row.queue}</td>
+                <td>
+                  <Ident>{row.queue}</Ident>
+                </td>
                 <td className={styles.num}>{format.number(row.depth)}</td>
                 <td className={cx(styles.num, row.depth ? styles[`text_${waitTone(row.oldest_wait_s)}`] : undefined)}>
                   {row.depth ? t("units.s", { value: row.oldest_wait_s.toFixed(0) }) : "—"}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 
 import { useFormatter, useTranslations } from "@/shared/i18n";
 import { cx } from "@/shared/ui";
@@ -9,7 +9,7 @@ import type { MonitoringOverview } from "../api/overview-api";
 import { alertsTone, errorRateTone, latencyTone, type Tone } from "../model/overview";
 
 import styles from "./overview.module.css";
-import { OpenTab, type OverviewLink } from "./panel";
+import { Ident, OpenTab, type OverviewLink } from "./panel";
 
 function Kpi({
   label,
@@ -82,7 +82,8 @@ export function StatusRow({ data, onOpen }: { data: MonitoringOverview; onOpen: 
         tone={http ? latencyTone(http.p95_ms, http.requests) : "idle"}
         value={http && http.requests ? t("units.ms", { value: format.number(http.p95_ms, { maximumFractionDigits: 0 }) }) : "—"}
         detail={
-          !http ? t("unavailable") : slowest ? t("kpi.p95Detail", { group: slowest.group, minutes }) : t("kpi.noRequests", { minutes })
+          !http ? t("unavailable") : slowest
+              ? t.rich("kpi.p95Detail", { group: slowest.group, minutes, id: (chunks) => <Ident>{chunks}</Ident> }) : t("kpi.noRequests", { minutes })
         }
       />
       <Kpi
@@ -93,7 +94,12 @@ export function StatusRow({ data, onOpen }: { data: MonitoringOverview; onOpen: 
         detail={
           sockets
             ? sockets.endpoints.length
-              ? sockets.endpoints.map((row) => `${row.endpoint} ${row.connections}`).join(" · ")
+              ? sockets.endpoints.map((row, index) => (
+                  <Fragment key={row.endpoint}>
+                    {index ? " · " : null}
+                    <Ident>{row.endpoint}</Ident> {row.connections}
+                  </Fragment>
+                ))
               : t("kpi.socketsNone")
             : t("unavailable")
         }
