@@ -53,3 +53,5 @@ export { FEEDBACK_BODY_MAX_LENGTH, feedbackBodyLength, isFeedbackBodyTooLong } f
 export { AnnotationView, type AnnotationViewProps } from "./ui/annotation-view";
 export { BodyCounter, type BodyCounterProps } from "./ui/body-counter";
 export { TriageBadge } from "./ui/triage-badge";
+export { timecodeSpan } from "./model/span";
+export { PostedAt } from "./ui/posted-at";

@@ -225,3 +225,17 @@ describe("GuestComments when the socket's first contact reads the page again", (
     expect(entry()?.feedback.entities.c100?.body).toBe("고쳐 쓴 코멘트");
   });
 });
+
+describe("GuestComments reads a comment as members see it", () => {
+  it("shows a range as 'start – end' and when it was posted, relative", async () => {
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000).toISOString();
+    const ranged = { ...comment(187), end_frame: 237, smpte: "00:00:07:12", end_smpte: "00:00:09:12", created_at: twoMinutesAgo };
+    vi.stubGlobal("fetch", shareApi({ rows: [ranged] }).fetch);
+    renderWithProviders(<Column />);
+
+    const row = (await screen.findAllByTestId("guest-feedback-item"))[0]!;
+    expect(within(row).getByTestId("guest-feedback-timecode")).toHaveTextContent("00:00:07:12 – 00:00:09:12");
+    expect(within(row).getByRole("button", { name: "00:00:07:12 – 00:00:09:12 위치로 이동" })).toBeInTheDocument();
+    expect(row.querySelector("time")).toHaveTextContent("2분 전");
+  });
+});

@@ -2,7 +2,7 @@
 
 import { memo, useRef } from "react";
 
-import { isLoadingMore } from "@/entities/feedback";
+import { isLoadingMore, PostedAt, timecodeSpan } from "@/entities/feedback";
 import { useGetSharePageQuery, type GuestFeedback } from "@/features/review/share-link";
 import { useTranslations } from "@/shared/i18n";
 import { Avatar, EmptyState, VirtualList, cx } from "@/shared/ui";
@@ -12,17 +12,20 @@ import styles from "./share-review-page.module.css";
 /** One comment as a guest sees it, with its replies. Memoised: the page re-renders with the playhead. */
 const GuestComment = memo(function GuestComment({ item, current, onSeek }: { item: GuestFeedback; current: boolean; onSeek: (item: GuestFeedback) => void }) {
   const t = useTranslations("reviewGuest");
+  // As members see it: a range reads "start – end", the posting time relative.
+  const span = timecodeSpan(item);
   return (
     <article className={cx(styles.item, current && styles.current)} data-testid="guest-feedback-item" aria-current={current ? "true" : undefined}>
       <div className={styles.meta}>
         <Avatar name={item.author.display_name} size={22} />
         <span className={styles.author}>{item.author.display_name}</span>
         {item.author.is_guest ? <span className={styles.tag}>{t("guest")}</span> : null}
+        <PostedAt at={item.created_at} className={styles.time} />
         {item.resolved ? <span className={cx(styles.tag, styles.resolved)}>{t("resolved")}</span> : null}
         {item.carried_over ? <span className={styles.tag}>{t("carriedFrom", { number: item.version_number })}</span> : null}
         <span className={styles.spacer} />
-        <button type="button" className={styles.timecode} onClick={() => onSeek(item)} aria-label={t("seekTo", { timecode: item.smpte })}>
-          {item.smpte}
+        <button type="button" className={styles.timecode} onClick={() => onSeek(item)} aria-label={t("seekTo", { timecode: span })} data-testid="guest-feedback-timecode">
+          {span}
         </button>
       </div>
       <p className={cx(styles.text, item.deleted && styles.deleted)}>{item.deleted ? t("deleted") : item.body}</p>
@@ -33,6 +36,7 @@ const GuestComment = memo(function GuestComment({ item, current, onSeek }: { ite
               <div className={styles.meta}>
                 <Avatar name={reply.author.display_name} size={18} />
                 <span className={styles.author}>{reply.author.display_name}</span>
+                <PostedAt at={reply.created_at} className={styles.time} />
               </div>
               <p className={styles.text}>{reply.body}</p>
             </li>

@@ -4,14 +4,13 @@ import { lazy, memo, Suspense, useEffect, useState, type ReactNode } from "react
 
 import type { ReviewUser } from "@/entities/asset";
 import type { Member } from "@/entities/project";
-import { authorName, TriageBadge, type Feedback } from "@/entities/feedback";
+import { authorName, PostedAt, timecodeSpan, TriageBadge, type Feedback } from "@/entities/feedback";
 import { ShotBadge } from "@/entities/shot-map";
 import { MentionInput, mentionableMembers, mentionedIds } from "@/features/review/add-feedback";
 import { DeleteFeedbackButton, EditFeedbackForm } from "@/features/review/edit-feedback";
 import { ReactionBar } from "@/features/review/react-to-feedback";
 import { ResolveButton } from "@/features/review/resolve-feedback";
-import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
-import { atLeast } from "@/shared/lib/clock";
+import { useTranslations } from "@/shared/i18n";
 import { Avatar, cx } from "@/shared/ui";
 
 import styles from "./feedback-panel.module.css";
@@ -57,16 +56,12 @@ export interface FeedbackItemProps {
 
 function Meta({ feedback, children }: { feedback: Feedback; children?: ReactNode }) {
   const t = useTranslations("reviewFeedback");
-  const format = useFormatter();
-  const now = useNow({ updateInterval: 60_000 });
   return (
     <div className={styles.meta}>
       <Avatar name={authorName(feedback)} src={feedback.author?.avatar} size={22} />
       <span className={styles.author}>{authorName(feedback)}</span>
       {feedback.is_guest ? <span className={styles.tag}>{t("guest")}</span> : null}
-      <time className={styles.time} dateTime={feedback.created_at} title={format.dateTime(new Date(feedback.created_at), { dateStyle: "medium", timeStyle: "short" })}>
-        {format.relativeTime(new Date(feedback.created_at), atLeast(now, feedback.created_at))}
-      </time>
+      <PostedAt at={feedback.created_at} className={styles.time} />
       {feedback.edited_at ? <span className={styles.time}>{t("edited")}</span> : null}
       {children}
     </div>
@@ -98,7 +93,7 @@ export const FeedbackItem = memo(function FeedbackItem({
   const mentionable = mentionableMembers(members, feedback.internal);
   const engaged = replying || editing !== null;
   // Shown on the seek button and part of its name, so what is seen is what is said (WCAG 2.5.3).
-  const span = feedback.end_smpte ? `${feedback.smpte} – ${feedback.end_smpte}` : feedback.smpte;
+  const span = timecodeSpan(feedback);
   useEffect(() => {
     if (!engaged) return;
     onEngagedChange?.(feedback.id, true);
