@@ -42,6 +42,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert.firing": ("[{severity}] {rule} 경보 발생: {host}", "[{severity}] {rule} firing: {host}"),
     "alert.resolved": ("[{severity}] {rule} 경보 해소: {host}", "[{severity}] {rule} resolved: {host}"),
     "server.error": ("서버 오류 {error}: {route}", "Server error {error}: {route}"),
+    "system.welcome": ("VideoPlanet에 오신 것을 환영합니다", "Welcome to VideoPlanet"),
+    # An operator's own words (`manage.py notify_user`): shown as typed, in every language.
+    "system.message": ("{text}", "{text}"),
+}
+
+# Params that carry a code (a role) are shown as its label in the reader's language; the
+# stored params keep the code, so the text follows a change of language. The words are the
+# frontend's (messages/{ko,en}/projects.json `projectRole`).
+PARAM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "role": {
+        "owner": ("소유자", "Owner"),
+        "manager": ("매니저", "Manager"),
+        "editor": ("편집자", "Editor"),
+        "reviewer": ("리뷰어", "Reviewer"),
+        "viewer": ("뷰어", "Viewer"),
+    },
 }
 
 # E-mail modes: in-app only, an e-mail soon after (unless read in the app first), one daily
@@ -91,11 +107,24 @@ def preference_mode(user, kind: str) -> str:
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+def param_label(name: str, value, locale: str) -> str:
+    """`value` of param `name` as the reader reads it: a code's label in `locale`, else as is."""
+    labels = PARAM_LABELS.get(name, {}).get(str(value))
+    if labels is None:
+        return str(value)
+    return labels[0] if locale == "ko" else labels[1]
+
+
 def message_render(key: str, params: dict, locale: str) -> str:
     """One pass over the template, so values (display names, titles) may contain braces."""
     ko, en = MESSAGES[key]
     template = ko if locale == "ko" else en
-    return _PLACEHOLDER.sub(lambda m: str(params.get(m.group(1), m.group(0))), template)
+
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        return param_label(name, params[name], locale) if name in params else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def notification_title(notification: Notification, locale: str) -> str:
@@ -103,6 +132,13 @@ def notification_title(notification: Notification, locale: str) -> str:
     if notification.key in MESSAGES:
         return _truncate(message_render(notification.key, notification.params or {}, locale))
     return notification.title
+
+
+def notification_text(key: str, params: dict, locale: str) -> str:
+    """The stored title: `key` rendered in `locale` (the list renders it again in its reader's)."""
+    if key not in MESSAGES:
+        raise ValueError(f"Notification key {key!r} is not in MESSAGES: every notification has a key")
+    return _truncate(message_render(key, params, locale))
 
 
 def _truncate(title: str) -> str:
@@ -127,11 +163,10 @@ def notify(
     return notification_create(
         recipient=user,
         verb=verb or key,
-        title=_truncate(message_render(key, params, user.locale)),
         body=body,
         url=url,
         data=data,
         key=key,
-        params={name: value if isinstance(value, int | float | bool) else str(value) for name, value in params.items()},
+        params=params,
         email_due_at=email_due_at,
     )

@@ -45,26 +45,32 @@ def _plain(value):
 def notification_create(
     *,
     recipient,
-    verb: str,
-    title: str,
+    key: str,
+    params: dict | None = None,
+    verb: str = "",
     body: str = "",
     url: str = "",
     data: dict | None = None,
-    key: str = "",
-    params: dict | None = None,
     email_due_at=None,
 ) -> Notification:
+    """A notification with message `key` (one of `notify.MESSAGES`, else ValueError) and its
+    params; it is read in its reader's language (list, realtime event, e-mail). Most callers
+    want `notify.notify`, which also applies the recipient's e-mail preferences."""
+    from .notify import notification_text
     from .serializers import NotificationOut
 
+    params = {
+        name: value if isinstance(value, int | float | bool) else str(value) for name, value in (params or {}).items()
+    }
     notification = Notification.objects.create(
         recipient=recipient,
-        verb=verb,
-        title=title,
+        verb=verb or key,
+        title=notification_text(key, params, recipient.locale),
         body=body,
         url=url,
         data=data or {},
         key=key,
-        params=params or {},
+        params=params,
         email_due_at=email_due_at,
     )
     events.publish(

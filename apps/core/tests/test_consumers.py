@@ -42,7 +42,9 @@ async def open_stream(user, query: str = "") -> tuple[WebsocketCommunicator, dic
 
 
 async def notify(user, title: str):
-    return await database_sync_to_async(notification_create)(recipient=user, verb="test", title=title)
+    return await database_sync_to_async(notification_create)(
+        recipient=user, key="system.message", params={"text": title}
+    )
 
 
 async def expect_close(communicator: WebsocketCommunicator, code: int):
@@ -83,7 +85,7 @@ async def test_rolled_back_change_sends_nothing_and_leaves_no_gap(member):
 
     def create_then_fail():
         with pytest.raises(RuntimeError), transaction.atomic():
-            notification_create(recipient=member, verb="test", title="rolled back")
+            notification_create(recipient=member, key="system.message", params={"text": "rolled back"})
             raise RuntimeError("boom")
 
     await database_sync_to_async(create_then_fail)()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from apps.core.emails import email_send_templated
 from apps.core.errors import NotFound
+from apps.core.notify import param_label
 
 from ..activity import activity_record
 from ..models import Invitation, Membership, Project
@@ -59,14 +60,15 @@ def _send_invitation(invitation: Invitation) -> None:
     inviter = invitation.inviter
     reader = invitee or inviter
     link = f"{settings.FRONTEND_URL}/invitations/{invitation.token}"
+    locale = reader.locale if reader else settings.LANGUAGE_CODE
     email_send_templated(
         to=invitation.email,
         template="invitation",
-        locale=reader.locale if reader else settings.LANGUAGE_CODE,
+        locale=locale,
         context={
             "project": invitation.project.name,
             "inviter": inviter.display_name if inviter else "",
-            "role": invitation.role,
+            "role": param_label("role", invitation.role, locale),  # its label, not the code
             "link": link,
             "expires_at": invitation.expires_at,
         },

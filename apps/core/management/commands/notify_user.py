@@ -17,5 +17,7 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(email__iexact=email).first()
         if user is None:
             raise CommandError(f"No user with email {email}")
-        notification = notification_create(recipient=user, verb="system.message", title=title, body=body, url=url)
+        notification = notification_create(
+            recipient=user, key="system.message", params={"text": title}, body=body, url=url
+        )
         self.stdout.write(f"notification {notification.pk} sent to {user.email}")

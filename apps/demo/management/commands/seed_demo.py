@@ -54,11 +54,7 @@ class Command(BaseCommand):
             users[role] = User.objects.create_user(
                 email=email, password=DEMO_PASSWORD, display_name=name, locale=locale
             )
-            notification_create(
-                recipient=users[role],
-                verb="system.welcome",
-                title="VideoPlanet에 오신 것을 환영합니다" if locale == "ko" else "Welcome to VideoPlanet",
-            )
+            notification_create(recipient=users[role], key="system.welcome")  # read in the reader's language
         owner = users[Role.OWNER]
         project = projects.project_create(
             owner=owner,
