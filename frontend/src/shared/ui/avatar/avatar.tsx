@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import { cx } from "@/shared/lib/classnames";
 import styles from "./avatar.module.css";
 
@@ -6,6 +8,8 @@ export interface AvatarProps {
   src?: string | null;
   size?: number;
   className?: string;
+  /** Drawn instead of initials, for an actor that is no person (the system). */
+  icon?: ReactNode;
 }
 
 /** First letter of the name (works for Hangul too), or up to two initials for Latin names. */
@@ -24,14 +28,15 @@ export function initialsOf(name: string): string {
  * Decorative: the initials are drawn by CSS (`data-initials`), not text, so a button that shows
  * an avatar beside a name keeps that name as its visible label (WCAG 2.5.3).
  */
-export function Avatar({ name, src, size = 28, className }: AvatarProps) {
+export function Avatar({ name, src, size = 28, className, icon }: AvatarProps) {
   return (
     <span
       className={cx(styles.avatar, className)}
       style={{ width: size, height: size, fontSize: Math.round(size * 0.42) }}
-      data-initials={src ? undefined : initialsOf(name)}
+      data-initials={src || icon ? undefined : initialsOf(name)}
       aria-hidden="true"
     >
+      {icon && !src ? icon : null}
       {src ? (
         // eslint-disable-next-line @next/next/no-img-element -- user avatars come from the API origin, not next/image's loader
         <img src={src} alt="" />

@@ -101,6 +101,14 @@ export const UserIcon = (p: IconProps) => (
   </Svg>
 );
 
+/** The system (a processing step, a scheduled job) as an actor. */
+export const ChipIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="6" y="6" width="12" height="12" rx="2" />
+    <path d="M9.5 10h5v4h-5zM9 2v4M15 2v4M9 18v4M15 18v4M2 9h4M2 15h4M18 9h4M18 15h4" />
+  </Svg>
+);
+
 export const InboxIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M22 12h-6l-2 3h-4l-2-3H2" />

@@ -48,4 +48,28 @@ describe("ProjectActivity", () => {
       "한지민님이 new@example.com님을 초대했습니다",
     ]);
   });
+
+  it("gives the system and guests their own avatar, never a question mark", async () => {
+    setTokens({ access: "A", refresh: "R" });
+    const results: Activity[] = [
+      { ...row("s1", "version.ready", { number: 1 }), actor: null },
+      { ...row("g1", "feedback.created", { guest_name: "Client Lee" }), actor: null },
+      row("m1", "feedback.created", {}),
+    ];
+    vi.stubGlobal(
+      "fetch",
+      createFetchStub(({ path }) =>
+        path.endsWith("/members/") ? { status: 200, body: members } : { status: 200, body: { next: null, previous: null, results } },
+      ).fetch,
+    );
+    renderWithProviders(<ProjectActivity projectId="p1" />);
+    const actors = await screen.findAllByTestId("activity-actor");
+
+    expect(actors.map((actor) => actor.dataset.actor)).toEqual(["system", "guest", "user"]);
+    expect(actors[0]!.querySelector("svg")).not.toBeNull();
+    expect(actors[0]!.querySelector("[data-initials]")).toBeNull();
+    expect(actors[1]!.querySelector("[data-initials]")).toHaveAttribute("data-initials", "CL");
+    expect(actors[2]!.querySelector("[data-initials]")).toHaveAttribute("data-initials", "한");
+    expect(document.querySelector('[data-initials="?"]')).toBeNull();
+  });
 });

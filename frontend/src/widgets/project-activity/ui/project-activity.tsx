@@ -10,10 +10,30 @@ import {
   type Role,
 } from "@/entities/project";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
-import { Avatar, Button, Card, EmptyState, Skeleton } from "@/shared/ui";
+import { Avatar, Button, Card, ChipIcon, EmptyState, Skeleton, UserIcon } from "@/shared/ui";
 
-import { activityActor, describeActivity } from "../model/describe";
+import { activityActor, describeActivity, type ActivityActor } from "../model/describe";
 import styles from "./project-activity.module.css";
+
+const AVATAR = 22;
+
+/** Who did it: a member's picture or initials, a guest's initials marked as a guest's, the system as a chip, else a person outline. */
+function ActorAvatar({ activity, actor }: { activity: Activity; actor: ActivityActor }) {
+  const props = { size: AVATAR, className: styles.avatar };
+  const avatar =
+    actor.kind === "user" ? (
+      <Avatar {...props} name={actor.name} src={activity.actor?.avatar} />
+    ) : actor.kind === "guest" ? (
+      <Avatar {...props} name={actor.name} />
+    ) : (
+      <Avatar {...props} name="" icon={actor.kind === "system" ? <ChipIcon size={14} /> : <UserIcon size={14} />} />
+    );
+  return (
+    <span className={styles.actor} data-actor={actor.kind} data-testid="activity-actor">
+      {avatar}
+    </span>
+  );
+}
 
 function isStatus(value: string): value is ProjectStatus {
   return (PROJECT_STATUSES as readonly string[]).includes(value);
@@ -110,7 +130,7 @@ export function ProjectActivity({ projectId }: { projectId: string }) {
         <ol className={styles.list} data-testid="activity-feed" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-label={t("title")}>
           {items.map((activity) => (
             <li key={activity.id} className={styles.item} data-testid="activity-item" data-verb={activity.verb}>
-              <Avatar name={activity.actor?.display_name || "?"} src={activity.actor?.avatar} size={22} />
+              <ActorAvatar activity={activity} actor={activityActor(activity)} />
               <p className={styles.text}>{sentence(activity)}</p>
               <time className={styles.time} dateTime={activity.created_at} title={format.dateTime(new Date(activity.created_at), { dateStyle: "medium", timeStyle: "short" })}>
                 {/* A row newer than the ticking clock would read "in 3 seconds". */}
