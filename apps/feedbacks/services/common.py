@@ -41,8 +41,11 @@ def notify_member(user, **kwargs) -> Notification | None:
 
 
 def review_url(version: Version, feedback_id=None) -> str:
-    url = f"/projects/{version.asset.project_id}/review/{version.pk}"
-    return f"{url}?feedback={feedback_id}" if feedback_id else url
+    """The asset's review room at this version (and comment): a notification or e-mail link
+    opens it directly. The older `/projects/{project}/review/{version}` links, which the web app
+    first resolves to the asset, keep working for notifications already sent."""
+    url = f"/assets/{version.asset_id}?version={version.pk}"
+    return f"{url}&feedback={feedback_id}" if feedback_id else url
 
 
 def member_ids(project_id, *, roles=None) -> set:

@@ -229,7 +229,12 @@ def _notify_people(
 ) -> None:
     version = feedback.version
     where = f"{version.asset.title} v{version.number} {feedback.smpte}"
-    data = {"project_id": str(version.asset.project_id), "version_id": str(version.pk), "feedback_id": str(feedback.pk)}
+    data = {
+        "project_id": str(version.asset.project_id),
+        "asset_id": str(version.asset_id),
+        "version_id": str(version.pk),
+        "feedback_id": str(feedback.pk),
+    }
     url = review_url(version, feedback.pk)
     done = {feedback.author_id}
     for user in mentioned:

@@ -99,7 +99,11 @@ def _announce(version: Version, verb: str) -> None:
         key=verb,
         params={"asset": version.asset.title, "n": version.number, "reason": version.failure_reason},
         url=review_url(version),
-        data={"project_id": str(version.asset.project_id), "version_id": str(version.pk)},
+        data={
+            "project_id": str(version.asset.project_id),
+            "asset_id": str(version.asset_id),
+            "version_id": str(version.pk),
+        },
     )
 
 

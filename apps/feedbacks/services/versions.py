@@ -291,7 +291,12 @@ def _apply_review_status(*, version: Version, actor) -> bool:
             key=f"version.review.{status}",
             params={"asset": version.asset.title, "n": version.number},
             url=review_url(version),
-            data={"project_id": str(version.asset.project_id), "version_id": str(version.pk), "review_status": status},
+            data={
+                "project_id": str(version.asset.project_id),
+                "asset_id": str(version.asset_id),
+                "version_id": str(version.pk),
+                "review_status": status,
+            },
         )
     return True
 

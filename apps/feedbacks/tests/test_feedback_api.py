@@ -205,7 +205,10 @@ def test_mentions_notify_members(review):
     assert {m["id"] for m in response.json()["mentions"]} == {str(editor.pk), str(reviewer.pk)}
     mentioned = Notification.objects.filter(verb="feedback.mentioned")
     assert [n.recipient for n in mentioned] == [editor]  # not the author themself
-    assert mentioned[0].url.endswith(f"?feedback={response.json()['id']}")
+    # The link opens the asset's review room at this version and comment directly.
+    version = review.version
+    assert mentioned[0].url == f"/assets/{version.asset_id}?version={version.pk}&feedback={response.json()['id']}"
+    assert mentioned[0].data["asset_id"] == str(version.asset_id)
 
 
 def test_mentioning_a_non_member_is_400(review):

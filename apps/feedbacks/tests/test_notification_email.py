@@ -74,7 +74,7 @@ def test_mention_emails_the_teammate_in_their_language_with_one_click_unsubscrib
     message = mail.outbox[0]
     assert message.to == [editor.email]
     assert message.subject == f"[VideoPlanet] reviewer mentioned you on 메인 편집본 v1 {created['smpte']}"
-    assert "Open it:" in message.body and f"?feedback={created['id']}" in message.body
+    assert "Open it:" in message.body and f"&feedback={created['id']}" in message.body
     html = message.alternatives[0][0]
     assert "Unsubscribe" in html and f"{settings.FRONTEND_URL}/unsubscribe/" in html
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -229,7 +229,7 @@ def test_digest_groups_by_project_once_a_day(review, editor):
     assert digest.subject == "[VideoPlanet] Your daily digest: 2 notifications"
     assert "■ Brand film" in digest.body and "■ Second film" in digest.body
     assert digest.body.index("replied to your comment on 메인 편집본 v1") < digest.body.index("■ Second film")
-    assert f"?feedback={reply.json()['id']}" in digest.body  # the exact comment (and its timecode)
+    assert f"&feedback={reply.json()['id']}" in digest.body  # the exact comment (and its timecode)
     assert "mentioned you" not in digest.body
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
@@ -301,7 +301,9 @@ def test_a_comment_on_my_version_notifies_its_uploader_once(review, editor):
     assert keys == ["feedback.commented", "feedback.mentioned"]
     listed = client_for(editor).get("/api/v1/notifications/").json()["results"]
     assert listed[-1]["title"] == f"reviewer commented on 메인 편집본 v1 {created['smpte']}"
-    assert listed[-1]["url"].endswith(f"?feedback={created['id']}")
+    # Straight to the asset's review room at this version and comment (no redirect page).
+    version = review.version
+    assert listed[-1]["url"] == f"/assets/{version.asset_id}?version={version.pk}&feedback={created['id']}"
 
 
 def test_an_internal_note_on_a_reviewers_version_does_not_reach_them(review):

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
 import { cx, VisuallyHidden } from "@/shared/ui";
 
+import { notificationHref } from "../model/link";
 import type { Notification } from "../model/types";
 import styles from "./notification-item.module.css";
 
@@ -31,13 +32,14 @@ export function NotificationItem({ notification, actions, onOpen, compact, as = 
   const created = new Date(notification.created_at);
   const Tag = as;
 
-  const title = notification.url ? (
-    isInternal(notification.url) ? (
-      <Link className={styles.titleLink} href={notification.url} onClick={() => onOpen?.(notification)}>
+  const href = notificationHref(notification);
+  const title = href ? (
+    isInternal(href) ? (
+      <Link className={styles.titleLink} href={href} onClick={() => onOpen?.(notification)}>
         {notification.title}
       </Link>
     ) : (
-      <a className={styles.titleLink} href={notification.url} onClick={() => onOpen?.(notification)}>
+      <a className={styles.titleLink} href={href} onClick={() => onOpen?.(notification)}>
         {notification.title}
       </a>
     )
