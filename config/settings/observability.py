@@ -26,6 +26,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's DEFAULT_LOGGING gives `django` a plain console handler (DEBUG only) and
+        # mail_admins (DEBUG off; ADMINS is unset, so it sent nothing) while letting records
+        # propagate: each 4xx/5xx was a plain line and a JSON line. Only the JSON one stays
+        # (server errors reach staff through monitoring's server.error alert).
+        "django": {"handlers": [], "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
     },
