@@ -81,7 +81,6 @@ describe("phase timeline date math", () => {
       ["2026-04-20", false],
       ["2026-04-27", false],
       ["2026-05-01", true],
-      ["2026-05-04", false],
       ["2026-05-11", false],
       ["2026-05-18", false],
     ]);
@@ -108,7 +107,21 @@ describe("axis labels by measured width", () => {
     expect(kept.has("2026-11-01")).toBe(true);
     expect(kept.has("2026-12-01")).toBe(true);
     expect(kept.has("2027-01-01")).toBe(true);
-    expect(kept.has("2026-11-02")).toBe(false); // the Monday right after Nov 1
+    expect(ticks.some((tick) => tick.iso === "2026-11-02")).toBe(false); // the Monday right after Nov 1 gives way to it
+  });
+
+  it("never puts a Monday's line within three days of a month's first", () => {
+    const days = ticks.map((tick) => Date.parse(tick.iso) / 86_400_000);
+    days.slice(1).forEach((day, index) => expect(day - days[index]!).toBeGreaterThanOrEqual(4));
+  });
+
+  it("labels the Mondays at an even stride when not all fit", () => {
+    // Korean labels (≈ 60 px) where a week is ≈ 50 px: every second Monday, not a random few.
+    const kept = labelledTicks(ticks, 580, () => 60);
+    const mondays = ticks.filter((tick) => !tick.major);
+    const labelled = mondays.map((tick, index) => [index, kept.has(tick.iso)] as const).filter(([, on]) => on).map(([index]) => index);
+    expect(labelled.length).toBeGreaterThanOrEqual(2);
+    labelled.slice(1).forEach((index, at) => expect((index - labelled[at]!) % 2).toBe(0));
   });
 
   it("drops a label that would run past the track's end", () => {

@@ -101,10 +101,22 @@ export interface AxisTick {
   major: boolean;
 }
 
+/** A Monday this close (in days) to a month's first gives way to it: their lines would bunch and the month's label cross the Monday's line. */
+const MONTH_START_CLEARANCE_DAYS = 3;
+
+/** Days from `day` to the nearest first of a month (before or after). */
+function daysToMonthStart(day: number): number {
+  const date = new Date(day * DAY_MS);
+  const sinceFirst = date.getUTCDate() - 1;
+  const nextFirst = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS;
+  return Math.min(sinceFirst, nextFirst - day);
+}
+
 /**
  * Day ticks for the axis: the first of each month, and Mondays when the window
- * is short enough. Which of them get a label depends on the track's width
- * (`labelledTicks`); every tick keeps its grid line.
+ * is short enough (a Monday within a few days of a month's first gives way to
+ * it). Which of them get a label depends on the track's width (`labelledTicks`);
+ * every tick keeps its grid line in the rows.
  */
 export function axisTicks(range: TimelineRange): AxisTick[] {
   const first = dayNumber(range.start);
@@ -113,7 +125,8 @@ export function axisTicks(range: TimelineRange): AxisTick[] {
   const ticks: AxisTick[] = [];
   for (let day = first; day <= last; day += 1) {
     const major = isoOfDay(day).endsWith("-01");
-    if (major || (weekly && new Date(day * DAY_MS).getUTCDay() === 1)) {
+    const monday = weekly && new Date(day * DAY_MS).getUTCDay() === 1 && daysToMonthStart(day) > MONTH_START_CLEARANCE_DAYS;
+    if (major || monday) {
       ticks.push({ iso: isoOfDay(day), left: ((day - first) / range.days) * 100, major });
     }
   }
@@ -123,7 +136,9 @@ export function axisTicks(range: TimelineRange): AxisTick[] {
 /**
  * The ticks whose labels fit on a track `trackWidth` px wide: a label starts at
  * its tick and is `labelWidth(tick)` px wide; none may come within `gap` px of
- * another or run past the track's end. Month starts are placed before Mondays.
+ * another or run past the track's end. Month starts are placed first; then the
+ * Mondays at an even stride (every one, every second, …: the smallest whose
+ * labels all fit, from the offset that labels most), so the weeks labelled are evenly spaced, never a random few.
  */
 export function labelledTicks(
   ticks: readonly AxisTick[],
@@ -133,14 +148,41 @@ export function labelledTicks(
 ): Set<string> {
   const taken: Array<[number, number]> = [];
   const kept = new Set<string>();
-  const byPriority = [...ticks.filter((tick) => tick.major), ...ticks.filter((tick) => !tick.major)];
-  for (const tick of byPriority) {
+  const span = (tick: AxisTick): [number, number] => {
     const from = (tick.left / 100) * trackWidth;
-    const to = from + labelWidth(tick);
-    if (to > trackWidth) continue;
-    if (taken.some(([a, b]) => from < b + gap && to + gap > a)) continue;
-    taken.push([from, to]);
+    return [from, from + labelWidth(tick)];
+  };
+  const clashes = ([from, to]: [number, number], spans: ReadonlyArray<[number, number]>) =>
+    spans.some(([a, b]) => from < b + gap && to + gap > a);
+  for (const tick of ticks.filter((item) => item.major)) {
+    const at = span(tick);
+    if (at[1] > trackWidth || clashes(at, taken)) continue;
+    taken.push(at);
     kept.add(tick.iso);
+  }
+  const minors = ticks.filter((tick) => !tick.major);
+  // Mondays `offset`, `offset + stride`, …: null when two of their labels clash.
+  const atStride = (stride: number, offset: number) => {
+    const picked: Array<[AxisTick, [number, number]]> = [];
+    for (let index = offset; index < minors.length; index += stride) {
+      const tick = minors[index]!;
+      const at = span(tick);
+      // Past the end or on a month's label: left out (the month's label stands in).
+      if (at[1] > trackWidth || clashes(at, taken)) continue;
+      if (clashes(at, picked.map(([, other]) => other))) return null;
+      picked.push([tick, at]);
+    }
+    return picked;
+  };
+  for (let stride = 1; stride <= minors.length; stride += 1) {
+    let best: Array<[AxisTick, [number, number]]> | null = null;
+    for (let offset = 0; offset < stride; offset += 1) {
+      const picked = atStride(stride, offset);
+      if (picked && (!best || picked.length > best.length)) best = picked;
+    }
+    if (!best) continue;
+    for (const [tick] of best) kept.add(tick.iso);
+    break;
   }
   return kept;
 }

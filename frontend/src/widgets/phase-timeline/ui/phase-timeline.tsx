@@ -12,6 +12,7 @@ import {
 } from "@/features/project/edit-phases";
 import { asApiError } from "@/shared/api";
 import { useFormatter, useTranslations } from "@/shared/i18n";
+import { calendarDay, formatDay } from "@/shared/lib/date";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { Button, Card, cx, Dialog, EmptyState, FormActions, Skeleton, useToast } from "@/shared/ui";
 
@@ -325,7 +326,7 @@ export function PhaseTimeline({ project }: { project: Project }) {
           {project.deadline ? (
             <span className={styles.legendItem}>
               <span className={styles.legendDeadline} aria-hidden="true" />
-              {t("deadline")} {dayLabel(project.deadline)}
+              {t("deadline")} {formatDay(format, project.deadline, calendarDay(today))}
             </span>
           ) : null}
         </div>

@@ -12,22 +12,28 @@ export interface TimelineAxisProps {
   axisRef: (node: HTMLDivElement | null) => void;
 }
 
-/** The date axis over the bars: a line at every tick, a label where it fits. */
+/**
+ * The date axis over the bars: a label where it fits, with its tick's line beside it. An
+ * unlabelled tick draws no line here (it would cross a neighbour's label); the rows below keep its grid line.
+ */
 export function TimelineAxis({ ticks, labelled, heading, dayLabel, axisRef }: TimelineAxisProps) {
   return (
     <div className={styles.axisRow} aria-hidden="true">
       <div className={styles.labelHead}>{heading}</div>
       <div className={styles.axis} ref={axisRef} data-testid="phase-axis">
-        {ticks.map((tick) => (
-          <span
-            key={tick.iso}
-            className={cx(styles.tick, tick.major && styles.major)}
-            style={{ left: `${tick.left}%` }}
-            data-testid={!labelled || labelled.has(tick.iso) ? "phase-tick-label" : undefined}
-          >
-            {!labelled || labelled.has(tick.iso) ? dayLabel(tick.iso) : null}
-          </span>
-        ))}
+        {ticks.map((tick) => {
+          const shown = !labelled || labelled.has(tick.iso);
+          return shown ? (
+            <span
+              key={tick.iso}
+              className={cx(styles.tick, tick.major && styles.major)}
+              style={{ left: `${tick.left}%` }}
+              data-testid="phase-tick-label"
+            >
+              {dayLabel(tick.iso)}
+            </span>
+          ) : null;
+        })}
       </div>
     </div>
   );
