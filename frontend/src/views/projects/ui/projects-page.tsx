@@ -15,6 +15,7 @@ import {
 import { CreateProjectDialog } from "@/features/project/create-project";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { formatDay } from "@/shared/lib/date";
 import { useRealtimeListeners } from "@/shared/lib/redux";
 import { Avatar, Button, Card, EmptyState, FolderIcon, LoadError, Page, PageHeader, RefreshIcon, Skeleton } from "@/shared/ui";
 
@@ -114,7 +115,7 @@ export function ProjectsPage() {
               </td>
               <td className={styles.muted}>
                 {project.deadline
-                  ? format.dateTime(new Date(`${project.deadline}T00:00:00`), { dateStyle: "medium" })
+                  ? formatDay(format, project.deadline, now)
                   : t("noDeadline")}
               </td>
               <td className={`${styles.muted} ${styles.hideNarrow}`}>{t("membersCount", { count: project.member_count })}</td>

@@ -4,7 +4,8 @@ import Link from "next/link";
 
 import { ProjectStatusBadge, registerProjectRealtime, useListProjectsQuery } from "@/entities/project";
 import { routes } from "@/shared/config";
-import { useFormatter, useTranslations } from "@/shared/i18n";
+import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { formatDay } from "@/shared/lib/date";
 import { useRealtimeListeners } from "@/shared/lib/redux";
 import { ArrowRightIcon, Card, EmptyState, FolderIcon, Skeleton } from "@/shared/ui";
 
@@ -17,6 +18,7 @@ export function MyProjects() {
   const t = useTranslations("dashboardProjects");
   const tc = useTranslations("common");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 3_600_000 });
   useRealtimeListeners(registerProjectRealtime);
   const list = useListProjectsQuery({ ordering: "-updated_at" });
   const projects = (list.data?.results ?? []).slice(0, SHOWN);
@@ -56,7 +58,7 @@ export function MyProjects() {
                 <span className={styles.name}>{project.name}</span>
                 {project.deadline ? (
                   <span className={styles.deadline}>
-                    {format.dateTime(new Date(`${project.deadline}T00:00:00`), { month: "short", day: "numeric" })}
+                    {formatDay(format, project.deadline, now)}
                   </span>
                 ) : null}
                 <ProjectStatusBadge status={project.status} />

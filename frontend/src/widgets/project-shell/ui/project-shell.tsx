@@ -16,6 +16,7 @@ import { ProjectStatusControl } from "@/features/project/change-project-status";
 import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useFormatter, useNow, useTranslations } from "@/shared/i18n";
+import { formatDay } from "@/shared/lib/date";
 import { useApiErrorText } from "@/shared/lib/errors";
 import { ArrowRightIcon, Button, cx, EmptyState, FolderIcon, LinkOffIcon, Page, Skeleton } from "@/shared/ui";
 
@@ -153,7 +154,7 @@ function ProjectHeader({ project }: { project: Project }) {
           <span className={styles.metaLabel}>{t("deadline")}</span>
           {project.deadline ? (
             <>
-              {format.dateTime(new Date(`${project.deadline}T00:00:00`), { dateStyle: "medium" })}
+              {formatDay(format, project.deadline, now)}
               <span className={cx(styles.due, due && project.deadline < now.toISOString().slice(0, 10) && styles.overdue)}>
                 {due}
               </span>
