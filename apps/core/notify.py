@@ -47,9 +47,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "system.message": ("{text}", "{text}"),
 }
 
-# Params that carry a code (a role) are shown as its label in the reader's language; the
-# stored params keep the code, so the text follows a change of language. The words are the
-# frontend's (messages/{ko,en}/projects.json `projectRole`).
+# Params that carry a code (a role, a severity) are shown as its label in the reader's
+# language; the stored params keep the code, so the text follows a change of language. The
+# words are the frontend's: roles from messages/{ko,en}/projects.json `projectRole`.
 PARAM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "role": {
         "owner": ("소유자", "Owner"),
@@ -57,6 +57,12 @@ PARAM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "editor": ("편집자", "Editor"),
         "reviewer": ("리뷰어", "Reviewer"),
         "viewer": ("뷰어", "Viewer"),
+    },
+    # An alert's severity: messages/{ko,en}/monitoring.json `monitoring.severity`.
+    "severity": {
+        "info": ("정보", "Info"),
+        "warning": ("경고", "Warning"),
+        "critical": ("심각", "Critical"),
     },
 }
 
