@@ -85,6 +85,15 @@ def latest_seq(stream: str) -> int:
     return StreamCursor.objects.filter(stream=stream).values_list("last_seq", flat=True).first() or 0
 
 
+def quiet_ms(stream: str) -> int | None:
+    """How long ago (ms) the stream's latest retained event was published; None when it has
+    none. A client that read the stream's data less than this long ago has missed nothing."""
+    created = StreamEvent.objects.filter(stream=stream).order_by("-seq").values_list("created_at", flat=True).first()
+    if created is None:
+        return None
+    return max(0, int((timezone.now() - created).total_seconds() * 1000))
+
+
 def events_between(stream: str, after: int, upto: int | None = None) -> list[StreamEvent] | None:
     """Events with after < seq <= upto in order, or None when `after` is older than what is
     retained (the client must resync)."""

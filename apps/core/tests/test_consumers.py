@@ -54,7 +54,18 @@ async def expect_close(communicator: WebsocketCommunicator, code: int):
 
 async def test_ticket_connects_and_says_hello(member):
     communicator, hello = await open_stream(member)
-    assert hello == {"type": "hello", "stream": f"user:{member.pk}", "seq": 0, "presence": []}
+    # quiet_ms: nothing was ever published on the stream.
+    assert hello == {"type": "hello", "stream": f"user:{member.pk}", "seq": 0, "quiet_ms": None, "presence": []}
+    await communicator.disconnect()
+
+
+async def test_hello_says_how_long_the_stream_has_been_quiet(member):
+    await notify(member, "one")
+    await asyncio.sleep(0.3)
+    communicator, hello = await open_stream(member)
+    # The latest event is about 300 ms old: a client's data read before it needs a reread, one read after it does not.
+    assert hello["seq"] == 1
+    assert 300 <= hello["quiet_ms"] < 5000
     await communicator.disconnect()
 
 

@@ -121,10 +121,19 @@ class StreamConsumer(AsyncWebsocketConsumer):
             return
         await self._join_session_group()
         self.last_seq = await database_sync_to_async(events.latest_seq)(self.stream)
+        quiet_ms = await database_sync_to_async(events.quiet_ms)(self.stream)
         ws_connected.send(sender=type(self), stream=self.stream)
         await self.on_joined()
         await self.send_json(
-            {"type": "hello", "stream": self.stream, "seq": self.last_seq, "presence": await self.presence()}
+            {
+                "type": "hello",
+                "stream": self.stream,
+                "seq": self.last_seq,
+                # Time since the latest event (null: none): a client whose REST data is younger
+                # need not read it again on first contact.
+                "quiet_ms": quiet_ms,
+                "presence": await self.presence(),
+            }
         )
         after = self._after_param()
         if after is not None and not (isinstance(after, int) and after >= self.last_seq):

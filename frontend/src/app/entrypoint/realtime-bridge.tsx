@@ -18,6 +18,8 @@ export function RealtimeBridge() {
       dispatch,
       path: NOTIFICATIONS_SOCKET_PATH,
       resyncTags: ["Notification", "UnreadCount"],
+      // Read again on first contact only if the stream had an event since the data was requested.
+      firstContact: "when-missed",
     });
     connection.start();
     return () => connection.stop();

@@ -1,4 +1,11 @@
-import { createAction, createSlice, type PayloadAction, type ThunkDispatch, type UnknownAction } from "@reduxjs/toolkit";
+import {
+  createAction,
+  createSlice,
+  type PayloadAction,
+  type ThunkAction,
+  type ThunkDispatch,
+  type UnknownAction,
+} from "@reduxjs/toolkit";
 
 import { baseApi, type TagType } from "@/shared/api";
 import { wsBaseUrl } from "@/shared/config";
@@ -47,11 +54,58 @@ const wsTicketApi = baseApi.injectEndpoints({
 
 type StoreDispatch = ThunkDispatch<unknown, unknown, UnknownAction>;
 
+/** Data read this close (ms) to the stream's latest event is read again all the same (a write's
+ * event is stored when its transaction writes it, and becomes visible at commit). */
+export const FIRST_CONTACT_MARGIN_MS = 2_000;
+
+type ApiState = { [K in typeof baseApi.reducerPath]: ReturnType<typeof baseApi.reducer> };
+
+/**
+ * Whether the queries providing `tags` may lack an event of this stream: the
+ * oldest of them was requested before the stream's latest event (by the
+ * hello's `quiet_ms`, with a margin). A hello without `quiet_ms` (an older
+ * server) says nothing, so it counts as missed.
+ */
+export function mayHaveMissedEvents(
+  state: ApiState,
+  tags: readonly TagType[],
+  hello: WsServerMessage,
+  now: number = Date.now(),
+): boolean {
+  const quiet = hello.quiet_ms;
+  if (quiet === null) return false; // nothing was ever published on the stream
+  if (typeof quiet !== "number") return true;
+  const started = baseApi.util
+    .selectInvalidatedBy(state, [...tags])
+    .map(({ queryCacheKey }) => state[baseApi.reducerPath].queries[queryCacheKey]?.startedTimeStamp)
+    .filter((time): time is number => typeof time === "number");
+  if (started.length === 0) return false; // nothing cached that could be stale
+  return now - Math.min(...started) + FIRST_CONTACT_MARGIN_MS >= quiet;
+}
+
+function firstContactRefetch(
+  tags: readonly TagType[],
+  hello: WsServerMessage,
+  always: boolean,
+): ThunkAction<void, unknown, unknown, UnknownAction> {
+  return (dispatch, getState) => {
+    if (always || mayHaveMissedEvents(getState() as ApiState, tags, hello)) dispatch(baseApi.util.invalidateTags([...tags]));
+  };
+}
+
 export interface RealtimeConnectionOptions {
   dispatch: StoreDispatch;
   path: string;
-  /** Tags refetched when the server answers `resync`. */
+  /** Tags refetched when the server answers `resync` (and on first contact, see {@link firstContact}). */
   resyncTags: readonly TagType[];
+  /**
+   * On the stream's first `hello`: `"always"` refetches `resyncTags` (data read
+   * before the subscription may lack what was published in between);
+   * `"when-missed"` only when the stream had an event since the oldest of those
+   * queries was requested (the hello's `quiet_ms`), so a page that just loaded
+   * does not read everything twice.
+   */
+  firstContact?: "always" | "when-missed";
   createSocket?: WebSocketFactory;
   /** Local observers besides the store (e.g. a room's ephemeral presence and typing). */
   onHello?: (message: WsServerMessage) => void;
@@ -76,6 +130,7 @@ export function createRealtimeConnection({
   dispatch,
   path,
   resyncTags,
+  firstContact = "always",
   createSocket,
   onHello,
   onMessage,
@@ -100,7 +155,8 @@ export function createRealtimeConnection({
       dispatch(wsResyncRequested({ stream }));
       dispatch(baseApi.util.invalidateTags([...resyncTags]));
     },
-    onFirstContact: () => dispatch(baseApi.util.invalidateTags([...resyncTags])),
+    onFirstContact: (_stream, hello) =>
+      dispatch(firstContactRefetch(resyncTags, hello, firstContact === "always")),
     onStatusChange: (status) => {
       if (reportStatus) dispatch(wsStatusChanged(status));
       onStatusChange?.(status);

@@ -8,6 +8,8 @@ export interface WsServerMessage {
   data?: unknown;
   stream?: string;
   presence?: unknown[];
+  /** `hello` only: ms since the stream's latest event, null when it has none. */
+  quiet_ms?: number | null;
   code?: string;
 }
 

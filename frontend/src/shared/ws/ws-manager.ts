@@ -259,7 +259,7 @@ export class WsManager {
     const outcome = this.positions.hello(this.stream, message.seq);
     if (outcome === "first-contact") {
       // REST data read before the subscription may lack what was published in between.
-      this.options.onFirstContact?.(this.stream);
+      this.options.onFirstContact?.(this.stream, message);
     } else if (outcome === "went-backwards") {
       this.options.onResync(this.stream);
     }

@@ -16,7 +16,7 @@ export interface WsManagerOptions {
    * between that read and the subscription, so refetch it once (events after `hello`
    * arrive live).
    */
-  onFirstContact?: (stream: string) => void;
+  onFirstContact?: (stream: string, hello: WsServerMessage) => void;
   onStatusChange?: (status: WsStatus) => void;
   /** Every `hello` (first connect and each reconnect), e.g. for its `presence` list. */
   onHello?: (message: WsServerMessage) => void;

@@ -38,6 +38,8 @@ export function useProjectRoom(projectId: string, enabled = true): ProjectRoom {
       dispatch,
       path: projectSocketPath(projectId),
       resyncTags: ["Project", "Member", "Invitation", "Phase", "Activity"],
+      // Read again on first contact only if the stream had an event since the data was requested.
+      firstContact: "when-missed",
       reportStatus: false,
       onHello: (hello) => setPresence(dispatch, projectId, presenceOf(hello.presence)),
       onClosed: (code) => setClosed({ projectId, code }),

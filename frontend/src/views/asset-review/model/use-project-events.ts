@@ -18,6 +18,8 @@ export function useProjectEvents(projectId: string | null | undefined): void {
       dispatch,
       path: `/ws/projects/${projectId}/`,
       resyncTags: ["Asset", "Version"],
+      // Read again on first contact only if the stream had an event since the data was requested.
+      firstContact: "when-missed",
       reportStatus: false,
     });
     connection.start();
