@@ -47,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "system.message": ("{text}", "{text}"),
 }
 
-# Params that carry a code (a role, a severity) are shown as its label in the reader's
+# Params that carry a code (a role, a severity, a failure) are shown as its label in the reader's
 # language; the stored params keep the code, so the text follows a change of language. The
 # words are the frontend's: roles from messages/{ko,en}/projects.json `projectRole`.
 PARAM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -63,6 +63,17 @@ PARAM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "info": ("정보", "Info"),
         "warning": ("경고", "Warning"),
         "critical": ("심각", "Critical"),
+    },
+    # Why a version failed (`Version.failure_code`); its English detail stays on the version.
+    "reason": {
+        "missing": ("파일이 저장소에 없습니다", "the file is missing from storage"),
+        "empty_file": ("빈 파일입니다(0바이트)", "the file is empty (0 bytes)"),
+        "not_a_video": ("동영상 파일이 아닙니다", "the file is not a video"),
+        "timeout": ("처리 시간이 초과되었습니다", "processing took too long"),
+        "no_video_stream": ("영상 스트림이 없습니다", "the file has no video stream"),
+        "truncated": ("영상이 잘려 있습니다(업로드 또는 파일 불완전)", "the video is cut short"),
+        "undecodable": ("영상을 읽을 수 없습니다", "the video could not be read"),
+        "processing_gave_up": ("처리가 끝나지 않았습니다", "processing did not finish"),
     },
 }
 

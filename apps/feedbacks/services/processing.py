@@ -97,7 +97,7 @@ def _announce(version: Version, verb: str) -> None:
     notify_member(
         uploader,
         key=verb,
-        params={"asset": version.asset.title, "n": version.number, "reason": version.failure_reason},
+        params={"asset": version.asset.title, "n": version.number, "reason": version.failure_code},  # its label
         url=review_url(version),
         data={
             "project_id": str(version.asset.project_id),
