@@ -1,6 +1,7 @@
 """A failed version's notice gives the reason in its reader's language (the failure code's
 label), not the English detail kept on the version."""
 
+import json
 import re
 from pathlib import Path
 
@@ -30,6 +31,15 @@ def test_every_failure_code_in_the_code_has_a_label():
             codes |= set(re.findall(r'version_mark_failed\([^)]*code="(\w+)"', text))
     assert {"empty_file", "undecodable", "processing_gave_up"} <= codes  # the scan finds them
     assert codes == set(PARAM_LABELS["reason"])
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_review_room_names_every_failure_code_too(language):
+    """The room shows a failed version's reason from the web app's own messages."""
+    messages = Path(settings.BASE_DIR) / "frontend/src/shared/i18n/messages" / language / "review.json"
+    shown = json.loads(messages.read_text())["review"]["failureReason"]
+    assert set(shown) == set(PARAM_LABELS["reason"])
+    assert all(text.strip() for text in shown.values())
 
 
 def test_a_failed_version_is_told_in_the_uploaders_language(media_root):

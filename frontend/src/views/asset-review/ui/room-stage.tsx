@@ -63,7 +63,7 @@ export function RoomStage({ room, playerRef, playhead, selection, drawing, compa
   if (version.status === "failed") {
     return (
       <ReviewState>
-        <EmptyState tone="error" icon={<AlertCircleIcon size={20} />} title={t("failed")} body={version.failure_reason || version.failure_code} />
+        <EmptyState tone="error" icon={<AlertCircleIcon size={20} />} title={t("failed")} body={failureText(t, version)} />
       </ReviewState>
     );
   }
@@ -116,4 +116,10 @@ export function RoomStage({ room, playerRef, playhead, selection, drawing, compa
       <DrawingToolbar drawing={drawing} />
     </>
   );
+}
+
+/** Why a version failed, in the reader's language when its code is known (the English detail otherwise). */
+function failureText(t: ReturnType<typeof useTranslations<"review">>, version: { failure_code: string; failure_reason: string }) {
+  const key = `failureReason.${version.failure_code}` as const;
+  return version.failure_code && t.has(key as "failureReason.missing") ? t(key as "failureReason.missing") : version.failure_reason || version.failure_code;
 }
