@@ -185,6 +185,11 @@ test("the overview reads in English: hosts with sparklines, alerts, units", asyn
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/monitoring");
   await expect(page.getByRole("tab", { name: "Overview", exact: true })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("overview-sockets-value")).toBeVisible({ timeout: 20_000 });
+  // The status values on one line whatever their labels do (a wrapped label dropped its value below its neighbours').
+  const valueTops = await page.locator('[data-testid^="overview-"][data-testid$="-value"]').evaluateAll((values) => values.map((value) => Math.round(value.getBoundingClientRect().top)));
+  expect(valueTops.length).toBe(5);
+  expect(new Set(valueTops).size).toBe(1);
   const row = page.getByTestId("overview-host").filter({ hasText: host });
   await expect(row.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText("CPU");

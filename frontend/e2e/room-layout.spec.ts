@@ -281,7 +281,18 @@ test("the decision's buttons show whole in the sidebar as the room opens on lapt
       for (const title of await page.getByTestId("side-top").locator("h2").all()) {
         expect(await title.evaluate((heading) => heading.getBoundingClientRect().height / parseFloat(getComputedStyle(heading).lineHeight))).toBeLessThan(1.5);
       }
+      // The composer's submit at the right end of its options' row, whatever the language (the English one wrapped alone onto a line).
+      const actions = await boxOf(page.getByTestId("composer-actions"));
+      const submit = await boxOf(page.getByTestId("composer-actions").getByRole("button", { name: locale === "ko" ? "코멘트 남기기" : "Comment", exact: true }));
+      expect(Math.abs(submit.x + submit.width - (actions.x + actions.width))).toBeLessThanOrEqual(1);
+      expect(Math.abs(submit.y + submit.height / 2 - (actions.y + actions.height / 2))).toBeLessThanOrEqual(2);
+      // Folded panels sharing a line: their titles on one baseline.
+      const titles = await page.getByTestId("side-top").locator("h2").evaluateAll((headings) => headings.map((heading) => heading.getBoundingClientRect()));
+      for (let i = 1; i < titles.length; i += 1) {
+        if (Math.abs(titles[i]!.top - titles[i - 1]!.top) < 12) expect(Math.abs(titles[i]!.bottom - titles[i - 1]!.bottom)).toBeLessThanOrEqual(1);
+      }
       if (viewport.width === 1280) await screenshot(page, `room-layout-06-decision-1280-${locale}`);
+      if (viewport.width === 1440) await screenshot(page, `room-layout-07-decision-1440-${locale}`);
     }
     // Still collapsible and back to the default: Home folds the panels, a double-click brings the buttons back whole.
     const separator = page.getByTestId("side-splitter");
