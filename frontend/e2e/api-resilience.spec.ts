@@ -57,7 +57,8 @@ test("opening the review room reads notifications and the unread count once; a m
   test.setTimeout(180_000);
   const owner = await registerUser(request, "e2e-calls-owner", "소유자 지훈");
   const reviewer = await registerUser(request, "e2e-calls-reviewer", "리뷰어 하나");
-  const project = await createProject(request, owner, `호출 수 ${Date.now() % 10000}`);
+  const projectName = `호출 수 ${Date.now() % 10000}`;
+  const project = await createProject(request, owner, projectName);
   await addMember(request, owner, project.id, reviewer, "reviewer");
   const asset = await createAsset(request, owner, project.id, "호출 수 편집본");
   const version = await uploadVersionAndWait(request, owner, asset.id, makeTestClip("calls-v1.mp4"));
@@ -109,5 +110,20 @@ test("opening the review room reads notifications and the unread count once; a m
   await expect(fresh.getByText("여기 확인 부탁드려요")).toBeVisible();
   console.log(`[link] notification link → comment visible in ${Date.now() - opened} ms; pages: ${visited.join(" → ")}`);
   expect(visited.every((p) => !p.includes("/review/"))).toBe(true);
+
+  // The project page: when its socket first connects nothing was missed, so no query is read again.
+  const projectPage = await context.newPage();
+  const projectGets: string[] = [];
+  projectPage.on("request", (r) => {
+    const path = apiGet(r);
+    if (path) projectGets.push(path);
+  });
+  await projectPage.goto(`/projects/${project.id}`);
+  await expect(projectPage.getByRole("heading", { level: 1, name: projectName })).toBeVisible();
+  await expect(projectPage.getByTestId("realtime-status")).toHaveAttribute("data-status", "open");
+  await projectPage.waitForTimeout(2_000);
+  console.log(`[calls] project page: ${projectGets.length} API GETs\n  ${projectGets.join("\n  ")}`);
+  const twice = projectGets.filter((path, i) => projectGets.indexOf(path) !== i);
+  expect(twice, "no API GET is repeated on the project page").toEqual([]);
   await context.close();
 });
