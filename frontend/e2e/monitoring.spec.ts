@@ -5,6 +5,8 @@ import { screenshot } from "./support/screenshots";
 import { expect, test } from "./support/security";
 
 const PASSWORD = "Vp-e2e-Passw0rd!";
+/** A recharts line drawn through at least two points: "M x,y" then a line or curve segment. */
+const DRAWN_LINE = /^M[\d.,\s-]+[LC]/;
 
 function unique(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
@@ -113,7 +115,8 @@ test("staff see hosts live, create a rule, get the alert live and acknowledge it
   // --- the overview: the host's sparklines and the firing alert --------------------------
   await openTab(page, "개요");
   const overviewHost = page.getByTestId("overview-host").filter({ hasText: host });
-  await expect(overviewHost.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toBeVisible();
+  // A line through at least two points (a flat one has no height, which toBeVisible counts as hidden).
+  await expect(overviewHost.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toHaveAttribute("d", DRAWN_LINE);
   await expect(overviewHost.locator('[data-metric="cpu"]')).toHaveText(/%$/);
   collectSample(host); // arrives live as metrics.sample: the sparkline grows without a reload
   await expect(page.getByTestId("overview-alerts")).toHaveAttribute("data-tone", "bad");
@@ -191,7 +194,7 @@ test("the overview reads in English: hosts with sparklines, alerts, units", asyn
   expect(valueTops.length).toBe(5);
   expect(new Set(valueTops).size).toBe(1);
   const row = page.getByTestId("overview-host").filter({ hasText: host });
-  await expect(row.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toBeVisible({ timeout: 20_000 });
+  await expect(row.getByTestId("overview-spark").nth(1).locator("path.recharts-line-curve")).toHaveAttribute("d", DRAWN_LINE, { timeout: 20_000 });
   await expect(row).toContainText("CPU");
   await expect(page.getByTestId("overview-alerts")).toContainText("Firing alerts");
   await expect(page.getByTestId("overview-p95")).toContainText(/ms|no requests/);
