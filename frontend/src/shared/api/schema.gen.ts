@@ -4306,7 +4306,7 @@ export interface components {
         /**
          * @description A shot of the plan on the latest version of one linked asset: its comments (open and
          *     resolved, as the reader may see them) and where it starts, to open the review room there
-         *     (`/projects/{project_id}/review/{version_id}?frame={start_frame}`).
+         *     (`/assets/{asset_id}?version={version_id}&frame={start_frame}`).
          */
         ShotFeedbackOut: {
             /** Format: uuid */
