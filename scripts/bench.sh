@@ -19,4 +19,5 @@ echo "Database: ${DATABASE_URL:-SQLite under var/} · Redis: $REDIS_URL"
 # Every benchmark, or only the files named (`bash scripts/bench.sh bench/bench_upload.py`).
 paths=(bench)
 for arg in "$@"; do [[ $arg == bench/* ]] && paths=(); done
-exec .venv/bin/pytest "${paths[@]}" -p no:cacheprovider -q -s -o python_files='bench_*.py' "$@"
+# Not exec: the EXIT trap stops the embedded redis-server once pytest is done.
+.venv/bin/pytest "${paths[@]}" -p no:cacheprovider -q -s -o python_files='bench_*.py' "$@"
