@@ -85,6 +85,11 @@ def latest_seq(stream: str) -> int:
     return StreamCursor.objects.filter(stream=stream).values_list("last_seq", flat=True).first() or 0
 
 
+def stream_head(stream: str) -> tuple[int, int | None]:
+    """(latest_seq, quiet_ms): what a socket's hello tells about its stream, read in one go."""
+    return latest_seq(stream), quiet_ms(stream)
+
+
 def quiet_ms(stream: str) -> int | None:
     """How long ago (ms) the stream's latest retained event was published; None when it has
     none. A client that read the stream's data less than this long ago has missed nothing."""

@@ -120,8 +120,7 @@ class StreamConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAVAILABLE)
             return
         await self._join_session_group()
-        self.last_seq = await database_sync_to_async(events.latest_seq)(self.stream)
-        quiet_ms = await database_sync_to_async(events.quiet_ms)(self.stream)
+        self.last_seq, quiet_ms = await database_sync_to_async(events.stream_head)(self.stream)
         ws_connected.send(sender=type(self), stream=self.stream)
         await self.on_joined()
         await self.send_json(
