@@ -2,7 +2,9 @@
 impossible values dropped, real psutil sampling stored; Redis down does not lose samples."""
 
 import logging
+import time
 
+import psutil
 import pytest
 
 from apps.monitoring import collector
@@ -90,10 +92,17 @@ def test_impossible_values_are_dropped_with_a_log_line(caplog):
     assert "Dropped impossible value" in caplog.text
 
 
+def _wait_for_cpu_time_to_advance(timeout: float = 5.0) -> None:
+    start, deadline = sum(psutil.cpu_times()), time.monotonic() + timeout
+    while sum(psutil.cpu_times()) == start and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 @pytest.mark.django_db
 def test_real_samples_register_the_host_and_store_history():
     host, first = host_collect()
     assert host.name == "test-host" and Host.objects.count() == 1
+    _wait_for_cpu_time_to_advance()  # two samples in one clock tick have no CPU rate (None, by design)
     host, second = host_collect()
     assert second > first  # rates appear from the second sample on
     metrics = set(MetricPoint.objects.values_list("metric", flat=True))
