@@ -28,6 +28,18 @@ test("staff generate a weekly report, watch it build in the worker, read it, dow
   await page.getByRole("button", { name: "주간 보고서 만들기" }).click();
 
   const detail = page.getByTestId("report-detail");
+  const queued = page.getByText("보고서를 만드는 중입니다.", { exact: true });
+  const existing = page.getByText("이 기간의 보고서가 이미 있어 열었습니다.");
+  await expect(queued.or(existing)).toBeVisible();
+  if (await existing.isVisible()) {
+    // An earlier run on this database (a retry, the same week last time) made this week's
+    // report: build it again, so the worker builds one now with the host sampled above.
+    const rebuilt = page.waitForResponse(
+      (response) => response.url().endsWith("/monitoring/reports/") && response.request().method() === "POST",
+    );
+    await detail.getByRole("button", { name: "다시 만들기" }).click();
+    expect((await rebuilt).status()).toBe(202);
+  }
   // Built by the real Celery worker; the tab polls until it is ready.
   await expect(detail.getByTestId("report-status")).toHaveText("준비됨", { timeout: 60_000 });
   await expect(detail.getByText("기간이 끝나기 전에 만든 보고서입니다.")).toBeVisible();
@@ -50,5 +62,5 @@ test("staff generate a weekly report, watch it build in the worker, read it, dow
 
   // Asking again for the same week opens the same report instead of building another.
   await page.getByRole("button", { name: "주간 보고서 만들기" }).click();
-  await expect(page.getByText("이 기간의 보고서가 이미 있어 열었습니다.")).toBeVisible();
+  await expect(existing).toBeVisible();
 });

@@ -9,7 +9,7 @@ import styles from "./toast.module.css";
 export type ToastTone = "error" | "success" | "info";
 
 interface ToastItem {
-  id: number;
+  key: string;
   tone: ToastTone;
   message: string;
 }
@@ -23,17 +23,24 @@ const ToastContext = createContext<ToastContextValue | null>(null);
 /** Transient messages, announced through live regions. */
 export function ToastProvider({ children, closeLabel }: { children: ReactNode; closeLabel: string }) {
   const [items, setItems] = useState<ToastItem[]>([]);
-  const nextId = useRef(1);
+  const timers = useRef(new Map<string, number>());
 
-  const dismiss = useCallback((id: number) => {
-    setItems((current) => current.filter((item) => item.id !== id));
+  const dismiss = useCallback((key: string) => {
+    window.clearTimeout(timers.current.get(key));
+    timers.current.delete(key);
+    setItems((current) => current.filter((item) => item.key !== key));
   }, []);
 
   const show = useCallback<ToastContextValue["show"]>(
     ({ tone = "info", message, durationMs = 5000 }) => {
-      const id = nextId.current++;
-      setItems((current) => [...current.slice(-3), { id, tone, message }]);
-      window.setTimeout(() => dismiss(id), durationMs);
+      // The same message again (a repeated action, a double click) keeps its one toast on
+      // screen for longer instead of stacking a copy.
+      const key = `${tone}:${message}`;
+      window.clearTimeout(timers.current.get(key));
+      timers.current.set(key, window.setTimeout(() => dismiss(key), durationMs));
+      setItems((current) =>
+        current.some((item) => item.key === key) ? current : [...current.slice(-3), { key, tone, message }],
+      );
     },
     [dismiss],
   );
@@ -48,13 +55,13 @@ export function ToastProvider({ children, closeLabel }: { children: ReactNode; c
           const Icon = item.tone === "error" ? AlertCircleIcon : item.tone === "success" ? CheckCircleIcon : InfoIcon;
           return (
             <div
-              key={item.id}
+              key={item.key}
               className={cx(styles.toast, styles[item.tone])}
               role={item.tone === "error" ? "alert" : "status"}
             >
               <Icon size={16} />
               <p className={styles.message}>{item.message}</p>
-              <button type="button" className={styles.close} aria-label={closeLabel} onClick={() => dismiss(item.id)}>
+              <button type="button" className={styles.close} aria-label={closeLabel} onClick={() => dismiss(item.key)}>
                 ×
               </button>
             </div>
