@@ -99,7 +99,7 @@ test("a director links the plan to the cut, fits a shot boundary, comments, and 
   await expect(room.getByTestId("current-shot")).toContainText("샷 2/9");
   await expect(room.getByTestId("current-shot")).toContainText("주인공이 이어폰 케이스를 여는 손");
   await expect(room.getByTestId("composer-timecode")).toHaveText(smpte(after - 1));
-  await room.getByRole("combobox", { name: "코멘트", exact: true }).fill("케이스 여는 손이 너무 빨리 지나가요.");
+  await room.getByRole("textbox", { name: "코멘트", exact: true }).fill("케이스 여는 손이 너무 빨리 지나가요.");
   await room.getByRole("button", { name: "코멘트 남기기" }).click();
   // The server's copy carries the shot; then the optimistic copy is gone (one comment).
   const comment = room.getByTestId("feedback-item").filter({ hasText: "케이스 여는 손이" });

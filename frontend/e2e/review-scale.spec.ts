@@ -80,7 +80,7 @@ test("a 600-comment round: a small DOM, clustered markers, and clusters, keys an
   // --- posting stays quick with the long round loaded, and the new comment shows at once ---
   await page.getByTestId("timeline").focus();
   await page.keyboard.press("Home");
-  await page.getByRole("combobox", { name: "코멘트", exact: true }).fill("긴 라운드에서도 바로 보여요");
+  await page.getByRole("textbox", { name: "코멘트", exact: true }).fill("긴 라운드에서도 바로 보여요");
   await page.getByRole("button", { name: "코멘트 남기기" }).click();
   const mine = page.getByTestId("feedback-item").filter({ hasText: "긴 라운드에서도 바로 보여요" });
   await expect(mine.first()).toBeInViewport({ timeout: 5_000 });

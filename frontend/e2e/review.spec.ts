@@ -68,7 +68,7 @@ test("editor and reviewer review a clip together live; a guest comments through 
   await editorPage.getByRole("button", { name: "사각형" }).click();
   await dragOn(editorPage, '[data-testid="annotation-canvas"]', [0.2, 0.2], [0.6, 0.7]);
   await expect(editorPage.getByTestId("composer-timecode")).toHaveText("00:00:00:05");
-  await editorPage.getByRole("combobox", { name: "코멘트", exact: true }).fill("로고가 너무 커요. 이 영역을 줄여 주세요.");
+  await editorPage.getByRole("textbox", { name: "코멘트", exact: true }).fill("로고가 너무 커요. 이 영역을 줄여 주세요.");
   const posted = editorPage.waitForResponse((response) => response.url().includes("/feedback/") && response.request().method() === "POST");
   await editorPage.getByRole("button", { name: "코멘트 남기기" }).click();
   const created = await (await posted).json();
@@ -89,7 +89,7 @@ test("editor and reviewer review a clip together live; a guest comments through 
 
   // --- the reviewer replies; the editor sees the reply and resolves; the reviewer sees it resolved ---
   await reviewerItem.getByRole("button", { name: "답글", exact: true }).click();
-  await reviewerItem.getByRole("combobox", { name: "답글", exact: true }).fill("동의합니다. 70% 정도로요.");
+  await reviewerItem.getByRole("textbox", { name: "답글", exact: true }).fill("동의합니다. 70% 정도로요.");
   await reviewerItem.getByRole("button", { name: "답글", exact: true }).last().click();
   const editorItem = editorPage.getByTestId("feedback-item").filter({ hasText: "로고가 너무 커요" });
   await expect(editorItem.getByTestId("feedback-reply")).toContainText("동의합니다. 70% 정도로요.");

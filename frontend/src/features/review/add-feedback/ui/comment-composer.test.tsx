@@ -96,7 +96,7 @@ describe("adding a comment", () => {
     const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
 
-    const input = screen.getByRole("combobox", { name: "코멘트" });
+    const input = screen.getByRole("textbox", { name: "코멘트" });
     await userEvent.type(input, "@서");
     await userEvent.click(await screen.findByRole("option", { name: /서연/ }));
     await userEvent.type(input, "로고 확인 부탁해요");
@@ -122,7 +122,7 @@ describe("adding a comment", () => {
   it("keeps one copy when the room's event brings the server's comment before the answer does", async () => {
     const { store, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
-    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "로고 확인");
+    await userEvent.type(screen.getByRole("textbox", { name: "코멘트" }), "로고 확인");
     await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
     store.dispatch(feedbackApi.util.updateQueryData("listFeedback", "v1", (draft) => upsertInList(draft, serverFeedback({ body: "로고 확인", frame: 5 }))));
     expect(cached(store).map((item) => item.id).sort()).toEqual([expect.stringMatching(/^pending-/), "srv-1"]);
@@ -134,7 +134,7 @@ describe("adding a comment", () => {
     const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
 
-    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "오디오가 끊겨요");
+    await userEvent.type(screen.getByRole("textbox", { name: "코멘트" }), "오디오가 끊겨요");
     await userEvent.click(screen.getByRole("checkbox", { name: "긴급" }));
     await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
     release();
@@ -150,7 +150,7 @@ describe("adding a comment", () => {
     }));
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
 
-    const input = screen.getByRole("combobox", { name: "코멘트" });
+    const input = screen.getByRole("textbox", { name: "코멘트" });
     await userEvent.type(input, "사운드가 튀어요");
     await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
     expect(cached(store)).toHaveLength(1);
@@ -168,7 +168,7 @@ describe("adding a comment", () => {
     const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
 
-    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "단가 확인 필요");
+    await userEvent.type(screen.getByRole("textbox", { name: "코멘트" }), "단가 확인 필요");
     await userEvent.click(screen.getByRole("checkbox", { name: "팀 전용" }));
     await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
     release();
@@ -179,7 +179,7 @@ describe("adding a comment", () => {
   it("in a team-only note offers only members who can read it (not the reviewer) and mentions no one else", async () => {
     const { store, stub, release } = setup((body) => ({ status: 201, body: serverFeedback(body) }));
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
-    const input = screen.getByRole("combobox", { name: "코멘트" });
+    const input = screen.getByRole("textbox", { name: "코멘트" });
 
     await userEvent.click(screen.getByRole("checkbox", { name: "팀 전용" }));
     await userEvent.type(input, "@");
@@ -200,7 +200,7 @@ describe("adding a comment", () => {
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
 
     expect(screen.queryByRole("checkbox", { name: "팀 전용" })).not.toBeInTheDocument();
-    await userEvent.type(screen.getByRole("combobox", { name: "코멘트" }), "로고가 작아요");
+    await userEvent.type(screen.getByRole("textbox", { name: "코멘트" }), "로고가 작아요");
     await userEvent.click(screen.getByRole("button", { name: "코멘트 남기기" }));
     release();
 
@@ -210,7 +210,7 @@ describe("adding a comment", () => {
   it("counts characters live and blocks sending over the server's limit, without cutting the text", async () => {
     const { stub, store } = setup(() => ({ status: 201 }));
     await store.dispatch(feedbackApi.endpoints.listFeedback.initiate("v1"));
-    const input = screen.getByRole("combobox", { name: "코멘트" });
+    const input = screen.getByRole("textbox", { name: "코멘트" });
 
     await userEvent.click(input);
     await userEvent.paste("가".repeat(FEEDBACK_BODY_MAX_LENGTH + 1));

@@ -76,9 +76,10 @@ export const MentionInput = forwardRef<HTMLTextAreaElement, MentionInputProps>(f
         ref={ref}
         className={cx(styles.textarea, className)}
         value={value}
-        role="combobox"
+        // A textarea may not take the combobox role (axe: aria-allowed-role); as a textbox it
+        // still announces the list it opens, and which member is picked.
         aria-autocomplete="list"
-        aria-expanded={open}
+        aria-haspopup="listbox"
         aria-controls={open ? listId : undefined}
         aria-activedescendant={open ? `${listId}-${Math.min(active, options.length - 1)}` : undefined}
         onChange={(event) => {
