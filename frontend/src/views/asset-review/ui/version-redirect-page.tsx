@@ -17,13 +17,15 @@ export function VersionRedirectPage({ versionId }: { versionId: string }) {
   const router = useRouter();
   const params = useSearchParams();
   const version = useGetVersionQuery(versionId);
-  const feedback = params.get("feedback");
+  // Everything the link asks the room for (a comment, a frame) goes along with the version.
+  const passOn = params.toString();
 
   useEffect(() => {
     if (!version.data) return;
-    const query = new URLSearchParams({ version: versionId, ...(feedback ? { feedback } : {}) });
+    const query = new URLSearchParams(passOn);
+    query.set("version", versionId);
     router.replace(`${routes.assetReview(version.data.asset_id)}?${query.toString()}`);
-  }, [feedback, router, version.data, versionId]);
+  }, [passOn, router, version.data, versionId]);
 
   if (version.isError) {
     const error = asApiError(version.error);
