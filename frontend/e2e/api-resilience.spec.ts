@@ -53,7 +53,7 @@ test("a page that hits the rate limit waits for Retry-After and recovers by itse
   console.log(`[throttle] 3 × 429 (Retry-After: 2) on users/me/; the shell recovered ${recoveredAfter} ms after opening, no click`);
 });
 
-test("opening the review room reads notifications and the unread count once; a mention links straight to the room", async ({ browser, request }) => {
+test("opening the review room reads each thing once (notifications, the version, its comments); a mention links straight to the room", async ({ browser, request }) => {
   test.setTimeout(180_000);
   const owner = await registerUser(request, "e2e-calls-owner", "소유자 지훈");
   const reviewer = await registerUser(request, "e2e-calls-reviewer", "리뷰어 하나");
@@ -92,6 +92,10 @@ test("opening the review room reads notifications and the unread count once; a m
   expect(count("/notifications/")).toBe(1);
   expect(count("/notifications/unread-count/")).toBe(1);
   expect(count(`/projects/${project.id}/`)).toBeLessThanOrEqual(1);
+  // The version's stream was quiet since the page read it: its first contact reads nothing again.
+  expect(count(`/versions/${version.id}/`)).toBe(1);
+  expect(count(`/versions/${version.id}/feedback/`)).toBe(1);
+  expect(count(`/assets/${asset.id}/versions/`)).toBe(1);
 
   // The mention's link goes straight to the asset's room at that version and comment.
   await page.getByTestId("notification-bell").click();

@@ -88,6 +88,9 @@ export function useVersionRoom(versionId: string | null, selfId: string | null):
       dispatch,
       path: versionSocketPath(versionId),
       resyncTags: ["Feedback", "Version"],
+      // A room just opened has missed nothing when its stream has been quiet since: reading
+      // the comments, the version and the version list again would only double the open.
+      firstContact: "when-missed",
       onHello,
       onMessage,
       onStatusChange: setStatus,
