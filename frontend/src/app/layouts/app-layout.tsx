@@ -11,7 +11,7 @@ import { asApiError } from "@/shared/api";
 import { routes } from "@/shared/config";
 import { useTranslations } from "@/shared/i18n";
 import { useApiErrorText } from "@/shared/lib/errors";
-import { AlertCircleIcon, Button, EmptyState, PageSpinner } from "@/shared/ui";
+import { AlertCircleIcon, Button, EmptyState, PageSpinner, useThrottleRecovery } from "@/shared/ui";
 
 import styles from "./app-layout.module.css";
 
@@ -27,6 +27,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const status = useSelector(selectSessionStatus);
   const endReason = useSelector(selectSessionEndReason);
   const me = useGetMeQuery(undefined, { skip: status !== "authenticated" });
+  const retryingIn = useThrottleRecovery(me.isError && !me.data ? me.error : undefined, me.refetch);
 
   useEffect(() => {
     if (status !== "anonymous") return;
@@ -42,6 +43,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           tone="error"
           icon={<AlertCircleIcon size={20} />}
           title={errorText(asApiError(me.error))}
+          body={retryingIn === null ? undefined : t("retryingIn", { seconds: retryingIn })}
           action={<Button onClick={() => void me.refetch()}>{t("retry")}</Button>}
         />
       </div>

@@ -5,7 +5,7 @@ export { Card, type CardProps } from "./card";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { FormAlert, type AlertTone, type FormAlertProps } from "./form-alert";
 export * from "./icons";
-export { LoadError, type LoadErrorProps } from "./load-error";
+export { LoadError, type LoadErrorProps, useThrottleRecovery } from "./load-error";
 export { NewPasswordFields, type NewPasswordFieldsProps, type RegisteredField } from "./new-password-fields";
 export { Logo, type LogoProps } from "./logo";
 export { menuItemClassName, Popover, type PopoverProps, type PopoverTriggerProps } from "./popover";

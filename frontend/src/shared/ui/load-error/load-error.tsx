@@ -8,6 +8,7 @@ import { useApiErrorText } from "@/shared/lib/errors";
 
 import { Button } from "../button";
 import { EmptyState } from "../empty-state";
+import { useThrottleRecovery } from "./use-throttle-recovery";
 
 export interface LoadErrorProps {
   /** What could not be loaded, e.g. "Could not load the jobs". */
@@ -20,17 +21,22 @@ export interface LoadErrorProps {
   compact?: boolean;
 }
 
-/** A query that failed: what, why, and "Try again" (refetch). One look for every list and panel. */
+/**
+ * A query that failed: what, why, and "Try again" (refetch). One look for every list and panel.
+ * On the rate limit it also tries again by itself when the server's wait is over.
+ */
 export function LoadError({ title, error, onRetry, icon, compact }: LoadErrorProps) {
   const tc = useTranslations("common");
   const errorText = useApiErrorText();
+  const retryingIn = useThrottleRecovery(error, onRetry);
+  const reason = error ? errorText(asApiError(error)) : undefined;
   return (
     <EmptyState
       tone="error"
       compact={compact}
       icon={icon}
       title={title}
-      body={error ? errorText(asApiError(error)) : undefined}
+      body={retryingIn === null ? reason : `${reason} ${tc("retryingIn", { seconds: retryingIn })}`}
       action={
         <Button size={compact ? "sm" : undefined} onClick={() => void onRetry()}>
           {tc("retry")}
