@@ -56,7 +56,7 @@ export function PlanPage({ planId }: { planId: string }) {
 
   if (plan.isLoading) return <PageSpinner label={tc("loading")} />;
   if (plan.isError || !plan.data) {
-    return <LoadErrorPage error={plan.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} />;
+    return <LoadErrorPage error={plan.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} onRetry={plan.refetch} />;
   }
 
   const current = plan.data;

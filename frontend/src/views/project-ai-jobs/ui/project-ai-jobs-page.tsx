@@ -27,7 +27,7 @@ export function ProjectAiJobsPage({ projectId }: { projectId: string }) {
 
   if (project.isLoading) return <PageSpinner label={tc("loading")} />;
   if (project.isError || !project.data) {
-    return <LoadErrorPage error={project.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} />;
+    return <LoadErrorPage error={project.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} onRetry={project.refetch} />;
   }
 
   const role = project.data.my_role;

@@ -34,7 +34,7 @@ export function ProjectPlanningPage({ projectId }: { projectId: string }) {
 
   if (project.isLoading) return <PageSpinner label={tc("loading")} />;
   if (project.isError || !project.data) {
-    return <LoadErrorPage error={project.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} />;
+    return <LoadErrorPage error={project.error} notFoundTitle={t("notFound")} errorTitle={t("loadError")} onRetry={project.refetch} />;
   }
 
   const canEdit = roleAllows(project.data.my_role, "upload");
