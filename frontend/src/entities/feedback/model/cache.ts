@@ -157,6 +157,25 @@ export function removeFromList<T extends ListedComment<T>>(list: CommentList<T>,
   else adapter<T>().removeOne(list, id);
 }
 
+/**
+ * A comment sent from this page can come back by the room's event before its POST answers:
+ * the server's copy then takes the place of the optimistic one (same author, thread, frame
+ * and words) instead of showing beside it until the answer.
+ */
+export function dropPendingTwin(list: FeedbackList, item: Feedback): void {
+  if (item.pending || !item.author) return;
+  const siblings = item.parent_id ? (list.entities[item.parent_id]?.replies ?? []) : list.ids.map((id) => list.entities[id]!);
+  const twin = siblings.find(
+    (other) =>
+      other.pending &&
+      other.author?.id === item.author!.id &&
+      other.parent_id === item.parent_id &&
+      other.body.trim() === item.body.trim() && // the API trims what it stores
+      (item.parent_id !== null || other.frame === item.frame),
+  );
+  if (twin) removeFromList(list, twin.id, twin.parent_id);
+}
+
 /** Drop a comment with its replies, leaving no placeholder (it was made internal: the reader may not see it). */
 export function dropFromList<T extends ListedComment<T>>(list: CommentList<T>, id: string, parentId: string | null): void {
   const topId = parentId ?? id;

@@ -8,7 +8,7 @@ import { createFetchStub } from "@/shared/lib/test";
 import { wsEventReceived } from "@/shared/ws";
 
 import { feedbackApi } from "../api/feedback-api";
-import { feedbackItems, isLoadingMore, type FeedbackList } from "./cache";
+import { feedbackItems, isLoadingMore, upsertInList, type FeedbackList } from "./cache";
 import { registerFeedbackRealtime } from "./realtime";
 import type { Feedback } from "./types";
 import { makeFeedback } from "./fixtures";
@@ -38,7 +38,7 @@ async function setup(initial: Feedback[]) {
   const list = () => feedbackItems(feedbackApi.endpoints.listFeedback.select("v2")(store.getState()).data);
   const send = (type: string, data: unknown, stream = "version:v2") =>
     store.dispatch(wsEventReceived({ stream, type, seq: 1, ts: null, data }));
-  return { list, send };
+  return { list, send, store };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -80,6 +80,28 @@ describe("review room events update the cached feedback list", () => {
     send("feedback.created", { feedback: comment({ id: "f1", replies: [] }) });
     expect(list().map((item) => item.id)).toEqual(["f1", "f2"]);
     expect(list()[0]?.replies).toEqual([]);
+  });
+
+  it("the room's event for a comment sent from here replaces its optimistic copy, not shows beside it", async () => {
+    const { list, send, store } = await setup([comment({ id: "f1", frame: 10 })]);
+    const pending = (overrides: Partial<Feedback>) => comment({ pending: true, ...overrides });
+    store.dispatch(
+      feedbackApi.util.updateQueryData("listFeedback", "v2", (draft) => {
+        upsertInList(draft, pending({ id: "pending-1", frame: 40, body: "로고가 작아요" }));
+        upsertInList(draft, pending({ id: "pending-2", frame: 40, body: "다른 말" }));
+        upsertInList(draft, pending({ id: "pending-3", parent_id: "f1", frame: 10, body: "동의해요" }));
+      }),
+    );
+
+    // Someone else's comment with the same words at the same frame is theirs, not ours.
+    const other = { id: "u2", email: "b@example.com", display_name: "지민", avatar: null };
+    send("feedback.created", { feedback: comment({ id: "t1", frame: 40, body: "로고가 작아요", author: other }) });
+    expect(list().map((item) => item.id)).toEqual(["f1", "pending-1", "pending-2", "t1"]);
+
+    send("feedback.created", { feedback: comment({ id: "s1", frame: 40, body: "로고가 작아요" }) });
+    send("feedback.created", { feedback: comment({ id: "s2", parent_id: "f1", frame: 10, body: "동의해요" }) });
+    expect(list().map((item) => item.id)).toEqual(["f1", "pending-2", "s1", "t1"]);
+    expect(list()[0]?.replies.map((reply) => reply.id)).toEqual(["s2"]);
   });
 
   it("marks a comment from an earlier version as carried over", async () => {

@@ -1,7 +1,7 @@
 import { defineRealtime } from "@/shared/lib/redux";
 
 import { feedbackApi } from "../api/feedback-api";
-import { dropFromList, removeFromList, setReactionsInList, upsertInList } from "./cache";
+import { dropFromList, dropPendingTwin, removeFromList, setReactionsInList, upsertInList } from "./cache";
 import { isFeedback, type ReactionSummary } from "./types";
 
 /**
@@ -49,8 +49,12 @@ export const registerFeedbackRealtime = defineRealtime({
     const listed = { ...feedback, carried_over: feedback.version_id !== versionId, replies: feedback.replies ?? [] };
     dispatch(
       feedbackApi.util.updateQueryData("listFeedback", versionId, (draft) => {
-        if (type === "feedback.deleted") removeFromList(draft, listed.id, listed.parent_id);
-        else upsertInList(draft, listed);
+        if (type === "feedback.deleted") {
+          removeFromList(draft, listed.id, listed.parent_id);
+          return;
+        }
+        if (type === "feedback.created") dropPendingTwin(draft, listed);
+        upsertInList(draft, listed);
       }),
     );
   },
