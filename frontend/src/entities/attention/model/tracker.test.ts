@@ -37,6 +37,28 @@ describe("watch tracker", () => {
     ]);
   });
 
+  it("playing counts from where it started, even when its first sample comes a frame late", () => {
+    const subject = tracker();
+    subject.observe(0, false); // loaded, paused at the start
+    play(subject, 0.08, 2); // a busy page: the first sample while playing is 2 frames in
+    subject.observe(2, false);
+    subject.observe(6, false); // seeked while paused
+    play(subject, 6.04, 7);
+
+    expect(subject.take()).toEqual([
+      [0, 50],
+      [150, 175],
+    ]);
+  });
+
+  it("playing from far off where it was paused (a seek that played) counts only from the first sample", () => {
+    const subject = tracker();
+    subject.observe(1, false);
+    expect(play(subject, 5, 6)).toBeNull();
+
+    expect(subject.take()).toEqual([[125, 150]]);
+  });
+
   it("scrubbing while paused plays nothing", () => {
     const subject = tracker();
     for (const time of [0, 1, 2, 3, 5, 8]) subject.observe(time, false);

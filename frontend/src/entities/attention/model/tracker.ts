@@ -31,23 +31,28 @@ export interface TrackerOptions {
  */
 export function createWatchTracker({ fps, frameCount, maxStepSeconds = MAX_STEP_SECONDS }: TrackerOptions): WatchTracker {
   let anchor: number | null = null; // the last sample, while playing
+  // The last sample while paused: where playing starts from. The first sample of playing can
+  // come a frame or more after the start (a busy page), and those frames played too.
+  let stoppedAt: number | null = null;
   let pending: FrameRange[] = [];
   const toFrame = (seconds: number) => Math.min(frameCount, Math.max(0, Math.round(seconds * fps)));
 
   return {
     observe(seconds, playing) {
       let hint: TrackerHint = null;
-      if (anchor !== null) {
-        const step = seconds - anchor;
+      const from = anchor ?? (playing ? stoppedAt : null);
+      if (from !== null) {
+        const step = seconds - from;
         if (step > 0 && step <= maxStepSeconds) {
-          const range: FrameRange = [toFrame(anchor), toFrame(seconds)];
+          const range: FrameRange = [toFrame(from), toFrame(seconds)];
           if (range[1] > range[0]) pending = mergeRanges([...pending, range]);
-        } else if (step !== 0) {
+        } else if (step !== 0 && anchor !== null) {
           hint = "jumped";
         }
-        if (!playing) hint = "paused";
       }
+      if (anchor !== null && !playing) hint = "paused";
       anchor = playing ? seconds : null;
+      stoppedAt = playing ? null : seconds;
       return hint;
     },
     take() {
