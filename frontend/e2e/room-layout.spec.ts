@@ -29,7 +29,11 @@ async function react(request: APIRequestContext, user: TestUser, feedbackId: str
 /** The video element as the screen shows it, once no seek is under way. */
 async function picture(page: Page): Promise<Buffer> {
   const video = page.getByTestId("review-video").first();
-  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.seeking || element.readyState < 2)).toBe(false);
+  // A decoded frame on screen: no seek under way, and the poster (shown until the first frame is
+  // decoded, then taken away) gone — on a busy machine readyState can be 4 a moment before that.
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.seeking || element.readyState < 2 || element.poster !== ""))
+    .toBe(false);
   return video.screenshot({ animations: "disabled" });
 }
 
