@@ -16,7 +16,7 @@ from datetime import datetime
 @dataclass(frozen=True)
 class Column:
     key: str
-    unit: str  # "", "%", "s", "min", "ms", "usd", "count", "datetime"
+    unit: str  # "", "%", "s", "min", "ms", "usd", "count", "datetime", "severity"
     titles: dict[str, str]  # locale → title
 
 

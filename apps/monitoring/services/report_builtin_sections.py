@@ -176,7 +176,7 @@ register_report_section(
         titles={"en": "Alerts", "ko": "알림"},
         columns=(
             column("rule", "", "Rule", "규칙"),
-            column("severity", "", "Severity", "심각도"),
+            column("severity", "severity", "Severity", "심각도"),
             column("fired", "count", "Fired", "발생"),
             column("acked", "count", "Acknowledged", "확인"),
             column("resolved", "count", "Resolved", "해결"),

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from apps.core.emails import email_send_templated
 from apps.core.errors import Conflict
+from apps.core.notify import param_label
 
 from ..models import OpsReport
 from ..report_sections import report_sections_all
@@ -174,9 +175,11 @@ def report_scheduled(*, kind: str, today: date | None = None) -> OpsReport:
 # --- output ------------------------------------------------------------------------------
 
 
-def _format(value, unit: str) -> str:
+def _format(value, unit: str, locale: str) -> str:
     if value is None:
         return "—"
+    if unit == "severity":
+        return param_label("severity", value, locale)
     if unit == "%":
         return f"{value:g}%"
     if unit == "s":
@@ -196,7 +199,7 @@ def report_view(report: OpsReport, locale: str) -> list[dict]:
     for section in report.data.get("sections", []):
         columns = section["columns"]
         totals = [
-            _format(section["totals"].get(c["key"]), c["unit"]) if c["key"] in section["totals"] else ""
+            _format(section["totals"].get(c["key"]), c["unit"], locale) if c["key"] in section["totals"] else ""
             for c in columns
         ]
         out.append(
@@ -206,7 +209,7 @@ def report_view(report: OpsReport, locale: str) -> list[dict]:
                 "available": section["available"],
                 "note": (section.get("note") or {}).get(locale, ""),
                 "headers": [c["titles"].get(locale, c["key"]) for c in columns],
-                "rows": [[_format(row.get(c["key"]), c["unit"]) for c in columns] for row in section["rows"]],
+                "rows": [[_format(row.get(c["key"]), c["unit"], locale) for c in columns] for row in section["rows"]],
                 "totals": totals if section["totals"] else None,
                 "totals_line": " · ".join(cell for cell in totals if cell),
             }

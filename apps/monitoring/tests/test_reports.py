@@ -295,7 +295,9 @@ def test_email_now_goes_to_staff_in_their_language(seeded, staff_client, django_
         and "monitoring · 10 · 1 · 10% · 437.5 ms" in ko.body
         and "합계: 14 · 3 · 21.43% · 412.5 ms" in ko.body
     )
-    assert "Uptime per host" in en.body and "CPU high · critical · 2 · 1 · 2 · 600 s · 3600 s · 5400 s" in en.body
+    # A severity reads as its label in the reader's language, not as its code.
+    assert "Uptime per host" in en.body and "CPU high · Critical · 2 · 1 · 2 · 600 s · 3600 s · 5400 s" in en.body
+    assert "CPU high · 심각 · 2 · 1 · 2 · 600 s · 3600 s · 5400 s" in ko.body
     assert "Spring · 3 · 1 · 1 · 33.33% · 165 · $0.75 · 300 ms" in en.body
     html = en.alternatives[0][0]
     assert "<th" in html and "Longest time to resolve" in html

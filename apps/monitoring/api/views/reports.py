@@ -38,7 +38,10 @@ class OpsReportBriefOut(serializers.ModelSerializer):
 
 class ReportColumnOut(serializers.Serializer):
     key = serializers.CharField()
-    unit = serializers.CharField(help_text='"", "%", "s", "min", "ms", "usd", "count" or "datetime"')
+    unit = serializers.CharField(
+        help_text='"", "%", "s", "min", "ms", "usd", "count", "datetime" or "severity" '
+        "(an alert severity code, shown as its label)",
+    )
     titles = serializers.DictField(child=serializers.CharField(), help_text="locale → title")
 
 

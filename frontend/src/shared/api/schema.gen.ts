@@ -4012,7 +4012,7 @@ export interface components {
         };
         ReportColumnOut: {
             key: string;
-            /** @description "", "%", "s", "min", "ms", "usd", "count" or "datetime" */
+            /** @description "", "%", "s", "min", "ms", "usd", "count", "datetime" or "severity" (an alert severity code, shown as its label) */
             unit: string;
             /** @description locale → title */
             titles: {

@@ -5,6 +5,7 @@ import { Bar, BarChart } from "recharts";
 import { consoleStyles as styles, type ReportCell, type ReportColumn, type ReportSection } from "@/entities/monitoring";
 import { CHART_COLORS, ChartFrame, ChartGrid, ChartTooltip, ChartXAxis, ChartYAxis } from "@/shared/charts";
 import { useAppLocale, useFormatter, useTranslations } from "@/shared/i18n";
+import { cx } from "@/shared/lib/classnames";
 import { Card, EmptyState } from "@/shared/ui";
 
 type Formatter = ReturnType<typeof useFormatter>;
@@ -61,10 +62,17 @@ function SectionChart({ section, labelKey, valueKey, name }: { section: ReportSe
   );
 }
 
+/** An alert severity code as the alert lists show it: a coloured label in the reader's language. */
+function SeverityCell({ code }: { code: ReportCell | undefined }) {
+  const t = useTranslations("monitoring");
+  if (code !== "info" && code !== "warning" && code !== "critical") return <>{code ?? "—"}</>;
+  return <span className={cx(styles.sev, styles[`sev_${code}`])}>{t(`severity.${code}`)}</span>;
+}
+
 function SectionTable({ section, locale }: { section: ReportSection; locale: string }) {
   const t = useTranslations("monitoringReports");
   const format = useFormatter();
-  const numeric = (column: ReportColumn) => column.unit !== "" && column.unit !== "datetime";
+  const numeric = (column: ReportColumn) => !["", "datetime", "severity"].includes(column.unit);
   const hasTotals = Object.keys(section.totals).length > 0;
   return (
     <div className={styles.tableWrap}>
@@ -83,7 +91,7 @@ function SectionTable({ section, locale }: { section: ReportSection; locale: str
             <tr key={index} data-testid={`report-row-${section.key}`}>
               {section.columns.map((column) => (
                 <td key={column.key} className={numeric(column) ? styles.num : undefined}>
-                  {formatCell(row[column.key], column.unit, format)}
+                  {column.unit === "severity" ? <SeverityCell code={row[column.key]} /> : formatCell(row[column.key], column.unit, format)}
                 </td>
               ))}
             </tr>

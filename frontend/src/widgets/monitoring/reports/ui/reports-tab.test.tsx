@@ -49,10 +49,11 @@ const DATA = {
       titles: { en: "Alerts", ko: "알림" },
       columns: [
         { key: "rule", unit: "", titles: { en: "Rule", ko: "규칙" } },
+        { key: "severity", unit: "severity", titles: { en: "Severity", ko: "심각도" } },
         { key: "fired", unit: "count", titles: { en: "Fired", ko: "발생" } },
         { key: "mean_resolve_s", unit: "s", titles: { en: "Mean time to resolve", ko: "평균 해결 시간" } },
       ],
-      rows: [{ rule: "CPU high", fired: 2, mean_resolve_s: 5400 }],
+      rows: [{ rule: "CPU high", severity: "critical", fired: 2, mean_resolve_s: 5400 }],
       totals: { fired: 2, mean_resolve_s: 5400 },
       available: true,
       note: {},
@@ -137,7 +138,10 @@ describe("ReportsTab", () => {
     expect(rows[0]).toHaveTextContent("50.4 min");
     expect(within(uptime).getByTestId("report-total-uptime")).toHaveTextContent("Total87.25%");
     expect(within(uptime).getByRole("img", { name: "Uptime per host (%)" })).toBeInTheDocument();
-    expect(within(screen.getByTestId("report-section-alerts")).getByTestId("report-row-alerts")).toHaveTextContent("1.5 h");
+    const alertRow = within(screen.getByTestId("report-section-alerts")).getByTestId("report-row-alerts");
+    expect(alertRow).toHaveTextContent("1.5 h");
+    expect(alertRow).toHaveTextContent("Critical"); // the severity's label, not its code
+    expect(alertRow).not.toHaveTextContent("critical");
     const http = screen.getByTestId("report-section-http");
     expect(http).toHaveTextContent("Unavailable");
     expect(http).toHaveTextContent("Not kept as history.");
