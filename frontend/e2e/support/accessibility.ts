@@ -10,9 +10,6 @@ import type { APIRequestContext, Page } from "@playwright/test";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const API_URL = `http://127.0.0.1:${process.env.E2E_API_PORT ?? "8765"}/api/v1`;
 
-/** What fails the check; moderate and minor findings are reported, not failed. */
-const BLOCKING = new Set(["serious", "critical"]);
-
 /** Same environment as scripts/e2e-backend.sh, so commands reach the e2e database and Redis. */
 function manage(args: string[], extra: Record<string, string> = {}): string {
   return execFileSync(path.join(ROOT, ".venv", "bin", "python"), ["manage.py", ...args], {
@@ -116,7 +113,7 @@ export interface Finding {
 
 /**
  * Runs axe-core (WCAG 2.x A/AA and best practices) on what the page shows now and records
- * every finding; `blocking()` keeps the serious and critical ones.
+ * every finding with its impact (minor, moderate, serious, critical).
  */
 export class AccessibilityAudit {
   readonly findings: Finding[] = [];
@@ -135,10 +132,6 @@ export class AccessibilityAudit {
         targets: violation.nodes.map((node) => node.target.join(" ")),
       });
     }
-  }
-
-  blocking(): Finding[] {
-    return this.findings.filter((finding) => BLOCKING.has(finding.impact));
   }
 
   /** One line per finding: page, impact, rule, what it asks, and up to five elements. */
