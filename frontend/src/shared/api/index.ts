@@ -1,5 +1,5 @@
 export { baseApi, TAG_TYPES, type TagType } from "./base-api";
-export { createBaseQuery, isPublicPath, type AppBaseQuery, type BaseQueryOptions } from "./base-query";
+export { createBaseQuery, isPublicPath, retryAfterMs, type AppBaseQuery, type BaseQueryOptions } from "./base-query";
 export { asApiError, isApiError, toApiError, type ApiError, type ApiErrorDetails } from "./api-error";
 export {
   clearTokens,

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 
-import { asApiError } from "@/shared/api";
+import { asApiError, retryAfterMs } from "@/shared/api";
 
 /** A 429 without a usable Retry-After waits this long before the next try. */
 const FALLBACK_WAIT_S = 30;
@@ -14,8 +14,9 @@ export function throttleWaitSeconds(error: unknown): number | null {
   if (!error) return null;
   const apiError = asApiError(error);
   if (apiError.status !== 429) return null;
-  const seconds = Number(apiError.details.retry_after?.[0] ?? Number.NaN);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(Math.ceil(seconds), MAX_WAIT_S) : FALLBACK_WAIT_S;
+  // The base query's reading of the envelope's `details.retry_after` (the header is gone by now).
+  const waitMs = retryAfterMs(undefined, { error: { details: apiError.details } }, FALLBACK_WAIT_S * 1000);
+  return Math.min(Math.ceil(waitMs / 1000), MAX_WAIT_S);
 }
 
 /**
